@@ -1,0 +1,53 @@
+package msftchina.cli;
+
+import java.util.Map;
+
+/**
+ * The settings of {@code serve}, from the environment: {@code PORT} (default 3000), {@code HOST}
+ * (default 0.0.0.0), {@code SLACK_SIGNING_SECRET} and {@code SLACK_BOT_TOKEN} (required), and
+ * {@code SLACK_API_URL} (default {@code https://slack.com/api/}).
+ *
+ * @param port the port to listen on
+ * @param host the address to listen on
+ * @param signingSecret the app's signing secret; never logged
+ * @param botToken the bot's token; never logged
+ * @param apiUrl the base URL of Slack's Web API, ending in a slash
+ */
+record ServeConfig(int port, String host, String signingSecret, String botToken, String apiUrl) {
+
+  static ServeConfig from(Map<String, String> env) {
+    String portText = env.getOrDefault("PORT", "3000").strip();
+    int port;
+    try {
+      port = Integer.parseInt(portText);
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new UsageException("PORT must be a number from 0 to 65535, got '" + portText + "'");
+    }
+    String apiUrl = env.getOrDefault("SLACK_API_URL", "https://slack.com/api/").strip();
+    if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
+      throw new UsageException("SLACK_API_URL must be an http(s) URL, got '" + apiUrl + "'");
+    }
+    return new ServeConfig(
+        port,
+        env.getOrDefault("HOST", "0.0.0.0").strip(),
+        required(env, "SLACK_SIGNING_SECRET"),
+        required(env, "SLACK_BOT_TOKEN"),
+        apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new UsageException(name + " is not set; export it from your Slack app's settings (see README)");
+    }
+    return value.strip();
+  }
+
+  @Override
+  public String toString() {
+    return "ServeConfig[port=" + port + ", host=" + host + ", apiUrl=" + apiUrl + "]";
+  }
+}

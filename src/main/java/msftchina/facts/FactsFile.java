@@ -1,0 +1,117 @@
+package msftchina.facts;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and writes a facts file: JSON Lines, one fact an object, in reading order. */
+public final class FactsFile {
+
+  /** The suffix of facts files in {@code facts/}. */
+  public static final String SUFFIX = ".facts.jsonl";
+
+  private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
+
+  private FactsFile() {}
+
+  /** Writes {@code facts} to {@code file}, one JSON object a line. */
+  public static void write(Path file, List<Fact> facts) throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(toJsonLines(facts));
+    }
+  }
+
+  /** Returns {@code facts} as the text of a facts file. */
+  public static String toJsonLines(List<Fact> facts) {
+    StringBuilder out = new StringBuilder();
+    for (Fact fact : facts) {
+      JsonObject o = new JsonObject();
+      o.addProperty("id", fact.id());
+      o.addProperty("report", fact.report());
+      o.addProperty("paragraph", fact.paragraph());
+      o.addProperty("position", fact.position());
+      o.addProperty("text", fact.text());
+      JsonArray citations = new JsonArray();
+      fact.citations().forEach(citations::add);
+      o.add("citations", citations);
+      out.append(GSON.toJson(o)).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Returns the facts in {@code file}, or throws with {@code file:line: what is wrong}. */
+  public static List<Fact> read(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<Fact> facts = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      Fact fact = parse(file, i + 1, lines.get(i));
+      if (!ids.add(fact.id())) {
+        throw new FactsFormatException(file, i + 1, "duplicate fact id '" + fact.id() + "'");
+      }
+      facts.add(fact);
+    }
+    return facts;
+  }
+
+  private static Fact parse(Path file, int line, String json) {
+    JsonObject o;
+    try {
+      JsonElement element = JsonParser.parseString(json);
+      if (!element.isJsonObject()) {
+        throw new FactsFormatException(file, line, "expected one JSON object a line");
+      }
+      o = element.getAsJsonObject();
+    } catch (JsonParseException e) {
+      throw new FactsFormatException(file, line, "not valid JSON");
+    }
+    String id = text(file, line, o, "id");
+    String report = text(file, line, o, "report");
+    String text = text(file, line, o, "text");
+    int paragraph = number(file, line, o, "paragraph");
+    int position = number(file, line, o, "position");
+    JsonElement citations = o.get("citations");
+    if (citations == null || !citations.isJsonArray()) {
+      throw new FactsFormatException(file, line, "'citations' must be a list of numbers ([] when uncited)");
+    }
+    List<Integer> numbers = new ArrayList<>();
+    for (JsonElement c : citations.getAsJsonArray()) {
+      if (!c.isJsonPrimitive() || !c.getAsJsonPrimitive().isNumber() || c.getAsDouble() != Math.rint(c.getAsDouble()) || c.getAsInt() < 0) {
+        throw new FactsFormatException(file, line, "'citations' must hold whole numbers, got " + c);
+      }
+      numbers.add(c.getAsInt());
+    }
+    return new Fact(id, report, paragraph, position, text, numbers);
+  }
+
+  private static String text(Path file, int line, JsonObject o, String key) {
+    JsonElement e = o.get(key);
+    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
+      throw new FactsFormatException(file, line, "'" + key + "' must be a non-empty string");
+    }
+    return e.getAsString();
+  }
+
+  private static int number(Path file, int line, JsonObject o, String key) {
+    JsonElement e = o.get(key);
+    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber() || e.getAsDouble() < 1 || e.getAsDouble() != Math.rint(e.getAsDouble())) {
+      throw new FactsFormatException(file, line, "'" + key + "' must be a whole number from 1");
+    }
+    return e.getAsInt();
+  }
+}

@@ -1,0 +1,76 @@
+package msftchina.facts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a report kept as text: a header of {@code Title:}, {@code Date:} and {@code Source:}
+ * lines, a blank line, then paragraphs separated by blank lines.
+ */
+public final class ReportFile {
+
+  /** The suffix of report files in {@code facts/}. */
+  public static final String SUFFIX = ".report.txt";
+
+  private ReportFile() {}
+
+  /** Returns the report in {@code file}, or throws with {@code file:line: what is wrong}. */
+  public static Report read(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    String title = null;
+    String date = "unknown";
+    String source = "unknown";
+    int i = 0;
+    for (; i < lines.size() && !lines.get(i).isBlank(); i++) {
+      String line = lines.get(i);
+      int colon = line.indexOf(':');
+      if (colon < 0) {
+        throw new FactsFormatException(file, i + 1, "header line must be 'Key: value', got: " + line);
+      }
+      String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+      String value = line.substring(colon + 1).strip();
+      switch (key) {
+        case "title" -> title = value;
+        case "date" -> date = value;
+        case "source" -> source = value;
+        default -> throw new FactsFormatException(file, i + 1, "unknown header '" + key + "' (expected Title, Date or Source)");
+      }
+    }
+    if (title == null || title.isEmpty()) {
+      throw new FactsFormatException(file, 1, "the report needs a 'Title:' header line");
+    }
+    List<String> paragraphs = new ArrayList<>();
+    StringBuilder paragraph = new StringBuilder();
+    for (; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty()) {
+        addParagraph(paragraphs, paragraph);
+      } else {
+        paragraph.append(paragraph.length() > 0 ? " " : "").append(line);
+      }
+    }
+    addParagraph(paragraphs, paragraph);
+    if (paragraphs.isEmpty()) {
+      throw new FactsFormatException(file, lines.size(), "the report has a header but no text");
+    }
+    return new Report(idOf(file), title, date, source, paragraphs);
+  }
+
+  /** Returns the report id a report file's name gives, e.g. {@code acme} for {@code acme.report.txt}. */
+  public static String idOf(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name.replaceFirst("\\.[^.]*$", "");
+  }
+
+  private static void addParagraph(List<String> paragraphs, StringBuilder paragraph) {
+    if (paragraph.length() > 0) {
+      paragraphs.add(paragraph.toString());
+      paragraph.setLength(0);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package msftchina.search;
+
+import java.util.List;
+
+/**
+ * What the report says to a question: the best-matching facts, best first, or why none.
+ *
+ * @param question the question as asked
+ * @param matches at most three facts, best first; empty when the report doesn't say
+ * @param missing the question's words that the report never uses
+ * @param strength how well the best fact matches
+ */
+public record Answer(String question, List<Match> matches, List<String> missing, Strength strength) {
+
+  /** How well an answer matches its question. */
+  public enum Strength {
+    /** The report covers the question's words well. */
+    STRONG("strong match"),
+    /** The report covers only part of the question. */
+    PARTIAL("partial match"),
+    /** The question has no words to search for (empty, a greeting, punctuation). */
+    NOTHING_ASKED("nothing to search for"),
+    /** The report doesn't cover the question. */
+    NOT_IN_REPORT("not in the report");
+
+    private final String label;
+
+    Strength(String label) {
+      this.label = label;
+    }
+
+    /** Returns the plain label shown to users. */
+    public String label() {
+      return label;
+    }
+  }
+
+  public Answer {
+    matches = List.copyOf(matches);
+    missing = List.copyOf(missing);
+  }
+
+  /** Returns whether the report gives any fact for the question. */
+  public boolean answered() {
+    return !matches.isEmpty();
+  }
+}

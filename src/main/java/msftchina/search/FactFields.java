@@ -1,0 +1,87 @@
+package msftchina.search;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The index's field names and the one analyser both the indexer and the searcher use.
+ *
+ * <p>Text is split by Unicode word rules, Chinese into overlapping bigrams, lower-cased,
+ * folded to ASCII, stripped of possessives and of the stop words in {@code facts/stopwords.txt}
+ * (common words and question words), and stemmed (Porter), so that "customers" finds
+ * "customer" and "Who is…" finds nothing by its question words alone.
+ */
+public final class FactFields {
+
+  /** The fact's id: a single untokenized term, stored. */
+  public static final String ID = "id";
+  /** The name of the fact's report: stored for display only. */
+  public static final String REPORT = "report";
+  /** The sentence: analysed for search, and stored for display. */
+  public static final String TEXT = "text";
+  /** The citation numbers, comma-separated: stored for display only. */
+  public static final String CITATIONS = "citations";
+  /** The paragraph number: stored for display only. */
+  public static final String PARAGRAPH = "paragraph";
+  /** The sentence number within its paragraph: stored for display only. */
+  public static final String POSITION = "position";
+
+  /** The stop-word list's file name in {@code facts/}. */
+  public static final String STOPWORDS_FILE = "stopwords.txt";
+
+  /**
+   * The version of the index's layout and analysis; an index built with another is rebuilt.
+   */
+  public static final String FORMAT = "1";
+
+  private FactFields() {}
+
+  /** Returns the analyser for the facts and questions, with the stop words in {@code stopwordsFile}. */
+  public static Analyzer analyzer(Path stopwordsFile) throws IOException {
+    List<String> words =
+        Files.exists(stopwordsFile)
+            ? Files.readAllLines(stopwordsFile, StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(w -> !w.isEmpty() && !w.startsWith("#"))
+                .toList()
+            : List.of();
+    CharArraySet stopwords = CharArraySet.unmodifiableSet(new CharArraySet(words, true));
+    return new Analyzer() {
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new CJKWidthCharFilter(reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream stream = new TypeTokenFilter(source, Set.of("<EMOJI>"));
+        stream = new CJKBigramFilter(stream);
+        stream = new LowerCaseFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new EnglishPossessiveFilter(stream);
+        stream = new StopFilter(stream, stopwords);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+      }
+    };
+  }
+}

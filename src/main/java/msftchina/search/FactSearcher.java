@@ -1,0 +1,283 @@
+package msftchina.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import msftchina.facts.Fact;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Answers questions from a {@link FactIndex}. The question's words are analysed as the facts
+ * were, misspelt words are matched to the nearest word of the report, and the question is
+ * refused when the report covers too little of it: a missing name, or too small a share of the
+ * question's weight (words weighted by how rare they are in the report).
+ *
+ * <p>User text never reaches a query parser: the query is built from analysed terms only.
+ *
+ * <p>NOTE: instances are immutable and safe for concurrent use.
+ */
+public final class FactSearcher {
+
+  /** The most facts an answer gives. */
+  public static final int MAX_FACTS = 3;
+
+  /** The least share of a question's weight the report must cover to answer. */
+  static final double MIN_COVERAGE = 0.5;
+
+  /** The share of a question's weight above which an answer is a strong match. */
+  static final double STRONG_COVERAGE = 0.8;
+
+  /** Facts scoring below this share of the best fact's score are left out. */
+  static final double RELATIVE_CUTOFF = 0.3;
+
+  /** The most distinct words of a question that are searched. */
+  static final int MAX_TERMS = 64;
+
+  private static final float FUZZY_BOOST = 0.8f;
+
+  private final IndexSearcher searcher;
+  private final Analyzer analyzer;
+  private final Thesaurus thesaurus;
+  private final Map<String, Integer> vocabulary;
+  private final Map<String, String> surfaces;
+  private final Fact[] facts;
+  private final int factCount;
+
+  /** Creates a searcher over {@code index}, rewriting questions with {@code thesaurus}. */
+  public FactSearcher(FactIndex index, Thesaurus thesaurus) throws IOException {
+    DirectoryReader reader = index.reader();
+    this.searcher = new IndexSearcher(reader);
+    this.analyzer = index.analyzer();
+    this.thesaurus = thesaurus;
+    this.vocabulary = vocabulary(reader);
+    this.facts = storedFacts(reader);
+    this.surfaces = surfaces(facts);
+    this.factCount = Math.max(1, reader.numDocs());
+  }
+
+  /** Returns the report's answer to {@code question}; never throws on any text. */
+  public Answer search(String question) {
+    String text = thesaurus.rewrite(Question.clean(question));
+    List<Word> words = words(text);
+    if (words.isEmpty()) {
+      return new Answer(question, List.of(), List.of(), Answer.Strength.NOTHING_ASKED);
+    }
+    boolean shouting = isShouting(text);
+    Map<String, Float> terms = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    boolean missingName = false;
+    double covered = 0;
+    double total = 0;
+    for (Word word : words) {
+      Integer df = vocabulary.get(word.term());
+      String resolved = word.term();
+      float boost = 1f;
+      if (df == null) {
+        resolved = nearest(word);
+        df = resolved == null ? null : vocabulary.get(resolved);
+        boost = FUZZY_BOOST;
+      }
+      double weight = idf(df == null ? 0 : df);
+      total += weight;
+      if (df == null) {
+        missing.add(word.surface());
+        missingName |= !shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0));
+      } else {
+        covered += weight;
+        terms.merge(resolved, boost, Math::max);
+      }
+    }
+    double coverage = covered / total;
+    if (terms.isEmpty() || missingName || coverage < MIN_COVERAGE) {
+      return new Answer(question, List.of(), missing, Answer.Strength.NOT_IN_REPORT);
+    }
+    List<Match> matches = search(terms);
+    Answer.Strength strength = coverage >= STRONG_COVERAGE ? Answer.Strength.STRONG : Answer.Strength.PARTIAL;
+    return new Answer(question, matches, missing, matches.isEmpty() ? Answer.Strength.NOT_IN_REPORT : strength);
+  }
+
+  private List<Match> search(Map<String, Float> terms) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    terms.forEach(
+        (term, boost) -> {
+          Query q = new TermQuery(new Term(FactFields.TEXT, term));
+          query.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+        });
+    TopDocs top;
+    try {
+      top = searcher.search(query.build(), MAX_FACTS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed on the open index", e);
+    }
+    List<Match> matches = new ArrayList<>();
+    for (ScoreDoc hit : top.scoreDocs) {
+      if (hit.score < top.scoreDocs[0].score * RELATIVE_CUTOFF) {
+        break;
+      }
+      Fact fact = facts[hit.doc];
+      matches.add(new Match(fact, hit.score, spans(fact.text(), terms.keySet())));
+    }
+    return matches;
+  }
+
+  /** Returns the character ranges of {@code text} whose analysed term is one of {@code terms}. */
+  private List<Match.Span> spans(String text, Set<String> terms) {
+    List<Match.Span> spans = new ArrayList<>();
+    for (Word word : analyse(text)) {
+      if (terms.contains(word.term())) {
+        Match.Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+        if (last != null && word.start() < last.end()) {
+          spans.set(spans.size() - 1, new Match.Span(last.start(), Math.max(last.end(), word.end())));
+        } else {
+          spans.add(new Match.Span(word.start(), word.end()));
+        }
+      }
+    }
+    return spans;
+  }
+
+  /** A term of analysed text, with the characters it came from. */
+  private record Word(String term, String surface, int start, int end, boolean first) {}
+
+  /** Returns the distinct terms of a question, at most {@link #MAX_TERMS}. */
+  private List<Word> words(String text) {
+    Map<String, Word> distinct = new LinkedHashMap<>();
+    for (Word word : analyse(text)) {
+      if (distinct.size() == MAX_TERMS) {
+        break;
+      }
+      distinct.putIfAbsent(word.term(), word);
+    }
+    return List.copyOf(distinct.values());
+  }
+
+  private List<Word> analyse(String text) {
+    List<Word> words = new ArrayList<>();
+    int firstLetter = firstLetter(text);
+    try (TokenStream stream = analyzer.tokenStream(FactFields.TEXT, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        int start = offset.startOffset();
+        int end = offset.endOffset();
+        words.add(new Word(term.toString(), text.substring(start, end), start, end, start == firstLetter));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing text in memory failed", e);
+    }
+    return words;
+  }
+
+  private static int firstLetter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isLetterOrDigit(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Returns whether most letters of {@code text} are capitals, as when a user shouts. */
+  private static boolean isShouting(String text) {
+    long upper = text.chars().filter(Character::isUpperCase).count();
+    long lower = text.chars().filter(Character::isLowerCase).count();
+    return upper > lower;
+  }
+
+  /**
+   * Returns the term of the report's word nearest to a misspelt {@code word}, or null when none
+   * is near. Words are compared as written (lower-cased), since stems of misspellings drift.
+   */
+  private String nearest(Word word) {
+    String typed = word.surface().toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]s$", "");
+    int allowed = typed.length() < 4 || typed.chars().anyMatch(Character::isDigit) ? 0 : typed.length() < 7 ? 1 : 2;
+    String best = null;
+    int bestDistance = allowed + 1;
+    for (Map.Entry<String, String> entry : surfaces.entrySet()) {
+      String candidate = entry.getKey();
+      if (allowed == 0 || Math.abs(candidate.length() - typed.length()) > allowed || candidate.chars().anyMatch(Character::isDigit)) {
+        continue;
+      }
+      int d = EditDistance.of(typed, candidate, allowed);
+      if (d < bestDistance || (d == bestDistance && best != null && vocabulary.get(entry.getValue()) > vocabulary.get(best))) {
+        best = entry.getValue();
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Returns each word of the facts as written, lower-cased, with the term it is indexed as. */
+  private Map<String, String> surfaces(Fact[] facts) {
+    Map<String, String> surfaces = new HashMap<>();
+    for (Fact fact : facts) {
+      for (Word word : analyse(fact.text())) {
+        if (vocabulary.containsKey(word.term())) {
+          surfaces.putIfAbsent(word.surface().toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]s$", ""), word.term());
+        }
+      }
+    }
+    return Map.copyOf(surfaces);
+  }
+
+  private double idf(int docFreq) {
+    return Math.log(1 + (factCount - docFreq + 0.5) / (docFreq + 0.5));
+  }
+
+  private static Map<String, Integer> vocabulary(DirectoryReader reader) throws IOException {
+    Map<String, Integer> vocabulary = new HashMap<>();
+    Terms terms = MultiTerms.getTerms(reader, FactFields.TEXT);
+    if (terms != null) {
+      TermsEnum it = terms.iterator();
+      for (BytesRef term = it.next(); term != null; term = it.next()) {
+        vocabulary.put(term.utf8ToString(), it.docFreq());
+      }
+    }
+    return Map.copyOf(vocabulary);
+  }
+
+  private static Fact[] storedFacts(DirectoryReader reader) throws IOException {
+    Fact[] facts = new Fact[reader.maxDoc()];
+    StoredFields stored = reader.storedFields();
+    for (int i = 0; i < facts.length; i++) {
+      Document doc = stored.document(i);
+      String citations = doc.get(FactFields.CITATIONS);
+      facts[i] =
+          new Fact(
+              doc.get(FactFields.ID),
+              doc.get(FactFields.REPORT),
+              doc.getField(FactFields.PARAGRAPH).numericValue().intValue(),
+              doc.getField(FactFields.POSITION).numericValue().intValue(),
+              doc.get(FactFields.TEXT),
+              citations.isEmpty() ? List.of() : Arrays.stream(citations.split(",")).map(Integer::valueOf).toList());
+    }
+    return facts;
+  }
+}

@@ -1,0 +1,42 @@
+package msftchina.search;
+
+import java.text.Normalizer;
+
+/**
+ * A user's question made safe to search: Slack markup reduced to its words, invisible and
+ * control characters removed, and the length capped.
+ */
+public final class Question {
+
+  /** The most characters of a question that are searched; the rest is ignored. */
+  public static final int MAX_CHARS = 2000;
+
+  private Question() {}
+
+  /** Returns the searchable text of {@code raw}: never null, possibly empty. */
+  public static String clean(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    String s = raw.length() > MAX_CHARS * 4 ? raw.substring(0, MAX_CHARS * 4) : raw;
+    s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    s = s.replaceAll("<[@#!][^>]*\\|([^>]*)>", "$1") // <#C123|general>, <!subteam^S1|@team>
+        .replaceAll("<[@#!][^>]*>", " ") // <@U123>, <!here>
+        .replaceAll("<(?:https?|mailto):[^>|]*\\|([^>]*)>", "$1") // <https://x|label>
+        .replaceAll("<((?:https?|mailto):[^>]*)>", "$1")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    // Control, format (zero-width, bidi marks), private-use and unpaired surrogate characters.
+    s = s.replaceAll("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}\\uFFFD]+", " ");
+    s = s.replaceAll("\\s+", " ").strip();
+    if (s.length() > MAX_CHARS) {
+      int cut = MAX_CHARS;
+      if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+        cut--;
+      }
+      s = s.substring(0, cut);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,129 @@
+package msftchina.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.webhook.WebhookResponse;
+import java.time.Clock;
+import java.time.Duration;
+import msftchina.search.KnowledgeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Bolt app: the slash command, the share button, mentions and direct messages, each
+ * answered from the knowledge base.
+ */
+public final class BotApp {
+
+  /** The slash command, as declared in {@code manifest.yml}. */
+  public static final String COMMAND = "/msftchina";
+
+  private static final Logger log = LoggerFactory.getLogger(BotApp.class);
+
+  private final KnowledgeBase kb;
+  private final Replies replies;
+  private final Delivery delivery;
+  private final SeenEvents seen = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
+
+  private BotApp(KnowledgeBase kb, Delivery delivery) {
+    this.kb = kb;
+    this.replies = new Replies(kb.examples(), COMMAND);
+    this.delivery = delivery;
+  }
+
+  /** Returns a Bolt app answering from {@code kb}, configured by {@code config}. */
+  public static App create(AppConfig config, KnowledgeBase kb, Delivery delivery) {
+    BotApp bot = new BotApp(kb, delivery);
+    App app = new App(config);
+
+    // Slash commands: https://api.slack.com/interactivity/slash-commands
+    // Acknowledged with the answer itself; search takes milliseconds, well inside 3 seconds.
+    app.command(COMMAND, (req, ctx) -> {
+      String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
+      if (text.isEmpty() || text.equalsIgnoreCase("help")) {
+        Replies.Message usage = bot.replies.usage();
+        return ctx.ack(r -> r.responseType("ephemeral").text(usage.text()).blocks(usage.blocks()));
+      }
+      Replies.Message answer = bot.replies.answer(kb.ask(text), true, null);
+      return ctx.ack(r -> r.responseType("ephemeral").text(answer.text()).blocks(answer.blocks()));
+    });
+
+    // Block actions: https://api.slack.com/reference/interaction-payloads/block-actions
+    // "Share in channel" posts the same answer through the payload's response_url.
+    app.blockAction(Replies.SHARE_ACTION, (req, ctx) -> {
+      BlockActionPayload payload = req.getPayload();
+      String question = payload.getActions().get(0).getValue();
+      String user = payload.getUser() == null ? null : payload.getUser().getId();
+      Replies.Message shared = bot.replies.answer(kb.ask(question == null ? "" : question), false, user);
+      app.executorService().submit(() -> {
+        String error = bot.delivery.send("share by " + user + ": response_url", () -> {
+          WebhookResponse r = ctx.respond(m -> m.responseType("in_channel").replaceOriginal(false).text(shared.text()).blocks(shared.blocks()));
+          return Delivery.fromHttp(r.getCode(), null, 1000, r.getBody());
+        });
+        if (error != null) {
+          bot.tellUser(ctx::respond, "I couldn't share that answer in the channel (" + error + ").");
+        }
+      });
+      return ctx.ack();
+    });
+
+    // Events API: https://api.slack.com/apis/events-api
+    // Acknowledged at once; the answer is posted from a worker. A retry of an event already
+    // seen (same event_id) is acknowledged and not answered again.
+    app.event(AppMentionEvent.class, (payload, ctx) -> {
+      AppMentionEvent event = payload.getEvent();
+      if (event.getBotId() == null && bot.seen.firstTime(payload.getEventId())) {
+        String question = SlackText.withoutMention(event.getText(), ctx.getBotUserId());
+        String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+        app.executorService().submit(() -> bot.post(ctx, payload.getEventId(), event.getChannel(), thread, question));
+      }
+      return ctx.ack();
+    });
+    app.event(MessageEvent.class, (payload, ctx) -> {
+      MessageEvent event = payload.getEvent();
+      boolean fromPerson = event.getBotId() == null && event.getSubtype() == null && event.getUser() != null && !event.getUser().equals(ctx.getBotUserId());
+      if ("im".equals(event.getChannelType()) && fromPerson && bot.seen.firstTime(payload.getEventId())) {
+        String question = SlackText.withoutMention(event.getText(), ctx.getBotUserId());
+        app.executorService().submit(() -> bot.post(ctx, payload.getEventId(), event.getChannel(), event.getThreadTs(), question));
+      }
+      return ctx.ack();
+    });
+    // Messages the bot never answers: its own and other bots', edits and deletions.
+    app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
+    app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
+    app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
+    return app;
+  }
+
+  /** Posts the answer to {@code question} in {@code channel}, in {@code thread} when given. */
+  private void post(EventContext ctx, String eventId, String channel, String thread, String question) {
+    Replies.Message message = question.isBlank() ? replies.usage() : replies.answer(kb.ask(question), false, null);
+    delivery.send("event " + eventId + ": chat.postMessage to " + channel, () -> {
+      ChatPostMessageResponse r = ctx.client().chatPostMessage(m -> m.channel(channel).threadTs(thread).text(message.text()).blocks(message.blocks()));
+      if (r.isOk()) {
+        return Delivery.Outcome.ok();
+      }
+      return "ratelimited".equals(r.getError()) ? Delivery.Outcome.retryAfter(1000, r.getError()) : Delivery.Outcome.refused(r.getError());
+    });
+  }
+
+  private interface Respond {
+    WebhookResponse respond(String text) throws java.io.IOException;
+  }
+
+  private void tellUser(Respond respond, String text) {
+    try {
+      respond.respond(text);
+    } catch (java.io.IOException e) {
+      log.warn("could not tell the user that a reply failed: {}", e.getClass().getSimpleName());
+    }
+  }
+}

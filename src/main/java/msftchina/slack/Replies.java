@@ -1,0 +1,96 @@
+package msftchina.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import msftchina.search.Answer;
+import msftchina.search.Match;
+import msftchina.search.Refusal;
+
+/**
+ * The bot's messages in Block Kit, with their plain-text fallbacks: answers, refusals and
+ * usage. Everything the user typed is escaped before it is shown.
+ */
+public final class Replies {
+
+  /** The action id of the "Share in channel" button. */
+  public static final String SHARE_ACTION = "share_answer";
+
+  /** The longest question echoed back, in characters. */
+  static final int MAX_ECHO = 500;
+
+  /** The longest question a share button carries (Slack allows 2000 characters). */
+  static final int MAX_BUTTON_VALUE = 2000;
+
+  private final List<String> examples;
+  private final String command;
+
+  /** Creates replies that suggest {@code examples} and name the slash {@code command}. */
+  public Replies(List<String> examples, String command) {
+    this.examples = List.copyOf(examples);
+    this.command = command;
+  }
+
+  /** A message: Block Kit blocks and the top-level text that notifications show. */
+  public record Message(List<LayoutBlock> blocks, String text) {}
+
+  /**
+   * Returns the answer message: the question echoed, up to three statements with citations and
+   * report, or a refusal with example questions; with a share button when {@code shareable}.
+   */
+  public Message answer(Answer answer, boolean shareable, String sharedBy) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    String question = SlackText.escape(SlackText.truncate(answer.question().strip(), MAX_ECHO));
+    blocks.add(section(s -> s.text(markdownText("*Q:* " + question))));
+    if (!answer.answered()) {
+      blocks.add(section(s -> s.text(markdownText(SlackText.escape(Refusal.sentence(answer))))));
+      blocks.add(section(s -> s.text(markdownText(exampleList()))));
+      return new Message(blocks, SlackText.escape(Refusal.sentence(answer)));
+    }
+    for (Match match : answer.matches()) {
+      String statement = match.marked("*", "*", SlackText::escape) + "  " + match.fact().citationLabel();
+      blocks.add(section(s -> s.text(markdownText(SlackText.truncate(statement, 2900)))));
+      blocks.add(context(c -> c.elements(List.of(markdownText("_" + SlackText.escape(match.fact().report()) + "_")))));
+    }
+    if (answer.strength() == Answer.Strength.PARTIAL) {
+      blocks.add(context(c -> c.elements(List.of(markdownText(answer.strength().label() + ": the report covers only part of the question")))));
+    }
+    if (sharedBy != null) {
+      blocks.add(context(c -> c.elements(List.of(markdownText("Shared by <@" + sharedBy + "> with " + command)))));
+    }
+    if (shareable) {
+      String value = SlackText.truncate(answer.question().strip(), MAX_BUTTON_VALUE);
+      blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(SHARE_ACTION).text(plainText("Share in channel")).value(value))))));
+    }
+    return new Message(blocks, fallback(answer));
+  }
+
+  /** Returns how to use the bot, with example questions. */
+  public Message usage() {
+    String text =
+        "Ask me about the report and I answer with its own statements and citations.\n"
+            + "Type `" + command + " your question`, mention me in a channel, or send me a direct message.\n"
+            + exampleList();
+    return new Message(List.of(section(s -> s.text(markdownText(text)))), "Ask me a question about the report, e.g. " + (examples.isEmpty() ? command + " who is the biggest customer?" : examples.get(0)));
+  }
+
+  private String exampleList() {
+    if (examples.isEmpty()) {
+      return "Ask about what the report covers.";
+    }
+    return "Try asking:\n" + examples.stream().limit(3).map(e -> "\u2022 " + SlackText.escape(e)).collect(Collectors.joining("\n"));
+  }
+
+  private static String fallback(Answer answer) {
+    Match best = answer.matches().get(0);
+    return SlackText.escape(SlackText.truncate(best.fact().text(), 300) + " " + best.fact().citationLabel() + " (" + best.fact().report() + ")");
+  }
+}
