@@ -1,14 +1,9 @@
 package msftchina.cli;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
 import java.time.Duration;
 import java.util.List;
-import msftchina.search.KnowledgeBase;
-import msftchina.server.SlackServer;
-import msftchina.slack.BotApp;
+import msftchina.server.Bot;
+import msftchina.server.ServeConfig;
 import msftchina.slack.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +13,6 @@ final class ServeCommand implements Command {
 
   private static final Logger log = LoggerFactory.getLogger("msftchina");
   private static final String USAGE = "msftchina serve [--facts DIR] [--index DIR]";
-
-  /** How long a stop waits for requests in flight and pending replies. */
-  static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   @Override
   public String name() {
@@ -43,7 +35,7 @@ final class ServeCommand implements Command {
         + "  HOST                  default 0.0.0.0\n"
         + "  SLACK_API_URL         default https://slack.com/api/\n"
         + "SIGTERM or Ctrl-C lets requests in flight and pending replies finish (at most "
-        + STOP_TIMEOUT.toSeconds() + " s), then exits 0.\n";
+        + Bot.STOP_TIMEOUT.toSeconds() + " s), then exits 0.\n";
   }
 
   @Override
@@ -52,23 +44,18 @@ final class ServeCommand implements Command {
     if (!options.words.isEmpty()) {
       throw new UsageException("unexpected argument '" + options.words.get(0) + "'; usage: " + USAGE);
     }
-    ServeConfig config = ServeConfig.from(console.env());
-    KnowledgeBase kb = KnowledgeBase.open(options.facts, options.index, log::info);
-    App app = BotApp.create(appConfig(config), kb, new Delivery(4, Duration.ofMillis(500), Duration.ofSeconds(30)));
-    SlackServer server = new SlackServer(app, config.host(), config.port(), kb.factCount(), STOP_TIMEOUT);
-    int port;
+    ServeConfig config;
     try {
-      port = server.start();
-    } catch (java.io.IOException e) {
-      server.stop();
-      throw new java.io.IOException("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
+      config = ServeConfig.from(console.env());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
-    log.info("serving on port {}: {} facts from {} report(s): {}", port, kb.factCount(), kb.reports().size(), String.join("; ", kb.reports()));
+    Bot bot = Bot.start(config, options.facts, options.index, new Delivery(4, Duration.ofMillis(500), Duration.ofSeconds(30)), log::info);
+    log.info("serving on port {}: {} facts from {} report(s): {}", bot.port(), bot.knowledgeBase().factCount(), bot.knowledgeBase().reports().size(), String.join("; ", bot.knowledgeBase().reports()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping: finishing requests in flight and pending replies");
       try {
-        server.stop();
-        kb.close();
+        bot.close();
       } catch (Exception e) {
         log.warn("stop: {}", e.toString());
       }
@@ -77,18 +64,5 @@ final class ServeCommand implements Command {
     }, "shutdown"));
     Thread.currentThread().join();
     return 0;
-  }
-
-  private static AppConfig appConfig(ServeConfig config) {
-    SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl());
-    slackConfig.setHttpClientReadTimeoutMillis(5_000);
-    slackConfig.setHttpClientWriteTimeoutMillis(5_000);
-    slackConfig.setHttpClientCallTimeoutMillis(10_000);
-    return AppConfig.builder()
-        .signingSecret(config.signingSecret())
-        .singleTeamBotToken(config.botToken())
-        .slack(Slack.getInstance(slackConfig))
-        .build();
   }
 }

@@ -26,6 +26,12 @@ public final class BotApp {
   /** The slash command, as declared in {@code manifest.yml}. */
   public static final String COMMAND = "/msftchina";
 
+  /** The bot events the app answers, as named in {@code manifest.yml}. */
+  public static final java.util.List<String> EVENTS = java.util.List.of("app_mention", "message.im");
+
+  /** The bot scopes the app needs, as named in {@code manifest.yml}. */
+  public static final java.util.List<String> SCOPES = java.util.List.of("commands", "app_mentions:read", "chat:write", "im:history");
+
   private static final Logger log = LoggerFactory.getLogger(BotApp.class);
 
   private final KnowledgeBase kb;

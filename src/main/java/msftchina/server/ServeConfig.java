@@ -1,4 +1,4 @@
-package msftchina.cli;
+package msftchina.server;
 
 import java.util.Map;
 
@@ -13,9 +13,10 @@ import java.util.Map;
  * @param botToken the bot's token; never logged
  * @param apiUrl the base URL of Slack's Web API, ending in a slash
  */
-record ServeConfig(int port, String host, String signingSecret, String botToken, String apiUrl) {
+public record ServeConfig(int port, String host, String signingSecret, String botToken, String apiUrl) {
 
-  static ServeConfig from(Map<String, String> env) {
+  /** Returns the settings in {@code env}; throws {@link IllegalArgumentException} naming a missing or bad variable. */
+  public static ServeConfig from(Map<String, String> env) {
     String portText = env.getOrDefault("PORT", "3000").strip();
     int port;
     try {
@@ -24,11 +25,11 @@ record ServeConfig(int port, String host, String signingSecret, String botToken,
       port = -1;
     }
     if (port < 0 || port > 65535) {
-      throw new UsageException("PORT must be a number from 0 to 65535, got '" + portText + "'");
+      throw new IllegalArgumentException("PORT must be a number from 0 to 65535, got '" + portText + "'");
     }
     String apiUrl = env.getOrDefault("SLACK_API_URL", "https://slack.com/api/").strip();
     if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
-      throw new UsageException("SLACK_API_URL must be an http(s) URL, got '" + apiUrl + "'");
+      throw new IllegalArgumentException("SLACK_API_URL must be an http(s) URL, got '" + apiUrl + "'");
     }
     return new ServeConfig(
         port,
@@ -41,7 +42,7 @@ record ServeConfig(int port, String host, String signingSecret, String botToken,
   private static String required(Map<String, String> env, String name) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
-      throw new UsageException(name + " is not set; export it from your Slack app's settings (see README)");
+      throw new IllegalArgumentException(name + " is not set; export it from your Slack app's settings (see README)");
     }
     return value.strip();
   }

@@ -1,0 +1,74 @@
+package msftchina.server;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+import msftchina.search.KnowledgeBase;
+import msftchina.slack.BotApp;
+import msftchina.slack.Delivery;
+
+/** The running bot: the knowledge base opened, the Bolt app built, and the server listening. */
+public final class Bot implements AutoCloseable {
+
+  /** How long a stop waits for requests in flight and pending replies. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  private final KnowledgeBase kb;
+  private final SlackServer server;
+  private final int port;
+
+  private Bot(KnowledgeBase kb, SlackServer server, int port) {
+    this.kb = kb;
+    this.server = server;
+    this.port = port;
+  }
+
+  /** Opens the facts and index, and starts serving Slack with {@code config}; {@code log} hears of index rebuilds. */
+  public static Bot start(ServeConfig config, Path facts, Path index, Delivery delivery, Consumer<String> log) throws Exception {
+    KnowledgeBase kb = KnowledgeBase.open(facts, index, log);
+    App app = BotApp.create(appConfig(config), kb, delivery);
+    SlackServer server = new SlackServer(app, config.host(), config.port(), kb.factCount(), STOP_TIMEOUT);
+    try {
+      return new Bot(kb, server, server.start());
+    } catch (IOException e) {
+      server.stop();
+      kb.close();
+      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Returns the port the bot listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** Returns the knowledge base the bot answers from. */
+  public KnowledgeBase knowledgeBase() {
+    return kb;
+  }
+
+  /** Stops serving, letting requests in flight and pending replies finish within {@link #STOP_TIMEOUT}. */
+  @Override
+  public void close() throws Exception {
+    server.stop();
+    kb.close();
+  }
+
+  private static AppConfig appConfig(ServeConfig config) {
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl());
+    slackConfig.setHttpClientReadTimeoutMillis(5_000);
+    slackConfig.setHttpClientWriteTimeoutMillis(5_000);
+    slackConfig.setHttpClientCallTimeoutMillis(10_000);
+    return AppConfig.builder()
+        .signingSecret(config.signingSecret())
+        .singleTeamBotToken(config.botToken())
+        .slack(Slack.getInstance(slackConfig))
+        .build();
+  }
+}

@@ -1,0 +1,122 @@
+package msftchina.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import msftchina.server.Bot;
+import msftchina.server.ServeConfig;
+import msftchina.slack.Delivery;
+import msftchina.slack.SignedRequest;
+
+/**
+ * The real bot served on a free loopback port, answering from the bundled facts, with Slack's
+ * Web API replaced by a {@link SlackStandIn}; and a client that sends requests signed as Slack
+ * signs them.
+ */
+public final class RunningBot implements AutoCloseable {
+
+  public static final String SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
+  public static final String BOT_TOKEN = "xoxb-test-token-0123456789";
+
+  public final SlackStandIn slack;
+  public final Bot bot;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private RunningBot(SlackStandIn slack, Bot bot) {
+    this.slack = slack;
+    this.bot = bot;
+  }
+
+  /** Starts a bot with quick retries (pauses of 50 ms doubling to 2 s, 4 attempts). */
+  public static RunningBot start(Path indexDir) throws Exception {
+    return start(indexDir, new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)));
+  }
+
+  public static RunningBot start(Path indexDir, Delivery delivery) throws Exception {
+    SlackStandIn slack = new SlackStandIn();
+    ServeConfig config =
+        ServeConfig.from(Map.of("PORT", "0", "HOST", "127.0.0.1", "SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_API_URL", slack.apiUrl()));
+    Bot bot = Bot.start(config, Path.of("facts"), indexDir, delivery, line -> {});
+    return new RunningBot(slack, bot);
+  }
+
+  /** Returns the URL of {@code path} on the bot. */
+  public URI url(String path) {
+    return URI.create("http://127.0.0.1:" + bot.port() + path);
+  }
+
+  /** Sends {@code /msftchina text}, signed now, with its response_url on the stand-in. */
+  public HttpResponse<String> slashCommand(String text) throws IOException, InterruptedException {
+    SignedRequest r = SignedRequest.slashCommand(SIGNING_SECRET, text, slack.responseUrl("command"), Instant.now().getEpochSecond());
+    return post(r.body(), "application/x-www-form-urlencoded", r.timestamp(), r.signature(), Map.of());
+  }
+
+  /** Sends an Events API callback whose {@code event} is {@code eventJson}, signed now. */
+  public HttpResponse<String> event(String eventId, String eventJson, Map<String, String> headers) throws IOException, InterruptedException {
+    String body =
+        "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"api_app_id\":\"A0LOCAL\",\"event\":" + eventJson
+            + ",\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"event_time\":" + Instant.now().getEpochSecond()
+            + ",\"authorizations\":[{\"team_id\":\"T0LOCAL\",\"user_id\":\"" + SlackStandIn.BOT_USER_ID + "\",\"is_bot\":true}]}";
+    return signedJson(body, headers);
+  }
+
+  /** Sends a JSON body, signed now. */
+  public HttpResponse<String> signedJson(String body, Map<String, String> headers) throws IOException, InterruptedException {
+    SignedRequest r = SignedRequest.sign(SIGNING_SECRET, body, Instant.now().getEpochSecond());
+    return post(body, "application/json", r.timestamp(), r.signature(), headers);
+  }
+
+  /** Sends an interactivity payload ({@code payload=JSON}), signed now. */
+  public HttpResponse<String> interaction(String payloadJson) throws IOException, InterruptedException {
+    String body = "payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8);
+    SignedRequest r = SignedRequest.sign(SIGNING_SECRET, body, Instant.now().getEpochSecond());
+    return post(body, "application/x-www-form-urlencoded", r.timestamp(), r.signature(), Map.of());
+  }
+
+  /** Sends {@code body} to /slack/events with the given signature headers (null to leave one out). */
+  public HttpResponse<String> post(String body, String contentType, String timestamp, String signature, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(url("/slack/events")).timeout(Duration.ofSeconds(10)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (timestamp != null) {
+      request.header("X-Slack-Request-Timestamp", timestamp);
+    }
+    if (signature != null) {
+      request.header("X-Slack-Signature", signature);
+    }
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends raw bytes to /slack/events, signed now. */
+  public HttpResponse<String> postBytes(byte[] body, String contentType) throws IOException, InterruptedException {
+    long now = Instant.now().getEpochSecond();
+    String signature = new com.slack.api.app_backend.SlackSignature.Generator(SIGNING_SECRET).generate(Long.toString(now), new String(body, StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(url("/slack/events")).timeout(Duration.ofSeconds(10)).header("Content-Type", contentType).header("X-Slack-Request-Timestamp", Long.toString(now)).header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends a GET to {@code path}. */
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Returns a fresh temporary index folder. */
+  public static Path tempIndex() throws IOException {
+    return Files.createTempDirectory("msftchina-index");
+  }
+
+  @Override
+  public void close() throws Exception {
+    bot.close();
+    slack.close();
+  }
+}
