@@ -91,7 +91,7 @@ public final class FactsFile {
     }
     List<Integer> numbers = new ArrayList<>();
     for (JsonElement c : citations.getAsJsonArray()) {
-      if (!c.isJsonPrimitive() || !c.getAsJsonPrimitive().isNumber() || c.getAsDouble() != Math.rint(c.getAsDouble()) || c.getAsInt() < 0) {
+      if (!c.isJsonPrimitive() || !c.getAsJsonPrimitive().isNumber() || c.getAsDouble() != Math.rint(c.getAsDouble()) || c.getAsDouble() < 0 || c.getAsDouble() > Integer.MAX_VALUE) {
         throw new FactsFormatException(file, line, "'citations' must hold whole numbers, got " + c);
       }
       numbers.add(c.getAsInt());
@@ -109,7 +109,7 @@ public final class FactsFile {
 
   private static int number(Path file, int line, JsonObject o, String key) {
     JsonElement e = o.get(key);
-    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber() || e.getAsDouble() < 1 || e.getAsDouble() != Math.rint(e.getAsDouble())) {
+    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber() || e.getAsDouble() < 1 || e.getAsDouble() > Integer.MAX_VALUE || e.getAsDouble() != Math.rint(e.getAsDouble())) {
       throw new FactsFormatException(file, line, "'" + key + "' must be a whole number from 1");
     }
     return e.getAsInt();

@@ -83,7 +83,7 @@ public final class FactIndex implements Closeable {
     try {
       clear(indexDir);
       build(directory, all, hash, analyzer);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       directory.close();
       log.accept("index: cannot write " + indexDir + " (" + e.getMessage() + "); building it in memory");
       return inMemory(all, hash, analyzer);
@@ -184,8 +184,9 @@ public final class FactIndex implements Closeable {
     try (Stream<Path> files = Files.list(indexDir)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (Files.isRegularFile(file) && !name.equals("README.md") && !name.equals(IndexWriter.WRITE_LOCK_NAME)) {
-          Files.delete(file);
+        boolean lockInUse = name.equals(IndexWriter.WRITE_LOCK_NAME) && Files.size(file) == 0;
+        if (Files.isRegularFile(file) && !name.equals("README.md") && !lockInUse) {
+          Files.delete(file); // a lock file with content is not Lucene's: it is damage
         }
       }
     }

@@ -60,20 +60,31 @@ public final class FactSearcher {
 
   private static final float FUZZY_BOOST = 0.8f;
 
+  /**
+   * How much an unknown Chinese word weighs against an unknown English one: Chinese questions
+   * carry particles and grammar words between the names, which the report never has.
+   */
+  static final double UNKNOWN_CHINESE_WEIGHT = 0.15;
+
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
   private final Thesaurus thesaurus;
+  private final Names names;
   private final Map<String, Integer> vocabulary;
   private final Map<String, String> surfaces;
   private final Fact[] facts;
   private final int factCount;
 
-  /** Creates a searcher over {@code index}, rewriting questions with {@code thesaurus}. */
-  public FactSearcher(FactIndex index, Thesaurus thesaurus) throws IOException {
+  /**
+   * Creates a searcher over {@code index}, rewriting questions with {@code thesaurus} and
+   * refusing questions about {@code names} the reports never mention.
+   */
+  public FactSearcher(FactIndex index, Thesaurus thesaurus, Names names) throws IOException {
     DirectoryReader reader = index.reader();
     this.searcher = new IndexSearcher(reader);
     this.analyzer = index.analyzer();
     this.thesaurus = thesaurus;
+    this.names = names;
     this.vocabulary = vocabulary(reader);
     this.facts = storedFacts(reader);
     this.surfaces = surfaces(facts);
@@ -82,10 +93,14 @@ public final class FactSearcher {
 
   /** Returns the report's answer to {@code question}; never throws on any text. */
   public Answer search(String question) {
-    String text = thesaurus.rewrite(Question.clean(question));
+    String text = thesaurus.rewrite(Question.withoutPossessives(Question.clean(question)));
     List<Word> words = words(text);
     if (words.isEmpty()) {
       return new Answer(question, List.of(), List.of(), Answer.Strength.NOTHING_ASKED);
+    }
+    List<String> otherNames = names.in(text).stream().filter(name -> !mentioned(name)).distinct().toList();
+    if (!otherNames.isEmpty()) {
+      return new Answer(question, List.of(), otherNames, Answer.Strength.NOT_IN_REPORT);
     }
     boolean shouting = isShouting(text);
     Map<String, Float> terms = new LinkedHashMap<>();
@@ -102,7 +117,7 @@ public final class FactSearcher {
         df = resolved == null ? null : vocabulary.get(resolved);
         boost = FUZZY_BOOST;
       }
-      double weight = idf(df == null ? 0 : df);
+      double weight = idf(df == null ? 0 : df) * (df == null && isChinese(word.surface()) ? UNKNOWN_CHINESE_WEIGHT : 1);
       total += weight;
       if (df == null) {
         missing.add(word.surface());
@@ -193,6 +208,16 @@ public final class FactSearcher {
       throw new UncheckedIOException("analysing text in memory failed", e);
     }
     return words;
+  }
+
+  /** Returns whether every term of {@code name} is a word of the reports. */
+  private boolean mentioned(String name) {
+    List<Word> terms = analyse(name);
+    return !terms.isEmpty() && terms.stream().allMatch(w -> vocabulary.containsKey(w.term()));
+  }
+
+  private static boolean isChinese(String s) {
+    return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
   }
 
   private static int firstLetter(String text) {

@@ -39,4 +39,9 @@ public final class Question {
     }
     return s;
   }
+
+  /** Returns {@code text} without possessive endings: "Microsoft's" becomes "Microsoft". */
+  public static String withoutPossessives(String text) {
+    return text.replaceAll("(?<=\\p{L})['\u2019\uFF07][sS](?![\\p{L}\\p{N}])", "");
+  }
 }

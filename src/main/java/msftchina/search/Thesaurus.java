@@ -32,17 +32,26 @@ public final class Thesaurus {
 
   private Thesaurus(Map<String, String> canonical) {
     this.canonical = canonical;
+    this.pattern = phrases(canonical.keySet());
+  }
+
+  /**
+   * Returns a pattern that finds any of {@code phrases}, case-insensitively, as whole words
+   * (Chinese phrases also inside Chinese text, which has no spaces), longest first; null when
+   * there are none.
+   */
+  static Pattern phrases(java.util.Collection<String> phrases) {
     String alternatives =
-        canonical.keySet().stream()
+        phrases.stream()
             .sorted(Comparator.comparingInt(String::length).reversed())
             .map(Pattern::quote)
             .collect(Collectors.joining("|"));
-    this.pattern =
-        alternatives.isEmpty()
-            ? null
-            : Pattern.compile(
-                "(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])|(?:" + alternatives + ")(?=\\p{IsHan})|(?<=\\p{IsHan})(?:" + alternatives + ")",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    if (alternatives.isEmpty()) {
+      return null;
+    }
+    return Pattern.compile(
+        "(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])|(?:" + alternatives + ")(?=\\p{IsHan})|(?<=\\p{IsHan})(?:" + alternatives + ")",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   /** Returns a thesaurus that rewrites nothing. */

@@ -1,0 +1,60 @@
+package msftchina.search;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Well-known names (companies, products, people, places) read from {@code facts/names.txt}, one
+ * a line. A question that names one the reports never mention is about something else: the
+ * bot says the report doesn't cover it, even when the rest of the question matches.
+ */
+public final class Names {
+
+  /** The file name, in {@code facts/}, that names are read from. */
+  public static final String FILE = "names.txt";
+
+  private static final Names NONE = new Names(null);
+
+  private final Pattern pattern;
+
+  private Names(Pattern pattern) {
+    this.pattern = pattern;
+  }
+
+  /** Returns a list of no names. */
+  public static Names none() {
+    return NONE;
+  }
+
+  /** Reads the names in {@code factsDir}, if it has a names file. */
+  public static Names read(Path factsDir) throws IOException {
+    Path file = factsDir.resolve(FILE);
+    if (!Files.exists(file)) {
+      return NONE;
+    }
+    List<String> names =
+        Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .toList();
+    return new Names(Thesaurus.phrases(names));
+  }
+
+  /** Returns the names that occur in {@code text}, as written there. */
+  public List<String> in(String text) {
+    List<String> found = new ArrayList<>();
+    if (pattern != null) {
+      Matcher m = pattern.matcher(text);
+      while (m.find()) {
+        found.add(m.group());
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,217 @@
+package msftchina.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code msftchina ask}: its text output, its {@code --json} contract and its exit status. */
+class AskCommandTest {
+
+  private static final String TITLE = "Microsoft expands AI model sales to Chinese firms despite US-China rivalry";
+  private static final String SAMPLE = "Who is Microsoft's biggest AI customer in China?";
+  private static final String OFF_TOPIC = "what's the weather like in Paris tomorrow?";
+
+  @TempDir Path tmp;
+
+  /** What one run of the command line printed and returned. */
+  record Run(int status, String out, String err) {
+    List<String> outLines() {
+      return out.isEmpty() ? List.of() : List.of(out.split("\r?\n", -1)).subList(0, out.split("\r?\n", -1).length - (out.endsWith("\n") ? 1 : 0));
+    }
+  }
+
+  private Run run(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console console =
+        new Console(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of());
+    int status = Main.run(List.of(args), console);
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Run ask(String stdin, String... args) {
+    List<String> all = new ArrayList<>(List.of("ask", "--index", tmp.resolve("index").toString()));
+    all.addAll(List.of(args));
+    return run(stdin, all.toArray(String[]::new));
+  }
+
+  /** Checks one line of {@code ask --json} output against the contract and returns it parsed. */
+  private static JsonObject contractObject(String line) {
+    JsonElement parsed = JsonParser.parseString(line);
+    assertTrue(parsed.isJsonObject(), line);
+    JsonObject o = parsed.getAsJsonObject();
+    assertEquals(Set.of("question", "answers"), o.keySet(), line);
+    assertTrue(o.get("question").isJsonPrimitive() && o.get("question").getAsJsonPrimitive().isString(), line);
+    assertTrue(o.get("answers").isJsonArray(), line);
+    JsonArray answers = o.getAsJsonArray("answers");
+    assertTrue(answers.size() <= 3, line);
+    for (JsonElement a : answers) {
+      assertTrue(a.isJsonObject(), line);
+      JsonObject answer = a.getAsJsonObject();
+      assertEquals(Set.of("id", "text", "citations", "report", "score"), answer.keySet(), line);
+      assertTrue(answer.get("id").getAsJsonPrimitive().isString(), line);
+      assertTrue(answer.get("text").getAsJsonPrimitive().isString(), line);
+      assertTrue(answer.get("report").getAsJsonPrimitive().isString(), line);
+      assertTrue(answer.get("score").isJsonPrimitive() && answer.get("score").getAsJsonPrimitive().isNumber(), line);
+      assertTrue(answer.get("citations").isJsonArray(), line);
+      for (JsonElement c : answer.getAsJsonArray("citations")) {
+        assertTrue(c.isJsonPrimitive() && c.getAsJsonPrimitive().isNumber(), line);
+        assertEquals(c.getAsDouble(), Math.rint(c.getAsDouble()), line);
+      }
+    }
+    return o;
+  }
+
+  private static List<Integer> citations(JsonObject answer) {
+    List<Integer> numbers = new ArrayList<>();
+    answer.getAsJsonArray("citations").forEach(c -> numbers.add(c.getAsInt()));
+    return numbers;
+  }
+
+  @Test
+  void jsonAnswerIsOneObjectWithQuestionAndAnswers() {
+    Run r = ask("", "--json", SAMPLE);
+    assertEquals(0, r.status(), r.err());
+    assertEquals(1, r.outLines().size(), r.out());
+    JsonObject o = contractObject(r.outLines().get(0));
+    assertEquals(SAMPLE, o.get("question").getAsString());
+    JsonArray answers = o.getAsJsonArray("answers");
+    assertFalse(answers.isEmpty());
+    JsonObject first = answers.get(0).getAsJsonObject();
+    assertEquals("msft-china-ai:1.2", first.get("id").getAsString());
+    assertTrue(first.get("text").getAsString().startsWith("ByteDance leads as Microsoft's biggest AI customer in China"));
+    assertEquals(List.of(1, 2, 3, 4), citations(first));
+    assertEquals(TITLE, first.get("report").getAsString());
+    assertTrue(first.get("score").getAsDouble() > 0);
+  }
+
+  @Test
+  void jsonForAnOffTopicQuestionHasNoAnswersAndExitsZero() {
+    Run r = ask("", "--json", OFF_TOPIC);
+    assertEquals(0, r.status(), r.err());
+    assertEquals(1, r.outLines().size(), r.out());
+    JsonObject o = contractObject(r.outLines().get(0));
+    assertEquals(OFF_TOPIC, o.get("question").getAsString());
+    assertEquals(0, o.getAsJsonArray("answers").size());
+  }
+
+  @Test
+  void jsonQuestionMayComeBeforeTheOption() {
+    Run r = ask("", "Who", "is", "Microsoft's", "biggest", "AI", "customer", "in", "China?", "--json");
+    assertEquals(0, r.status(), r.err());
+    JsonObject o = contractObject(r.outLines().get(0));
+    assertEquals(SAMPLE, o.get("question").getAsString());
+  }
+
+  @Test
+  void jsonWithoutQuestionAnswersEachStdinLineInOrderBlankLinesIncluded() {
+    List<String> questions =
+        List.of(SAMPLE, "", OFF_TOPIC, "   ", "How fast is Azure's AI revenue growing in China?", "hi");
+    Run r = ask(String.join("\n", questions) + "\n", "--json");
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.outLines();
+    assertEquals(questions.size(), lines.size(), r.out());
+    for (int i = 0; i < questions.size(); i++) {
+      JsonObject o = contractObject(lines.get(i));
+      assertEquals(questions.get(i), o.get("question").getAsString(), "line " + (i + 1));
+    }
+    assertEquals("msft-china-ai:1.2", contractObject(lines.get(0)).getAsJsonArray("answers").get(0).getAsJsonObject().get("id").getAsString());
+    assertEquals(0, contractObject(lines.get(1)).getAsJsonArray("answers").size(), "blank line -> empty answers");
+    assertEquals(0, contractObject(lines.get(2)).getAsJsonArray("answers").size(), "off-topic -> empty answers");
+    assertEquals(0, contractObject(lines.get(3)).getAsJsonArray("answers").size(), "whitespace line -> empty answers");
+    assertFalse(contractObject(lines.get(4)).getAsJsonArray("answers").isEmpty(), "Azure question is answered");
+    assertEquals(0, contractObject(lines.get(5)).getAsJsonArray("answers").size(), "greeting -> empty answers");
+  }
+
+  @Test
+  void jsonWithoutQuestionAndEmptyStdinPrintsNothing() {
+    Run r = ask("", "--json");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void jsonFromStdinAcceptsALastLineWithoutNewline() {
+    Run r = ask(SAMPLE + "\n" + OFF_TOPIC, "--json");
+    assertEquals(0, r.status(), r.err());
+    assertEquals(2, r.outLines().size(), r.out());
+    assertEquals(OFF_TOPIC, contractObject(r.outLines().get(1)).get("question").getAsString());
+  }
+
+  @Test
+  void askWithoutQuestionOrJsonIsAUsageErrorWithOneLineOnErr() {
+    Run r = ask("a question on stdin\n");
+    assertEquals(2, r.status());
+    assertEquals("", r.out());
+    assertTrue(r.err().endsWith("\n"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), "one line on err: " + r.err());
+    assertTrue(r.err().startsWith("msftchina ask: "), r.err());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"--bogus", "--JSON", "--jsonn"})
+  void unknownOptionIsAUsageError(String option) {
+    Run r = ask("", option, SAMPLE);
+    assertEquals(2, r.status());
+    assertEquals("", r.out());
+    assertTrue(r.err().contains(option), r.err());
+  }
+
+  @Test
+  void indexOptionWithoutFolderIsAUsageError() {
+    Run r = run("", "ask", SAMPLE, "--index");
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("--index"), r.err());
+  }
+
+  @Test
+  void plainAskPrintsTheStatementWithCitationsAndReportTitle() {
+    Run r = ask("", SAMPLE);
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("ByteDance"), r.out());
+    assertTrue(r.out().contains("[1, 2, 3, 4]"), r.out());
+    assertTrue(r.out().contains(TITLE), r.out());
+    assertTrue(r.out().contains("msft-china-ai:1.2"), r.out());
+    assertTrue(r.out().lines().findFirst().orElseThrow().startsWith("1. ") || r.out().startsWith("("), r.out());
+  }
+
+  @Test
+  void plainAskOffTopicSaysTheReportDoesNotSay() {
+    Run r = ask("", OFF_TOPIC);
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("The report doesn't say")), r.out());
+    assertFalse(r.out().contains("[1, 2, 3, 4]"), r.out());
+  }
+
+  @Test
+  void secondAskReusesTheIndexWithoutALogLine() {
+    Run first = ask("", "--json", SAMPLE);
+    assertEquals(0, first.status(), first.err());
+    Run second = ask("", "--json", SAMPLE);
+    assertEquals(0, second.status(), second.err());
+    assertEquals("", second.err());
+    assertEquals(first.out(), second.out());
+  }
+}

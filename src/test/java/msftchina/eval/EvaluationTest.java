@@ -1,0 +1,67 @@
+package msftchina.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import msftchina.search.KnowledgeBase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Answer quality on the evaluation sets in {@code eval/}, held to floors a little below the
+ * figures {@code msftchina eval} measures (see the README), so a change that makes answers
+ * worse fails the build.
+ */
+class EvaluationTest {
+
+  @TempDir static Path index;
+  private static KnowledgeBase kb;
+  private static Map<String, Evaluation.Scores> scores;
+
+  @BeforeAll
+  static void evaluate() throws Exception {
+    kb = KnowledgeBase.open(Path.of("facts"), index, line -> {});
+    List<EvalQuestion> questions = new ArrayList<>(EvalQuestion.read(Path.of("eval/tuning.jsonl")));
+    questions.addAll(EvalQuestion.read(Path.of("eval/heldout.jsonl")));
+    scores = Evaluation.run(questions, kb::ask);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    kb.close();
+  }
+
+  @Test
+  void setsAreLargeEnoughAndMixed() {
+    assertTrue(scores.get("all").answerable() + scores.get("all").offTopic() >= 150);
+    assertTrue(scores.get("held-out").answerable() + scores.get("held-out").offTopic() >= 40);
+    assertTrue(scores.get("all").offTopic() >= 40);
+  }
+
+  @Test
+  void tuningSetIsAnsweredAndRefusedWell() {
+    Evaluation.Scores s = scores.get("tuning");
+    assertTrue(s.hit1() >= 0.92, "hit@1 " + s.hit1() + "\n" + String.join("\n", s.misses()));
+    assertTrue(s.hit3() >= 0.96, "hit@3 " + s.hit3());
+    assertTrue(s.refused() >= 0.90, "refused " + s.refused());
+  }
+
+  @Test
+  void heldOutSetIsAnsweredAndRefusedWell() {
+    Evaluation.Scores s = scores.get("held-out");
+    assertTrue(s.hit1() >= 0.88, "hit@1 " + s.hit1());
+    assertTrue(s.hit3() >= 0.90, "hit@3 " + s.hit3());
+    assertTrue(s.refused() >= 0.80, "refused " + s.refused());
+  }
+
+  @Test
+  void noQuestionEverErrors() {
+    assertEquals(0, scores.get("all").errors(), String.join("\n", scores.get("all").misses()));
+  }
+}

@@ -1,0 +1,127 @@
+package msftchina.search;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whatever a user types, the bot answers without throwing and with at most three facts. */
+class HostileInputTest {
+
+  @TempDir static Path indexDir;
+
+  private static KnowledgeBase kb;
+
+  @BeforeAll
+  static void open() throws IOException {
+    kb = KnowledgeBase.open(Path.of("facts"), indexDir, line -> {});
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    kb.close();
+  }
+
+  static Stream<Arguments> hostileInputs() {
+    return Stream.of(
+        Arguments.of("straight quotes", "\"ByteDance\" \"customer"),
+        Arguments.of("curly quotes", "\u201CByteDance\u201D \u2018spending\u2019"),
+        Arguments.of("boolean operators", "AND OR NOT"),
+        Arguments.of("boolean operators around words", "ByteDance AND Microsoft OR NOT Tencent"),
+        Arguments.of("prefix operators", "+ByteDance -Tencent !Meituan && || !"),
+        Arguments.of("lone wildcard", "*"),
+        Arguments.of("wildcards", "Micro* Byte?ance *"),
+        Arguments.of("lone colon", ":"),
+        Arguments.of("field syntax", "text:ByteDance id:msft-china-ai:1.2"),
+        Arguments.of("lone tilde", "~"),
+        Arguments.of("fuzzy syntax", "ByteDance~2 revenue~"),
+        Arguments.of("brackets", "[1 TO 4] {a TO b} (((ByteDance ]]"),
+        Arguments.of("backslashes", "\\ \\\\ C:\\Users\\bytedance\\ \\u0041 \\"),
+        Arguments.of("emoji", "\uD83E\uDD16\uD83D\uDE80 ByteDance \uD83D\uDCB0\uD83D\uDC4D\uD83C\uDFFD"),
+        Arguments.of("only emoji", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"),
+        Arguments.of("Chinese characters", "\u5FAE\u8F6F\u5728\u4E2D\u56FD\u6700\u5927\u7684AI\u5BA2\u6237\u662F\u8C01\uFF1F"),
+        Arguments.of("Chinese without aliases", "\u5929\u6C14\u600E\u4E48\u6837"),
+        Arguments.of("10,000 letters", "a".repeat(10_000)),
+        Arguments.of("10,000 characters of words", "ByteDance revenue China ".repeat(500).substring(0, 10_000)),
+        Arguments.of("10,000 characters of emoji", "\uD83D\uDE00".repeat(5_000)),
+        Arguments.of("10,000 distinct-ish words", wordSoup(10_000)),
+        Arguments.of("empty string", ""),
+        Arguments.of("whitespace only", " \t\n\r\u00A0\u2003  "),
+        Arguments.of("null", null),
+        Arguments.of("control characters", "\u0000\u0007ByteDance\u001B[31m revenue\u0008\u007F\u0085"),
+        Arguments.of("only control characters", "\u0000\u0001\u0002\u001F"),
+        Arguments.of("zero-width characters", "Byte\u200BDance\u200C \u200Drevenue\uFEFF"),
+        Arguments.of("right-to-left marks", "\u200FByteDance\u200E \u202Erevenue\u202C \u2067China\u2069"),
+        Arguments.of("unpaired high surrogate", "ByteDance \uD800 revenue"),
+        Arguments.of("unpaired low surrogate", "\uDC00ByteDance"),
+        Arguments.of("surrogate at the end", "revenue \uD83D"),
+        Arguments.of("replacement and private-use characters", "\uFFFD\uE000 ByteDance"),
+        Arguments.of("Lucene syntax", "title:foo AND bar~2 OR \"x\"^3 [a TO b] /re.*/"),
+        Arguments.of("regular expression", "/.*/ /[a-z]+/ ^$"),
+        Arguments.of("boost and grouping", "(ByteDance)^10 AND (Azure OR \"OpenAI\")^0.1"),
+        Arguments.of("Slack markup", "<@U123ABC> <#C123|general> <!here> <https://example.com|link> &lt;b&gt;"),
+        Arguments.of("HTML", "<script>alert('x')</script>"),
+        Arguments.of("SQL", "'; DROP TABLE facts; --"),
+        Arguments.of("punctuation only", "?!.,;:'\"()[]{}<>/\\|@#$%^&*-_=+`~"),
+        Arguments.of("numbers only", "1 2 3 4 1.5% 400% 2025"),
+        Arguments.of("format string", "%s %n %d %1$s {0} ${jndi:ldap://x}"),
+        Arguments.of("shouting", "WHO IS MICROSOFT'S BIGGEST AI CUSTOMER IN CHINA???"),
+        Arguments.of("fullwidth letters", "\uFF22\uFF59\uFF54\uFF45\uFF24\uFF41\uFF4E\uFF43\uFF45"),
+        Arguments.of("combining marks", "Byte\u0301\u0301\u0301Dance re\u0300venue"));
+  }
+
+  private static String wordSoup(int length) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; s.length() < length; i++) {
+      s.append("w").append(Integer.toString(i, 36)).append(' ');
+    }
+    return s.substring(0, length);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileInputs")
+  void answersWithoutThrowingAndWithAtMostThreeFacts(String description, String input) {
+    Answer answer = assertDoesNotThrow(() -> kb.ask(input));
+    assertNotNull(answer);
+    assertTrue(answer.matches().size() <= 3, "at most 3 matches, got " + answer.matches().size());
+    assertNotNull(answer.strength());
+    assertEquals(answer.answered(), answer.strength() == Answer.Strength.STRONG || answer.strength() == Answer.Strength.PARTIAL);
+    for (Match match : answer.matches()) {
+      assertDoesNotThrow(() -> match.marked("*", "*", t -> t));
+    }
+    assertNotNull(assertDoesNotThrow(() -> Refusal.sentence(answer)));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"hi", "hello there", "thanks!", "asdfgh", "what's the weather like in Paris tomorrow?"})
+  void smallTalkAndOffTopicQuestionsGetNoFacts(String question) {
+    Answer answer = kb.ask(question);
+    assertFalse(answer.answered(), () -> "expected no facts, got " + answer.matches());
+    assertEquals(List.of(), answer.matches());
+  }
+
+  @Test
+  void sampleQuestionGetsByteDanceFirstWithItsCitations() {
+    Answer answer = kb.ask("Who is Microsoft's biggest AI customer in China?");
+    assertTrue(answer.answered());
+    assertTrue(answer.matches().size() <= 3);
+    Match first = answer.matches().get(0);
+    assertEquals("msft-china-ai:1.2", first.fact().id());
+    assertEquals(List.of(1, 2, 3, 4), first.fact().citations());
+    assertEquals("[1, 2, 3, 4]", first.fact().citationLabel());
+  }
+}
