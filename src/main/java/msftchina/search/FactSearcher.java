@@ -73,6 +73,7 @@ public final class FactSearcher {
   private final Map<String, Integer> vocabulary;
   private final Map<String, String> surfaces;
   private final Fact[] facts;
+  private final List<List<Word>> factWords;
   private final int factCount;
 
   /**
@@ -87,7 +88,8 @@ public final class FactSearcher {
     this.names = names;
     this.vocabulary = vocabulary(reader);
     this.facts = storedFacts(reader);
-    this.surfaces = surfaces(facts);
+    this.factWords = Arrays.stream(facts).map(f -> analyse(f.text())).toList();
+    this.surfaces = surfaces();
     this.factCount = Math.max(1, reader.numDocs());
   }
 
@@ -155,15 +157,15 @@ public final class FactSearcher {
         break;
       }
       Fact fact = facts[hit.doc];
-      matches.add(new Match(fact, hit.score, spans(fact.text(), terms.keySet())));
+      matches.add(new Match(fact, hit.score, spans(factWords.get(hit.doc), terms.keySet())));
     }
     return matches;
   }
 
-  /** Returns the character ranges of {@code text} whose analysed term is one of {@code terms}. */
-  private List<Match.Span> spans(String text, Set<String> terms) {
+  /** Returns the character ranges of a fact's {@code words} whose term is one of {@code terms}. */
+  private static List<Match.Span> spans(List<Word> words, Set<String> terms) {
     List<Match.Span> spans = new ArrayList<>();
-    for (Word word : analyse(text)) {
+    for (Word word : words) {
       if (terms.contains(word.term())) {
         Match.Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
         if (last != null && word.start() < last.end()) {
@@ -260,10 +262,10 @@ public final class FactSearcher {
   }
 
   /** Returns each word of the facts as written, lower-cased, with the term it is indexed as. */
-  private Map<String, String> surfaces(Fact[] facts) {
+  private Map<String, String> surfaces() {
     Map<String, String> surfaces = new HashMap<>();
-    for (Fact fact : facts) {
-      for (Word word : analyse(fact.text())) {
+    for (List<Word> words : factWords) {
+      for (Word word : words) {
         if (vocabulary.containsKey(word.term())) {
           surfaces.putIfAbsent(word.surface().toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]s$", ""), word.term());
         }

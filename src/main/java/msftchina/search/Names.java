@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Well-known names (companies, products, people, places) read from {@code facts/names.txt}, one
@@ -19,12 +17,12 @@ public final class Names {
   /** The file name, in {@code facts/}, that names are read from. */
   public static final String FILE = "names.txt";
 
-  private static final Names NONE = new Names(null);
+  private static final Names NONE = new Names(new PhraseTrie<>());
 
-  private final Pattern pattern;
+  private final PhraseTrie<String> names;
 
-  private Names(Pattern pattern) {
-    this.pattern = pattern;
+  private Names(PhraseTrie<String> names) {
+    this.names = names;
   }
 
   /** Returns a list of no names. */
@@ -38,22 +36,21 @@ public final class Names {
     if (!Files.exists(file)) {
       return NONE;
     }
-    List<String> names =
-        Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-            .map(String::strip)
-            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-            .toList();
-    return new Names(Thesaurus.phrases(names));
+    PhraseTrie<String> names = new PhraseTrie<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String name = line.strip();
+      if (!name.isEmpty() && !name.startsWith("#")) {
+        names.put(name, name);
+      }
+    }
+    return new Names(names);
   }
 
   /** Returns the names that occur in {@code text}, as written there. */
   public List<String> in(String text) {
     List<String> found = new ArrayList<>();
-    if (pattern != null) {
-      Matcher m = pattern.matcher(text);
-      while (m.find()) {
-        found.add(m.group());
-      }
+    for (PhraseTrie.Hit<String> hit : names.find(text)) {
+      found.add(text.substring(hit.start(), hit.end()));
     }
     return found;
   }

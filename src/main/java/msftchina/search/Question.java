@@ -1,6 +1,7 @@
 package msftchina.search;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * A user's question made safe to search: Slack markup reduced to its words, invisible and
@@ -11,6 +12,14 @@ public final class Question {
   /** The most characters of a question that are searched; the rest is ignored. */
   public static final int MAX_CHARS = 2000;
 
+  private static final Pattern LABELLED_REFERENCE = Pattern.compile("<[@#!][^>]*\\|([^>]*)>");
+  private static final Pattern REFERENCE = Pattern.compile("<[@#!][^>]*>");
+  private static final Pattern LABELLED_LINK = Pattern.compile("<(?:https?|mailto):[^>|]*\\|([^>]*)>");
+  private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^>]*)>");
+  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}\\uFFFD]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['\u2019\uFF07][sS](?![\\p{L}\\p{N}])");
+
   private Question() {}
 
   /** Returns the searchable text of {@code raw}: never null, possibly empty. */
@@ -20,16 +29,18 @@ public final class Question {
     }
     String s = raw.length() > MAX_CHARS * 4 ? raw.substring(0, MAX_CHARS * 4) : raw;
     s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-    s = s.replaceAll("<[@#!][^>]*\\|([^>]*)>", "$1") // <#C123|general>, <!subteam^S1|@team>
-        .replaceAll("<[@#!][^>]*>", " ") // <@U123>, <!here>
-        .replaceAll("<(?:https?|mailto):[^>|]*\\|([^>]*)>", "$1") // <https://x|label>
-        .replaceAll("<((?:https?|mailto):[^>]*)>", "$1")
-        .replace("&lt;", "<")
+    if (s.indexOf('<') >= 0) {
+      s = LABELLED_REFERENCE.matcher(s).replaceAll("$1"); // <#C123|general>, <!subteam^S1|@team>
+      s = REFERENCE.matcher(s).replaceAll(" "); // <@U123>, <!here>
+      s = LABELLED_LINK.matcher(s).replaceAll("$1"); // <https://x|label>
+      s = LINK.matcher(s).replaceAll("$1");
+    }
+    s = s.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&");
     // Control, format (zero-width, bidi marks), private-use and unpaired surrogate characters.
-    s = s.replaceAll("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}\\uFFFD]+", " ");
-    s = s.replaceAll("\\s+", " ").strip();
+    s = INVISIBLE.matcher(s).replaceAll(" ");
+    s = SPACES.matcher(s).replaceAll(" ").strip();
     if (s.length() > MAX_CHARS) {
       int cut = MAX_CHARS;
       if (Character.isHighSurrogate(s.charAt(cut - 1))) {
@@ -42,6 +53,6 @@ public final class Question {
 
   /** Returns {@code text} without possessive endings: "Microsoft's" becomes "Microsoft". */
   public static String withoutPossessives(String text) {
-    return text.replaceAll("(?<=\\p{L})['\u2019\uFF07][sS](?![\\p{L}\\p{N}])", "");
+    return POSSESSIVE.matcher(text).replaceAll("");
   }
 }

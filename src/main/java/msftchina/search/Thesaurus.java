@@ -4,14 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import msftchina.facts.FactsFormatException;
 
 /**
@@ -25,33 +19,12 @@ public final class Thesaurus {
   /** The file names, in {@code facts/}, that a thesaurus is read from. */
   public static final List<String> FILES = List.of("aliases.txt", "synonyms.txt");
 
-  private static final Thesaurus EMPTY = new Thesaurus(Map.of());
+  private static final Thesaurus EMPTY = new Thesaurus(new PhraseTrie<>());
 
-  private final Map<String, String> canonical;
-  private final Pattern pattern;
+  private final PhraseTrie<String> canonical;
 
-  private Thesaurus(Map<String, String> canonical) {
+  private Thesaurus(PhraseTrie<String> canonical) {
     this.canonical = canonical;
-    this.pattern = phrases(canonical.keySet());
-  }
-
-  /**
-   * Returns a pattern that finds any of {@code phrases}, case-insensitively, as whole words
-   * (Chinese phrases also inside Chinese text, which has no spaces), longest first; null when
-   * there are none.
-   */
-  static Pattern phrases(java.util.Collection<String> phrases) {
-    String alternatives =
-        phrases.stream()
-            .sorted(Comparator.comparingInt(String::length).reversed())
-            .map(Pattern::quote)
-            .collect(Collectors.joining("|"));
-    if (alternatives.isEmpty()) {
-      return null;
-    }
-    return Pattern.compile(
-        "(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])|(?:" + alternatives + ")(?=\\p{IsHan})|(?<=\\p{IsHan})(?:" + alternatives + ")",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   /** Returns a thesaurus that rewrites nothing. */
@@ -61,7 +34,7 @@ public final class Thesaurus {
 
   /** Reads the thesaurus files present in {@code factsDir}. */
   public static Thesaurus read(Path factsDir) throws IOException {
-    Map<String, String> canonical = new HashMap<>();
+    PhraseTrie<String> canonical = new PhraseTrie<>();
     for (String fileName : FILES) {
       Path file = factsDir.resolve(fileName);
       if (!Files.exists(file)) {
@@ -83,29 +56,25 @@ public final class Thesaurus {
           if (key.isEmpty()) {
             throw new FactsFormatException(file, i + 1, "empty other name for '" + name + "'");
           }
-          String previous = canonical.putIfAbsent(key, name);
+          String previous = canonical.put(key, name);
           if (previous != null && !previous.equals(name)) {
             throw new FactsFormatException(file, i + 1, "'" + key + "' already stands for '" + previous + "'");
           }
         }
       }
     }
-    return new Thesaurus(Map.copyOf(canonical));
+    return new Thesaurus(canonical);
   }
 
   /** Returns {@code question} with every other name replaced by the report's name for it. */
   public String rewrite(String question) {
-    if (pattern == null) {
-      return question;
-    }
-    Matcher m = pattern.matcher(question);
     StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String name = canonical.get(m.group().toLowerCase(Locale.ROOT));
-      m.appendReplacement(out, Matcher.quoteReplacement(" " + name + " "));
+    int at = 0;
+    for (PhraseTrie.Hit<String> hit : canonical.find(question)) {
+      out.append(question, at, hit.start()).append(' ').append(hit.value()).append(' ');
+      at = hit.end();
     }
-    m.appendTail(out);
-    return out.toString();
+    return out.append(question, at, question.length()).toString();
   }
 
   /** Returns how many other names this thesaurus knows. */

@@ -61,6 +61,7 @@ public final class SlackStandIn implements AutoCloseable {
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Scripted>> scripts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> completed = new java.util.concurrent.ConcurrentHashMap<>();
 
   public SlackStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -87,6 +88,12 @@ public final class SlackStandIn implements AutoCloseable {
   /** Returns every call so far to {@code path}. */
   public List<Call> calls(String path) {
     return calls.stream().filter(c -> c.path().equals(path)).toList();
+  }
+
+  /** Returns how many calls to {@code path} have been answered in full (after any scripted delay). */
+  public int completed(String path) {
+    java.util.concurrent.atomic.AtomicInteger n = completed.get(path);
+    return n == null ? 0 : n.get();
   }
 
   /** Returns every call so far. */
@@ -118,6 +125,11 @@ public final class SlackStandIn implements AutoCloseable {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
     calls.add(new Call(path, headers, body, form(body)));
+    answer(exchange, path); // throws when the answer can't be written: not completed
+    completed.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+  }
+
+  private void answer(HttpExchange exchange, String path) throws IOException {
     Deque<Scripted> script = scripts.get(path);
     Scripted scripted = script == null ? null : script.poll();
     if (scripted != null) {

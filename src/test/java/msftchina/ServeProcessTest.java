@@ -1,0 +1,480 @@
+package msftchina;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import msftchina.facts.FactsDirectory;
+import msftchina.search.FactIndex;
+import msftchina.slack.SignedRequest;
+import msftchina.testing.SlackStandIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve} as users run it: a separate JVM ({@code java -cp ... msftchina.cli.Main serve}),
+ * started from the project folder with its settings in the environment, talking to a
+ * {@link SlackStandIn} in place of Slack's Web API, and stopped with SIGTERM.
+ */
+class ServeProcessTest {
+
+  private static final String SIGNING_SECRET = "sigsecret-PROC-7f3a9c1e5b2d4f60a8e1c3b5";
+  private static final String BOT_TOKEN = "xoxb-PROCTOKEN-5518-93c2e7aa41d0b6f8";
+  /** Distinctive middles of the secrets, in case only part of one leaks. */
+  private static final List<String> SECRET_PARTS = List.of(SIGNING_SECRET, BOT_TOKEN, "7f3a9c1e5b2d4f60a8e1c3b5", "PROCTOKEN-5518-93c2e7aa41d0b6f8");
+  private static final String POST_MESSAGE = "/api/chat.postMessage";
+  private static final String QUESTION = "who is the biggest AI customer in China?";
+  private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+  @TempDir Path temp;
+
+  private final List<ServeProcess> processes = new ArrayList<>();
+  private final List<SlackStandIn> standIns = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** Every HTTP response body the serve processes sent. */
+  private final List<String> responseBodies = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void stopEverything() throws Exception {
+    for (ServeProcess p : processes) {
+      p.kill();
+    }
+    for (SlackStandIn s : standIns) {
+      s.close();
+    }
+  }
+
+  // 1. Missing secrets stop start-up with one line naming the variable.
+
+  @Test
+  void missingSigningSecretStopsWithOneLineNamingIt() throws Exception {
+    assertMissingVariableStops("SLACK_SIGNING_SECRET");
+  }
+
+  @Test
+  void missingBotTokenStopsWithOneLineNamingIt() throws Exception {
+    assertMissingVariableStops("SLACK_BOT_TOKEN");
+  }
+
+  private void assertMissingVariableStops(String variable) throws Exception {
+    SlackStandIn slack = standIn();
+    Map<String, String> env = env(freePort(), slack);
+    env.remove(variable);
+    ServeProcess p = start(env, "--index", temp.resolve("index").toString());
+    assertTrue(p.process.waitFor(30, TimeUnit.SECONDS), "serve without " + variable + " did not stop");
+    p.drained();
+    assertEquals(2, p.process.exitValue(), p.describe());
+    List<String> lines = p.stderr().strip().lines().toList();
+    assertEquals(1, lines.size(), "exactly one line: " + p.describe());
+    assertTrue(lines.get(0).contains(variable), p.describe());
+    assertNoStackTrace(p.stderr());
+    assertNoSecrets(p.stdout() + p.stderr());
+    assertTrue(slack.calls().isEmpty(), "nothing reached Slack: " + slack.calls());
+  }
+
+  // 2. Secrets never reach a log line or a reply.
+
+  @Test
+  void secretsNeverReachALogLineOrAReply() throws Exception {
+    SlackStandIn slack = standIn();
+    // The first mention's reply fails with 500 on every attempt (4); the second's is refused.
+    slack.script(POST_MESSAGE, SlackStandIn.Scripted.status(500), SlackStandIn.Scripted.status(500), SlackStandIn.Scripted.status(500), SlackStandIn.Scripted.status(500),
+        SlackStandIn.Scripted.error("invalid_auth"));
+    int port = freePort();
+    ServeProcess p = start(env(port, slack), "--index", temp.resolve("index").toString());
+    p.awaitHealthy();
+
+    HttpResponse<String> answered = slashCommand(port, SIGNING_SECRET, QUESTION, Instant.now());
+    assertEquals(200, answered.statusCode(), answered.body());
+    assertTrue(answered.body().contains("ByteDance"), answered.body());
+
+    HttpResponse<String> forged = slashCommand(port, "not-the-signing-secret", QUESTION, Instant.now());
+    assertEquals(401, forged.statusCode(), forged.body());
+
+    SignedRequest malformed = SignedRequest.sign(SIGNING_SECRET, "{not json", Instant.now().getEpochSecond());
+    HttpResponse<String> bad = post(port, malformed.body(), "application/json", malformed.timestamp(), malformed.signature());
+    assertEquals(400, bad.statusCode(), bad.body());
+
+    assertEquals(200, mention(port, "EvProcFail500", "1700000101.000100").statusCode());
+    assertEquals(4, slack.await(POST_MESSAGE, 4, Duration.ofSeconds(20)).size(), "four attempts on 500: " + p.describe());
+    p.awaitStderr("not delivered after 4 attempts", Duration.ofSeconds(20));
+
+    assertEquals(200, mention(port, "EvProcInvalidAuth", "1700000102.000200").statusCode());
+    assertEquals(5, slack.await(POST_MESSAGE, 5, Duration.ofSeconds(20)).size(), p.describe());
+    p.awaitStderr("invalid_auth", Duration.ofSeconds(20));
+
+    HttpResponse<String> stale = slashCommand(port, SIGNING_SECRET, QUESTION, Instant.now().minus(Duration.ofMinutes(10)));
+    assertEquals(401, stale.statusCode(), stale.body());
+
+    p.sigterm();
+    assertTrue(p.process.waitFor(15, TimeUnit.SECONDS), "serve did not stop on SIGTERM: " + p.describe());
+    p.drained();
+    assertEquals(0, p.process.exitValue(), p.describe());
+    assertTrue(p.stderr().contains("stopping:") && p.stderr().strip().endsWith("stopped"), "the log was captured to its end: " + p.describe());
+
+    // The settings did reach the process: Slack was called with the token.
+    assertTrue(slack.calls(POST_MESSAGE).stream().allMatch(c -> ("Bearer " + BOT_TOKEN).equals(c.headers().getOrDefault("authorization", List.of("")).get(0))),
+        "chat.postMessage carries the bot token");
+    assertNoSecrets(p.stdout());
+    assertNoSecrets(p.stderr());
+    assertFalse(responseBodies.isEmpty());
+    for (String body : responseBodies) {
+      assertNoSecrets(body);
+    }
+    List<String> startLines = p.stderr().lines().filter(l -> l.contains("serving on port")).toList();
+    assertEquals(1, startLines.size(), p.describe());
+    assertTrue(startLines.get(0).contains("port " + port), startLines.get(0));
+    assertTrue(startLines.get(0).contains("11 facts"), startLines.get(0));
+    assertNoStackTrace(p.stderr());
+  }
+
+  // 3. SIGTERM lets a pending reply finish.
+
+  @Test
+  void sigtermLetsAPendingReplyFinishAndExitsZero() throws Exception {
+    SlackStandIn slack = standIn();
+    slack.script(POST_MESSAGE, SlackStandIn.Scripted.slow(Duration.ofSeconds(2)));
+    int port = freePort();
+    ServeProcess p = start(env(port, slack), "--index", temp.resolve("index").toString());
+    p.awaitHealthy();
+
+    assertEquals(200, mention(port, "EvProcSlow", "1700000201.000100").statusCode());
+    assertEquals(1, slack.await(POST_MESSAGE, 1, Duration.ofSeconds(15)).size(), "the reply was sent: " + p.describe());
+    assertEquals(0, slack.completed(POST_MESSAGE), "the stand-in is still answering");
+
+    long stopAsked = System.nanoTime();
+    p.sigterm(); // while the reply is pending
+    assertTrue(p.process.waitFor(15, TimeUnit.SECONDS), "serve did not stop within 15 s of SIGTERM: " + p.describe());
+    long stopMillis = (System.nanoTime() - stopAsked) / 1_000_000;
+    p.drained();
+    assertEquals(0, p.process.exitValue(), p.describe());
+    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (slack.completed(POST_MESSAGE) < 1 && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    assertEquals(1, slack.completed(POST_MESSAGE), "the pending reply was answered in full: " + p.describe());
+    assertEquals(1, slack.calls(POST_MESSAGE).size(), "and not sent again");
+    assertTrue(stopMillis >= 1_000, "serve waited for the reply, stopped after " + stopMillis + " ms");
+    String err = p.stderr();
+    assertTrue(err.contains("stopping: finishing requests in flight and pending replies"), p.describe());
+    assertTrue(err.lines().anyMatch(l -> l.strip().endsWith("stopped")), p.describe());
+    assertTrue(err.indexOf("stopping:") < err.lastIndexOf("stopped"), p.describe());
+    assertFalse(err.contains("not delivered") || err.contains("refused by Slack") || err.contains("stop: "), p.describe());
+    assertNoStackTrace(err);
+  }
+
+  // 4. A malformed facts file stops start-up with file:line: what is wrong.
+
+  @Test
+  void malformedFactsFileStopsStartUpNamingFileAndLine() throws Exception {
+    Path facts = temp.resolve("facts");
+    Files.createDirectories(facts);
+    try (Stream<Path> files = Files.list(PROJECT.resolve("facts"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, facts.resolve(f.getFileName().toString()));
+      }
+    }
+    Path jsonl = facts.resolve("msft-china-ai.facts.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(jsonl, StandardCharsets.UTF_8));
+    lines.set(2, "{not json");
+    Files.write(jsonl, lines, StandardCharsets.UTF_8);
+
+    SlackStandIn slack = standIn();
+    ServeProcess p = start(env(freePort(), slack), "--facts", facts.toString(), "--index", temp.resolve("index").toString());
+    assertTrue(p.process.waitFor(30, TimeUnit.SECONDS), "serve with a malformed facts file did not stop");
+    p.drained();
+    assertEquals(1, p.process.exitValue(), p.describe());
+    assertTrue(p.stderr().contains("msft-china-ai.facts.jsonl:3:"), p.describe());
+    assertNoStackTrace(p.stderr());
+    assertFalse(p.stderr().contains("serving on port"), p.describe());
+    assertNoSecrets(p.stdout() + p.stderr());
+  }
+
+  // 5. A corrupt index is rebuilt, with one log line, and then serves.
+
+  @Test
+  void corruptIndexIsRebuiltWithOneLogLineAndServes() throws Exception {
+    Path index = temp.resolve("index");
+    assertEquals(11, FactIndex.rebuild(index, new FactsDirectory(PROJECT.resolve("facts"))));
+    List<Path> files;
+    try (Stream<Path> list = Files.list(index)) {
+      files = list.filter(Files::isRegularFile).toList();
+    }
+    assertFalse(files.isEmpty());
+    byte[] garbage = "garbage, not a Lucene file \u0000\u0001\u0002\u00ff".repeat(8).getBytes(StandardCharsets.ISO_8859_1);
+    for (Path f : files) {
+      Files.write(f, garbage);
+    }
+
+    SlackStandIn slack = standIn();
+    int port = freePort();
+    ServeProcess p = start(env(port, slack), "--index", index.toString());
+    p.awaitHealthy();
+    HttpResponse<String> answered = slashCommand(port, SIGNING_SECRET, QUESTION, Instant.now());
+    assertEquals(200, answered.statusCode(), answered.body());
+    assertTrue(answered.body().contains("ByteDance"), answered.body());
+    assertEquals(1, p.stderr().lines().filter(l -> l.contains("rebuilding")).count(), p.describe());
+    assertFalse(p.stderr().contains("\tat "), "stack trace: " + p.describe());
+  }
+
+  // 6. Time from process start to the first answered slash command.
+
+  @Test
+  void timeFromStartToFirstAnsweredSlashCommand() throws Exception {
+    SlackStandIn slack = standIn();
+    Path index = temp.resolve("index");
+    long cold = startToFirstAnswer(slack, index); // the index is built on this run
+    long warm = startToFirstAnswer(slack, index); // and opened on this one
+    System.out.println("serve, start to first answered slash command: " + cold + " ms with the index built on start, " + warm + " ms with the index already built");
+    assertTrue(cold < 30_000 && warm < 30_000, "cold " + cold + " ms, warm " + warm + " ms");
+  }
+
+  private long startToFirstAnswer(SlackStandIn slack, Path index) throws Exception {
+    int port = freePort();
+    long started = System.nanoTime();
+    ServeProcess p = start(env(port, slack), "--index", index.toString());
+    p.awaitHealthy();
+    HttpResponse<String> answered = slashCommand(port, SIGNING_SECRET, QUESTION, Instant.now());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(200, answered.statusCode(), answered.body());
+    assertTrue(answered.body().contains("ByteDance"), answered.body());
+    p.sigterm();
+    assertTrue(p.process.waitFor(15, TimeUnit.SECONDS), p.describe());
+    assertEquals(0, p.process.exitValue(), p.describe());
+    return millis;
+  }
+
+  // The process and its client.
+
+  /** A serve process with its standard output and error drained, in full, on threads. */
+  private final class ServeProcess {
+    final Process process;
+    final int port;
+    private final StringBuffer out = new StringBuffer();
+    private final StringBuffer err = new StringBuffer();
+    private final Thread outDrain;
+    private final Thread errDrain;
+
+    ServeProcess(Process process, int port) {
+      this.process = process;
+      this.port = port;
+      this.outDrain = drain(process.getInputStream(), out, "serve-stdout");
+      this.errDrain = drain(process.getErrorStream(), err, "serve-stderr");
+    }
+
+    String stdout() {
+      return out.toString();
+    }
+
+    String stderr() {
+      return err.toString();
+    }
+
+    /** Waits for the output to be read to its end, once the process has exited. */
+    void drained() throws InterruptedException {
+      outDrain.join(10_000);
+      errDrain.join(10_000);
+    }
+
+    String describe() {
+      String status = process.isAlive() ? "running" : "exit " + process.exitValue();
+      return "\n[serve " + status + "]\n--- stderr ---\n" + stderr() + "--- stdout ---\n" + stdout();
+    }
+
+    /** Polls GET /healthz until it answers 200. */
+    void awaitHealthy() throws Exception {
+      long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < end) {
+        if (!process.isAlive()) {
+          drained();
+          fail("serve exited before it was healthy: " + describe());
+        }
+        try {
+          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+          responseBodies.add(r.body());
+          if (r.statusCode() == 200) {
+            return;
+          }
+        } catch (IOException e) {
+          // not listening yet
+        }
+        Thread.sleep(25);
+      }
+      fail("GET /healthz did not answer 200 within 30 s: " + describe());
+    }
+
+    /** Waits until standard error contains {@code text}. */
+    void awaitStderr(String text, Duration timeout) throws InterruptedException {
+      long end = System.nanoTime() + timeout.toNanos();
+      while (!stderr().contains(text)) {
+        if (System.nanoTime() > end) {
+          fail("stderr never said '" + text + "': " + describe());
+        }
+        Thread.sleep(20);
+      }
+    }
+
+    /**
+     * Sends SIGTERM, as {@code Process.destroy()} does, but through the process handle:
+     * {@code Process.destroy()} also closes the pipes from the process, losing what it logs
+     * while it stops (and making its writes to them fail).
+     */
+    void sigterm() {
+      process.toHandle().destroy();
+    }
+
+    /** SIGTERM, then SIGKILL as a last resort. */
+    void kill() throws InterruptedException {
+      if (process.isAlive()) {
+        sigterm();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          process.waitFor(10, TimeUnit.SECONDS);
+        }
+      }
+      drained();
+    }
+  }
+
+  private static Thread drain(InputStream in, StringBuffer into, String name) {
+    Thread t = new Thread(() -> {
+      byte[] buffer = new byte[8192];
+      try (InputStream stream = in) {
+        java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+        int n;
+        while ((n = stream.read(buffer)) > 0) {
+          pending.write(buffer, 0, n);
+          // Append whole UTF-8 text up to the last newline; keep any partial line for later.
+          byte[] bytes = pending.toByteArray();
+          int cut = lastNewline(bytes);
+          if (cut >= 0) {
+            into.append(new String(bytes, 0, cut + 1, StandardCharsets.UTF_8));
+            pending.reset();
+            pending.write(bytes, cut + 1, bytes.length - cut - 1);
+          }
+        }
+        into.append(pending.toString(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        into.append("\n[").append(name).append(" closed: ").append(e.getMessage()).append("]\n");
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static int lastNewline(byte[] bytes) {
+    for (int i = bytes.length - 1; i >= 0; i--) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Starts {@code java -cp <this classpath> msftchina.cli.Main serve args...} in the project folder with exactly {@code env}. */
+  private ServeProcess start(Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("msftchina.cli.Main");
+    command.add("serve");
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    int port = Integer.parseInt(env.getOrDefault("PORT", "3000"));
+    ServeProcess p = new ServeProcess(builder.start(), port);
+    processes.add(p);
+    return p;
+  }
+
+  /** The environment of a serve process: only what it needs, and every setting given. */
+  private static Map<String, String> env(int port, SlackStandIn slack) {
+    Map<String, String> env = new HashMap<>();
+    String path = System.getenv("PATH");
+    env.put("PATH", path == null ? "/usr/bin:/bin" : path);
+    env.put("LANG", "C.UTF-8");
+    env.put("PORT", Integer.toString(port));
+    env.put("HOST", "127.0.0.1");
+    env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+    env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+    env.put("SLACK_API_URL", slack.apiUrl());
+    return env;
+  }
+
+  private SlackStandIn standIn() throws IOException {
+    SlackStandIn s = new SlackStandIn();
+    standIns.add(s);
+    return s;
+  }
+
+  /** Returns a port that was free a moment ago (serve doesn't log back a port 0 picked for it). */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private HttpResponse<String> slashCommand(int port, String secret, String text, Instant at) throws Exception {
+    SignedRequest r = SignedRequest.slashCommand(secret, text, "http://127.0.0.1:9/response/unused", at.getEpochSecond());
+    return post(port, r.body(), "application/x-www-form-urlencoded", r.timestamp(), r.signature());
+  }
+
+  private HttpResponse<String> mention(int port, String eventId, String ts) throws Exception {
+    String event = "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@" + SlackStandIn.BOT_USER_ID + "> " + QUESTION + "\",\"ts\":\"" + ts + "\",\"channel\":\"C42\",\"event_ts\":\"" + ts + "\"}";
+    String body = "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"api_app_id\":\"A0LOCAL\",\"event\":" + event
+        + ",\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"event_time\":" + Instant.now().getEpochSecond()
+        + ",\"authorizations\":[{\"team_id\":\"T0LOCAL\",\"user_id\":\"" + SlackStandIn.BOT_USER_ID + "\",\"is_bot\":true}]}";
+    SignedRequest r = SignedRequest.sign(SIGNING_SECRET, body, Instant.now().getEpochSecond());
+    return post(port, body, "application/json", r.timestamp(), r.signature());
+  }
+
+  private HttpResponse<String> post(int port, String body, String contentType, String timestamp, String signature) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", contentType)
+        .header("X-Slack-Request-Timestamp", timestamp)
+        .header("X-Slack-Signature", signature)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    responseBodies.add(response.body());
+    return response;
+  }
+
+  private static void assertNoSecrets(String text) {
+    for (String secret : SECRET_PARTS) {
+      assertFalse(text.contains(secret), "a secret leaked: " + text);
+    }
+  }
+
+  private static void assertNoStackTrace(String stderr) {
+    assertFalse(stderr.contains("\tat "), "stack trace: " + stderr);
+    assertFalse(stderr.contains("Exception"), "exception: " + stderr);
+  }
+}
