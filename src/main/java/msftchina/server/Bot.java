@@ -69,6 +69,13 @@ public final class Bot implements AutoCloseable {
         .signingSecret(config.signingSecret())
         .singleTeamBotToken(config.botToken())
         .slack(Slack.getInstance(slackConfig))
+        // Bolt's IgnoringSelfEvents would call bots.info on the HTTP thread for any event with a
+        // bot_id and no user (another bot's message): a slow bots.info delays the ack, a failing
+        // one makes it a 500. BotApp ignores bots and itself without asking Slack.
+        .ignoringSelfEventsEnabled(false)
+        // Events the app has no handler for (edits, file shares in a DM) are acknowledged, so
+        // Slack doesn't retry them and count them as failures.
+        .allEventsApiAutoAckEnabled(true)
         .build();
   }
 }

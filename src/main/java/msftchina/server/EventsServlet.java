@@ -1,32 +1,33 @@
 package msftchina.server;
 
+import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Bolt's {@link SlackAppServlet} behind two checks of the request body, so that bad input gets
+ * Bolt's {@link SlackAppServlet}, running the app as it does, behind two checks of the request body, so that bad input gets
  * a 4xx rather than a 500: bodies over {@link #MAX_BODY_BYTES} get 413, and bodies Bolt can't
- * parse (malformed form or JSON, unknown payloads) get 400.
+ * parse (malformed form or JSON, unknown payloads) get 400; so do payloads that parse but make
+ * Bolt throw later for their shape (a field of the wrong type, a view_closed without its view).
  */
 final class EventsServlet extends SlackAppServlet {
 
   /** The largest request body accepted: 1 MiB. */
   static final int MAX_BODY_BYTES = 1 << 20;
+
+  private static final Logger log = LoggerFactory.getLogger(EventsServlet.class);
 
   private final transient SlackRequestParser parser;
 
@@ -46,15 +47,35 @@ final class EventsServlet extends SlackAppServlet {
       reject(resp, 413, "request body over 1 MiB");
       return;
     }
-    HttpServletRequest buffered = new BufferedBody(req, body);
-    if (!parses(buffered, new String(body, StandardCharsets.UTF_8))) {
+    run(parse(req, new String(body, StandardCharsets.UTF_8)), resp);
+  }
+
+  /**
+   * Runs the app as {@link SlackAppServlet#doPost} does, except that what Gson and Bolt throw on a
+   * payload shaped unlike Slack's gets 400 rather than 500.
+   */
+  private void run(Request<?> slackRequest, HttpServletResponse resp) throws IOException {
+    if (slackRequest == null) {
       reject(resp, 400, "malformed or unsupported request");
       return;
     }
-    super.doPost(buffered, resp);
+    Response slackResponse;
+    try {
+      slackResponse = getApp().run(slackRequest);
+    } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NullPointerException | ClassCastException e) {
+      log.warn("{} request not handled, answered 400: {}", slackRequest.getRequestType(), e.toString());
+      reject(resp, 400, "malformed or unsupported request");
+      return;
+    } catch (Exception e) {
+      log.error("{} request failed: {}", slackRequest.getRequestType(), e.toString(), e);
+      reject(resp, 500, "Something is wrong");
+      return;
+    }
+    ServletAdapterOps.writeResponse(resp, slackResponse);
   }
 
-  private boolean parses(HttpServletRequest req, String body) {
+  /** Returns the Bolt request for {@code body}, or null when Bolt can't parse it. */
+  private Request<?> parse(HttpServletRequest req, String body) {
     try {
       SlackRequestParser.HttpRequest request =
           SlackRequestParser.HttpRequest.builder()
@@ -64,9 +85,9 @@ final class EventsServlet extends SlackAppServlet {
               .requestBody(body)
               .remoteAddress(req.getRemoteAddr())
               .build();
-      return parser.parse(request) != null;
+      return parser.parse(request);
     } catch (RuntimeException e) {
-      return false;
+      return null;
     }
   }
 
@@ -74,46 +95,5 @@ final class EventsServlet extends SlackAppServlet {
     resp.setStatus(status);
     resp.setContentType("application/json");
     resp.getWriter().write("{\"error\":\"" + error + "\"}");
-  }
-
-  /** The request with its body already read, to be read again by Bolt. */
-  private static final class BufferedBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    BufferedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      InputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() throws IOException {
-          return in.read();
-        }
-
-        @Override
-        public boolean isFinished() {
-          return false;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
   }
 }

@@ -72,7 +72,7 @@ public final class BotApp {
       app.executorService().submit(() -> {
         String error = bot.delivery.send("share by " + user + ": response_url", () -> {
           WebhookResponse r = ctx.respond(m -> m.responseType("in_channel").replaceOriginal(false).text(shared.text()).blocks(shared.blocks()));
-          return Delivery.fromHttp(r.getCode(), null, 1000, r.getBody());
+          return Delivery.fromHttp(r.getCode(), null, r.getBody());
         });
         if (error != null) {
           bot.tellUser(ctx::respond, "I couldn't share that answer in the channel (" + error + ").");
@@ -117,7 +117,7 @@ public final class BotApp {
       if (r.isOk()) {
         return Delivery.Outcome.ok();
       }
-      return "ratelimited".equals(r.getError()) ? Delivery.Outcome.retryAfter(1000, r.getError()) : Delivery.Outcome.refused(r.getError());
+      return "ratelimited".equals(r.getError()) ? Delivery.Outcome.retryAfter(Delivery.BACKOFF, r.getError()) : Delivery.Outcome.refused(r.getError());
     });
   }
 

@@ -68,9 +68,11 @@ public final class Delivery {
       try {
         outcome = attempt.send();
       } catch (SlackApiException e) {
-        outcome = fromHttp(e.getResponse().code(), e.getResponse().header("Retry-After"), pause, errorOf(e));
+        outcome = fromHttp(e.getResponse().code(), e.getResponse().header("Retry-After"), errorOf(e));
       } catch (IOException e) {
-        outcome = Outcome.retryAfter(pause, "network error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        outcome = Outcome.retryAfter(BACKOFF, "network error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      } catch (RuntimeException e) {
+        outcome = Outcome.refused("cannot send: " + e);
       }
       if (outcome.delivered()) {
         return null;
@@ -81,7 +83,7 @@ public final class Delivery {
         return error;
       }
       if (n < maxAttempts) {
-        sleep(Math.min(outcome.retryAfterMillis(), longestPause.toMillis()));
+        sleep(Math.min(outcome.retryAfterMillis() == BACKOFF ? pause : outcome.retryAfterMillis(), longestPause.toMillis()));
         pause = Math.min(pause * 2, longestPause.toMillis());
       }
     }
@@ -89,8 +91,11 @@ public final class Delivery {
     return error;
   }
 
+  /** The pause of an outcome that asks for the next pause of the growing series. */
+  public static final long BACKOFF = 0;
+
   /** Returns what an HTTP status from Slack means for a reply. */
-  public static Outcome fromHttp(int status, String retryAfterHeader, long pause, String error) {
+  public static Outcome fromHttp(int status, String retryAfterHeader, String error) {
     if (status == 200) {
       return Outcome.ok();
     }
@@ -98,14 +103,14 @@ public final class Delivery {
       return Outcome.retryAfter(retryAfterMillis(retryAfterHeader), "rate limited (429)");
     }
     if (status >= 500) {
-      return Outcome.retryAfter(pause, "HTTP " + status);
+      return Outcome.retryAfter(BACKOFF, "HTTP " + status);
     }
     return Outcome.refused("HTTP " + status + (error == null ? "" : ": " + error));
   }
 
   private static long retryAfterMillis(String header) {
     try {
-      return Math.max(0, Long.parseLong(header.strip())) * 1000;
+      return Math.max(1, Long.parseLong(header.strip())) * 1000;
     } catch (RuntimeException e) {
       return 1000;
     }
