@@ -54,7 +54,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 runs=${RUNS:-5}
 time_for() { for _ in $(seq $runs); do cold_start "$@"; done | median; }
 
-if [ ! -f "$CDS" ]; then # training run: record the classes a start and an answer load
+if [ ! -f "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then # training run: record the classes a start and an answer load
   cold_start "${FLAGS[@]}" -XX:ArchiveClassesAtExit="$CDS" >/dev/null 2>&1 || true
 fi
 

@@ -7,7 +7,11 @@ final class EditDistance {
 
   /** Returns the distance between {@code a} and {@code b}, or {@code limit + 1} once it exceeds {@code limit}. */
   static int of(String a, String b, int limit) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
+    return of(a, b, limit, new int[a.length() + 1][b.length() + 1]);
+  }
+
+  /** Returns the same, working in {@code d}, a table of at least {@code a.length() + 1} by {@code b.length() + 1}. */
+  static int of(String a, String b, int limit, int[][] d) {
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
     }

@@ -21,6 +21,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -28,7 +29,11 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 
@@ -81,6 +86,7 @@ public final class FactSearcher {
   private final Thesaurus thesaurus;
   private final Names names;
   private final Map<String, Integer> vocabulary;
+  private final Map<String, TermStates> termStates;
   private final Map<String, String> surfaces;
   private final Fact[] facts;
   private final List<List<Word>> factWords;
@@ -93,11 +99,15 @@ public final class FactSearcher {
   public FactSearcher(FactIndex index, Thesaurus thesaurus, Names names) throws IOException {
     DirectoryReader reader = index.reader();
     this.searcher = new IndexSearcher(reader);
+    // Caching filters pays off for large indexes only; for sentences it is pure overhead, and
+    // its usage tracking is synchronized across request threads.
+    this.searcher.setQueryCache(null);
     this.searcher.setSimilarity(new BM25Similarity(BM25_K1, BM25_B));
     this.analyzer = index.analyzer();
     this.thesaurus = thesaurus;
     this.names = names;
     this.vocabulary = vocabulary(reader);
+    this.termStates = termStates(searcher, vocabulary.keySet());
     this.facts = storedFacts(reader);
     this.factWords = Arrays.stream(facts).map(f -> analyse(f.text())).toList();
     this.surfaces = surfaces();
@@ -153,24 +163,55 @@ public final class FactSearcher {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     terms.forEach(
         (term, boost) -> {
-          Query q = new TermQuery(new Term(FactFields.TEXT, term));
+          Query q = new TermQuery(new Term(FactFields.TEXT, term), termStates.get(term));
           query.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
         });
-    TopDocs top;
+    List<ScoreDoc> top;
     try {
-      top = searcher.search(query.build(), MAX_FACTS);
+      top = topHits(query.build());
     } catch (IOException e) {
       throw new UncheckedIOException("search failed on the open index", e);
     }
     List<Match> matches = new ArrayList<>();
-    for (ScoreDoc hit : top.scoreDocs) {
-      if (hit.score < top.scoreDocs[0].score * RELATIVE_CUTOFF) {
+    for (ScoreDoc hit : top) {
+      if (hit.score < top.get(0).score * RELATIVE_CUTOFF) {
         break;
       }
       Fact fact = facts[hit.doc];
       matches.add(new Match(fact, hit.score, spans(factWords.get(hit.doc), terms.keySet())));
     }
     return matches;
+  }
+
+  /**
+   * Returns the {@link #MAX_FACTS} best hits of {@code query}, best first, ties by index order.
+   * It walks each segment's scorer itself: Lucene's bulk scorers allocate windows of thousands
+   * of slots per query, which for an index of sentences cost more than the search.
+   */
+  private List<ScoreDoc> topHits(Query query) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+    List<ScoreDoc> top = new ArrayList<>(MAX_FACTS + 1);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        float score = scorer.score();
+        int at = top.size();
+        while (at > 0 && top.get(at - 1).score < score) {
+          at--;
+        }
+        if (at < MAX_FACTS) {
+          top.add(at, new ScoreDoc(leaf.docBase + doc, score));
+          if (top.size() > MAX_FACTS) {
+            top.remove(MAX_FACTS);
+          }
+        }
+      }
+    }
+    return top;
   }
 
   /** Returns the character ranges of a fact's {@code words} whose term is one of {@code terms}. */
@@ -258,12 +299,13 @@ public final class FactSearcher {
     int allowed = typed.length() < 4 || typed.chars().anyMatch(Character::isDigit) ? 0 : typed.length() < 7 ? 1 : 2;
     String best = null;
     int bestDistance = allowed + 1;
+    int[][] table = new int[typed.length() + 1][typed.length() + allowed + 1];
     for (Map.Entry<String, String> entry : surfaces.entrySet()) {
       String candidate = entry.getKey();
       if (allowed == 0 || Math.abs(candidate.length() - typed.length()) > allowed || candidate.chars().anyMatch(Character::isDigit)) {
         continue;
       }
-      int d = EditDistance.of(typed, candidate, allowed);
+      int d = EditDistance.of(typed, candidate, allowed, table);
       if (d < bestDistance || (d == bestDistance && best != null && vocabulary.get(entry.getValue()) > vocabulary.get(best))) {
         best = entry.getValue();
         bestDistance = d;
@@ -287,6 +329,18 @@ public final class FactSearcher {
 
   private double idf(int docFreq) {
     return Math.log(1 + (factCount - docFreq + 0.5) / (docFreq + 0.5));
+  }
+
+  /**
+   * Returns each term's statistics and postings pointers, looked up once: the index never
+   * changes while it is open, so a question needn't seek its terms in the term dictionary.
+   */
+  private static Map<String, TermStates> termStates(IndexSearcher searcher, Set<String> terms) throws IOException {
+    Map<String, TermStates> states = new HashMap<>();
+    for (String term : terms) {
+      states.put(term, TermStates.build(searcher, new Term(FactFields.TEXT, term), true));
+    }
+    return Map.copyOf(states);
   }
 
   private static Map<String, Integer> vocabulary(DirectoryReader reader) throws IOException {

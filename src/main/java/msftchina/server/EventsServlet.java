@@ -71,7 +71,25 @@ final class EventsServlet extends SlackAppServlet {
       reject(resp, 500, "Something is wrong");
       return;
     }
-    ServletAdapterOps.writeResponse(resp, slackResponse);
+    resp.setStatus(slackResponse.getStatusCode());
+    slackResponse.getHeaders().forEach((name, values) -> values.forEach(value -> resp.addHeader(name, value)));
+    write(resp, slackResponse.getContentType(), slackResponse.getBody());
+  }
+
+  /**
+   * Writes {@code body} as UTF-8 bytes with its length, in one write: Jetty's servlet writer
+   * encodes character by character, which made answers several times slower than usage.
+   */
+  private static void write(HttpServletResponse resp, String contentType, String body) throws IOException {
+    if (body == null) {
+      return;
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    if (contentType != null) {
+      resp.setContentType(contentType);
+    }
+    resp.setContentLength(bytes.length);
+    resp.getOutputStream().write(bytes);
   }
 
   /** Returns the Bolt request for {@code body}, or null when Bolt can't parse it. */
@@ -93,7 +111,6 @@ final class EventsServlet extends SlackAppServlet {
 
   private static void reject(HttpServletResponse resp, int status, String error) throws IOException {
     resp.setStatus(status);
-    resp.setContentType("application/json");
-    resp.getWriter().write("{\"error\":\"" + error + "\"}");
+    write(resp, "application/json", "{\"error\":\"" + error + "\"}");
   }
 }
