@@ -2,11 +2,10 @@ package msftchina.search;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import msftchina.facts.WordList;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -56,13 +55,7 @@ public final class FactFields {
 
   /** Returns the analyser for the facts and questions, with the stop words in {@code stopwordsFile}. */
   public static Analyzer analyzer(Path stopwordsFile) throws IOException {
-    List<String> words =
-        Files.exists(stopwordsFile)
-            ? Files.readAllLines(stopwordsFile, StandardCharsets.UTF_8).stream()
-                .map(String::strip)
-                .filter(w -> !w.isEmpty() && !w.startsWith("#"))
-                .toList()
-            : List.of();
+    List<String> words = WordList.texts(stopwordsFile);
     CharArraySet stopwords = CharArraySet.unmodifiableSet(new CharArraySet(words, true));
     return new Analyzer() {
       @Override

@@ -2,12 +2,11 @@ package msftchina.search;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import msftchina.facts.FactsDirectory;
+import msftchina.facts.WordList;
 
 /**
  * The reports in {@code facts/} made ready to answer questions: the index opened (and rebuilt
@@ -34,7 +33,7 @@ public final class KnowledgeBase implements Closeable {
     Thesaurus thesaurus = Thesaurus.read(factsDir);
     FactIndex index = FactIndex.open(indexDir, facts, log);
     try {
-      return new KnowledgeBase(index, new FactSearcher(index, thesaurus, Names.read(factsDir)), examples(factsDir.resolve(EXAMPLES_FILE)));
+      return new KnowledgeBase(index, new FactSearcher(index, thesaurus, Names.read(factsDir)), WordList.texts(factsDir.resolve(EXAMPLES_FILE)));
     } catch (IOException | RuntimeException e) {
       index.close();
       throw e;
@@ -66,13 +65,4 @@ public final class KnowledgeBase implements Closeable {
     index.close();
   }
 
-  private static List<String> examples(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-        .map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-        .toList();
-  }
 }

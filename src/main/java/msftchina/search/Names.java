@@ -1,11 +1,10 @@
 package msftchina.search;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import msftchina.facts.WordList;
 
 /**
  * Well-known names (companies, products, people, places) read from {@code facts/names.txt}, one
@@ -32,16 +31,9 @@ public final class Names {
 
   /** Reads the names in {@code factsDir}, if it has a names file. */
   public static Names read(Path factsDir) throws IOException {
-    Path file = factsDir.resolve(FILE);
-    if (!Files.exists(file)) {
-      return NONE;
-    }
     PhraseTrie<String> names = new PhraseTrie<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      String name = line.strip();
-      if (!name.isEmpty() && !name.startsWith("#")) {
-        names.put(name, name);
-      }
+    for (String name : WordList.texts(factsDir.resolve(FILE))) {
+      names.put(name, name);
     }
     return new Names(names);
   }

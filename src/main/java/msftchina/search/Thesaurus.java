@@ -1,12 +1,11 @@
 package msftchina.search;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import msftchina.facts.FactsFormatException;
+import msftchina.facts.WordList;
 
 /**
  * Other names for the report's entities and other words for its terms, read from
@@ -37,28 +36,20 @@ public final class Thesaurus {
     PhraseTrie<String> canonical = new PhraseTrie<>();
     for (String fileName : FILES) {
       Path file = factsDir.resolve(fileName);
-      if (!Files.exists(file)) {
-        continue;
-      }
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i).strip();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        int eq = line.indexOf('=');
+      for (WordList.Line line : WordList.read(file)) {
+        int eq = line.text().indexOf('=');
         if (eq <= 0) {
-          throw new FactsFormatException(file, i + 1, "expected 'name = other name, other name'");
+          throw new FactsFormatException(file, line.number(), "expected 'name = other name, other name'");
         }
-        String name = line.substring(0, eq).strip();
-        for (String other : line.substring(eq + 1).split(",")) {
+        String name = line.text().substring(0, eq).strip();
+        for (String other : line.text().substring(eq + 1).split(",")) {
           String key = other.strip().toLowerCase(Locale.ROOT);
           if (key.isEmpty()) {
-            throw new FactsFormatException(file, i + 1, "empty other name for '" + name + "'");
+            throw new FactsFormatException(file, line.number(), "empty other name for '" + name + "'");
           }
           String previous = canonical.put(key, name);
           if (previous != null && !previous.equals(name)) {
-            throw new FactsFormatException(file, i + 1, "'" + key + "' already stands for '" + previous + "'");
+            throw new FactsFormatException(file, line.number(), "'" + key + "' already stands for '" + previous + "'");
           }
         }
       }
