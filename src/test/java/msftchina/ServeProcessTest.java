@@ -95,6 +95,21 @@ class ServeProcessTest {
     assertTrue(slack.calls().isEmpty(), "nothing reached Slack: " + slack.calls());
   }
 
+  @Test
+  void botTokenSlackRefusesStopsStartUpWithOneLine() throws Exception {
+    SlackStandIn slack = standIn();
+    SlackStandIn.Scripted refused = SlackStandIn.Scripted.error("invalid_auth");
+    slack.script("/api/auth.test", refused, refused, refused, refused); // the client asks once for the team id too
+    ServeProcess p = start(env(freePort(), slack), "--index", temp.resolve("index").toString());
+    assertTrue(p.process.waitFor(30, TimeUnit.SECONDS), "serve with a refused token did not stop");
+    p.drained();
+    assertEquals(2, p.process.exitValue(), p.describe());
+    String refusal = p.stderr().lines().filter(l -> l.contains("SLACK_BOT_TOKEN")).findFirst().orElse("");
+    assertTrue(refusal.contains("invalid_auth"), p.describe());
+    assertNoStackTrace(p.stderr());
+    assertNoSecrets(p.stdout() + p.stderr());
+  }
+
   // 2. Secrets never reach a log line or a reply.
 
   @Test

@@ -50,7 +50,12 @@ final class ServeCommand implements Command {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Bot bot = Bot.start(config, options.facts, options.index, new Delivery(4, Duration.ofMillis(500), Duration.ofSeconds(30)), log::info);
+    Bot bot;
+    try {
+      bot = Bot.start(config, options.facts, options.index, new Delivery(4, Duration.ofMillis(500), Duration.ofSeconds(30)), log::info);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     log.info("serving on port {}: {} facts from {} report(s): {}", bot.port(), bot.knowledgeBase().factCount(), bot.knowledgeBase().reports().size(), String.join("; ", bot.knowledgeBase().reports()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("stopping: finishing requests in flight and pending replies");

@@ -4,6 +4,8 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +34,12 @@ public final class Bot implements AutoCloseable {
   public static Bot start(ServeConfig config, Path facts, Path index, Delivery delivery, Consumer<String> log) throws Exception {
     KnowledgeBase kb = KnowledgeBase.open(facts, index, log);
     App app = BotApp.create(appConfig(config), kb, delivery);
+    try {
+      checkToken(app, config, log);
+    } catch (RuntimeException e) {
+      kb.close();
+      throw e;
+    }
     SlackServer server = new SlackServer(app, config.host(), config.port(), kb.factCount(), STOP_TIMEOUT);
     try {
       return new Bot(kb, server, server.start());
@@ -40,6 +48,25 @@ public final class Bot implements AutoCloseable {
       kb.close();
       throw new IOException("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * Asks Slack who the bot token belongs to ({@code auth.test}), as Bolt does before its first
+   * request, so that a refused token stops start-up with one line rather than failing every
+   * request. When Slack can't be reached, one line says so and the bot serves anyway.
+   */
+  private static void checkToken(App app, ServeConfig config, Consumer<String> log) {
+    AuthTestResponse auth;
+    try {
+      auth = app.client().authTest(r -> r.token(config.botToken()));
+    } catch (IOException | SlackApiException e) {
+      log.accept("cannot reach Slack's Web API at " + config.apiUrl() + " (" + e.getClass().getSimpleName() + "); requests will fail until it can be reached");
+      return;
+    }
+    if (!auth.isOk()) {
+      throw new IllegalArgumentException("SLACK_BOT_TOKEN was refused by Slack (" + auth.getError() + "); copy the Bot User OAuth Token from your app's OAuth & Permissions page");
+    }
+    app.start();
   }
 
   /** Returns the port the bot listens on. */

@@ -67,7 +67,7 @@ final class EventsServlet extends SlackAppServlet {
       reject(resp, 400, "malformed or unsupported request");
       return;
     } catch (Exception e) {
-      log.error("{} request failed: {}", slackRequest.getRequestType(), e.toString(), e);
+      log.error("{} request failed: {}", slackRequest.getRequestType(), e.toString());
       reject(resp, 500, "Something is wrong");
       return;
     }
