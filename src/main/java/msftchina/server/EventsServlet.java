@@ -39,12 +39,12 @@ final class EventsServlet extends SlackAppServlet {
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     if (req.getContentLengthLong() > MAX_BODY_BYTES) {
-      reject(resp, 413, "request body over 1 MiB");
+      tooLarge(resp);
       return;
     }
     byte[] body = req.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
-      reject(resp, 413, "request body over 1 MiB");
+      tooLarge(resp);
       return;
     }
     run(parse(req, new String(body, StandardCharsets.UTF_8)), resp);
@@ -107,6 +107,15 @@ final class EventsServlet extends SlackAppServlet {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * Refuses an oversized body. The rest of it is never read, so the connection is closed: a
+   * client that kept it for its next request would find it dead.
+   */
+  private static void tooLarge(HttpServletResponse resp) throws IOException {
+    resp.setHeader("Connection", "close");
+    reject(resp, 413, "request body over 1 MiB");
   }
 
   private static void reject(HttpServletResponse resp, int status, String error) throws IOException {

@@ -202,6 +202,7 @@ class SlackAppTest {
     byte[] huge = new byte[(1 << 20) + 10];
     java.util.Arrays.fill(huge, (byte) 'a');
     assertEquals(413, bot.postBytes(huge, "application/x-www-form-urlencoded").statusCode());
+    assertEquals(200, bot.slashCommand("help").statusCode(), "the next request is served");
   }
 
   @Test
