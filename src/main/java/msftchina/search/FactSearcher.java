@@ -79,7 +79,7 @@ public final class FactSearcher {
    * How much an unknown Chinese word weighs against an unknown English one: Chinese questions
    * carry particles and grammar words between the names, which the report never has.
    */
-  static final double UNKNOWN_CHINESE_WEIGHT = 0.15;
+  static final double UNKNOWN_CHINESE_WEIGHT = 0.05;
 
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
@@ -144,7 +144,7 @@ public final class FactSearcher {
       total += weight;
       if (df == null) {
         missing.add(word.surface());
-        missingName |= !shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0));
+        missingName |= isYear(word.surface()) || !shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0));
       } else {
         covered += weight;
         terms.merge(resolved, boost, Math::max);
@@ -268,6 +268,11 @@ public final class FactSearcher {
   private boolean mentioned(String name) {
     List<Word> terms = analyse(name);
     return !terms.isEmpty() && terms.stream().allMatch(w -> vocabulary.containsKey(w.term()));
+  }
+
+  /** Returns whether {@code s} is a year, such as 2019: a year the reports never name is a subject they don't cover. */
+  private static boolean isYear(String s) {
+    return s.length() == 4 && (s.startsWith("19") || s.startsWith("20")) && s.chars().allMatch(Character::isDigit);
   }
 
   private static boolean isChinese(String s) {
