@@ -16,18 +16,12 @@ public final class Names {
   /** The file name, in {@code facts/}, that names are read from. */
   public static final String FILE = "names.txt";
 
-  private static final Names NONE = new Names(new PhraseTrie<>());
-
   private final PhraseTrie<String> names;
 
   private Names(PhraseTrie<String> names) {
     this.names = names;
   }
 
-  /** Returns a list of no names. */
-  public static Names none() {
-    return NONE;
-  }
 
   /** Reads the names in {@code factsDir}, if it has a names file. */
   public static Names read(Path factsDir) throws IOException {

@@ -23,7 +23,6 @@ final class PhraseTrie<V> {
   }
 
   private final Node<V> root = new Node<>();
-  private int size;
 
   /** Adds {@code phrase}, standing for {@code value}; returns the value it stood for before, or null. */
   V put(String phrase, V value) {
@@ -32,17 +31,10 @@ final class PhraseTrie<V> {
       node = node.next.computeIfAbsent(Character.toLowerCase(phrase.charAt(i)), c -> new Node<>());
     }
     V previous = node.value;
-    if (previous == null) {
-      size++;
-    }
     node.value = value;
     return previous;
   }
 
-  /** Returns how many phrases this trie holds. */
-  int size() {
-    return size;
-  }
 
   /** Returns the phrases in {@code text}, left to right, the longest at each place, never overlapping. */
   List<Hit<V>> find(String text) {

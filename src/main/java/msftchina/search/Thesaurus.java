@@ -18,18 +18,12 @@ public final class Thesaurus {
   /** The file names, in {@code facts/}, that a thesaurus is read from. */
   public static final List<String> FILES = List.of("aliases.txt", "synonyms.txt");
 
-  private static final Thesaurus EMPTY = new Thesaurus(new PhraseTrie<>());
-
   private final PhraseTrie<String> canonical;
 
   private Thesaurus(PhraseTrie<String> canonical) {
     this.canonical = canonical;
   }
 
-  /** Returns a thesaurus that rewrites nothing. */
-  public static Thesaurus empty() {
-    return EMPTY;
-  }
 
   /** Reads the thesaurus files present in {@code factsDir}. */
   public static Thesaurus read(Path factsDir) throws IOException {
@@ -68,8 +62,4 @@ public final class Thesaurus {
     return out.append(question, at, question.length()).toString();
   }
 
-  /** Returns how many other names this thesaurus knows. */
-  public int size() {
-    return canonical.size();
-  }
 }
