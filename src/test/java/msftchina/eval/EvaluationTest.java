@@ -28,7 +28,7 @@ class EvaluationTest {
   static void evaluate() throws Exception {
     kb = KnowledgeBase.open(Path.of("facts"), index, line -> {});
     List<EvalQuestion> questions = new ArrayList<>();
-    for (String set : List.of("eval/tuning.jsonl", "eval/tuning2.jsonl", "eval/heldout.jsonl")) {
+    for (String set : List.of("eval/tuning.jsonl", "eval/tuning2.jsonl", "eval/tuning3.jsonl", "eval/heldout.jsonl")) {
       questions.addAll(EvalQuestion.read(Path.of(set)));
     }
     scores = Evaluation.run(questions, kb::ask);
@@ -49,17 +49,17 @@ class EvaluationTest {
   @Test
   void tuningSetIsAnsweredAndRefusedWell() {
     Evaluation.Scores s = scores.get("tuning");
-    assertTrue(s.hit1() >= 0.94, "hit@1 " + s.hit1() + "\n" + String.join("\n", s.misses()));
+    assertTrue(s.hit1() >= 0.93, "hit@1 " + s.hit1() + "\n" + String.join("\n", s.misses()));
     assertTrue(s.hit3() >= 0.97, "hit@3 " + s.hit3());
-    assertTrue(s.refused() >= 0.88, "refused " + s.refused());
+    assertTrue(s.refused() >= 0.75, "refused " + s.refused());
   }
 
   @Test
   void heldOutSetIsAnsweredAndRefusedWell() {
     Evaluation.Scores s = scores.get("held-out");
-    assertTrue(s.hit1() >= 0.88, "hit@1 " + s.hit1());
-    assertTrue(s.hit3() >= 0.90, "hit@3 " + s.hit3());
-    assertTrue(s.refused() >= 0.80, "refused " + s.refused());
+    assertTrue(s.hit1() >= 0.94, "hit@1 " + s.hit1());
+    assertTrue(s.hit3() >= 0.97, "hit@3 " + s.hit3());
+    assertTrue(s.refused() >= 0.85, "refused " + s.refused());
   }
 
   @Test
