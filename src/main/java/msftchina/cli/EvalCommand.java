@@ -1,6 +1,10 @@
 package msftchina.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import msftchina.eval.EvalQuestion;
@@ -40,7 +44,7 @@ final class EvalCommand implements Command {
       throw new UsageException("give at most one evaluation file; usage: " + USAGE);
     }
     Path path = Path.of(options.words.isEmpty() ? DEFAULT_SET : options.words.get(0));
-    List<EvalQuestion> questions = new java.util.ArrayList<>();
+    List<EvalQuestion> questions = new ArrayList<>();
     for (Path file : setFiles(path)) {
       questions.addAll(EvalQuestion.read(file));
     }
@@ -57,14 +61,14 @@ final class EvalCommand implements Command {
     return 0;
   }
 
-  private static List<Path> setFiles(Path path) throws java.io.IOException {
-    if (!java.nio.file.Files.isDirectory(path)) {
+  private static List<Path> setFiles(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
       return List.of(path);
     }
-    try (var files = java.nio.file.Files.list(path)) {
+    try (var files = Files.list(path)) {
       List<Path> sets = files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
       if (sets.isEmpty()) {
-        throw new java.nio.file.NoSuchFileException(path.toString(), null, "no *.jsonl evaluation set in this folder");
+        throw new NoSuchFileException(path.toString(), null, "no *.jsonl evaluation set in this folder");
       }
       return sets;
     }

@@ -1,6 +1,7 @@
 package msftchina.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import msftchina.facts.Fact;
 import msftchina.facts.FactsFile;
@@ -34,25 +35,15 @@ final class IngestCommand implements Command {
 
   @Override
   public int run(List<String> args, Console console) throws Exception {
-    Path out = null;
-    List<String> rest = new java.util.ArrayList<>(args);
-    int at = rest.indexOf("--out");
-    if (at >= 0) {
-      if (at + 1 == rest.size()) {
-        throw new UsageException("--out needs a file; usage: " + USAGE);
-      }
-      out = Path.of(rest.get(at + 1));
-      rest.subList(at, at + 2).clear();
-    }
+    List<String> rest = new ArrayList<>(args);
+    String outFile = Options.take(rest, "--out", USAGE);
     if (rest.size() != 1 || rest.get(0).startsWith("--")) {
       throw new UsageException("give one report file; usage: " + USAGE);
     }
     Path reportFile = Path.of(rest.get(0));
     Report report = ReportFile.read(reportFile);
     List<Fact> facts = Ingest.facts(report);
-    if (out == null) {
-      out = reportFile.resolveSibling(report.id() + FactsFile.SUFFIX);
-    }
+    Path out = outFile != null ? Path.of(outFile) : reportFile.resolveSibling(report.id() + FactsFile.SUFFIX);
     FactsFile.write(out, facts);
     long uncited = facts.stream().filter(Fact::uncited).count();
     console.out().printf("wrote %d facts (%d uncited) of \"%s\" to %s%n", facts.size(), uncited, report.title(), out);

@@ -57,6 +57,23 @@ final class Options {
     return options;
   }
 
+  /**
+   * Removes {@code flag} and the value after it from {@code args}, and returns the value, or
+   * null when the flag isn't there.
+   */
+  static String take(List<String> args, String flag, String usage) {
+    int at = args.indexOf(flag);
+    if (at < 0) {
+      return null;
+    }
+    if (at + 1 == args.size()) {
+      throw new UsageException(flag + " needs a value; usage: " + usage);
+    }
+    String value = args.get(at + 1);
+    args.subList(at, at + 2).clear();
+    return value;
+  }
+
   boolean has(String flag) {
     return flags.contains(flag);
   }

@@ -1,6 +1,7 @@
 package msftchina.cli;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import msftchina.slack.SignedRequest;
 
@@ -29,15 +30,10 @@ final class SignCommand implements Command {
 
   @Override
   public int run(List<String> args, Console console) {
-    List<String> rest = new java.util.ArrayList<>(args);
-    String url = "http://localhost:" + console.env().getOrDefault("PORT", "3000") + "/slack/events";
-    int at = rest.indexOf("--url");
-    if (at >= 0) {
-      if (at + 1 == rest.size()) {
-        throw new UsageException("--url needs a URL; usage: " + USAGE);
-      }
-      url = rest.get(at + 1);
-      rest.subList(at, at + 2).clear();
+    List<String> rest = new ArrayList<>(args);
+    String url = Options.take(rest, "--url", USAGE);
+    if (url == null) {
+      url = "http://localhost:" + console.env().getOrDefault("PORT", "3000") + "/slack/events";
     }
     if (rest.isEmpty()) {
       throw new UsageException("give a question; usage: " + USAGE);

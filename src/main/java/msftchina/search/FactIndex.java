@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,26 +61,23 @@ public final class FactIndex implements Closeable {
   public static FactIndex open(Path indexDir, FactsDirectory facts, Consumer<String> log) throws IOException {
     String hash = facts.hash();
     Analyzer analyzer = FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE));
-    List<Fact> all = null;
     Directory directory;
     try {
       Files.createDirectories(indexDir);
       directory = FSDirectory.open(indexDir);
     } catch (IOException e) {
       log.accept("index: cannot use " + indexDir + " (" + e.getMessage() + "); building it in memory");
-      all = facts.readFacts();
-      return inMemory(all, hash, analyzer);
+      return inMemory(facts.readFacts(), hash, analyzer);
     }
     String problem = problem(directory, hash);
     if (problem == null) {
       try {
-        DirectoryReader reader = DirectoryReader.open(directory);
-        return new FactIndex(directory, reader, analyzer, reportsOf(reader));
+        return opened(directory, analyzer);
       } catch (IOException e) {
         problem = "corrupt (" + e.getClass().getSimpleName() + ")";
       }
     }
-    all = facts.readFacts();
+    List<Fact> all = facts.readFacts();
     log.accept("index: " + indexDir + " is " + problem + "; rebuilding it from " + all.size() + " facts in " + facts.path());
     try {
       clear(indexDir);
@@ -88,8 +87,7 @@ public final class FactIndex implements Closeable {
       log.accept("index: cannot write " + indexDir + " (" + e.getMessage() + "); building it in memory");
       return inMemory(all, hash, analyzer);
     }
-    DirectoryReader reader = DirectoryReader.open(directory);
-    return new FactIndex(directory, reader, analyzer, reportsOf(reader));
+    return opened(directory, analyzer);
   }
 
   /** Builds the index in {@code indexDir} from {@code facts}, replacing whatever is there. */
@@ -148,8 +146,7 @@ public final class FactIndex implements Closeable {
   private static FactIndex inMemory(List<Fact> facts, String hash, Analyzer analyzer) throws IOException {
     Directory directory = new ByteBuffersDirectory();
     build(directory, facts, hash, analyzer);
-    DirectoryReader reader = DirectoryReader.open(directory);
-    return new FactIndex(directory, reader, analyzer, reportsOf(reader));
+    return opened(directory, analyzer);
   }
 
   private static void build(Directory directory, List<Fact> facts, String hash, Analyzer analyzer) throws IOException {
@@ -192,11 +189,16 @@ public final class FactIndex implements Closeable {
     }
   }
 
+  private static FactIndex opened(Directory directory, Analyzer analyzer) throws IOException {
+    DirectoryReader reader = DirectoryReader.open(directory);
+    return new FactIndex(directory, reader, analyzer, reportsOf(reader));
+  }
+
   private static List<String> reportsOf(DirectoryReader reader) throws IOException {
     var stored = reader.storedFields();
-    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    TreeSet<String> names = new TreeSet<>();
     for (int i = 0; i < reader.maxDoc(); i++) {
-      names.add(stored.document(i, java.util.Set.of(FactFields.REPORT)).get(FactFields.REPORT));
+      names.add(stored.document(i, Set.of(FactFields.REPORT)).get(FactFields.REPORT));
     }
     return List.copyOf(names);
   }

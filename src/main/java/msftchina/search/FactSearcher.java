@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import msftchina.facts.Fact;
@@ -307,7 +308,7 @@ public final class FactSearcher {
    * is near. Words are compared as written (lower-cased), since stems of misspellings drift.
    */
   private String nearest(Word word) {
-    String typed = word.surface().toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]s$", "");
+    String typed = Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT);
     int allowed = typed.length() < 4 || typed.chars().anyMatch(Character::isDigit) ? 0 : typed.length() < 7 ? 1 : 2;
     String best = null;
     int bestDistance = allowed + 1;
@@ -332,7 +333,7 @@ public final class FactSearcher {
     for (List<Word> words : factWords) {
       for (Word word : words) {
         if (vocabulary.containsKey(word.term())) {
-          surfaces.putIfAbsent(word.surface().toLowerCase(java.util.Locale.ROOT).replaceAll("['\u2019]s$", ""), word.term());
+          surfaces.putIfAbsent(Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT), word.term());
         }
       }
     }

@@ -15,7 +15,9 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.time.Duration;
 import msftchina.search.KnowledgeBase;
 import org.slf4j.Logger;
@@ -31,10 +33,10 @@ public final class BotApp {
   public static final String COMMAND = "/msftchina";
 
   /** The bot events the app answers, as named in {@code manifest.yml}. */
-  public static final java.util.List<String> EVENTS = java.util.List.of("app_mention", "message.im");
+  public static final List<String> EVENTS = List.of("app_mention", "message.im");
 
   /** The bot scopes the app needs, as named in {@code manifest.yml}. */
-  public static final java.util.List<String> SCOPES = java.util.List.of("commands", "app_mentions:read", "chat:write", "im:history");
+  public static final List<String> SCOPES = List.of("commands", "app_mentions:read", "chat:write", "im:history");
 
   private static final Logger log = LoggerFactory.getLogger(BotApp.class);
 
@@ -139,13 +141,13 @@ public final class BotApp {
   }
 
   private interface Respond {
-    WebhookResponse respond(String text) throws java.io.IOException;
+    WebhookResponse respond(String text) throws IOException;
   }
 
   private void tellUser(Respond respond, String text) {
     try {
       respond.respond(text);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       log.warn("could not tell the user that a reply failed: {}", e.getClass().getSimpleName());
     }
   }
