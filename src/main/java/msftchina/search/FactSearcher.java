@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import msftchina.facts.Fact;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -89,10 +95,30 @@ public final class FactSearcher {
    */
   static final double UNKNOWN_WORD_WEIGHT = 0.35;
 
+  /** How many of the best-matching facts are weighed against what a question asks for. */
+  static final int CANDIDATES = 32;
+
+  /** An entity named in at least this share of the facts is a subject of the reports, not a detail. */
+  static final double SUBJECT_SHARE = 0.5;
+
+  private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d\\d(?!\\d)");
+  private static final Pattern NEGATED = Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern POSSESSOR = Pattern.compile("(\\p{L}[\\p{L}\\p{N}]*)['\u2019\uFF07][sS](?![\\p{L}\\p{N}])");
+  private static final Pattern OBJECT = Pattern.compile("\\b(?:on|for|with|into|to|via|through|towards?)\\s+(?:the\\s+|its\\s+|their\\s+)?$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WHAT_FOR = Pattern.compile("^(?:what|wat|wut|whats|what's)\\b.*\\bfor\\W*$", Pattern.CASE_INSENSITIVE);
+
+  /** What a fact says beyond its words: the entities and years it names, the figures it gives. */
+  private record Traits(Set<String> terms, Set<String> entities, Set<String> years, List<Figures.Kind> figures) {}
+
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
   private final Thesaurus thesaurus;
   private final Names names;
+  private final Map<String, Set<String>> entities;
+  private final Set<String> subjects;
+  private final Figures figures;
+  private final Set<String> measures;
+  private final List<Traits> traits;
   private final Map<String, Integer> vocabulary;
   private final Map<String, TermStates> termStates;
   private final Map<String, String> surfaces;
@@ -102,9 +128,10 @@ public final class FactSearcher {
 
   /**
    * Creates a searcher over {@code index}, rewriting questions with {@code thesaurus} and
-   * refusing questions about {@code names} the reports never mention.
+   * refusing questions about {@code names} the reports never mention, and weighing the
+   * {@code figures} a question asks for.
    */
-  public FactSearcher(FactIndex index, Thesaurus thesaurus, Names names) throws IOException {
+  public FactSearcher(FactIndex index, Thesaurus thesaurus, Names names, Figures figures) throws IOException {
     DirectoryReader reader = index.reader();
     this.searcher = new IndexSearcher(reader);
     // Caching filters pays off for large indexes only; for sentences it is pure overhead, and
@@ -120,11 +147,46 @@ public final class FactSearcher {
     this.factWords = Arrays.stream(facts).map(f -> analyse(f.text())).toList();
     this.surfaces = surfaces();
     this.factCount = Math.max(1, reader.numDocs());
+    this.entities = entityTerms(thesaurus.entities());
+    this.figures = figures;
+    this.measures = figures.measures().stream().flatMap(m -> analyse(thesaurus.rewrite(m)).stream()).map(Word::term).collect(Collectors.toUnmodifiableSet());
+    this.traits = Arrays.stream(facts).map(this::traits).toList();
+    Map<String, Long> named = traits.stream().flatMap(t -> t.entities().stream()).collect(Collectors.groupingBy(e -> e, Collectors.counting()));
+    this.subjects = named.entrySet().stream().filter(e -> e.getValue() >= SUBJECT_SHARE * factCount).map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+  }
+
+  private Traits traits(Fact fact) {
+    Set<String> terms = analyse(fact.text()).stream().map(Word::term).collect(Collectors.toUnmodifiableSet());
+    return new Traits(terms, named(terms), years(fact.text()), figures.givenIn(fact.text()));
+  }
+
+  /** Returns each entity's terms, for entities that have any. */
+  private Map<String, Set<String>> entityTerms(List<String> names) {
+    Map<String, Set<String>> terms = new LinkedHashMap<>();
+    for (String name : names) {
+      Set<String> own = analyse(name).stream().map(Word::term).collect(Collectors.toUnmodifiableSet());
+      if (!own.isEmpty()) {
+        terms.put(name, own);
+      }
+    }
+    return Collections.unmodifiableMap(terms);
+  }
+
+  /** Returns the entities all of whose terms are among {@code terms}, so a misspelt name still counts once resolved. */
+  private Set<String> named(Set<String> terms) {
+    Set<String> named = new LinkedHashSet<>();
+    entities.forEach((name, own) -> {
+      if (terms.containsAll(own)) {
+        named.add(name);
+      }
+    });
+    return named;
   }
 
   /** Returns the report's answer to {@code question}; never throws on any text. */
   public Answer search(String question) {
-    String text = thesaurus.rewrite(Question.withoutPossessives(Question.clean(question)));
+    String cleaned = Question.clean(question);
+    String text = thesaurus.rewrite(Question.withoutPossessives(WHAT_FOR.matcher(cleaned).matches() ? cleaned + " purposes" : cleaned));
     List<Word> words = words(text);
     if (words.isEmpty()) {
       return new Answer(question, List.of(), List.of(), Answer.Strength.NOTHING_ASKED);
@@ -134,7 +196,9 @@ public final class FactSearcher {
       return new Answer(question, List.of(), otherNames, Answer.Strength.NOT_IN_REPORT);
     }
     boolean shouting = isShouting(text);
+    Set<String> possessors = possessors(cleaned);
     Map<String, Float> terms = new LinkedHashMap<>();
+    Map<String, Integer> starts = new HashMap<>();
     List<String> missing = new ArrayList<>();
     boolean missingName = false;
     double covered = 0;
@@ -152,22 +216,80 @@ public final class FactSearcher {
       total += weight;
       if (df == null) {
         missing.add(word.surface());
-        missingName |= isYear(word.surface()) || !shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0));
+        missingName |=
+            isYear(word.surface())
+                || !shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0))
+                || possessors.contains(word.surface().toLowerCase(Locale.ROOT));
       } else {
         covered += weight;
         terms.merge(resolved, boost, Math::max);
+        starts.putIfAbsent(resolved, word.start());
       }
     }
     double coverage = covered / total;
     if (terms.isEmpty() || missingName || coverage < MIN_COVERAGE) {
       return new Answer(question, List.of(), missing, Answer.Strength.NOT_IN_REPORT);
     }
-    List<Match> matches = search(terms);
+    List<String> negated = negated(cleaned);
+    if (!negated.isEmpty()) {
+      return new Answer(question, List.of(), negated, Answer.Strength.NOT_IN_REPORT);
+    }
+    Asked asked = asked(cleaned, text, starts, words);
+    List<Match> matches = search(terms, asked);
+    if (matches.isEmpty() && asked.constrains()) {
+      return new Answer(question, List.of(), List.of(asked.description()), Answer.Strength.NOT_IN_REPORT);
+    }
     Answer.Strength strength = coverage >= STRONG_COVERAGE ? Answer.Strength.STRONG : Answer.Strength.PARTIAL;
     return new Answer(question, matches, missing, matches.isEmpty() ? Answer.Strength.NOT_IN_REPORT : strength);
   }
 
-  private List<Match> search(Map<String, Float> terms) {
+  /**
+   * What a question asks for beyond its words: a kind of figure, the years and the entities
+   * (other than the reports' subjects) it names, and the words naming what a figure measures.
+   * A question that asks for a figure, names a year, or asks what an entity's revenue or
+   * spending is, is answered only by a fact that has all of them together.
+   */
+  private record Asked(Figures.Kind figure, Set<String> years, Set<String> entities, Map<String, String> measures) {
+
+    boolean constrains() {
+      return figure != null || !years.isEmpty() || !entities.isEmpty() && !measures.isEmpty();
+    }
+
+    boolean answeredBy(Traits fact) {
+      return (figure == null || fact.figures().contains(figure))
+          && fact.years().containsAll(years)
+          && (entities.isEmpty() || entities.stream().anyMatch(fact.entities()::contains))
+          && (measures.isEmpty() || measures.keySet().stream().anyMatch(fact.terms()::contains));
+    }
+
+    /** Returns what the reports lack, to name in a refusal: "dollar figures for Tencent in 2024". */
+    String description() {
+      StringBuilder what = new StringBuilder(figure != null ? figure.name() : String.join(" or ", new LinkedHashSet<>(measures.values())));
+      if (!entities.isEmpty()) {
+        what.append(" for ").append(String.join(" or ", entities));
+      }
+      if (!years.isEmpty()) {
+        what.append(what.isEmpty() ? "" : " ").append("in ").append(String.join(" and ", years));
+      }
+      return what.toString();
+    }
+  }
+
+  private Asked asked(String cleaned, String text, Map<String, Integer> starts, List<Word> words) {
+    Set<String> named = named(starts.keySet());
+    named.removeAll(subjects);
+    // What is paid for or sold to ("spend on Azure") is not whose figure is asked for.
+    named.removeIf(name -> OBJECT.matcher(text.substring(0, entities.get(name).stream().mapToInt(starts::get).min().orElse(0))).find());
+    Map<String, String> measured = new LinkedHashMap<>();
+    for (Word word : words) {
+      if (measures.contains(word.term())) {
+        measured.putIfAbsent(word.term(), word.surface());
+      }
+    }
+    return new Asked(figures.askedIn(cleaned), years(cleaned), named, measured);
+  }
+
+  private List<Match> search(Map<String, Float> terms, Asked asked) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     terms.forEach(
         (term, boost) -> {
@@ -180,9 +302,18 @@ public final class FactSearcher {
     } catch (IOException e) {
       throw new UncheckedIOException("search failed on the open index", e);
     }
+    if (asked.constrains()) {
+      List<ScoreDoc> answering = top.stream().filter(hit -> asked.answeredBy(traits.get(hit.doc))).toList();
+      if (answering.isEmpty()) {
+        return List.of();
+      }
+      List<ScoreDoc> ordered = new ArrayList<>(answering);
+      top.stream().filter(hit -> !answering.contains(hit)).forEach(ordered::add);
+      top = ordered;
+    }
     List<Match> matches = new ArrayList<>();
     for (ScoreDoc hit : top) {
-      if (hit.score < top.get(0).score * RELATIVE_CUTOFF) {
+      if (matches.size() == MAX_FACTS || hit.score < top.get(0).score * RELATIVE_CUTOFF) {
         break;
       }
       Fact fact = facts[hit.doc];
@@ -192,13 +323,13 @@ public final class FactSearcher {
   }
 
   /**
-   * Returns the {@link #MAX_FACTS} best hits of {@code query}, best first, ties by index order.
+   * Returns the {@link #CANDIDATES} best hits of {@code query}, best first, ties by index order.
    * It walks each segment's scorer itself: Lucene's bulk scorers allocate windows of thousands
    * of slots per query, which for an index of sentences cost more than the search.
    */
   private List<ScoreDoc> topHits(Query query) throws IOException {
     Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-    List<ScoreDoc> top = new ArrayList<>(MAX_FACTS + 1);
+    List<ScoreDoc> top = new ArrayList<>(CANDIDATES + 1);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Scorer scorer = weight.scorer(leaf);
       if (scorer == null) {
@@ -211,10 +342,10 @@ public final class FactSearcher {
         while (at > 0 && top.get(at - 1).score < score) {
           at--;
         }
-        if (at < MAX_FACTS) {
+        if (at < CANDIDATES) {
           top.add(at, new ScoreDoc(leaf.docBase + doc, score));
-          if (top.size() > MAX_FACTS) {
-            top.remove(MAX_FACTS);
+          if (top.size() > CANDIDATES) {
+            top.remove(CANDIDATES);
           }
         }
       }
@@ -276,6 +407,38 @@ public final class FactSearcher {
   private boolean mentioned(String name) {
     List<Word> terms = analyse(name);
     return !terms.isEmpty() && terms.stream().allMatch(w -> vocabulary.containsKey(w.term()));
+  }
+
+  /** Returns the years named in {@code text}, such as 2024. */
+  private static Set<String> years(String text) {
+    Set<String> years = new LinkedHashSet<>();
+    Matcher m = YEAR.matcher(text);
+    while (m.find()) {
+      years.add(m.group());
+    }
+    return years;
+  }
+
+  /** Returns the words of {@code text} that own something ("Kuaishou's revenue"), lower-cased: names, when the reports don't know them. */
+  private static Set<String> possessors(String text) {
+    Set<String> owners = new HashSet<>();
+    Matcher m = POSSESSOR.matcher(text);
+    while (m.find()) {
+      owners.add(m.group(1).toLowerCase(Locale.ROOT));
+    }
+    return owners;
+  }
+
+  /** Returns the report words of {@code text} negated by "non-", as written ("non-AI"): the report's statements about them don't answer. */
+  private List<String> negated(String text) {
+    List<String> negated = new ArrayList<>();
+    Matcher m = NEGATED.matcher(text);
+    while (m.find()) {
+      if (analyse(m.group(1)).stream().anyMatch(w -> vocabulary.containsKey(w.term()))) {
+        negated.add(m.group());
+      }
+    }
+    return negated;
   }
 
   /** Returns whether {@code s} is a year, such as 2019: a year the reports never name is a subject they don't cover. */

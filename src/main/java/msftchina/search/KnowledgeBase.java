@@ -33,7 +33,7 @@ public final class KnowledgeBase implements Closeable {
     Thesaurus thesaurus = Thesaurus.read(factsDir);
     FactIndex index = FactIndex.open(indexDir, facts, log);
     try {
-      return new KnowledgeBase(index, new FactSearcher(index, thesaurus, Names.read(factsDir)), WordList.texts(factsDir.resolve(EXAMPLES_FILE)));
+      return new KnowledgeBase(index, new FactSearcher(index, thesaurus, Names.read(factsDir), Figures.read(factsDir)), WordList.texts(factsDir.resolve(EXAMPLES_FILE)));
     } catch (IOException | RuntimeException e) {
       index.close();
       throw e;

@@ -2,7 +2,9 @@ package msftchina.search;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import msftchina.facts.FactsFormatException;
 import msftchina.facts.WordList;
@@ -18,16 +20,22 @@ public final class Thesaurus {
   /** The file names, in {@code facts/}, that a thesaurus is read from. */
   public static final List<String> FILES = List.of("aliases.txt", "synonyms.txt");
 
-  private final PhraseTrie<String> canonical;
+  /** The file, one of {@link #FILES}, whose names are the entities of the reports. */
+  static final String ENTITIES_FILE = "aliases.txt";
 
-  private Thesaurus(PhraseTrie<String> canonical) {
+  private final PhraseTrie<String> canonical;
+  private final List<String> entities;
+
+  private Thesaurus(PhraseTrie<String> canonical, List<String> entities) {
     this.canonical = canonical;
+    this.entities = List.copyOf(entities);
   }
 
 
   /** Reads the thesaurus files present in {@code factsDir}. */
   public static Thesaurus read(Path factsDir) throws IOException {
     PhraseTrie<String> canonical = new PhraseTrie<>();
+    Set<String> entities = new LinkedHashSet<>();
     for (String fileName : FILES) {
       Path file = factsDir.resolve(fileName);
       for (WordList.Line line : WordList.read(file)) {
@@ -36,6 +44,9 @@ public final class Thesaurus {
           throw new FactsFormatException(file, line.number(), "expected 'name = other name, other name'");
         }
         String name = line.text().substring(0, eq).strip();
+        if (fileName.equals(ENTITIES_FILE)) {
+          entities.add(name);
+        }
         for (String other : line.text().substring(eq + 1).split(",")) {
           String key = other.strip().toLowerCase(Locale.ROOT);
           if (key.isEmpty()) {
@@ -48,7 +59,12 @@ public final class Thesaurus {
         }
       }
     }
-    return new Thesaurus(canonical);
+    return new Thesaurus(canonical, List.copyOf(entities));
+  }
+
+  /** Returns the names the reports use for their entities (companies, people, places, products). */
+  public List<String> entities() {
+    return entities;
   }
 
   /** Returns {@code question} with every other name replaced by the report's name for it. */

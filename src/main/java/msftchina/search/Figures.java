@@ -1,0 +1,118 @@
+package msftchina.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import msftchina.facts.FactsFormatException;
+import msftchina.facts.WordList;
+
+/**
+ * The kinds of figure a question can ask for (a dollar figure, a share of a total, a count),
+ * how a statement gives each, and the words that name what a figure measures, read from
+ * {@code facts/figures.txt}.
+ */
+public final class Figures {
+
+  /** The file name, in {@code facts/}, that figures are read from. */
+  public static final String FILE = "figures.txt";
+
+  /**
+   * A kind of figure.
+   *
+   * @param name how a refusal names it
+   * @param asked matches a lower-cased question that asks for it
+   * @param given matches a statement that gives it
+   */
+  public record Kind(String name, Pattern asked, Pattern given) {}
+
+  private static final List<String> FIELDS = List.of("name", "asked", "given");
+
+  private final List<Kind> kinds;
+  private final List<String> measures;
+
+  private Figures(List<Kind> kinds, List<String> measures) {
+    this.kinds = List.copyOf(kinds);
+    this.measures = List.copyOf(measures);
+  }
+
+  /** Returns figures that no question asks for. */
+  public static Figures none() {
+    return new Figures(List.of(), List.of());
+  }
+
+  /** Reads the figures file in {@code factsDir}; a missing file means none. */
+  public static Figures read(Path factsDir) throws IOException {
+    Path file = factsDir.resolve(FILE);
+    Map<String, Map<String, String>> fields = new LinkedHashMap<>();
+    Map<String, Integer> firstLines = new LinkedHashMap<>();
+    List<String> measures = new ArrayList<>();
+    for (WordList.Line line : WordList.read(file)) {
+      int colon = line.text().indexOf(':');
+      if (colon <= 0) {
+        throw new FactsFormatException(file, line.number(), "expected 'KIND name|asked|given: value' or 'measures: word, word'");
+      }
+      String key = line.text().substring(0, colon).strip();
+      String value = line.text().substring(colon + 1).strip();
+      if (key.equals("measures")) {
+        for (String word : value.split(",")) {
+          if (!word.isBlank()) {
+            measures.add(word.strip());
+          }
+        }
+        continue;
+      }
+      String[] parts = key.split("\\s+");
+      if (parts.length != 2 || !FIELDS.contains(parts[1]) || value.isEmpty()) {
+        throw new FactsFormatException(file, line.number(), "expected 'KIND name|asked|given: value', got '" + key + "'");
+      }
+      if (!parts[1].equals("name")) {
+        try {
+          Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+          throw new FactsFormatException(file, line.number(), "not a regular expression: " + e.getDescription());
+        }
+      }
+      fields.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], value);
+      firstLines.putIfAbsent(parts[0], line.number());
+    }
+    List<Kind> kinds = new ArrayList<>();
+    for (Map.Entry<String, Map<String, String>> kind : fields.entrySet()) {
+      Map<String, String> f = kind.getValue();
+      for (String field : FIELDS) {
+        if (!f.containsKey(field)) {
+          throw new FactsFormatException(file, firstLines.get(kind.getKey()), "figure '" + kind.getKey() + "' has no '" + field + "' line");
+        }
+      }
+      int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+      kinds.add(new Kind(f.get("name"), Pattern.compile(f.get("asked"), flags), Pattern.compile(f.get("given"), flags)));
+    }
+    return new Figures(kinds, measures);
+  }
+
+  /** Returns the kind of figure {@code question} asks for, or null when it asks for none. */
+  public Kind askedIn(String question) {
+    String lower = question.toLowerCase(Locale.ROOT);
+    for (Kind kind : kinds) {
+      if (kind.asked().matcher(lower).find()) {
+        return kind;
+      }
+    }
+    return null;
+  }
+
+  /** Returns the kinds of figure {@code statement} gives. */
+  public List<Kind> givenIn(String statement) {
+    return kinds.stream().filter(kind -> kind.given().matcher(statement).find()).toList();
+  }
+
+  /** Returns the words that name what a figure measures, as written in the file. */
+  public List<String> measures() {
+    return measures;
+  }
+}

@@ -1,0 +1,75 @@
+package msftchina.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Questions whose every word the report uses, but which ask for what it doesn't give: another
+ * company's spending, a year it doesn't cover, a dollar figure where it gives a share. The bot
+ * says what the report lacks instead of showing a statement about something else.
+ */
+class FiguresAskedTest {
+
+  @TempDir static Path indexDir;
+
+  private static KnowledgeBase kb;
+
+  @BeforeAll
+  static void open() throws IOException {
+    kb = KnowledgeBase.open(Path.of("facts"), indexDir, line -> {});
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    kb.close();
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is refused")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          how much does Tencent spend on Azure AI per year?           | The report doesn't say anything about a dollar figure for Tencent.
+          how much did Ant Group pay Microsoft for AI last year?      | The report doesn't say anything about a dollar figure for Ant Group.
+          ByteDance total revenue 2024                                | The report doesn't say anything about revenue for ByteDance in 2024.
+          what is Tencent's revenue in China?                         | The report doesn't say anything about revenue for Tencent.
+          what share of Microsoft's revenue came from China in 2025?  | The report doesn't say anything about a share of a total in 2025.
+          how many Chinese customers does Azure AI have in total?     | The report doesn't say anything about a count for Azure.
+          what percentage of ByteDance's cloud spend goes to Microsoft? | The report doesn't say anything about a share of a total for ByteDance.
+          how much non-AI cloud revenue does Microsoft make in China? | The report doesn't say anything about non-AI.
+          what is kuaishou's revenue in china?                        | The report doesn't say anything about kuaishou.
+          """)
+  void refusedNamingWhatTheReportLacks(String question, String refusal) {
+    Answer answer = kb.ask(question);
+    assertFalse(answer.answered(), () -> question + " got " + answer.matches());
+    assertEquals(refusal, Refusal.sentence(answer));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          how much does ByteDance pay Microsoft?                               | msft-china-ai:1.2
+          bytedanse spend on azure                                             | msft-china-ai:1.2
+          is any Chinese customer paying Microsoft a billion a year for Azure? | msft-china-ai:1.2
+          how much of Microsoft's revenue was China in 2024?                   | msft-china-ai:2.1
+          why does Microsoft stay in China, and how much of its revenue is it? | msft-china-ai:2.1
+          how much did Azure AI revenue in China grow in fiscal 2025?          | msft-china-ai:4.1
+          what did Judson Althoff say in July 2025?                            | msft-china-ai:4.2
+          """)
+  void answeredByTheStatementThatGivesTheFigure(String question, String first) {
+    Answer answer = kb.ask(question);
+    assertTrue(answer.answered(), () -> question + " was refused: " + Refusal.sentence(answer));
+    assertEquals(first, answer.matches().get(0).fact().id(), () -> question + " got " + answer.matches());
+  }
+}

@@ -1,0 +1,123 @@
+package msftchina.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import msftchina.facts.FactsFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code facts/figures.txt}: which questions ask for which kind of figure, and which statements give one. */
+class FiguresTest {
+
+  @TempDir Path dir;
+
+  private static Figures bundled() throws IOException {
+    return Figures.read(Path.of("facts"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" asks for {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          how much does Tencent spend on Azure AI per year?       | a dollar figure
+          HOW MUCH IS BYTEDANCE PAYING MSFT                       | a dollar figure
+          what was Microsoft's total revenue in 2024 in dollars?  | a dollar figure
+          what share of Microsoft's revenue comes from China?     | a share of a total
+          how much of Microsoft's revenue was China in 2024?      | a share of a total
+          WHAT PERCENT OF MICROSOFT REVENUE IS CHINA              | a share of a total
+          how much did Azure AI revenue in China grow?            | a growth figure
+          how fast is Azure AI growing in China?                  | a growth figure
+          how many Chinese customers does Azure AI have?          | a count
+          """)
+  void questionsAskingForAFigure(String question, String kind) throws IOException {
+    Figures.Kind asked = bundled().askedIn(question);
+    assertEquals(kind, asked == null ? null : asked.name(), question);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" asks for no figure")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          who is Microsoft's biggest AI customer in China?
+          how many times did Azure AI revenue grow?
+          why does Microsoft stay in China?
+          who's the $1b a year customer
+          """)
+  void questionsAskingForNoFigure(String question) throws IOException {
+    Figures.Kind asked = bundled().askedIn(question);
+    // "how many times" asks for a multiple, which is growth, not a count
+    assertTrue(asked == null || !asked.name().equals("a count"), question + " asked for " + (asked == null ? null : asked.name()));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" gives {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          ByteDance spends over US$1 billion annually.                      | a dollar figure
+          China accounted for about 1.5% of the company's total revenue.    | a share of a total
+          Azure AI revenue tripled, following a prior 400% surge.           | a growth figure
+          Ant Group, Meituan and Tencent are three of its customers.        | a count
+          The firm has 2,000 engineers in Beijing.                          | a count
+          """)
+  void statementsGivingAFigure(String statement, String kind) throws IOException {
+    assertTrue(bundled().givenIn(statement).stream().anyMatch(k -> k.name().equals(kind)), statement + " should give " + kind);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" gives no count")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Azure AI revenue in China tripled in the fiscal year ending June 2025.
+          China accounted for about 1.5% of the company's total revenue in 2024.
+          ByteDance spends over US$1 billion annually.
+          """)
+  void yearsPercentagesAndMoneyAreNotCounts(String statement) throws IOException {
+    assertTrue(bundled().givenIn(statement).stream().noneMatch(k -> k.name().equals("a count")), statement);
+  }
+
+  @Test
+  void missingFileMeansNoQuestionAsksForAFigure() throws IOException {
+    Figures none = Figures.read(dir);
+    assertNull(none.askedIn("how much does ByteDance spend?"));
+    assertEquals(List.of(), none.measures());
+  }
+
+  @Test
+  void measuresAreReadInOrder() throws IOException {
+    assertEquals(List.of("revenue", "spending", "budget", "cost", "costs", "profit", "valuation"), bundled().measures());
+  }
+
+  static Stream<Arguments> malformedFiles() {
+    return Stream.of(
+        Arguments.of("no colon", List.of("money asked \\bhow much\\b"), 1, "expected 'KIND name|asked|given: value'"),
+        Arguments.of("unknown field", List.of("# kinds", "money wanted: \\bhow much\\b"), 2, "got 'money wanted'"),
+        Arguments.of("empty value", List.of("money name:"), 1, "expected 'KIND name|asked|given: value'"),
+        Arguments.of("broken expression", List.of("money name: a dollar figure", "money asked: (how much"), 2, "not a regular expression"),
+        Arguments.of("kind without a line", List.of("", "money name: a dollar figure", "money asked: how much"), 2, "figure 'money' has no 'given' line"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedFiles")
+  void malformedFileNamesFileAndLine(String description, List<String> lines, int line, String problem) throws IOException {
+    Files.write(dir.resolve(Figures.FILE), lines);
+    FactsFormatException e = assertThrows(FactsFormatException.class, () -> Figures.read(dir));
+    assertTrue(e.getMessage().startsWith(dir.resolve(Figures.FILE) + ":" + line + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains(problem), e.getMessage());
+  }
+}
