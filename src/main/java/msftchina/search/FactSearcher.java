@@ -102,6 +102,7 @@ public final class FactSearcher {
   static final double SUBJECT_SHARE = 0.5;
 
   private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d\\d(?!\\d)");
+  private static final Pattern YEAR_BEFORE = Pattern.compile("\\b(?:the|a) (?:fiscal )?year (?:before|earlier)\\b|\\b(?:previous|prior|preceding) (?:fiscal )?year\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern NEGATED = Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern POSSESSOR = Pattern.compile("(\\p{L}[\\p{L}\\p{N}]*)['\u2019\uFF07][sS](?![\\p{L}\\p{N}])");
   private static final Pattern OBJECT = Pattern.compile("\\b(?:on|for|with|into|to|via|through|towards?)\\s+(?:the\\s+|its\\s+|their\\s+)?$", Pattern.CASE_INSENSITIVE);
@@ -157,7 +158,12 @@ public final class FactSearcher {
 
   private Traits traits(Fact fact) {
     Set<String> terms = analyse(fact.text()).stream().map(Word::term).collect(Collectors.toUnmodifiableSet());
-    return new Traits(terms, named(terms), years(fact.text()), figures.givenIn(fact.text()));
+    Set<String> years = years(fact.text());
+    if (YEAR_BEFORE.matcher(fact.text()).find()) {
+      // "tripled in fiscal 2025, after a 400% surge the year before" speaks of 2024 too
+      List.copyOf(years).forEach(year -> years.add(String.valueOf(Integer.parseInt(year) - 1)));
+    }
+    return new Traits(terms, named(terms), Set.copyOf(years), figures.givenIn(fact.text()));
   }
 
   /** Returns each entity's terms, for entities that have any. */

@@ -32,6 +32,7 @@ public final class Figures {
   public record Kind(String name, Pattern asked, Pattern given) {}
 
   private static final List<String> FIELDS = List.of("name", "asked", "given");
+  private static final String GIVEN_AS = "given as";
 
   private final List<Kind> kinds;
   private final List<String> measures;
@@ -55,7 +56,7 @@ public final class Figures {
     for (WordList.Line line : WordList.read(file)) {
       int colon = line.text().indexOf(':');
       if (colon <= 0) {
-        throw new FactsFormatException(file, line.number(), "expected 'KIND name|asked|given: value' or 'measures: word, word'");
+        throw new FactsFormatException(file, line.number(), "expected 'KIND name|asked|given|given as: value' or 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
       String value = line.text().substring(colon + 1).strip();
@@ -67,11 +68,22 @@ public final class Figures {
         }
         continue;
       }
-      String[] parts = key.split("\\s+");
-      if (parts.length != 2 || !FIELDS.contains(parts[1]) || value.isEmpty()) {
-        throw new FactsFormatException(file, line.number(), "expected 'KIND name|asked|given: value', got '" + key + "'");
+      String[] parts = key.split("\\s+", 2);
+      if (parts.length != 2 || !(FIELDS.contains(parts[1]) || parts[1].equals(GIVEN_AS)) || value.isEmpty()) {
+        throw new FactsFormatException(file, line.number(), "expected 'KIND name|asked|given|given as: value', got '" + key + "'");
       }
-      if (!parts[1].equals("name")) {
+      if (parts[1].equals(GIVEN_AS)) {
+        StringBuilder union = new StringBuilder();
+        for (String other : value.split(",")) {
+          String given = fields.getOrDefault(other.strip(), Map.of()).get("given");
+          if (given == null) {
+            throw new FactsFormatException(file, line.number(), "'" + other.strip() + "' is not a kind with a 'given' line above");
+          }
+          union.append(union.isEmpty() ? "" : "|").append("(?:").append(given).append(')');
+        }
+        parts[1] = "given";
+        value = union.toString();
+      } else if (!parts[1].equals("name")) {
         try {
           Pattern.compile(value);
         } catch (PatternSyntaxException e) {

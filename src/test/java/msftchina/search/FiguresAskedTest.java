@@ -38,8 +38,10 @@ class FiguresAskedTest {
       delimiter = '|',
       textBlock =
           """
-          how much does Tencent spend on Azure AI per year?           | The report doesn't say anything about a dollar figure for Tencent.
-          how much did Ant Group pay Microsoft for AI last year?      | The report doesn't say anything about a dollar figure for Ant Group.
+          how much does Tencent spend on Azure AI per year?           | The report doesn't say anything about a figure for Tencent.
+          how much did Ant Group pay Microsoft for AI last year?      | The report doesn't say anything about a figure for Ant Group.
+          what was Microsoft's total revenue in 2024 in dollars?      | The report doesn't say anything about a dollar figure in 2024.
+          what was Azure AI's absolute revenue in China in FY25?      | The report doesn't say anything about a dollar figure for Azure.
           ByteDance total revenue 2024                                | The report doesn't say anything about revenue for ByteDance in 2024.
           what is Tencent's revenue in China?                         | The report doesn't say anything about revenue for Tencent.
           what share of Microsoft's revenue came from China in 2025?  | The report doesn't say anything about a share of a total in 2025.
@@ -63,6 +65,8 @@ class FiguresAskedTest {
           bytedanse spend on azure                                             | msft-china-ai:1.2
           is any Chinese customer paying Microsoft a billion a year for Azure? | msft-china-ai:1.2
           how much of Microsoft's revenue was China in 2024?                   | msft-china-ai:2.1
+          how much revenue did Microsoft make from China in 2024?              | msft-china-ai:2.1
+          how much did Azure AI revenue grow in 2024?                          | msft-china-ai:4.1
           why does Microsoft stay in China, and how much of its revenue is it? | msft-china-ai:2.1
           how much did Azure AI revenue in China grow in fiscal 2025?          | msft-china-ai:4.1
           what did Judson Althoff say in July 2025?                            | msft-china-ai:4.2

@@ -32,9 +32,11 @@ class FiguresTest {
       delimiter = '|',
       textBlock =
           """
-          how much does Tencent spend on Azure AI per year?       | a dollar figure
-          HOW MUCH IS BYTEDANCE PAYING MSFT                       | a dollar figure
+          how much does Tencent spend on Azure AI per year?       | a figure
+          HOW MUCH IS BYTEDANCE PAYING MSFT                       | a figure
+          how much revenue does Microsoft make in China?          | a figure
           what was Microsoft's total revenue in 2024 in dollars?  | a dollar figure
+          what's Azure AI's absolute revenue in China?            | a dollar figure
           what share of Microsoft's revenue comes from China?     | a share of a total
           how much of Microsoft's revenue was China in 2024?      | a share of a total
           WHAT PERCENT OF MICROSOFT REVENUE IS CHINA              | a share of a total
@@ -69,6 +71,8 @@ class FiguresTest {
       textBlock =
           """
           ByteDance spends over US$1 billion annually.                      | a dollar figure
+          ByteDance spends over US$1 billion annually.                      | a figure
+          China accounted for about 1.5% of the company's total revenue.    | a figure
           China accounted for about 1.5% of the company's total revenue.    | a share of a total
           Azure AI revenue tripled, following a prior 400% surge.           | a growth figure
           Ant Group, Meituan and Tencent are three of its customers.        | a count
@@ -76,6 +80,11 @@ class FiguresTest {
           """)
   void statementsGivingAFigure(String statement, String kind) throws IOException {
     assertTrue(bundled().givenIn(statement).stream().anyMatch(k -> k.name().equals(kind)), statement + " should give " + kind);
+  }
+
+  @Test
+  void aShareOfATotalIsNotGrowth() throws IOException {
+    assertTrue(bundled().givenIn("China accounted for about 1.5% of total revenue.").stream().noneMatch(k -> k.name().equals("a growth figure")));
   }
 
   @ParameterizedTest(name = "\"{0}\" gives no count")
@@ -105,9 +114,10 @@ class FiguresTest {
 
   static Stream<Arguments> malformedFiles() {
     return Stream.of(
-        Arguments.of("no colon", List.of("money asked \\bhow much\\b"), 1, "expected 'KIND name|asked|given: value'"),
+        Arguments.of("no colon", List.of("money asked \\bhow much\\b"), 1, "expected 'KIND name|asked|given|given as: value'"),
         Arguments.of("unknown field", List.of("# kinds", "money wanted: \\bhow much\\b"), 2, "got 'money wanted'"),
-        Arguments.of("empty value", List.of("money name:"), 1, "expected 'KIND name|asked|given: value'"),
+        Arguments.of("empty value", List.of("money name:"), 1, "expected 'KIND name|asked|given|given as: value'"),
+        Arguments.of("given as an unknown kind", List.of("money given: \\$\\d", "amount given as: money, share"), 2, "'share' is not a kind with a 'given' line above"),
         Arguments.of("broken expression", List.of("money name: a dollar figure", "money asked: (how much"), 2, "not a regular expression"),
         Arguments.of("kind without a line", List.of("", "money name: a dollar figure", "money asked: how much"), 2, "figure 'money' has no 'given' line"));
   }
