@@ -105,7 +105,8 @@ public final class FactSearcher {
   private static final Pattern YEAR_BEFORE = Pattern.compile("\\b(?:the|a) (?:fiscal )?year (?:before|earlier)\\b|\\b(?:previous|prior|preceding) (?:fiscal )?year\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern NEGATED = Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern POSSESSOR = Pattern.compile("(\\p{L}[\\p{L}\\p{N}]*)['\u2019\uFF07][sS](?![\\p{L}\\p{N}])");
-  private static final Pattern OBJECT = Pattern.compile("\\b(?:on|for|with|into|to|via|through|towards?)\\s+(?:the\\s+|its\\s+|their\\s+)?$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASIDE = Pattern.compile("\\b(?:on|for|with|into|to|via|through|towards?|like|unlike)\\s+(?:the\\s+|its\\s+|their\\s+)?$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMPARISON = Pattern.compile("\\b(?:and|or|vs|versus|compared|comparison|than|both|either|between)\\b|[&+/,]", Pattern.CASE_INSENSITIVE);
   private static final Pattern WHAT_FOR = Pattern.compile("^(?:what|wat|wut|whats|what's)\\b.*\\bfor\\W*$", Pattern.CASE_INSENSITIVE);
 
   /** What a fact says beyond its words: the entities and years it names, the figures it gives. */
@@ -201,7 +202,7 @@ public final class FactSearcher {
     if (!otherNames.isEmpty()) {
       return new Answer(question, List.of(), otherNames, Answer.Strength.NOT_IN_REPORT);
     }
-    boolean shouting = isShouting(text);
+    boolean shouting = isShouting(cleaned);
     Set<String> possessors = possessors(cleaned);
     Map<String, Float> terms = new LinkedHashMap<>();
     Map<String, Integer> starts = new HashMap<>();
@@ -251,20 +252,21 @@ public final class FactSearcher {
 
   /**
    * What a question asks for beyond its words: a kind of figure, the years and the entities
-   * (other than the reports' subjects) it names, and the words naming what a figure measures.
-   * A question that asks for a figure, names a year, or asks what an entity's revenue or
-   * spending is, is answered only by a fact that has all of them together.
+   * (other than the reports' subjects) it names, whether it asks about them together (not
+   * comparing them), and the words naming what a figure measures. A question that asks for a
+   * figure, names a year, asks what an entity's revenue or spending is, or asks about two
+   * entities together, is answered only by a fact that has all of them.
    */
-  private record Asked(Figures.Kind figure, Set<String> years, Set<String> entities, Map<String, String> measures) {
+  private record Asked(Figures.Kind figure, Set<String> years, Set<String> entities, boolean together, Map<String, String> measures) {
 
     boolean constrains() {
-      return figure != null || !years.isEmpty() || !entities.isEmpty() && !measures.isEmpty();
+      return figure != null || !years.isEmpty() || !entities.isEmpty() && !measures.isEmpty() || together && entities.size() > 1;
     }
 
     boolean answeredBy(Traits fact) {
       return (figure == null || fact.figures().contains(figure))
           && fact.years().containsAll(years)
-          && (entities.isEmpty() || entities.stream().anyMatch(fact.entities()::contains))
+          && (entities.isEmpty() || (together ? fact.entities().containsAll(entities) : entities.stream().anyMatch(fact.entities()::contains)))
           && (measures.isEmpty() || measures.keySet().stream().anyMatch(fact.terms()::contains));
     }
 
@@ -272,7 +274,7 @@ public final class FactSearcher {
     String description() {
       StringBuilder what = new StringBuilder(figure != null ? figure.name() : String.join(" or ", new LinkedHashSet<>(measures.values())));
       if (!entities.isEmpty()) {
-        what.append(" for ").append(String.join(" or ", entities));
+        what.append(what.isEmpty() ? "" : " for ").append(String.join(together ? " together with " : " or ", entities));
       }
       if (!years.isEmpty()) {
         what.append(what.isEmpty() ? "" : " ").append("in ").append(String.join(" and ", years));
@@ -284,15 +286,15 @@ public final class FactSearcher {
   private Asked asked(String cleaned, String text, Map<String, Integer> starts, List<Word> words) {
     Set<String> named = named(starts.keySet());
     named.removeAll(subjects);
-    // What is paid for or sold to ("spend on Azure") is not whose figure is asked for.
-    named.removeIf(name -> OBJECT.matcher(text.substring(0, entities.get(name).stream().mapToInt(starts::get).min().orElse(0))).find());
+    // What is paid for, sold to or compared with ("spend on Azure", "like ByteDance") is not what is asked about.
+    named.removeIf(name -> ASIDE.matcher(text.substring(0, entities.get(name).stream().mapToInt(starts::get).min().orElse(0))).find());
     Map<String, String> measured = new LinkedHashMap<>();
     for (Word word : words) {
       if (measures.contains(word.term())) {
         measured.putIfAbsent(word.term(), word.surface());
       }
     }
-    return new Asked(figures.askedIn(cleaned), years(cleaned), named, measured);
+    return new Asked(figures.askedIn(cleaned), years(cleaned), named, !COMPARISON.matcher(cleaned).find(), measured);
   }
 
   private List<Match> search(Map<String, Float> terms, Asked asked) {
@@ -309,7 +311,8 @@ public final class FactSearcher {
       throw new UncheckedIOException("search failed on the open index", e);
     }
     if (asked.constrains()) {
-      List<ScoreDoc> answering = top.stream().filter(hit -> asked.answeredBy(traits.get(hit.doc))).toList();
+      double least = top.isEmpty() ? 0 : top.get(0).score * RELATIVE_CUTOFF;
+      List<ScoreDoc> answering = top.stream().filter(hit -> hit.score >= least && asked.answeredBy(traits.get(hit.doc))).toList();
       if (answering.isEmpty()) {
         return List.of();
       }
