@@ -49,6 +49,9 @@ class FiguresAskedTest {
           what percentage of ByteDance's cloud spend goes to Microsoft? | The report doesn't say anything about a share of a total for ByteDance.
           how much non-AI cloud revenue does Microsoft make in China? | The report doesn't say anything about non-AI.
           what is kuaishou's revenue in china?                        | The report doesn't say anything about kuaishou.
+          what did Brad Smith say about ByteDance when he testified?  | The report doesn't say anything about ByteDance together with Brad Smith.
+          does Meituan spend over $1 billion a year like ByteDance?   | The report doesn't say anything about spending for Meituan.
+          when did ByteDance start using Azure?                       | The report doesn't say anything about a date for ByteDance together with Azure.
           """)
   void refusedNamingWhatTheReportLacks(String question, String refusal) {
     Answer answer = kb.ask(question);
@@ -70,6 +73,10 @@ class FiguresAskedTest {
           why does Microsoft stay in China, and how much of its revenue is it? | msft-china-ai:2.1
           how much did Azure AI revenue in China grow in fiscal 2025?          | msft-china-ai:4.1
           what did Judson Althoff say in July 2025?                            | msft-china-ai:4.2
+          when did Judson Althoff talk about China?                            | msft-china-ai:4.2
+          which executive testified to Congress?                               | msft-china-ai:2.1
+          is Tencent or ByteDance the bigger customer?                         | msft-china-ai:1.2
+          AZURE CHINA GROWTH LAST YEAR                                         | msft-china-ai:4.1
           """)
   void answeredByTheStatementThatGivesTheFigure(String question, String first) {
     Answer answer = kb.ask(question);

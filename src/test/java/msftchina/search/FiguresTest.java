@@ -42,7 +42,10 @@ class FiguresTest {
           WHAT PERCENT OF MICROSOFT REVENUE IS CHINA              | a share of a total
           how much did Azure AI revenue in China grow?            | a growth figure
           how fast is Azure AI growing in China?                  | a growth figure
+          how many times over did Azure AI revenue grow?          | a growth figure
           how many Chinese customers does Azure AI have?          | a count
+          when did ByteDance start using Azure?                   | a date
+          which executive testified to Congress?                  | names
           """)
   void questionsAskingForAFigure(String question, String kind) throws IOException {
     Figures.Kind asked = bundled().askedIn(question);
@@ -55,14 +58,13 @@ class FiguresTest {
       textBlock =
           """
           who is Microsoft's biggest AI customer in China?
-          how many times did Azure AI revenue grow?
           why does Microsoft stay in China?
+          what was Althoff's title when he praised the growth?
           who's the $1b a year customer
           """)
   void questionsAskingForNoFigure(String question) throws IOException {
     Figures.Kind asked = bundled().askedIn(question);
-    // "how many times" asks for a multiple, which is growth, not a count
-    assertTrue(asked == null || !asked.name().equals("a count"), question + " asked for " + (asked == null ? null : asked.name()));
+    assertNull(asked == null ? null : asked.name(), question);
   }
 
   @ParameterizedTest(name = "\"{0}\" gives {1}")
