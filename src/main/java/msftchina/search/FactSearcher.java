@@ -6,15 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import msftchina.facts.Fact;
 import org.apache.lucene.analysis.Analyzer;
@@ -101,16 +98,6 @@ public final class FactSearcher {
   /** An entity named in at least this share of the facts is a subject of the reports, not a detail. */
   static final double SUBJECT_SHARE = 0.5;
 
-  private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d\\d(?!\\d)");
-  private static final Pattern YEAR_BEFORE = Pattern.compile("\\b(?:the|a) (?:fiscal )?year (?:before|earlier)\\b|\\b(?:previous|prior|preceding) (?:fiscal )?year\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NEGATED = Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern POSSESSOR = Pattern.compile("(\\p{L}[\\p{L}\\p{N}]*)['\u2019\uFF07][sS](?![\\p{L}\\p{N}])");
-  private static final Pattern ASIDE = Pattern.compile("\\b(?:on|for|with|into|to|via|through|towards?|like|unlike)\\s+(?:the\\s+|its\\s+|their\\s+)?$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern COMPARISON = Pattern.compile("\\b(?:and|or|vs|versus|compared|comparison|than|both|either|between)\\b|[&+/,]", Pattern.CASE_INSENSITIVE);
-  private static final Pattern WHAT_FOR = Pattern.compile("^(?:what|wat|wut|whats|what's)\\b.*\\bfor\\W*$", Pattern.CASE_INSENSITIVE);
-
-  /** What a fact says beyond its words: the entities and years it names, the figures it gives. */
-  private record Traits(Set<String> terms, Set<String> entities, Set<String> years, List<Figures.Kind> figures) {}
 
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
@@ -120,7 +107,7 @@ public final class FactSearcher {
   private final Set<String> subjects;
   private final Figures figures;
   private final Set<String> measures;
-  private final List<Traits> traits;
+  private final List<FactTraits> traits;
   private final Map<String, Integer> vocabulary;
   private final Map<String, TermStates> termStates;
   private final Map<String, String> surfaces;
@@ -157,14 +144,9 @@ public final class FactSearcher {
     this.subjects = named.entrySet().stream().filter(e -> e.getValue() >= SUBJECT_SHARE * factCount).map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
   }
 
-  private Traits traits(Fact fact) {
+  private FactTraits traits(Fact fact) {
     Set<String> terms = analyse(fact.text()).stream().map(Word::term).collect(Collectors.toUnmodifiableSet());
-    Set<String> years = years(fact.text());
-    if (YEAR_BEFORE.matcher(fact.text()).find()) {
-      // "tripled in fiscal 2025, after a 400% surge the year before" speaks of 2024 too
-      List.copyOf(years).forEach(year -> years.add(String.valueOf(Integer.parseInt(year) - 1)));
-    }
-    return new Traits(terms, named(terms), Set.copyOf(years), figures.givenIn(fact.text()));
+    return new FactTraits(terms, named(terms), Reading.yearsSpokenOf(fact.text()), figures.givenIn(fact.text()));
   }
 
   /** Returns each entity's terms, for entities that have any. */
@@ -193,7 +175,7 @@ public final class FactSearcher {
   /** Returns the report's answer to {@code question}; never throws on any text. */
   public Answer search(String question) {
     String cleaned = Question.clean(question);
-    String text = thesaurus.rewrite(Question.withoutPossessives(WHAT_FOR.matcher(cleaned).matches() ? cleaned + " purposes" : cleaned));
+    String text = thesaurus.rewrite(Question.withoutPossessives(Reading.asksWhatFor(cleaned) ? cleaned + " purposes" : cleaned));
     List<Word> words = words(text);
     if (words.isEmpty()) {
       return new Answer(question, List.of(), List.of(), Answer.Strength.NOTHING_ASKED);
@@ -203,7 +185,7 @@ public final class FactSearcher {
       return new Answer(question, List.of(), otherNames, Answer.Strength.NOT_IN_REPORT);
     }
     boolean shouting = isShouting(cleaned);
-    Set<String> possessors = possessors(cleaned);
+    Set<String> possessors = Reading.possessors(cleaned);
     Map<String, Float> terms = new LinkedHashMap<>();
     Map<String, Integer> starts = new HashMap<>();
     List<String> missing = new ArrayList<>();
@@ -250,51 +232,18 @@ public final class FactSearcher {
     return new Answer(question, matches, missing, matches.isEmpty() ? Answer.Strength.NOT_IN_REPORT : strength);
   }
 
-  /**
-   * What a question asks for beyond its words: a kind of figure, the years and the entities
-   * (other than the reports' subjects) it names, whether it asks about them together (not
-   * comparing them), and the words naming what a figure measures. A question that asks for a
-   * figure, names a year, asks what an entity's revenue or spending is, or asks about two
-   * entities together, is answered only by a fact that has all of them.
-   */
-  private record Asked(Figures.Kind figure, Set<String> years, Set<String> entities, boolean together, Map<String, String> measures) {
-
-    boolean constrains() {
-      return figure != null || !years.isEmpty() || !entities.isEmpty() && !measures.isEmpty() || together && entities.size() > 1;
-    }
-
-    boolean answeredBy(Traits fact) {
-      return (figure == null || fact.figures().contains(figure))
-          && fact.years().containsAll(years)
-          && (entities.isEmpty() || (together ? fact.entities().containsAll(entities) : entities.stream().anyMatch(fact.entities()::contains)))
-          && (measures.isEmpty() || measures.keySet().stream().anyMatch(fact.terms()::contains));
-    }
-
-    /** Returns what the reports lack, to name in a refusal: "dollar figures for Tencent in 2024". */
-    String description() {
-      StringBuilder what = new StringBuilder(figure != null ? figure.name() : String.join(" or ", new LinkedHashSet<>(measures.values())));
-      if (!entities.isEmpty()) {
-        what.append(what.isEmpty() ? "" : " for ").append(String.join(together ? " together with " : " or ", entities));
-      }
-      if (!years.isEmpty()) {
-        what.append(what.isEmpty() ? "" : " ").append("in ").append(String.join(" and ", years));
-      }
-      return what.toString();
-    }
-  }
-
   private Asked asked(String cleaned, String text, Map<String, Integer> starts, List<Word> words) {
     Set<String> named = named(starts.keySet());
     named.removeAll(subjects);
     // What is paid for, sold to or compared with ("spend on Azure", "like ByteDance") is not what is asked about.
-    named.removeIf(name -> ASIDE.matcher(text.substring(0, entities.get(name).stream().mapToInt(starts::get).min().orElse(0))).find());
+    named.removeIf(name -> Reading.isAside(text.substring(0, entities.get(name).stream().mapToInt(starts::get).min().orElse(0))));
     Map<String, String> measured = new LinkedHashMap<>();
     for (Word word : words) {
       if (measures.contains(word.term())) {
         measured.putIfAbsent(word.term(), word.surface());
       }
     }
-    return new Asked(figures.askedIn(cleaned), years(cleaned), named, !COMPARISON.matcher(cleaned).find(), measured);
+    return new Asked(figures.askedIn(cleaned), Reading.years(cleaned), named, !Reading.compares(cleaned), measured);
   }
 
   private List<Match> search(Map<String, Float> terms, Asked asked) {
@@ -418,36 +367,9 @@ public final class FactSearcher {
     return !terms.isEmpty() && terms.stream().allMatch(w -> vocabulary.containsKey(w.term()));
   }
 
-  /** Returns the years named in {@code text}, such as 2024. */
-  private static Set<String> years(String text) {
-    Set<String> years = new LinkedHashSet<>();
-    Matcher m = YEAR.matcher(text);
-    while (m.find()) {
-      years.add(m.group());
-    }
-    return years;
-  }
-
-  /** Returns the words of {@code text} that own something ("Kuaishou's revenue"), lower-cased: names, when the reports don't know them. */
-  private static Set<String> possessors(String text) {
-    Set<String> owners = new HashSet<>();
-    Matcher m = POSSESSOR.matcher(text);
-    while (m.find()) {
-      owners.add(m.group(1).toLowerCase(Locale.ROOT));
-    }
-    return owners;
-  }
-
   /** Returns the report words of {@code text} negated by "non-", as written ("non-AI"): the report's statements about them don't answer. */
   private List<String> negated(String text) {
-    List<String> negated = new ArrayList<>();
-    Matcher m = NEGATED.matcher(text);
-    while (m.find()) {
-      if (analyse(m.group(1)).stream().anyMatch(w -> vocabulary.containsKey(w.term()))) {
-        negated.add(m.group());
-      }
-    }
-    return negated;
+    return Reading.negations(text).stream().filter(n -> analyse(n.word()).stream().anyMatch(w -> vocabulary.containsKey(w.term()))).map(Reading.Negation::written).toList();
   }
 
   /** Returns whether {@code s} is a year, such as 2019: a year the reports never name is a subject they don't cover. */

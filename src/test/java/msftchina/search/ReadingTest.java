@@ -1,0 +1,62 @@
+package msftchina.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The readings of English a question's words alone don't carry. */
+class ReadingTest {
+
+  @Test
+  void aStatementSayingTheYearBeforeSpeaksOfItToo() {
+    assertEquals(Set.of("2025", "2024"), Reading.yearsSpokenOf("Revenue tripled in the fiscal year ending June 2025, following a 400% surge the year before."));
+    assertEquals(Set.of("2024"), Reading.yearsSpokenOf("China was 1.5% of revenue in 2024."));
+    assertEquals(Set.of(), Reading.yearsSpokenOf("ByteDance spends over US$1 billion annually."));
+  }
+
+  @Test
+  void yearsAreFourDigitsStartingNineteenOrTwenty() {
+    assertEquals(Set.of("2024", "1999"), Reading.years("2024年 and 1999, not 3024 or 120245"));
+  }
+
+  @Test
+  void possessorsAreLowerCasedWhateverTheApostrophe() {
+    assertEquals(Set.of("kuaishou", "tencent", "bytedance"), Reading.possessors("Kuaishou's revenue, Tencent\u2019s spend, BYTEDANCE'S cloud, its cost"));
+  }
+
+  @Test
+  void nonNegatesTheWordAfterIt() {
+    assertEquals(List.of(new Reading.Negation("AI", "non-AI")), Reading.negations("how much non-AI revenue? nonstop, anon-ai"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"how much does Tencent spend on ", "paying msft for the ", "does Meituan spend like ", "sold to "})
+  void whatIsPaidForSoldToOrComparedWithIsAside(String before) {
+    assertTrue(Reading.isAside(before), before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"how much does ", "what did Brad Smith say about ", "is "})
+  void whatIsAskedAboutIsNotAside(String before) {
+    assertFalse(Reading.isAside(before), before);
+  }
+
+  @Test
+  void comparisonsAndListsAreNotQuestionsAboutThingsTogether() {
+    assertTrue(Reading.compares("is Tencent or ByteDance the bigger customer?"));
+    assertTrue(Reading.compares("do Meituan and Ant Group use Azure?"));
+    assertFalse(Reading.compares("what did Brad Smith say about ByteDance?"));
+  }
+
+  @Test
+  void whatForAsksForAPurpose() {
+    assertTrue(Reading.asksWhatFor("what are chinese companies using the models for?"));
+    assertFalse(Reading.asksWhatFor("what is the reason for staying in China?"));
+  }
+}
