@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import msftchina.facts.Fact;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -139,14 +140,15 @@ public final class FactSearcher {
     this.entities = entityTerms(thesaurus.entities());
     this.figures = figures;
     this.measures = figures.measures().stream().flatMap(m -> analyse(thesaurus.rewrite(m)).stream()).map(Word::term).collect(Collectors.toUnmodifiableSet());
-    this.traits = Arrays.stream(facts).map(this::traits).toList();
+    this.traits = IntStream.range(0, facts.length).mapToObj(this::traits).toList();
     Map<String, Long> named = traits.stream().flatMap(t -> t.entities().stream()).collect(Collectors.groupingBy(e -> e, Collectors.counting()));
     this.subjects = named.entrySet().stream().filter(e -> e.getValue() >= SUBJECT_SHARE * factCount).map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
   }
 
-  private FactTraits traits(Fact fact) {
-    Set<String> terms = analyse(fact.text()).stream().map(Word::term).collect(Collectors.toUnmodifiableSet());
-    return new FactTraits(terms, named(terms), Reading.yearsSpokenOf(fact.text()), figures.givenIn(fact.text()));
+  private FactTraits traits(int doc) {
+    String text = facts[doc].text();
+    Set<String> terms = factWords.get(doc).stream().map(Word::term).collect(Collectors.toUnmodifiableSet());
+    return new FactTraits(terms, named(terms), Reading.yearsSpokenOf(text), figures.givenIn(text));
   }
 
   /** Returns each entity's terms, for entities that have any. */
@@ -185,7 +187,7 @@ public final class FactSearcher {
       return new Answer(question, List.of(), otherNames, Answer.Strength.NOT_IN_REPORT);
     }
     boolean shouting = isShouting(cleaned);
-    Set<String> possessors = Reading.possessors(cleaned);
+    Set<String> possessors = Question.possessors(cleaned);
     Map<String, Float> terms = new LinkedHashMap<>();
     Map<String, Integer> starts = new HashMap<>();
     List<String> missing = new ArrayList<>();
@@ -206,7 +208,7 @@ public final class FactSearcher {
       if (df == null) {
         missing.add(word.surface());
         missingName |=
-            isYear(word.surface())
+            Reading.isYear(word.surface())
                 || !shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0))
                 || possessors.contains(word.surface().toLowerCase(Locale.ROOT));
       } else {
@@ -370,11 +372,6 @@ public final class FactSearcher {
   /** Returns the report words of {@code text} negated by "non-", as written ("non-AI"): the report's statements about them don't answer. */
   private List<String> negated(String text) {
     return Reading.negations(text).stream().filter(n -> analyse(n.word()).stream().anyMatch(w -> vocabulary.containsKey(w.term()))).map(Reading.Negation::written).toList();
-  }
-
-  /** Returns whether {@code s} is a year, such as 2019: a year the reports never name is a subject they don't cover. */
-  private static boolean isYear(String s) {
-    return s.length() == 4 && (s.startsWith("19") || s.startsWith("20")) && s.chars().allMatch(Character::isDigit);
   }
 
   private static boolean isChinese(String s) {

@@ -42,11 +42,6 @@ public final class Figures {
     this.measures = List.copyOf(measures);
   }
 
-  /** Returns figures that no question asks for. */
-  public static Figures none() {
-    return new Figures(List.of(), List.of());
-  }
-
   /** Reads the figures file in {@code factsDir}; a missing file means none. */
   public static Figures read(Path factsDir) throws IOException {
     Path file = factsDir.resolve(FILE);

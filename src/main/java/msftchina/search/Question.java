@@ -1,6 +1,10 @@
 package msftchina.search;
 
 import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +22,9 @@ public final class Question {
   private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^>]*)>");
   private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}\\uFFFD]+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})['\u2019\uFF07][sS](?![\\p{L}\\p{N}])");
+  private static final String APOSTROPHE_S = "['\u2019\uFF07][sS](?![\\p{L}\\p{N}])";
+  private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})" + APOSTROPHE_S);
+  private static final Pattern POSSESSOR = Pattern.compile("(\\p{L}[\\p{L}\\p{N}]*)" + APOSTROPHE_S);
 
   private Question() {}
 
@@ -49,6 +55,16 @@ public final class Question {
       s = s.substring(0, cut);
     }
     return s;
+  }
+
+  /** Returns the words of {@code text} that own something ("Kuaishou's revenue"), lower-cased. */
+  public static Set<String> possessors(String text) {
+    Set<String> owners = new HashSet<>();
+    Matcher m = POSSESSOR.matcher(text);
+    while (m.find()) {
+      owners.add(m.group(1).toLowerCase(Locale.ROOT));
+    }
+    return owners;
   }
 
   /** Returns {@code text} without possessive endings: "Microsoft's" becomes "Microsoft". */

@@ -1,17 +1,15 @@
 package msftchina.search;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The readings of English that a question's words alone don't carry: the years it names,
- * words that own something, words negated with "non-", comparisons, what is merely paid for,
+ * words negated with "non-", comparisons, what is merely paid for,
  * and questions asking what something is for.
  */
 final class Reading {
@@ -20,7 +18,6 @@ final class Reading {
   private static final Pattern YEAR_BEFORE =
       Pattern.compile("\\b(?:the|a) (?:fiscal )?year (?:before|earlier)\\b|\\b(?:previous|prior|preceding) (?:fiscal )?year\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern NEGATED = Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern POSSESSOR = Pattern.compile("(\\p{L}[\\p{L}\\p{N}]*)['\u2019\uFF07][sS](?![\\p{L}\\p{N}])");
   private static final Pattern ASIDE =
       Pattern.compile("\\b(?:on|for|with|into|to|via|through|towards?|like|unlike)\\s+(?:the\\s+|its\\s+|their\\s+)?$", Pattern.CASE_INSENSITIVE);
   private static final Pattern COMPARISON =
@@ -31,6 +28,11 @@ final class Reading {
   record Negation(String word, String written) {}
 
   private Reading() {}
+
+  /** Returns whether {@code word} is a year, such as 2019: a year the reports never name is a subject they don't cover. */
+  static boolean isYear(String word) {
+    return YEAR.matcher(word).matches();
+  }
 
   /** Returns the years named in {@code text}, such as 2024. */
   static Set<String> years(String text) {
@@ -52,16 +54,6 @@ final class Reading {
       List.copyOf(years).forEach(year -> years.add(String.valueOf(Integer.parseInt(year) - 1)));
     }
     return Set.copyOf(years);
-  }
-
-  /** Returns the words of {@code text} that own something ("Kuaishou's revenue"), lower-cased. */
-  static Set<String> possessors(String text) {
-    Set<String> owners = new HashSet<>();
-    Matcher m = POSSESSOR.matcher(text);
-    while (m.find()) {
-      owners.add(m.group(1).toLowerCase(Locale.ROOT));
-    }
-    return owners;
   }
 
   /** Returns the words of {@code text} negated with "non-". */

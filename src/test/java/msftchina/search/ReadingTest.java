@@ -27,7 +27,7 @@ class ReadingTest {
 
   @Test
   void possessorsAreLowerCasedWhateverTheApostrophe() {
-    assertEquals(Set.of("kuaishou", "tencent", "bytedance"), Reading.possessors("Kuaishou's revenue, Tencent\u2019s spend, BYTEDANCE'S cloud, its cost"));
+    assertEquals(Set.of("kuaishou", "tencent", "bytedance"), Question.possessors("Kuaishou's revenue, Tencent\u2019s spend, BYTEDANCE'S cloud, its cost"));
   }
 
   @Test
