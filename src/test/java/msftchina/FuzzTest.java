@@ -58,10 +58,14 @@ class FuzzTest {
 
   @Test
   void generatedQuestionsAreAnsweredWithAtMostThreeCitedOrUncitedFacts() throws IOException {
-    Map<String, Fact> factsById = new FactsDirectory(Path.of("facts")).readFacts().stream().collect(Collectors.toMap(Fact::id, Function.identity()));
+    Map<String, Fact> factsById =
+        new FactsDirectory(Path.of("facts"))
+            .readFacts().stream().collect(Collectors.toMap(Fact::id, Function.identity()));
     Questions questions = new Questions(new Random(SEED));
     Map<Answer.Strength, Integer> strengths = new TreeMap<>();
-    try (KnowledgeBase kb = KnowledgeBase.open(Path.of("facts"), Files.createDirectories(tempDir.resolve("kb-index")), line -> {})) {
+    try (KnowledgeBase kb =
+        KnowledgeBase.open(
+            Path.of("facts"), Files.createDirectories(tempDir.resolve("kb-index")), line -> {})) {
       for (int i = 0; i < QUESTIONS; i++) {
         String question = questions.next();
         String where = "seed " + SEED + ", question #" + i + " " + show(question);
@@ -72,9 +76,15 @@ class FuzzTest {
           throw new AssertionError(where + " threw " + e, e);
         }
         assertNotNull(answer, where);
-        assertTrue(answer.matches().size() <= 3, () -> where + ": " + answer.matches().size() + " matches");
+        assertTrue(
+            answer.matches().size() <= 3,
+            () -> where + ": " + answer.matches().size() + " matches");
         assertNotNull(answer.strength(), where);
-        assertEquals(answer.answered(), answer.strength() == Answer.Strength.STRONG || answer.strength() == Answer.Strength.PARTIAL, where + ": " + answer.strength());
+        assertEquals(
+            answer.answered(),
+            answer.strength() == Answer.Strength.STRONG
+                || answer.strength() == Answer.Strength.PARTIAL,
+            where + ": " + answer.strength());
         if (!answer.answered()) {
           assertNotNull(Refusal.sentence(answer), where);
         }
@@ -82,18 +92,27 @@ class FuzzTest {
         for (Match match : answer.matches()) {
           Fact fact = match.fact();
           assertTrue(ids.add(fact.id()), () -> where + ": " + fact.id() + " twice");
-          assertEquals(factsById.get(fact.id()), fact, where + ": the fact as the facts file has it, citations and all");
+          assertEquals(
+              factsById.get(fact.id()),
+              fact,
+              where + ": the fact as the facts file has it, citations and all");
           if (fact.citations().isEmpty()) {
             assertTrue(fact.uncited(), where);
             assertEquals("uncited", fact.citationLabel(), where);
           } else {
-            assertTrue(!fact.uncited() && fact.citations().stream().allMatch(c -> c > 0), () -> where + ": " + fact.citations());
+            assertTrue(
+                !fact.uncited() && fact.citations().stream().allMatch(c -> c > 0),
+                () -> where + ": " + fact.citations());
             assertEquals(fact.citations().toString(), fact.citationLabel(), where);
           }
           assertTrue(Float.isFinite(match.score()), () -> where + ": score " + match.score());
           int at = 0;
           for (Match.Span span : match.matched()) {
-            assertTrue(span.start() >= at && span.start() < span.end() && span.end() <= fact.text().length(), () -> where + ": span " + span + " in " + fact.id());
+            assertTrue(
+                span.start() >= at
+                    && span.start() < span.end()
+                    && span.end() <= fact.text().length(),
+                () -> where + ": span " + span + " in " + fact.id());
             at = span.end();
           }
         }
@@ -115,7 +134,17 @@ class FuzzTest {
       Requests requests = new Requests(random, new Questions(random), bot.slack);
       for (int i = 0; i < PAYLOADS; i++) {
         Request request = requests.next(i);
-        String where = "seed " + SEED + ", request #" + i + " (" + request.kind() + ", " + request.contentType() + ") " + show(new String(request.body(), StandardCharsets.UTF_8));
+        String where =
+            "seed "
+                + SEED
+                + ", request #"
+                + i
+                + " ("
+                + request.kind()
+                + ", "
+                + request.contentType()
+                + ") "
+                + show(new String(request.body(), StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
           response = send(bot, request);
@@ -123,28 +152,42 @@ class FuzzTest {
           throw new AssertionError(where + ": no response: " + e, e);
         }
         int status = response.statusCode();
-        statuses.computeIfAbsent(request.kind(), k -> new TreeMap<>()).merge(status, 1, Integer::sum);
+        statuses
+            .computeIfAbsent(request.kind(), k -> new TreeMap<>())
+            .merge(status, 1, Integer::sum);
         assertTrue(status < 500, where + " -> " + status + " " + response.body());
         if (request.wellFormed()) {
           assertEquals(200, status, where + " -> " + response.body());
         }
       }
 
-      HttpResponse<String> after = bot.slashCommand("who is Microsoft's biggest AI customer in China?");
+      HttpResponse<String> after =
+          bot.slashCommand("who is Microsoft's biggest AI customer in China?");
       assertEquals(200, after.statusCode(), "seed " + SEED + ": the bot keeps serving");
       assertTrue(after.body().contains("ByteDance leads as"), "seed " + SEED + ": " + after.body());
       assertEquals(200, bot.get("/healthz").statusCode(), "seed " + SEED);
     }
-    System.out.println("FuzzTest seed " + SEED + ": " + PAYLOADS + " signed requests in " + (System.nanoTime() - start) / 1_000_000 + " ms, statuses by kind " + statuses);
+    System.out.println(
+        "FuzzTest seed "
+            + SEED
+            + ": "
+            + PAYLOADS
+            + " signed requests in "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms, statuses by kind "
+            + statuses);
   }
 
-  private static HttpResponse<String> send(RunningBot bot, Request request) throws IOException, InterruptedException {
+  private static HttpResponse<String> send(RunningBot bot, Request request)
+      throws IOException, InterruptedException {
     if (request.headers().isEmpty()) {
       return bot.postBytes(request.body(), request.contentType());
     }
     String body = new String(request.body(), StandardCharsets.UTF_8);
-    SignedRequest signed = SignedRequest.sign(RunningBot.SIGNING_SECRET, body, Instant.now().getEpochSecond());
-    return bot.post(body, request.contentType(), signed.timestamp(), signed.signature(), request.headers());
+    SignedRequest signed =
+        SignedRequest.sign(RunningBot.SIGNING_SECRET, body, Instant.now().getEpochSecond());
+    return bot.post(
+        body, request.contentType(), signed.timestamp(), signed.signature(), request.headers());
   }
 
   /** Returns {@code s} printable in a failure message: non-ASCII escaped, cut to 300 characters. */
@@ -168,14 +211,73 @@ class FuzzTest {
   // ---------------------------------------------------------------------------------------
   // Generated questions
 
-  /** Questions of every kind: the report's words, typos, random Unicode, Lucene syntax, Slack markup, long strings. */
+  /**
+   * Questions of every kind: the report's words, typos, random Unicode, Lucene syntax, Slack
+   * markup, long strings.
+   */
   static final class Questions {
 
     private static final List<String> LUCENE =
-        List.of("AND", "OR", "NOT", "TO", "+", "-", "&&", "||", "!", "(", ")", "{", "}", "[", "]", "^", "^2", "\"", "~", "~2", "~0.5", "*", "?", ":", "\\", "/", "/.*/", "text:", "id:", "_id:", "*:*", "[* TO *]", "\\u0041", "\"\"");
+        List.of(
+            "AND",
+            "OR",
+            "NOT",
+            "TO",
+            "+",
+            "-",
+            "&&",
+            "||",
+            "!",
+            "(",
+            ")",
+            "{",
+            "}",
+            "[",
+            "]",
+            "^",
+            "^2",
+            "\"",
+            "~",
+            "~2",
+            "~0.5",
+            "*",
+            "?",
+            ":",
+            "\\",
+            "/",
+            "/.*/",
+            "text:",
+            "id:",
+            "_id:",
+            "*:*",
+            "[* TO *]",
+            "\\u0041",
+            "\"\"");
 
     private static final List<String> MARKUP =
-        List.of("<@U123ABC>", "<@" + SlackStandIn.BOT_USER_ID + ">", "<#C123|general>", "<!here>", "<!channel>", "<!subteam^S1|@team>", "<https://example.com|link>", "<mailto:a@b.c|mail>", "&amp;", "&lt;", "&gt;", "*bold*", "_it_", "~strike~", "`code`", "```block```", ":smile:", "<", ">", "<@", "<!", "<#");
+        List.of(
+            "<@U123ABC>",
+            "<@" + SlackStandIn.BOT_USER_ID + ">",
+            "<#C123|general>",
+            "<!here>",
+            "<!channel>",
+            "<!subteam^S1|@team>",
+            "<https://example.com|link>",
+            "<mailto:a@b.c|mail>",
+            "&amp;",
+            "&lt;",
+            "&gt;",
+            "*bold*",
+            "_it_",
+            "~strike~",
+            "`code`",
+            "```block```",
+            ":smile:",
+            "<",
+            ">",
+            "<@",
+            "<!",
+            "<#");
 
     private final Random random;
     private final List<String> words;
@@ -199,7 +301,10 @@ class FuzzTest {
         }
       }
       this.words = List.copyOf(pool);
-      this.examples = Files.readAllLines(Path.of("facts", "examples.txt"), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+      this.examples =
+          Files.readAllLines(Path.of("facts", "examples.txt"), StandardCharsets.UTF_8).stream()
+              .filter(l -> !l.isBlank() && !l.startsWith("#"))
+              .toList();
     }
 
     /** Returns the next question. */
@@ -237,13 +342,25 @@ class FuzzTest {
           case 3 -> s.append((char) (0xD800 + random.nextInt(0x400))); // unpaired high surrogate
           case 4 -> s.append((char) (0xDC00 + random.nextInt(0x400))); // unpaired low surrogate
           case 5 -> s.appendCodePoint(0x1F300 + random.nextInt(0x800)); // emoji
-          case 6 -> s.appendCodePoint(0x10000 + random.nextInt(0x100000)); // any supplementary code point
+          case 6 ->
+              s.appendCodePoint(0x10000 + random.nextInt(0x100000)); // any supplementary code point
           case 7 -> s.append((char) (0x4E00 + random.nextInt(0x5200))); // CJK
-          case 8 -> s.append(pick(List.of("\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u2060", "\uFEFF", "\u00AD", "\u034F", "\u061C")));
+          case 8 ->
+              s.append(
+                  pick(
+                      List.of(
+                          "\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u202A", "\u202B",
+                          "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069",
+                          "\u2060", "\uFEFF", "\u00AD", "\u034F", "\u061C")));
           case 9 -> s.append((char) (0x0300 + random.nextInt(0x70))); // combining marks
           case 10 -> s.append((char) (0x0590 + random.nextInt(0x200))); // Hebrew, Arabic
           case 11 -> s.append((char) (0xE000 + random.nextInt(0x1900))); // private use
-          case 12 -> s.append(pick(List.of("\uFFFD", "\uFFFE", "\uFFFF", "\uFFF9", "\u2028", "\u2029", "\u00A0", "\u3000", "\u1680", "\u2003")));
+          case 12 ->
+              s.append(
+                  pick(
+                      List.of(
+                          "\uFFFD", "\uFFFE", "\uFFFF", "\uFFF9", "\u2028", "\u2029", "\u00A0",
+                          "\u3000", "\u1680", "\u2003")));
           case 13 -> s.append((char) (0xFF01 + random.nextInt(0x5E))); // fullwidth forms
           case 14 -> s.append((char) (0xAC00 + random.nextInt(0x2BA4))); // Hangul
           default -> s.append((char) random.nextInt(0x10000)); // any UTF-16 code unit
@@ -279,7 +396,10 @@ class FuzzTest {
           }
         }
         case 1 -> s.append(unicode(length));
-        case 2 -> s.append(Character.toString(random.nextInt(3) == 0 ? 0x1F600 : 'a' + random.nextInt(26)).repeat(length));
+        case 2 ->
+            s.append(
+                Character.toString(random.nextInt(3) == 0 ? 0x1F600 : 'a' + random.nextInt(26))
+                    .repeat(length));
         case 3 -> {
           while (s.length() < length) {
             s.append(pick(words));
@@ -287,7 +407,10 @@ class FuzzTest {
         }
         default -> {
           while (s.length() < length) {
-            s.append(pick(LUCENE)).append(random.nextBoolean() ? " " : "").append(pick(words)).append(' ');
+            s.append(pick(LUCENE))
+                .append(random.nextBoolean() ? " " : "")
+                .append(pick(words))
+                .append(' ');
           }
         }
       }
@@ -341,7 +464,37 @@ class FuzzTest {
     }
 
     String edgeCase() {
-      return pick(List.of("", " ", "\t\n\r", "?", "help", "HELP", "\u0000", "\uD800", "\uDC00", "\uFEFF", "a", "\u5FAE", "\uD83D\uDE00", "*", ":", "\\", "\"", "AND", "NOT NOT NOT", "~", "/", "&", "<", "<@U1>", "null", "undefined", "NaN", "-1", "1e309"));
+      return pick(
+          List.of(
+              "",
+              " ",
+              "\t\n\r",
+              "?",
+              "help",
+              "HELP",
+              "\u0000",
+              "\uD800",
+              "\uDC00",
+              "\uFEFF",
+              "a",
+              "\u5FAE",
+              "\uD83D\uDE00",
+              "*",
+              ":",
+              "\\",
+              "\"",
+              "AND",
+              "NOT NOT NOT",
+              "~",
+              "/",
+              "&",
+              "<",
+              "<@U1>",
+              "null",
+              "undefined",
+              "NaN",
+              "-1",
+              "1e309"));
     }
 
     <T> T pick(List<T> list) {
@@ -352,8 +505,16 @@ class FuzzTest {
   // ---------------------------------------------------------------------------------------
   // Generated requests
 
-  /** A request to send signed: its kind, body and content type; {@code wellFormed} when it must be answered 200. */
-  record Request(String kind, byte[] body, String contentType, Map<String, String> headers, boolean wellFormed) {}
+  /**
+   * A request to send signed: its kind, body and content type; {@code wellFormed} when it must be
+   * answered 200.
+   */
+  record Request(
+      String kind,
+      byte[] body,
+      String contentType,
+      Map<String, String> headers,
+      boolean wellFormed) {}
 
   /** Signed requests of every kind Slack sends, well-formed and not. */
   static final class Requests {
@@ -362,12 +523,72 @@ class FuzzTest {
     private static final String JSON = "application/json";
 
     private static final List<String> PAYLOAD_TYPES =
-        List.of("block_actions", "shortcut", "message_action", "view_submission", "view_closed", "block_suggestion", "interactive_message", "dialog_submission", "dialog_cancellation", "dialog_suggestion", "workflow_step_edit", "event_callback", "url_verification", "app_rate_limited", "no_such_type", "");
+        List.of(
+            "block_actions",
+            "shortcut",
+            "message_action",
+            "view_submission",
+            "view_closed",
+            "block_suggestion",
+            "interactive_message",
+            "dialog_submission",
+            "dialog_cancellation",
+            "dialog_suggestion",
+            "workflow_step_edit",
+            "event_callback",
+            "url_verification",
+            "app_rate_limited",
+            "no_such_type",
+            "");
 
-    private static final List<String> EVENT_TYPES = List.of("app_mention", "message", "reaction_added", "app_home_opened", "team_join", "member_joined_channel", "function_executed", "workflow_step_execute", "assistant_thread_started", "no_such_event", "");
+    private static final List<String> EVENT_TYPES =
+        List.of(
+            "app_mention",
+            "message",
+            "reaction_added",
+            "app_home_opened",
+            "team_join",
+            "member_joined_channel",
+            "function_executed",
+            "workflow_step_execute",
+            "assistant_thread_started",
+            "no_such_event",
+            "");
 
     private static final List<String> KEYS =
-        List.of("type", "subtype", "text", "user", "bot_id", "channel", "channel_type", "ts", "thread_ts", "event_ts", "team", "blocks", "message", "previous_message", "files", "edited", "actions", "action_id", "value", "response_url", "view", "callback_id", "trigger_id", "container", "state", "challenge", "token", "event", "event_id", "authorizations", "assistant_thread", "x");
+        List.of(
+            "type",
+            "subtype",
+            "text",
+            "user",
+            "bot_id",
+            "channel",
+            "channel_type",
+            "ts",
+            "thread_ts",
+            "event_ts",
+            "team",
+            "blocks",
+            "message",
+            "previous_message",
+            "files",
+            "edited",
+            "actions",
+            "action_id",
+            "value",
+            "response_url",
+            "view",
+            "callback_id",
+            "trigger_id",
+            "container",
+            "state",
+            "challenge",
+            "token",
+            "event",
+            "event_id",
+            "authorizations",
+            "assistant_thread",
+            "x");
 
     private final Random random;
     private final Questions questions;
@@ -402,7 +623,10 @@ class FuzzTest {
     /** A slash command as Slack sends it, with a generated question: always answered 200. */
     Request slashCommand() {
       String text = random.nextInt(10) == 0 ? questions.longString() : questions.next();
-      String body = SignedRequest.slashCommand(RunningBot.SIGNING_SECRET, text, slack.responseUrl("fuzz-command"), 0).body(); // signed again when sent
+      String body =
+          SignedRequest.slashCommand(
+                  RunningBot.SIGNING_SECRET, text, slack.responseUrl("fuzz-command"), 0)
+              .body(); // signed again when sent
       return new Request("slash command", utf8(body), FORM, Map.of(), true);
     }
 
@@ -413,7 +637,20 @@ class FuzzTest {
       fields.add(new String[] {"team_id", "T0LOCAL"});
       fields.add(new String[] {"channel_id", "C0LOCAL"});
       fields.add(new String[] {"user_id", "U0LOCAL"});
-      fields.add(new String[] {"command", pick(List.of(BotApp.COMMAND, BotApp.COMMAND, "/MSFTCHINA", "/other", "msftchina", "", "/msftchina ", questions.unicode(5)))});
+      fields.add(
+          new String[] {
+            "command",
+            pick(
+                List.of(
+                    BotApp.COMMAND,
+                    BotApp.COMMAND,
+                    "/MSFTCHINA",
+                    "/other",
+                    "msftchina",
+                    "",
+                    "/msftchina ",
+                    questions.unicode(5)))
+          });
       fields.add(new String[] {"text", questions.next()});
       fields.add(new String[] {"response_url", responseUrl(n)});
       fields.add(new String[] {"trigger_id", "0.0.fuzz"});
@@ -421,9 +658,19 @@ class FuzzTest {
       for (int i = 0; i < edits; i++) {
         switch (random.nextInt(4)) {
           case 0 -> fields.remove(random.nextInt(fields.size()));
-          case 1 -> fields.add(random.nextInt(fields.size() + 1), new String[] {questions.unicode(random.nextInt(8)), questions.unicode(random.nextInt(20))});
-          case 2 -> fields.add(random.nextInt(fields.size() + 1), fields.get(random.nextInt(fields.size())).clone());
-          default -> fields.get(random.nextInt(fields.size()))[1] = pick(List.of("", "%", "%zz", "%e4%b8", "=", "&", "+", questions.unicode(10)));
+          case 1 ->
+              fields.add(
+                  random.nextInt(fields.size() + 1),
+                  new String[] {
+                    questions.unicode(random.nextInt(8)), questions.unicode(random.nextInt(20))
+                  });
+          case 2 ->
+              fields.add(
+                  random.nextInt(fields.size() + 1),
+                  fields.get(random.nextInt(fields.size())).clone());
+          default ->
+              fields.get(random.nextInt(fields.size()))[1] =
+                  pick(List.of("", "%", "%zz", "%e4%b8", "=", "&", "+", questions.unicode(10)));
         }
         if (fields.isEmpty()) {
           break;
@@ -431,12 +678,19 @@ class FuzzTest {
       }
       StringBuilder body = new StringBuilder();
       for (String[] field : fields) {
-        body.append(body.length() == 0 ? "" : "&").append(random.nextInt(5) == 0 ? field[0] : encode(field[0])).append('=').append(random.nextInt(5) == 0 ? field[1] : encode(field[1]));
+        body.append(body.length() == 0 ? "" : "&")
+            .append(random.nextInt(5) == 0 ? field[0] : encode(field[0]))
+            .append('=')
+            .append(random.nextInt(5) == 0 ? field[1] : encode(field[1]));
       }
-      return new Request("mangled slash command", utf8(body.toString()), contentType(FORM), Map.of(), false);
+      return new Request(
+          "mangled slash command", utf8(body.toString()), contentType(FORM), Map.of(), false);
     }
 
-    /** A mention or direct message as Slack sends it, sometimes a retry of an earlier one: always acknowledged 200. */
+    /**
+     * A mention or direct message as Slack sends it, sometimes a retry of an earlier one: always
+     * acknowledged 200.
+     */
     Request event() {
       JsonObject event = new JsonObject();
       String question = random.nextInt(10) == 0 ? questions.longString() : questions.next();
@@ -459,69 +713,109 @@ class FuzzTest {
       String eventId;
       if (!eventIds.isEmpty() && random.nextInt(5) == 0) {
         eventId = pick(eventIds);
-        headers = Map.of("X-Slack-Retry-Num", Integer.toString(1 + random.nextInt(3)), "X-Slack-Retry-Reason", pick(List.of("http_timeout", "http_error", "too_many_redirects", "unknown")));
+        headers =
+            Map.of(
+                "X-Slack-Retry-Num",
+                Integer.toString(1 + random.nextInt(3)),
+                "X-Slack-Retry-Reason",
+                pick(List.of("http_timeout", "http_error", "too_many_redirects", "unknown")));
       } else {
         eventId = "EvFuzz" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
         eventIds.add(eventId);
       }
-      return new Request("event", utf8(envelope(event, new JsonPrimitive(eventId)).toString()), JSON, headers, true);
+      return new Request(
+          "event",
+          utf8(envelope(event, new JsonPrimitive(eventId)).toString()),
+          JSON,
+          headers,
+          true);
     }
 
-    /** An event_callback whose event is random JSON, or a real event with fields of the wrong type. */
+    /**
+     * An event_callback whose event is random JSON, or a real event with fields of the wrong type.
+     */
     Request malformedEvent() {
       JsonElement event;
       if (random.nextInt(4) == 0) {
         event = randomJson(3);
       } else {
         JsonObject object = new JsonObject();
-        object.add("type", random.nextInt(5) == 0 ? randomJson(1) : new JsonPrimitive(pick(EVENT_TYPES)));
+        object.add(
+            "type", random.nextInt(5) == 0 ? randomJson(1) : new JsonPrimitive(pick(EVENT_TYPES)));
         int fields = random.nextInt(8);
         for (int i = 0; i < fields; i++) {
-          object.add(pick(KEYS), random.nextBoolean() ? new JsonPrimitive(questions.next()) : randomJson(2));
+          object.add(
+              pick(KEYS),
+              random.nextBoolean() ? new JsonPrimitive(questions.next()) : randomJson(2));
         }
         if (random.nextBoolean()) {
           object.addProperty("channel_type", pick(List.of("im", "channel", "group", "mpim")));
         }
         event = object;
       }
-      JsonObject envelope = envelope(event, random.nextInt(5) == 0 ? randomJson(1) : new JsonPrimitive("EvBad" + random.nextInt(1_000_000)));
+      JsonObject envelope =
+          envelope(
+              event,
+              random.nextInt(5) == 0
+                  ? randomJson(1)
+                  : new JsonPrimitive("EvBad" + random.nextInt(1_000_000)));
       if (random.nextInt(4) == 0) {
-        envelope.remove(pick(List.of("token", "team_id", "api_app_id", "event_id", "authorizations", "event")));
+        envelope.remove(
+            pick(List.of("token", "team_id", "api_app_id", "event_id", "authorizations", "event")));
       }
       if (random.nextInt(6) == 0) {
-        envelope.add(pick(List.of("authorizations", "team_id", "enterprise_id", "event_time")), randomJson(2));
+        envelope.add(
+            pick(List.of("authorizations", "team_id", "enterprise_id", "event_time")),
+            randomJson(2));
       }
-      return new Request("malformed event", utf8(maybeBroken(envelope.toString())), contentType(JSON), Map.of(), false);
+      return new Request(
+          "malformed event",
+          utf8(maybeBroken(envelope.toString())),
+          contentType(JSON),
+          Map.of(),
+          false);
     }
 
     /** A block_actions payload with fields random, of the wrong type, or missing. */
     Request blockActions(int n) {
       JsonObject payload = new JsonObject();
       payload.addProperty("type", "block_actions");
-      maybe(payload, "user", () -> {
-        JsonObject user = new JsonObject();
-        user.addProperty("id", "U" + random.nextInt(1000));
-        user.addProperty("team_id", "T0LOCAL");
-        return user;
-      });
-      maybe(payload, "team", () -> {
-        JsonObject team = new JsonObject();
-        team.addProperty("id", "T0LOCAL");
-        return team;
-      });
+      maybe(
+          payload,
+          "user",
+          () -> {
+            JsonObject user = new JsonObject();
+            user.addProperty("id", "U" + random.nextInt(1000));
+            user.addProperty("team_id", "T0LOCAL");
+            return user;
+          });
+      maybe(
+          payload,
+          "team",
+          () -> {
+            JsonObject team = new JsonObject();
+            team.addProperty("id", "T0LOCAL");
+            return team;
+          });
       maybe(payload, "api_app_id", () -> new JsonPrimitive("A0LOCAL"));
       maybe(payload, "trigger_id", () -> new JsonPrimitive("1.2.3"));
-      maybe(payload, "channel", () -> {
-        JsonObject channel = new JsonObject();
-        channel.addProperty("id", "C1");
-        return channel;
-      });
-      maybe(payload, "container", () -> {
-        JsonObject container = new JsonObject();
-        container.addProperty("type", "message");
-        container.addProperty("is_ephemeral", true);
-        return container;
-      });
+      maybe(
+          payload,
+          "channel",
+          () -> {
+            JsonObject channel = new JsonObject();
+            channel.addProperty("id", "C1");
+            return channel;
+          });
+      maybe(
+          payload,
+          "container",
+          () -> {
+            JsonObject container = new JsonObject();
+            container.addProperty("type", "message");
+            container.addProperty("is_ephemeral", true);
+            return container;
+          });
       maybe(payload, "response_url", () -> new JsonPrimitive(responseUrl(n)));
       int shape = random.nextInt(8);
       if (shape == 0) {
@@ -548,38 +842,83 @@ class FuzzTest {
 
     private JsonObject action() {
       JsonObject action = new JsonObject();
-      maybe(action, "action_id", () -> new JsonPrimitive(random.nextInt(4) > 0 ? Replies.SHARE_ACTION : questions.unicode(random.nextInt(12))));
+      maybe(
+          action,
+          "action_id",
+          () ->
+              new JsonPrimitive(
+                  random.nextInt(4) > 0
+                      ? Replies.SHARE_ACTION
+                      : questions.unicode(random.nextInt(12))));
       maybe(action, "block_id", () -> new JsonPrimitive("b1"));
-      maybe(action, "type", () -> new JsonPrimitive(pick(List.of("button", "static_select", "overflow", ""))));
+      maybe(
+          action,
+          "type",
+          () -> new JsonPrimitive(pick(List.of("button", "static_select", "overflow", ""))));
       maybe(action, "action_ts", () -> new JsonPrimitive("1.3"));
       int value = random.nextInt(6);
       if (value < 3) {
-        action.addProperty("value", random.nextInt(8) == 0 ? questions.longString() : questions.next());
+        action.addProperty(
+            "value", random.nextInt(8) == 0 ? questions.longString() : questions.next());
       } else if (value == 3) {
         action.add("value", randomJson(2));
       }
       return action;
     }
 
-    /** A form body of random fields, a payload of random JSON, Slack's SSL check, or random bytes. */
+    /**
+     * A form body of random fields, a payload of random JSON, Slack's SSL check, or random bytes.
+     */
     Request randomForm() {
       switch (random.nextInt(5)) {
         case 0 -> {
           StringBuilder body = new StringBuilder();
           int n = random.nextInt(8);
           for (int i = 0; i < n; i++) {
-            body.append(i == 0 ? "" : "&").append(encode(questions.unicode(random.nextInt(10)))).append('=').append(encode(questions.next()));
+            body.append(i == 0 ? "" : "&")
+                .append(encode(questions.unicode(random.nextInt(10))))
+                .append('=')
+                .append(encode(questions.next()));
           }
-          return new Request("random form", utf8(body.toString()), contentType(FORM), Map.of(), false);
+          return new Request(
+              "random form", utf8(body.toString()), contentType(FORM), Map.of(), false);
         }
         case 1 -> {
-          return new Request("random form", utf8("payload=" + encode(maybeBroken(randomJson(4).toString()))), contentType(FORM), Map.of(), false);
+          return new Request(
+              "random form",
+              utf8("payload=" + encode(maybeBroken(randomJson(4).toString()))),
+              contentType(FORM),
+              Map.of(),
+              false);
         }
         case 2 -> {
-          return new Request("random form", utf8(pick(List.of("ssl_check=1&token=x", "ssl_check=1", "payload=", "payload", "=", "&&&", "%", "command=", "text=help", "payload=%7B%7D", "payload=null"))), FORM, Map.of(), false);
+          return new Request(
+              "random form",
+              utf8(
+                  pick(
+                      List.of(
+                          "ssl_check=1&token=x",
+                          "ssl_check=1",
+                          "payload=",
+                          "payload",
+                          "=",
+                          "&&&",
+                          "%",
+                          "command=",
+                          "text=help",
+                          "payload=%7B%7D",
+                          "payload=null"))),
+              FORM,
+              Map.of(),
+              false);
         }
         case 3 -> {
-          return new Request("random form", utf8(questions.unicode(random.nextInt(200))), contentType(FORM), Map.of(), false);
+          return new Request(
+              "random form",
+              utf8(questions.unicode(random.nextInt(200))),
+              contentType(FORM),
+              Map.of(),
+              false);
         }
         default -> {
           byte[] bytes = new byte[random.nextInt(300)];
@@ -594,7 +933,9 @@ class FuzzTest {
       JsonElement json;
       if (random.nextInt(3) > 0) {
         JsonObject object = new JsonObject();
-        object.add("type", random.nextInt(6) == 0 ? randomJson(1) : new JsonPrimitive(pick(PAYLOAD_TYPES)));
+        object.add(
+            "type",
+            random.nextInt(6) == 0 ? randomJson(1) : new JsonPrimitive(pick(PAYLOAD_TYPES)));
         int n = random.nextInt(8);
         for (int i = 0; i < n; i++) {
           object.add(pick(KEYS), randomJson(3));
@@ -605,7 +946,12 @@ class FuzzTest {
       }
       String text = maybeBroken(json.toString());
       if (random.nextInt(4) == 0) {
-        return new Request("random json payload", utf8("payload=" + encode(text)), contentType(FORM), Map.of(), false);
+        return new Request(
+            "random json payload",
+            utf8("payload=" + encode(text)),
+            contentType(FORM),
+            Map.of(),
+            false);
       }
       return new Request("random json", utf8(text), contentType(JSON), Map.of(), false);
     }
@@ -629,9 +975,21 @@ class FuzzTest {
       return envelope;
     }
 
-    /** A response_url on the stand-in, or one that can't be a URL: never a host off this machine. */
+    /**
+     * A response_url on the stand-in, or one that can't be a URL: never a host off this machine.
+     */
     private String responseUrl(int n) {
-      return random.nextInt(4) > 0 ? slack.responseUrl("fuzz-" + n) : pick(List.of("", "not a url", "http://", "ftp://x", "/relative", "\u0000", questions.unicode(12).replace(":", "").replace("/", "")));
+      return random.nextInt(4) > 0
+          ? slack.responseUrl("fuzz-" + n)
+          : pick(
+              List.of(
+                  "",
+                  "not a url",
+                  "http://",
+                  "ftp://x",
+                  "/relative",
+                  "\u0000",
+                  questions.unicode(12).replace(":", "").replace("/", "")));
     }
 
     private JsonElement randomJson(int depth) {
@@ -642,30 +1000,50 @@ class FuzzTest {
         case 1:
           return new JsonPrimitive(random.nextBoolean());
         case 2:
-          return new JsonPrimitive(pick(List.of(0, -1, 1, Integer.MAX_VALUE, Long.MIN_VALUE, 1.5, -0.0, 1e308, 4.9e-324, random.nextInt())));
+          return new JsonPrimitive(
+              pick(
+                  List.of(
+                      0,
+                      -1,
+                      1,
+                      Integer.MAX_VALUE,
+                      Long.MIN_VALUE,
+                      1.5,
+                      -0.0,
+                      1e308,
+                      4.9e-324,
+                      random.nextInt())));
         case 3:
         case 4:
-          return new JsonPrimitive(random.nextBoolean() ? questions.unicode(random.nextInt(30)) : questions.next());
-        case 5: {
-          JsonArray array = new JsonArray();
-          int n = random.nextInt(4);
-          for (int i = 0; i < n; i++) {
-            array.add(randomJson(depth - 1));
+          return new JsonPrimitive(
+              random.nextBoolean() ? questions.unicode(random.nextInt(30)) : questions.next());
+        case 5:
+          {
+            JsonArray array = new JsonArray();
+            int n = random.nextInt(4);
+            for (int i = 0; i < n; i++) {
+              array.add(randomJson(depth - 1));
+            }
+            return array;
           }
-          return array;
-        }
-        default: {
-          JsonObject object = new JsonObject();
-          int n = random.nextInt(5);
-          for (int i = 0; i < n; i++) {
-            object.add(random.nextInt(3) > 0 ? pick(KEYS) : questions.unicode(random.nextInt(8)), randomJson(depth - 1));
+        default:
+          {
+            JsonObject object = new JsonObject();
+            int n = random.nextInt(5);
+            for (int i = 0; i < n; i++) {
+              object.add(
+                  random.nextInt(3) > 0 ? pick(KEYS) : questions.unicode(random.nextInt(8)),
+                  randomJson(depth - 1));
+            }
+            return object;
           }
-          return object;
-        }
       }
     }
 
-    /** Returns {@code json}, or now and then a copy cut short, with a character dropped or one added. */
+    /**
+     * Returns {@code json}, or now and then a copy cut short, with a character dropped or one
+     * added.
+     */
     private String maybeBroken(String json) {
       if (random.nextInt(6) > 0 || json.isEmpty()) {
         return json;
@@ -674,15 +1052,28 @@ class FuzzTest {
       return switch (random.nextInt(3)) {
         case 0 -> json.substring(0, at);
         case 1 -> json.substring(0, at) + json.substring(at + 1);
-        default -> json.substring(0, at) + pick(List.of("{", "}", "[", "]", "\"", ",", ":", "\\", "\u0000", "\uD800")) + json.substring(at);
+        default ->
+            json.substring(0, at)
+                + pick(List.of("{", "}", "[", "]", "\"", ",", ":", "\\", "\u0000", "\uD800"))
+                + json.substring(at);
       };
     }
 
     private String contentType(String usual) {
-      return random.nextInt(10) > 0 ? usual : pick(List.of(FORM, JSON, "text/plain", "application/json; charset=ISO-8859-1", "multipart/form-data; boundary=x", "application/octet-stream"));
+      return random.nextInt(10) > 0
+          ? usual
+          : pick(
+              List.of(
+                  FORM,
+                  JSON,
+                  "text/plain",
+                  "application/json; charset=ISO-8859-1",
+                  "multipart/form-data; boundary=x",
+                  "application/octet-stream"));
     }
 
-    private void maybe(JsonObject object, String key, java.util.function.Supplier<JsonElement> value) {
+    private void maybe(
+        JsonObject object, String key, java.util.function.Supplier<JsonElement> value) {
       int roll = random.nextInt(10);
       if (roll < 7) {
         object.add(key, value.get());

@@ -42,10 +42,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * {@code manifest.yml} is a valid Slack app manifest, and it declares what the bot answers: its
- * one slash command, the bot events it handles, the scopes those need and interactivity for the
- * share button, all sent to the events path. The running bot is asked both ways: what the
- * manifest declares is answered, a command it doesn't declare is not.
+ * {@code manifest.yml} is a valid Slack app manifest, and it declares what the bot answers: its one
+ * slash command, the bot events it handles, the scopes those need and interactivity for the share
+ * button, all sent to the events path. The running bot is asked both ways: what the manifest
+ * declares is answered, a command it doesn't declare is not.
  */
 class ManifestTest {
 
@@ -53,9 +53,12 @@ class ManifestTest {
   private static final String SCHEMA = "/slack/manifest.schema.1.0.0.json";
 
   /** A sample event, as Slack sends it, for each bot event the manifest may declare. */
-  private static final Map<String, String> SAMPLE_EVENTS = Map.of(
-      "app_mention", "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@UBOT0001> hi\",\"ts\":\"1.0001\",\"channel\":\"C1\",\"event_ts\":\"1.0001\"}",
-      "message.im", "{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"U123\",\"text\":\"hi\",\"ts\":\"1.0002\",\"channel\":\"D1\",\"event_ts\":\"1.0002\"}");
+  private static final Map<String, String> SAMPLE_EVENTS =
+      Map.of(
+          "app_mention",
+              "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@UBOT0001> hi\",\"ts\":\"1.0001\",\"channel\":\"C1\",\"event_ts\":\"1.0001\"}",
+          "message.im",
+              "{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"U123\",\"text\":\"hi\",\"ts\":\"1.0002\",\"channel\":\"D1\",\"event_ts\":\"1.0002\"}");
 
   private static Map<String, Object> manifest;
   private static Path index;
@@ -90,16 +93,26 @@ class ManifestTest {
     assertTrue(problems.isEmpty(), () -> "manifest.yml breaks the schema: " + problems);
     // The schema spells this check "regex", which no JSON Schema validator knows; check it here.
     String colour = (String) at(manifest, "display_information", "background_color");
-    assertTrue(colour == null || colour.matches("^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$"), () -> "background_color is not #rgb or #rrggbb: " + colour);
+    assertTrue(
+        colour == null || colour.matches("^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$"),
+        () -> "background_color is not #rgb or #rrggbb: " + colour);
   }
 
   @Test
   void schemaCheckRejectsAManifestSlackWouldRefuse() throws IOException {
     Map<String, Object> broken = new LinkedHashMap<>(manifest);
     broken.remove("display_information");
-    broken.put("features", Map.of("slash_commands", List.of(Map.of("command", "msftchina", "description", "no leading slash"))));
+    broken.put(
+        "features",
+        Map.of(
+            "slash_commands",
+            List.of(Map.of("command", "msftchina", "description", "no leading slash"))));
     Set<ValidationMessage> problems = schema().validate(new ObjectMapper().valueToTree(broken));
-    assertTrue(problems.size() >= 2, () -> "expected the missing display_information and the bad command to be caught, got " + problems);
+    assertTrue(
+        problems.size() >= 2,
+        () ->
+            "expected the missing display_information and the bad command to be caught, got "
+                + problems);
   }
 
   @Test
@@ -110,12 +123,16 @@ class ManifestTest {
 
   @Test
   void subscribesToExactlyTheBotEventsTheBotHandles() {
-    assertSameItems(BotApp.EVENTS, list(at(manifest, "settings", "event_subscriptions", "bot_events")), "bot_events");
+    assertSameItems(
+        BotApp.EVENTS,
+        list(at(manifest, "settings", "event_subscriptions", "bot_events")),
+        "bot_events");
   }
 
   @Test
   void asksForExactlyTheBotScopesTheBotNeeds() {
-    assertSameItems(BotApp.SCOPES, list(at(manifest, "oauth_config", "scopes", "bot")), "bot scopes");
+    assertSameItems(
+        BotApp.SCOPES, list(at(manifest, "oauth_config", "scopes", "bot")), "bot scopes");
   }
 
   @Test
@@ -130,7 +147,9 @@ class ManifestTest {
     // The command's url, the event subscriptions' and interactivity's request_url at least.
     assertTrue(urls.size() >= 3, () -> "expected at least 3 URLs, found " + urls);
     for (String url : urls) {
-      assertTrue(url.startsWith("https://") && url.endsWith(SlackServer.EVENTS_PATH), () -> url + " is not https://…" + SlackServer.EVENTS_PATH);
+      assertTrue(
+          url.startsWith("https://") && url.endsWith(SlackServer.EVENTS_PATH),
+          () -> url + " is not https://…" + SlackServer.EVENTS_PATH);
     }
   }
 
@@ -138,7 +157,11 @@ class ManifestTest {
 
   @Test
   void declaredSlashCommandIsAnswered() throws Exception {
-    assertEquals(List.of(BotApp.COMMAND), list(at(manifest, "features", "slash_commands")).stream().map(c -> at(c, "command")).toList());
+    assertEquals(
+        List.of(BotApp.COMMAND),
+        list(at(manifest, "features", "slash_commands")).stream()
+            .map(c -> at(c, "command"))
+            .toList());
     HttpResponse<String> response = bot.slashCommand("help");
     assertEquals(200, response.statusCode(), response::body);
   }
@@ -149,23 +172,35 @@ class ManifestTest {
         "token=unused&team_id=T0LOCAL&team_domain=local&channel_id=C0LOCAL&channel_name=general"
             + "&user_id=U0LOCAL&user_name=you&command=%2Fother&text=help"
             + "&api_app_id=A0LOCAL&is_enterprise_install=false"
-            + "&response_url=" + URLEncoder.encode(bot.slack.responseUrl("other"), StandardCharsets.UTF_8)
+            + "&response_url="
+            + URLEncoder.encode(bot.slack.responseUrl("other"), StandardCharsets.UTF_8)
             + "&trigger_id=0.0.local";
-    SignedRequest signed = SignedRequest.sign(RunningBot.SIGNING_SECRET, body, Instant.now().getEpochSecond());
-    HttpResponse<String> response = bot.post(body, "application/x-www-form-urlencoded", signed.timestamp(), signed.signature(), Map.of());
+    SignedRequest signed =
+        SignedRequest.sign(RunningBot.SIGNING_SECRET, body, Instant.now().getEpochSecond());
+    HttpResponse<String> response =
+        bot.post(
+            body,
+            "application/x-www-form-urlencoded",
+            signed.timestamp(),
+            signed.signature(),
+            Map.of());
     assertEquals(404, response.statusCode(), response::body);
   }
 
   static Stream<String> declaredBotEvents() throws IOException {
-    return list(at(readManifest(), "settings", "event_subscriptions", "bot_events")).stream().map(String.class::cast);
+    return list(at(readManifest(), "settings", "event_subscriptions", "bot_events")).stream()
+        .map(String.class::cast);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("declaredBotEvents")
   void everyDeclaredBotEventIsAcknowledged(String declared) throws Exception {
     String event = SAMPLE_EVENTS.get(declared);
-    assertNotNull(event, "no sample event for the declared bot event " + declared + ": add one to SAMPLE_EVENTS");
-    HttpResponse<String> response = bot.event("EvManifest" + declared.replaceAll("[^A-Za-z0-9]", ""), event, Map.of());
+    assertNotNull(
+        event,
+        "no sample event for the declared bot event " + declared + ": add one to SAMPLE_EVENTS");
+    HttpResponse<String> response =
+        bot.event("EvManifest" + declared.replaceAll("[^A-Za-z0-9]", ""), event, Map.of());
     assertEquals(200, response.statusCode(), response::body);
   }
 
@@ -179,8 +214,12 @@ class ManifestTest {
             + "\"container\":{\"type\":\"message\",\"message_ts\":\"1.0003\",\"channel_id\":\"C1\",\"is_ephemeral\":true},"
             + "\"channel\":{\"id\":\"C1\",\"name\":\"general\"},"
             + "\"trigger_id\":\"0.0.local\","
-            + "\"response_url\":\"" + bot.slack.responseUrl("share") + "\","
-            + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + Replies.SHARE_ACTION + "\",\"block_id\":\"b1\","
+            + "\"response_url\":\""
+            + bot.slack.responseUrl("share")
+            + "\","
+            + "\"actions\":[{\"type\":\"button\",\"action_id\":\""
+            + Replies.SHARE_ACTION
+            + "\",\"block_id\":\"b1\","
             + "\"text\":{\"type\":\"plain_text\",\"text\":\"Share in channel\"},\"value\":\"hi\",\"action_ts\":\"1.0004\"}]}";
     HttpResponse<String> response = bot.interaction(payload);
     assertEquals(200, response.statusCode(), response::body);
@@ -225,20 +264,22 @@ class ManifestTest {
   }
 
   private static void assertSameItems(List<String> expected, List<Object> actual, String what) {
-    assertEquals(actual.size(), new HashSet<>(actual).size(), () -> what + " repeat an item: " + actual);
+    assertEquals(
+        actual.size(), new HashSet<>(actual).size(), () -> what + " repeat an item: " + actual);
     assertEquals(new HashSet<Object>(expected), new HashSet<>(actual), what);
   }
 
   /** Collects every string under a key ending in "url", anywhere in the manifest. */
   private static void collectUrls(Object node, List<String> urls) {
     if (node instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> {
-        if (String.valueOf(k).endsWith("url") && v instanceof String s) {
-          urls.add(s);
-        } else {
-          collectUrls(v, urls);
-        }
-      });
+      map.forEach(
+          (k, v) -> {
+            if (String.valueOf(k).endsWith("url") && v instanceof String s) {
+              urls.add(s);
+            } else {
+              collectUrls(v, urls);
+            }
+          });
     } else if (node instanceof List<?> items) {
       items.forEach(item -> collectUrls(item, urls));
     }

@@ -36,15 +36,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code serve} as users run it: a separate JVM ({@code java -cp ... msftchina.cli.Main serve}),
- * started from the project folder with its settings in the environment, talking to a
- * {@link SlackStandIn} in place of Slack's Web API, and stopped with SIGTERM.
+ * started from the project folder with its settings in the environment, talking to a {@link
+ * SlackStandIn} in place of Slack's Web API, and stopped with SIGTERM.
  */
 class ServeProcessTest {
 
   private static final String SIGNING_SECRET = "sigsecret-PROC-7f3a9c1e5b2d4f60a8e1c3b5";
   private static final String BOT_TOKEN = "xoxb-PROCTOKEN-5518-93c2e7aa41d0b6f8";
+
   /** Distinctive middles of the secrets, in case only part of one leaks. */
-  private static final List<String> SECRET_PARTS = List.of(SIGNING_SECRET, BOT_TOKEN, "7f3a9c1e5b2d4f60a8e1c3b5", "PROCTOKEN-5518-93c2e7aa41d0b6f8");
+  private static final List<String> SECRET_PARTS =
+      List.of(
+          SIGNING_SECRET, BOT_TOKEN, "7f3a9c1e5b2d4f60a8e1c3b5", "PROCTOKEN-5518-93c2e7aa41d0b6f8");
+
   private static final String POST_MESSAGE = "/api/chat.postMessage";
   private static final String QUESTION = "who is the biggest AI customer in China?";
   private static final Path PROJECT = Path.of("").toAbsolutePath();
@@ -53,7 +57,9 @@ class ServeProcessTest {
 
   private final List<ServeProcess> processes = new ArrayList<>();
   private final List<SlackStandIn> standIns = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
   /** Every HTTP response body the serve processes sent. */
   private final List<String> responseBodies = new CopyOnWriteArrayList<>();
 
@@ -84,7 +90,8 @@ class ServeProcessTest {
     Map<String, String> env = env(freePort(), slack);
     env.remove(variable);
     ServeProcess p = start(env, "--index", temp.resolve("index").toString());
-    assertTrue(p.process.waitFor(30, TimeUnit.SECONDS), "serve without " + variable + " did not stop");
+    assertTrue(
+        p.process.waitFor(30, TimeUnit.SECONDS), "serve without " + variable + " did not stop");
     p.drained();
     assertEquals(2, p.process.exitValue(), p.describe());
     List<String> lines = p.stderr().strip().lines().toList();
@@ -99,12 +106,18 @@ class ServeProcessTest {
   void botTokenSlackRefusesStopsStartUpWithOneLine() throws Exception {
     SlackStandIn slack = standIn();
     SlackStandIn.Scripted refused = SlackStandIn.Scripted.error("invalid_auth");
-    slack.script("/api/auth.test", refused, refused, refused, refused); // the client asks once for the team id too
+    slack.script(
+        "/api/auth.test",
+        refused,
+        refused,
+        refused,
+        refused); // the client asks once for the team id too
     ServeProcess p = start(env(freePort(), slack), "--index", temp.resolve("index").toString());
     assertTrue(p.process.waitFor(30, TimeUnit.SECONDS), "serve with a refused token did not stop");
     p.drained();
     assertEquals(2, p.process.exitValue(), p.describe());
-    String refusal = p.stderr().lines().filter(l -> l.contains("SLACK_BOT_TOKEN")).findFirst().orElse("");
+    String refusal =
+        p.stderr().lines().filter(l -> l.contains("SLACK_BOT_TOKEN")).findFirst().orElse("");
     assertTrue(refusal.contains("invalid_auth"), p.describe());
     assertNoStackTrace(p.stderr());
     assertNoSecrets(p.stdout() + p.stderr());
@@ -116,7 +129,12 @@ class ServeProcessTest {
   void secretsNeverReachALogLineOrAReply() throws Exception {
     SlackStandIn slack = standIn();
     // The first mention's reply fails with 500 on every attempt (4); the second's is refused.
-    slack.script(POST_MESSAGE, SlackStandIn.Scripted.status(500), SlackStandIn.Scripted.status(500), SlackStandIn.Scripted.status(500), SlackStandIn.Scripted.status(500),
+    slack.script(
+        POST_MESSAGE,
+        SlackStandIn.Scripted.status(500),
+        SlackStandIn.Scripted.status(500),
+        SlackStandIn.Scripted.status(500),
+        SlackStandIn.Scripted.status(500),
         SlackStandIn.Scripted.error("invalid_auth"));
     int port = freePort();
     ServeProcess p = start(env(port, slack), "--index", temp.resolve("index").toString());
@@ -126,32 +144,52 @@ class ServeProcessTest {
     assertEquals(200, answered.statusCode(), answered.body());
     assertTrue(answered.body().contains("ByteDance"), answered.body());
 
-    HttpResponse<String> forged = slashCommand(port, "not-the-signing-secret", QUESTION, Instant.now());
+    HttpResponse<String> forged =
+        slashCommand(port, "not-the-signing-secret", QUESTION, Instant.now());
     assertEquals(401, forged.statusCode(), forged.body());
 
-    SignedRequest malformed = SignedRequest.sign(SIGNING_SECRET, "{not json", Instant.now().getEpochSecond());
-    HttpResponse<String> bad = post(port, malformed.body(), "application/json", malformed.timestamp(), malformed.signature());
+    SignedRequest malformed =
+        SignedRequest.sign(SIGNING_SECRET, "{not json", Instant.now().getEpochSecond());
+    HttpResponse<String> bad =
+        post(
+            port,
+            malformed.body(),
+            "application/json",
+            malformed.timestamp(),
+            malformed.signature());
     assertEquals(400, bad.statusCode(), bad.body());
 
     assertEquals(200, mention(port, "EvProcFail500", "1700000101.000100").statusCode());
-    assertEquals(4, slack.await(POST_MESSAGE, 4, Duration.ofSeconds(20)).size(), "four attempts on 500: " + p.describe());
+    assertEquals(
+        4,
+        slack.await(POST_MESSAGE, 4, Duration.ofSeconds(20)).size(),
+        "four attempts on 500: " + p.describe());
     p.awaitStderr("not delivered after 4 attempts", Duration.ofSeconds(20));
 
     assertEquals(200, mention(port, "EvProcInvalidAuth", "1700000102.000200").statusCode());
     assertEquals(5, slack.await(POST_MESSAGE, 5, Duration.ofSeconds(20)).size(), p.describe());
     p.awaitStderr("invalid_auth", Duration.ofSeconds(20));
 
-    HttpResponse<String> stale = slashCommand(port, SIGNING_SECRET, QUESTION, Instant.now().minus(Duration.ofMinutes(10)));
+    HttpResponse<String> stale =
+        slashCommand(port, SIGNING_SECRET, QUESTION, Instant.now().minus(Duration.ofMinutes(10)));
     assertEquals(401, stale.statusCode(), stale.body());
 
     p.sigterm();
-    assertTrue(p.process.waitFor(15, TimeUnit.SECONDS), "serve did not stop on SIGTERM: " + p.describe());
+    assertTrue(
+        p.process.waitFor(15, TimeUnit.SECONDS), "serve did not stop on SIGTERM: " + p.describe());
     p.drained();
     assertEquals(0, p.process.exitValue(), p.describe());
-    assertTrue(p.stderr().contains("stopping:") && p.stderr().strip().endsWith("stopped"), "the log was captured to its end: " + p.describe());
+    assertTrue(
+        p.stderr().contains("stopping:") && p.stderr().strip().endsWith("stopped"),
+        "the log was captured to its end: " + p.describe());
 
     // The settings did reach the process: Slack was called with the token.
-    assertTrue(slack.calls(POST_MESSAGE).stream().allMatch(c -> ("Bearer " + BOT_TOKEN).equals(c.headers().getOrDefault("authorization", List.of("")).get(0))),
+    assertTrue(
+        slack.calls(POST_MESSAGE).stream()
+            .allMatch(
+                c ->
+                    ("Bearer " + BOT_TOKEN)
+                        .equals(c.headers().getOrDefault("authorization", List.of("")).get(0))),
         "chat.postMessage carries the bot token");
     assertNoSecrets(p.stdout());
     assertNoSecrets(p.stderr());
@@ -159,7 +197,8 @@ class ServeProcessTest {
     for (String body : responseBodies) {
       assertNoSecrets(body);
     }
-    List<String> startLines = p.stderr().lines().filter(l -> l.contains("serving on port")).toList();
+    List<String> startLines =
+        p.stderr().lines().filter(l -> l.contains("serving on port")).toList();
     assertEquals(1, startLines.size(), p.describe());
     assertTrue(startLines.get(0).contains("port " + port), startLines.get(0));
     assertTrue(startLines.get(0).contains("11 facts"), startLines.get(0));
@@ -177,12 +216,17 @@ class ServeProcessTest {
     p.awaitHealthy();
 
     assertEquals(200, mention(port, "EvProcSlow", "1700000201.000100").statusCode());
-    assertEquals(1, slack.await(POST_MESSAGE, 1, Duration.ofSeconds(15)).size(), "the reply was sent: " + p.describe());
+    assertEquals(
+        1,
+        slack.await(POST_MESSAGE, 1, Duration.ofSeconds(15)).size(),
+        "the reply was sent: " + p.describe());
     assertEquals(0, slack.completed(POST_MESSAGE), "the stand-in is still answering");
 
     long stopAsked = System.nanoTime();
     p.sigterm(); // while the reply is pending
-    assertTrue(p.process.waitFor(15, TimeUnit.SECONDS), "serve did not stop within 15 s of SIGTERM: " + p.describe());
+    assertTrue(
+        p.process.waitFor(15, TimeUnit.SECONDS),
+        "serve did not stop within 15 s of SIGTERM: " + p.describe());
     long stopMillis = (System.nanoTime() - stopAsked) / 1_000_000;
     p.drained();
     assertEquals(0, p.process.exitValue(), p.describe());
@@ -190,14 +234,21 @@ class ServeProcessTest {
     while (slack.completed(POST_MESSAGE) < 1 && System.nanoTime() < end) {
       Thread.sleep(20);
     }
-    assertEquals(1, slack.completed(POST_MESSAGE), "the pending reply was answered in full: " + p.describe());
+    assertEquals(
+        1,
+        slack.completed(POST_MESSAGE),
+        "the pending reply was answered in full: " + p.describe());
     assertEquals(1, slack.calls(POST_MESSAGE).size(), "and not sent again");
-    assertTrue(stopMillis >= 1_000, "serve waited for the reply, stopped after " + stopMillis + " ms");
+    assertTrue(
+        stopMillis >= 1_000, "serve waited for the reply, stopped after " + stopMillis + " ms");
     String err = p.stderr();
-    assertTrue(err.contains("stopping: finishing requests in flight and pending replies"), p.describe());
+    assertTrue(
+        err.contains("stopping: finishing requests in flight and pending replies"), p.describe());
     assertTrue(err.lines().anyMatch(l -> l.strip().endsWith("stopped")), p.describe());
     assertTrue(err.indexOf("stopping:") < err.lastIndexOf("stopped"), p.describe());
-    assertFalse(err.contains("not delivered") || err.contains("refused by Slack") || err.contains("stop: "), p.describe());
+    assertFalse(
+        err.contains("not delivered") || err.contains("refused by Slack") || err.contains("stop: "),
+        p.describe());
     assertNoStackTrace(err);
   }
 
@@ -218,8 +269,15 @@ class ServeProcessTest {
     Files.write(jsonl, lines, StandardCharsets.UTF_8);
 
     SlackStandIn slack = standIn();
-    ServeProcess p = start(env(freePort(), slack), "--facts", facts.toString(), "--index", temp.resolve("index").toString());
-    assertTrue(p.process.waitFor(30, TimeUnit.SECONDS), "serve with a malformed facts file did not stop");
+    ServeProcess p =
+        start(
+            env(freePort(), slack),
+            "--facts",
+            facts.toString(),
+            "--index",
+            temp.resolve("index").toString());
+    assertTrue(
+        p.process.waitFor(30, TimeUnit.SECONDS), "serve with a malformed facts file did not stop");
     p.drained();
     assertEquals(1, p.process.exitValue(), p.describe());
     assertTrue(p.stderr().contains("msft-china-ai.facts.jsonl:3:"), p.describe());
@@ -239,7 +297,10 @@ class ServeProcessTest {
       files = list.filter(Files::isRegularFile).toList();
     }
     assertFalse(files.isEmpty());
-    byte[] garbage = "garbage, not a Lucene file \u0000\u0001\u0002\u00ff".repeat(8).getBytes(StandardCharsets.ISO_8859_1);
+    byte[] garbage =
+        "garbage, not a Lucene file \u0000\u0001\u0002\u00ff"
+            .repeat(8)
+            .getBytes(StandardCharsets.ISO_8859_1);
     for (Path f : files) {
       Files.write(f, garbage);
     }
@@ -263,7 +324,12 @@ class ServeProcessTest {
     Path index = temp.resolve("index");
     long cold = startToFirstAnswer(slack, index); // the index is built on this run
     long warm = startToFirstAnswer(slack, index); // and opened on this one
-    System.out.println("serve, start to first answered slash command: " + cold + " ms with the index built on start, " + warm + " ms with the index already built");
+    System.out.println(
+        "serve, start to first answered slash command: "
+            + cold
+            + " ms with the index built on start, "
+            + warm
+            + " ms with the index already built");
     assertTrue(cold < 30_000 && warm < 30_000, "cold " + cold + " ms, warm " + warm + " ms");
   }
 
@@ -316,7 +382,12 @@ class ServeProcessTest {
 
     String describe() {
       String status = process.isAlive() ? "running" : "exit " + process.exitValue();
-      return "\n[serve " + status + "]\n--- stderr ---\n" + stderr() + "--- stdout ---\n" + stdout();
+      return "\n[serve "
+          + status
+          + "]\n--- stderr ---\n"
+          + stderr()
+          + "--- stdout ---\n"
+          + stdout();
     }
 
     /** Polls GET /healthz until it answers 200. */
@@ -328,7 +399,13 @@ class ServeProcessTest {
           fail("serve exited before it was healthy: " + describe());
         }
         try {
-          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> r =
+              http.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                      .timeout(Duration.ofSeconds(2))
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
           responseBodies.add(r.body());
           if (r.statusCode() == 200) {
             return;
@@ -353,9 +430,9 @@ class ServeProcessTest {
     }
 
     /**
-     * Sends SIGTERM, as {@code Process.destroy()} does, but through the process handle:
-     * {@code Process.destroy()} also closes the pipes from the process, losing what it logs
-     * while it stops (and making its writes to them fail).
+     * Sends SIGTERM, as {@code Process.destroy()} does, but through the process handle: {@code
+     * Process.destroy()} also closes the pipes from the process, losing what it logs while it stops
+     * (and making its writes to them fail).
      */
     void sigterm() {
       process.toHandle().destroy();
@@ -375,27 +452,35 @@ class ServeProcessTest {
   }
 
   private static Thread drain(InputStream in, StringBuffer into, String name) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[8192];
-      try (InputStream stream = in) {
-        java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
-        int n;
-        while ((n = stream.read(buffer)) > 0) {
-          pending.write(buffer, 0, n);
-          // Append whole UTF-8 text up to the last newline; keep any partial line for later.
-          byte[] bytes = pending.toByteArray();
-          int cut = lastNewline(bytes);
-          if (cut >= 0) {
-            into.append(new String(bytes, 0, cut + 1, StandardCharsets.UTF_8));
-            pending.reset();
-            pending.write(bytes, cut + 1, bytes.length - cut - 1);
-          }
-        }
-        into.append(pending.toString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        into.append("\n[").append(name).append(" closed: ").append(e.getMessage()).append("]\n");
-      }
-    }, name);
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try (InputStream stream = in) {
+                java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+                int n;
+                while ((n = stream.read(buffer)) > 0) {
+                  pending.write(buffer, 0, n);
+                  // Append whole UTF-8 text up to the last newline; keep any partial line for
+                  // later.
+                  byte[] bytes = pending.toByteArray();
+                  int cut = lastNewline(bytes);
+                  if (cut >= 0) {
+                    into.append(new String(bytes, 0, cut + 1, StandardCharsets.UTF_8));
+                    pending.reset();
+                    pending.write(bytes, cut + 1, bytes.length - cut - 1);
+                  }
+                }
+                into.append(pending.toString(StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                into.append("\n[")
+                    .append(name)
+                    .append(" closed: ")
+                    .append(e.getMessage())
+                    .append("]\n");
+              }
+            },
+            name);
     t.setDaemon(true);
     t.start();
     return t;
@@ -410,7 +495,10 @@ class ServeProcessTest {
     return -1;
   }
 
-  /** Starts {@code java -cp <this classpath> msftchina.cli.Main serve args...} in the project folder with exactly {@code env}. */
+  /**
+   * Starts {@code java -cp <this classpath> msftchina.cli.Main serve args...} in the project folder
+   * with exactly {@code env}.
+   */
   private ServeProcess start(Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -455,28 +543,50 @@ class ServeProcessTest {
     }
   }
 
-  private HttpResponse<String> slashCommand(int port, String secret, String text, Instant at) throws Exception {
-    SignedRequest r = SignedRequest.slashCommand(secret, text, "http://127.0.0.1:9/response/unused", at.getEpochSecond());
+  private HttpResponse<String> slashCommand(int port, String secret, String text, Instant at)
+      throws Exception {
+    SignedRequest r =
+        SignedRequest.slashCommand(
+            secret, text, "http://127.0.0.1:9/response/unused", at.getEpochSecond());
     return post(port, r.body(), "application/x-www-form-urlencoded", r.timestamp(), r.signature());
   }
 
   private HttpResponse<String> mention(int port, String eventId, String ts) throws Exception {
-    String event = "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@" + SlackStandIn.BOT_USER_ID + "> " + QUESTION + "\",\"ts\":\"" + ts + "\",\"channel\":\"C42\",\"event_ts\":\"" + ts + "\"}";
-    String body = "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"api_app_id\":\"A0LOCAL\",\"event\":" + event
-        + ",\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"event_time\":" + Instant.now().getEpochSecond()
-        + ",\"authorizations\":[{\"team_id\":\"T0LOCAL\",\"user_id\":\"" + SlackStandIn.BOT_USER_ID + "\",\"is_bot\":true}]}";
+    String event =
+        "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
+            + SlackStandIn.BOT_USER_ID
+            + "> "
+            + QUESTION
+            + "\",\"ts\":\""
+            + ts
+            + "\",\"channel\":\"C42\",\"event_ts\":\""
+            + ts
+            + "\"}";
+    String body =
+        "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"api_app_id\":\"A0LOCAL\",\"event\":"
+            + event
+            + ",\"type\":\"event_callback\",\"event_id\":\""
+            + eventId
+            + "\",\"event_time\":"
+            + Instant.now().getEpochSecond()
+            + ",\"authorizations\":[{\"team_id\":\"T0LOCAL\",\"user_id\":\""
+            + SlackStandIn.BOT_USER_ID
+            + "\",\"is_bot\":true}]}";
     SignedRequest r = SignedRequest.sign(SIGNING_SECRET, body, Instant.now().getEpochSecond());
     return post(port, body, "application/json", r.timestamp(), r.signature());
   }
 
-  private HttpResponse<String> post(int port, String body, String contentType, String timestamp, String signature) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", contentType)
-        .header("X-Slack-Request-Timestamp", timestamp)
-        .header("X-Slack-Signature", signature)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+  private HttpResponse<String> post(
+      int port, String body, String contentType, String timestamp, String signature)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", timestamp)
+            .header("X-Slack-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     responseBodies.add(response.body());
     return response;

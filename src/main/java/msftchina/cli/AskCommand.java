@@ -15,7 +15,8 @@ import msftchina.search.Refusal;
 /** {@code msftchina ask}: prints what the bot would answer to a question. */
 final class AskCommand implements Command {
 
-  private static final String USAGE = "msftchina ask [--json] [--facts DIR] [--index DIR] \"question\"";
+  private static final String USAGE =
+      "msftchina ask [--json] [--facts DIR] [--index DIR] \"question\"";
   private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
 
   @Override
@@ -30,7 +31,9 @@ final class AskCommand implements Command {
 
   @Override
   public String help() {
-    return "usage: " + USAGE + "\n\n"
+    return "usage: "
+        + USAGE
+        + "\n\n"
         + "Prints the report's best-matching statements (at most 3), their citations and the\n"
         + "report's name, or a line saying the report doesn't cover the question.\n\n"
         + "  --json         print one JSON object:\n"
@@ -50,14 +53,20 @@ final class AskCommand implements Command {
     String question = String.join(" ", options.words);
     boolean fromStdin = options.words.isEmpty();
     if (fromStdin && !json) {
-      throw new UsageException("give a question, or --json to read questions from standard input; usage: " + USAGE);
+      throw new UsageException(
+          "give a question, or --json to read questions from standard input; usage: " + USAGE);
     }
-    try (KnowledgeBase kb = KnowledgeBase.open(options.facts, options.index, console.err()::println)) {
+    try (KnowledgeBase kb =
+        KnowledgeBase.open(options.facts, options.index, console.err()::println)) {
       if (!fromStdin) {
-        console.out().println(json ? toJson(kb.ask(question)) : toText(kb.ask(question), kb.examples(), bold()));
+        console
+            .out()
+            .println(
+                json ? toJson(kb.ask(question)) : toText(kb.ask(question), kb.examples(), bold()));
         return 0;
       }
-      BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         console.out().println(toJson(kb.ask(line)));
         console.out().flush();
@@ -86,7 +95,10 @@ final class AskCommand implements Command {
     return GSON.toJson(o);
   }
 
-  /** Returns {@code answer} as plain text, matched words between {@code bold[0]} and {@code bold[1]}. */
+  /**
+   * Returns {@code answer} as plain text, matched words between {@code bold[0]} and {@code
+   * bold[1]}.
+   */
   static String toText(Answer answer, List<String> examples, String[] bold) {
     StringBuilder s = new StringBuilder();
     if (!answer.answered()) {
@@ -98,12 +110,21 @@ final class AskCommand implements Command {
       return s.toString().stripTrailing();
     }
     if (answer.strength() == Answer.Strength.PARTIAL) {
-      s.append("(").append(answer.strength().label()).append(": the report covers only part of the question)\n");
+      s.append("(")
+          .append(answer.strength().label())
+          .append(": the report covers only part of the question)\n");
     }
     int n = 1;
     for (Match match : answer.matches()) {
-      s.append(n++).append(". ").append(match.marked(bold[0], bold[1], t -> t)).append(' ').append(match.fact().citationLabel()).append('\n');
-      s.append("   ").append(match.fact().report()).append(String.format(" (%s, score %.2f)%n", match.fact().id(), match.score()));
+      s.append(n++)
+          .append(". ")
+          .append(match.marked(bold[0], bold[1], t -> t))
+          .append(' ')
+          .append(match.fact().citationLabel())
+          .append('\n');
+      s.append("   ")
+          .append(match.fact().report())
+          .append(String.format(" (%s, score %.2f)%n", match.fact().id(), match.score()));
     }
     return s.toString().stripTrailing();
   }

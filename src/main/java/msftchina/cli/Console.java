@@ -5,8 +5,7 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * What a command reads from and writes to: standard input, output and error, and the
- * environment.
+ * What a command reads from and writes to: standard input, output and error, and the environment.
  *
  * @param in standard input
  * @param out standard output: answers and results

@@ -29,8 +29,12 @@ final class EvalCommand implements Command {
 
   @Override
   public String help() {
-    return "usage: " + USAGE + "\n\n"
-        + "Asks every question of FILE, or of every *.jsonl in DIR (default: " + DEFAULT_SET + "/; JSON Lines of\n"
+    return "usage: "
+        + USAGE
+        + "\n\n"
+        + "Asks every question of FILE, or of every *.jsonl in DIR (default: "
+        + DEFAULT_SET
+        + "/; JSON Lines of\n"
         + "{\"question\": \"...\", \"expect\": [\"fact id\", ...], \"part\": \"tuning\"}, with \"expect\": []\n"
         + "for questions the report doesn't cover) and prints, for each part and for all:\n"
         + "hit@1, hit@3 and MRR over the answerable questions, the share of the others correctly\n"
@@ -48,11 +52,27 @@ final class EvalCommand implements Command {
     for (Path file : setFiles(path)) {
       questions.addAll(EvalQuestion.read(file));
     }
-    try (KnowledgeBase kb = KnowledgeBase.open(options.facts, options.index, console.err()::println)) {
+    try (KnowledgeBase kb =
+        KnowledgeBase.open(options.facts, options.index, console.err()::println)) {
       Map<String, Evaluation.Scores> scores = Evaluation.run(questions, kb::ask);
-      console.out().printf("%-10s %10s %7s %7s %6s %9s %8s %6s%n", "part", "answerable", "hit@1", "hit@3", "MRR", "off-topic", "refused", "errors");
+      console
+          .out()
+          .printf(
+              "%-10s %10s %7s %7s %6s %9s %8s %6s%n",
+              "part", "answerable", "hit@1", "hit@3", "MRR", "off-topic", "refused", "errors");
       for (Evaluation.Scores s : scores.values()) {
-        console.out().printf("%-10s %10d %6.1f%% %6.1f%% %6.3f %9d %7.1f%% %6d%n", s.part(), s.answerable(), 100 * s.hit1(), 100 * s.hit3(), s.mrr(), s.offTopic(), 100 * s.refused(), s.errors());
+        console
+            .out()
+            .printf(
+                "%-10s %10d %6.1f%% %6.1f%% %6.3f %9d %7.1f%% %6d%n",
+                s.part(),
+                s.answerable(),
+                100 * s.hit1(),
+                100 * s.hit3(),
+                s.mrr(),
+                s.offTopic(),
+                100 * s.refused(),
+                s.errors());
       }
       List<String> misses = scores.get("all").misses();
       console.out().println(misses.isEmpty() ? "\nno misses" : "\nmisses (" + misses.size() + "):");
@@ -68,7 +88,8 @@ final class EvalCommand implements Command {
     try (var files = Files.list(path)) {
       List<Path> sets = files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
       if (sets.isEmpty()) {
-        throw new NoSuchFileException(path.toString(), null, "no *.jsonl evaluation set in this folder");
+        throw new NoSuchFileException(
+            path.toString(), null, "no *.jsonl evaluation set in this folder");
       }
       return sets;
     }

@@ -21,7 +21,9 @@ final class IndexCommand implements Command {
 
   @Override
   public String help() {
-    return "usage: " + USAGE + "\n\n"
+    return "usage: "
+        + USAGE
+        + "\n\n"
         + "Builds the Lucene index in --index (default: index) from every *.facts.jsonl in --facts\n"
         + "(default: facts). 'ask' and 'serve' do this by themselves when the index is missing,\n"
         + "corrupt or older than the facts.\n";
@@ -31,7 +33,8 @@ final class IndexCommand implements Command {
   public int run(List<String> args, Console console) throws Exception {
     Options options = Options.parse(args, console.env(), USAGE);
     if (!options.words.isEmpty()) {
-      throw new UsageException("unexpected argument '" + options.words.get(0) + "'; usage: " + USAGE);
+      throw new UsageException(
+          "unexpected argument '" + options.words.get(0) + "'; usage: " + USAGE);
     }
     int count = FactIndex.rebuild(options.index, new FactsDirectory(options.facts));
     console.out().printf("indexed %d facts from %s into %s%n", count, options.facts, options.index);

@@ -26,10 +26,16 @@ final class IngestCommand implements Command {
 
   @Override
   public String help() {
-    return "usage: " + USAGE + "\n\n"
-        + "Reads a report (NAME" + ReportFile.SUFFIX + ": 'Title:', 'Date:' and 'Source:' lines, a blank\n"
+    return "usage: "
+        + USAGE
+        + "\n\n"
+        + "Reads a report (NAME"
+        + ReportFile.SUFFIX
+        + ": 'Title:', 'Date:' and 'Source:' lines, a blank\n"
         + "line, then paragraphs with citation markers such as [1, 2] or [1-4]) and writes its\n"
-        + "sentences, one JSON object a line, to NAME" + FactsFile.SUFFIX + " beside it (or to --out).\n"
+        + "sentences, one JSON object a line, to NAME"
+        + FactsFile.SUFFIX
+        + " beside it (or to --out).\n"
         + "Run 'msftchina index' or any question afterwards: the index is rebuilt from the new facts.\n";
   }
 
@@ -43,10 +49,17 @@ final class IngestCommand implements Command {
     Path reportFile = Path.of(rest.get(0));
     Report report = ReportFile.read(reportFile);
     List<Fact> facts = Ingest.facts(report);
-    Path out = outFile != null ? Path.of(outFile) : reportFile.resolveSibling(report.id() + FactsFile.SUFFIX);
+    Path out =
+        outFile != null
+            ? Path.of(outFile)
+            : reportFile.resolveSibling(report.id() + FactsFile.SUFFIX);
     FactsFile.write(out, facts);
     long uncited = facts.stream().filter(Fact::uncited).count();
-    console.out().printf("wrote %d facts (%d uncited) of \"%s\" to %s%n", facts.size(), uncited, report.title(), out);
+    console
+        .out()
+        .printf(
+            "wrote %d facts (%d uncited) of \"%s\" to %s%n",
+            facts.size(), uncited, report.title(), out);
     return 0;
   }
 }

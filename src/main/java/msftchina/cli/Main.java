@@ -14,11 +14,18 @@ public final class Main {
 
   /** Exit status for a command line that can't be run as given. */
   static final int USAGE = 2;
+
   /** Exit status for a failure: missing files, a malformed facts file, a port in use. */
   static final int FAILURE = 1;
 
   private static final List<Command> COMMANDS =
-      List.of(new AskCommand(), new IngestCommand(), new IndexCommand(), new EvalCommand(), new ServeCommand(), new SignCommand());
+      List.of(
+          new AskCommand(),
+          new IngestCommand(),
+          new IndexCommand(),
+          new EvalCommand(),
+          new ServeCommand(),
+          new SignCommand());
 
   private Main() {}
 
@@ -32,13 +39,22 @@ public final class Main {
 
   /** Runs the command line {@code args} and returns its exit status. */
   public static int run(List<String> args, Console console) {
-    if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+    if (args.isEmpty()
+        || args.get(0).equals("--help")
+        || args.get(0).equals("-h")
+        || args.get(0).equals("help")) {
       console.out().print(overview());
       return args.isEmpty() ? USAGE : 0;
     }
-    Command command = COMMANDS.stream().filter(c -> c.name().equals(args.get(0))).findFirst().orElse(null);
+    Command command =
+        COMMANDS.stream().filter(c -> c.name().equals(args.get(0))).findFirst().orElse(null);
     if (command == null) {
-      console.err().println("msftchina: unknown command '" + args.get(0) + "'; run 'msftchina --help' for the list");
+      console
+          .err()
+          .println(
+              "msftchina: unknown command '"
+                  + args.get(0)
+                  + "'; run 'msftchina --help' for the list");
       return USAGE;
     }
     List<String> rest = new ArrayList<>(args.subList(1, args.size()));
@@ -69,7 +85,8 @@ public final class Main {
 
   private static String overview() {
     StringBuilder s = new StringBuilder();
-    s.append("msftchina: answers questions about a report with the report's own cited statements\n\n");
+    s.append(
+        "msftchina: answers questions about a report with the report's own cited statements\n\n");
     s.append("usage: java -jar target/msftchina.jar COMMAND [options]\n\ncommands:\n");
     for (Command c : COMMANDS) {
       s.append(String.format("  %-7s %s%n", c.name(), c.summary()));

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A subcommand's arguments: the common options {@code --facts DIR} and {@code --index DIR}
- * (defaults {@code facts} and {@code index}, or the variables {@code MSFTCHINA_FACTS} and
- * {@code MSFTCHINA_INDEX}), flags, and the remaining words.
+ * (defaults {@code facts} and {@code index}, or the variables {@code MSFTCHINA_FACTS} and {@code
+ * MSFTCHINA_INDEX}), flags, and the remaining words.
  */
 final class Options {
 
@@ -58,8 +58,8 @@ final class Options {
   }
 
   /**
-   * Removes {@code flag} and the value after it from {@code args}, and returns the value, or
-   * null when the flag isn't there.
+   * Removes {@code flag} and the value after it from {@code args}, and returns the value, or null
+   * when the flag isn't there.
    */
   static String take(List<String> args, String flag, String usage) {
     int at = args.indexOf(flag);

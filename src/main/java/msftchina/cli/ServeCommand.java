@@ -26,7 +26,9 @@ final class ServeCommand implements Command {
 
   @Override
   public String help() {
-    return "usage: " + USAGE + "\n\n"
+    return "usage: "
+        + USAGE
+        + "\n\n"
         + "Serves the slash command, mentions, direct messages and the share button on\n"
         + "POST /slack/events, and GET /healthz. Settings come from the environment:\n"
         + "  SLACK_SIGNING_SECRET  required: the app's signing secret (Basic Information page)\n"
@@ -35,14 +37,16 @@ final class ServeCommand implements Command {
         + "  HOST                  default 0.0.0.0\n"
         + "  SLACK_API_URL         default https://slack.com/api/\n"
         + "SIGTERM or Ctrl-C lets requests in flight and pending replies finish (at most "
-        + Bot.STOP_TIMEOUT.toSeconds() + " s), then exits 0.\n";
+        + Bot.STOP_TIMEOUT.toSeconds()
+        + " s), then exits 0.\n";
   }
 
   @Override
   public int run(List<String> args, Console console) throws Exception {
     Options options = Options.parse(args, console.env(), USAGE);
     if (!options.words.isEmpty()) {
-      throw new UsageException("unexpected argument '" + options.words.get(0) + "'; usage: " + USAGE);
+      throw new UsageException(
+          "unexpected argument '" + options.words.get(0) + "'; usage: " + USAGE);
     }
     ServeConfig config;
     try {
@@ -52,21 +56,36 @@ final class ServeCommand implements Command {
     }
     Bot bot;
     try {
-      bot = Bot.start(config, options.facts, options.index, new Delivery(4, Duration.ofMillis(500), Duration.ofSeconds(30)), log::info);
+      bot =
+          Bot.start(
+              config,
+              options.facts,
+              options.index,
+              new Delivery(4, Duration.ofMillis(500), Duration.ofSeconds(30)),
+              log::info);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    log.info("serving on port {}: {} facts from {} report(s): {}", bot.port(), bot.knowledgeBase().factCount(), bot.knowledgeBase().reports().size(), String.join("; ", bot.knowledgeBase().reports()));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("stopping: finishing requests in flight and pending replies");
-      try {
-        bot.close();
-      } catch (Exception e) {
-        log.warn("stop: {}", e.toString());
-      }
-      log.info("stopped");
-      Runtime.getRuntime().halt(0);
-    }, "shutdown"));
+    log.info(
+        "serving on port {}: {} facts from {} report(s): {}",
+        bot.port(),
+        bot.knowledgeBase().factCount(),
+        bot.knowledgeBase().reports().size(),
+        String.join("; ", bot.knowledgeBase().reports()));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping: finishing requests in flight and pending replies");
+                  try {
+                    bot.close();
+                  } catch (Exception e) {
+                    log.warn("stop: {}", e.toString());
+                  }
+                  log.info("stopped");
+                  Runtime.getRuntime().halt(0);
+                },
+                "shutdown"));
     Thread.currentThread().join();
     return 0;
   }

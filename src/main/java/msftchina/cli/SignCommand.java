@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import msftchina.slack.SignedRequest;
 
-/** {@code msftchina sign}: prints a signed slash command, ready to send to a local {@code serve}. */
+/**
+ * {@code msftchina sign}: prints a signed slash command, ready to send to a local {@code serve}.
+ */
 final class SignCommand implements Command {
 
   private static final String USAGE = "msftchina sign [--url URL] \"question\"";
@@ -22,7 +24,9 @@ final class SignCommand implements Command {
 
   @Override
   public String help() {
-    return "usage: " + USAGE + "\n\n"
+    return "usage: "
+        + USAGE
+        + "\n\n"
         + "Prints a curl command sending \"/msftchina question\" as Slack would, signed with\n"
         + "$SLACK_SIGNING_SECRET, to URL (default http://localhost:$PORT/slack/events, PORT 3000).\n"
         + "The signature is valid for 5 minutes. No Slack account needed.\n";
@@ -40,15 +44,27 @@ final class SignCommand implements Command {
     }
     String secret = console.env().get("SLACK_SIGNING_SECRET");
     if (secret == null || secret.isBlank()) {
-      throw new UsageException("SLACK_SIGNING_SECRET is not set; use the same value as the serve you send to");
+      throw new UsageException(
+          "SLACK_SIGNING_SECRET is not set; use the same value as the serve you send to");
     }
     SignedRequest request =
-        SignedRequest.slashCommand(secret.strip(), String.join(" ", rest), "http://localhost:9/unused-response-url", Instant.now().getEpochSecond());
-    console.out().println("curl -sS " + quote(url)
-        + " -H 'Content-Type: application/x-www-form-urlencoded'"
-        + " -H " + quote("X-Slack-Request-Timestamp: " + request.timestamp())
-        + " -H " + quote("X-Slack-Signature: " + request.signature())
-        + " --data-raw " + quote(request.body()));
+        SignedRequest.slashCommand(
+            secret.strip(),
+            String.join(" ", rest),
+            "http://localhost:9/unused-response-url",
+            Instant.now().getEpochSecond());
+    console
+        .out()
+        .println(
+            "curl -sS "
+                + quote(url)
+                + " -H 'Content-Type: application/x-www-form-urlencoded'"
+                + " -H "
+                + quote("X-Slack-Request-Timestamp: " + request.timestamp())
+                + " -H "
+                + quote("X-Slack-Signature: " + request.signature())
+                + " --data-raw "
+                + quote(request.body()));
     return 0;
   }
 

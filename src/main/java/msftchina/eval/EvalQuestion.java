@@ -13,8 +13,8 @@ import java.util.List;
 import msftchina.facts.FactsFormatException;
 
 /**
- * A question of the evaluation set, with the facts that answer it (none for a question the
- * report doesn't cover).
+ * A question of the evaluation set, with the facts that answer it (none for a question the report
+ * doesn't cover).
  *
  * @param question the question, as a user would type it
  * @param expected the ids of the facts that answer it; empty when the bot should refuse
@@ -49,8 +49,14 @@ public record EvalQuestion(String question, List<String> expected, String part, 
         String part = o.has("part") ? o.get("part").getAsString() : "tuning";
         String kind = o.has("kind") ? o.get("kind").getAsString() : "";
         questions.add(new EvalQuestion(o.get("question").getAsString(), expected, part, kind));
-      } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
-        throw new FactsFormatException(file, i + 1, "expected {\"question\": \"...\", \"expect\": [\"fact id\"], \"part\": \"...\"}");
+      } catch (JsonParseException
+          | IllegalStateException
+          | NullPointerException
+          | UnsupportedOperationException e) {
+        throw new FactsFormatException(
+            file,
+            i + 1,
+            "expected {\"question\": \"...\", \"expect\": [\"fact id\"], \"part\": \"...\"}");
       }
     }
     return questions;

@@ -25,12 +25,21 @@ public final class Evaluation {
    * @param misses a line for each question answered wrongly
    */
   public record Scores(
-      String part, int answerable, double hit1, double hit3, double mrr, int offTopic, double refused, int errors, List<String> misses) {}
+      String part,
+      int answerable,
+      double hit1,
+      double hit3,
+      double mrr,
+      int offTopic,
+      double refused,
+      int errors,
+      List<String> misses) {}
 
   private Evaluation() {}
 
   /** Returns the scores for each part of {@code questions}, then for all of them under "all". */
-  public static Map<String, Scores> run(List<EvalQuestion> questions, Function<String, Answer> ask) {
+  public static Map<String, Scores> run(
+      List<EvalQuestion> questions, Function<String, Answer> ask) {
     Map<String, List<EvalQuestion>> parts = new LinkedHashMap<>();
     for (EvalQuestion q : questions) {
       parts.computeIfAbsent(q.part(), p -> new ArrayList<>()).add(q);
@@ -41,7 +50,8 @@ public final class Evaluation {
     return scores;
   }
 
-  private static Scores score(String part, List<EvalQuestion> questions, Function<String, Answer> ask) {
+  private static Scores score(
+      String part, List<EvalQuestion> questions, Function<String, Answer> ask) {
     int answerable = 0;
     int hit1 = 0;
     int hit3 = 0;
@@ -65,7 +75,9 @@ public final class Evaluation {
         if (got.isEmpty()) {
           refused++;
         } else {
-          misses.add(String.format("[%s] %s -> expected a refusal, got %s", q.part(), quoted(q.question()), got));
+          misses.add(
+              String.format(
+                  "[%s] %s -> expected a refusal, got %s", q.part(), quoted(q.question()), got));
         }
         continue;
       }
@@ -84,11 +96,25 @@ public final class Evaluation {
       }
       reciprocal += rank == 0 ? 0 : 1.0 / rank;
       if (rank != 1) {
-        misses.add(String.format("[%s] %s -> expected %s, got %s", q.part(), quoted(q.question()), q.expected(), got.isEmpty() ? "a refusal (" + String.join(" ", answer.missing()) + ")" : got));
+        misses.add(
+            String.format(
+                "[%s] %s -> expected %s, got %s",
+                q.part(),
+                quoted(q.question()),
+                q.expected(),
+                got.isEmpty() ? "a refusal (" + String.join(" ", answer.missing()) + ")" : got));
       }
     }
     return new Scores(
-        part, answerable, share(hit1, answerable), share(hit3, answerable), share(reciprocal, answerable), offTopic, share(refused, offTopic), errors, misses);
+        part,
+        answerable,
+        share(hit1, answerable),
+        share(hit3, answerable),
+        share(reciprocal, answerable),
+        offTopic,
+        share(refused, offTopic),
+        errors,
+        misses);
   }
 
   private static double share(double n, int of) {

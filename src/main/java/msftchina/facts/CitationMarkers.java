@@ -13,7 +13,8 @@ public final class CitationMarkers {
 
   /** A marker, with the white space before it so that removing it leaves clean text. */
   static final Pattern MARKER =
-      Pattern.compile("\\s*\\[\\s*(" + NUMBER_OR_RANGE + "(?:\\s*,\\s*" + NUMBER_OR_RANGE + ")*)\\s*\\]");
+      Pattern.compile(
+          "\\s*\\[\\s*(" + NUMBER_OR_RANGE + "(?:\\s*,\\s*" + NUMBER_OR_RANGE + ")*)\\s*\\]");
 
   /** The widest range a marker may span; wider ones are text, not citations. */
   private static final int MAX_RANGE = 200;
@@ -38,7 +39,8 @@ public final class CitationMarkers {
     StringBuilder out = new StringBuilder();
     Matcher m = MARKER.matcher(text);
     while (m.find()) {
-      m.appendReplacement(out, parse(m.group(1)) == null ? Matcher.quoteReplacement(m.group()) : "");
+      m.appendReplacement(
+          out, parse(m.group(1)) == null ? Matcher.quoteReplacement(m.group()) : "");
     }
     m.appendTail(out);
     return out.toString().strip();

@@ -3,8 +3,8 @@ package msftchina.facts;
 import java.util.List;
 
 /**
- * One sentence of a report, as shown to users: its text without citation markers and the
- * citation numbers those markers carried.
+ * One sentence of a report, as shown to users: its text without citation markers and the citation
+ * numbers those markers carried.
  *
  * @param id stable identifier, {@code <report id>:<paragraph>.<position>}
  * @param report the name of the report the sentence comes from

@@ -21,9 +21,15 @@ public record FactsDirectory(Path path) {
 
   /** Returns the facts files in this folder, sorted by name. */
   public List<Path> factsFiles() throws IOException {
-    List<Path> files = listing().stream().filter(f -> f.getFileName().toString().endsWith(FactsFile.SUFFIX)).toList();
+    List<Path> files =
+        listing().stream()
+            .filter(f -> f.getFileName().toString().endsWith(FactsFile.SUFFIX))
+            .toList();
     if (files.isEmpty()) {
-      throw new NoSuchFileException(path.toString(), null, "no *" + FactsFile.SUFFIX + " file; run 'msftchina ingest <report file>'");
+      throw new NoSuchFileException(
+          path.toString(),
+          null,
+          "no *" + FactsFile.SUFFIX + " file; run 'msftchina ingest <report file>'");
     }
     return files;
   }
@@ -43,14 +49,15 @@ public record FactsDirectory(Path path) {
   }
 
   /**
-   * Returns a SHA-256 over the names and contents of every file in this folder, so an index
-   * built from other facts or other word lists can be told apart.
+   * Returns a SHA-256 over the names and contents of every file in this folder, so an index built
+   * from other facts or other word lists can be told apart.
    */
   public String hash() throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (Path file : listing()) {
-        digest.update(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(
+            file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         digest.update((byte) 0);
         digest.update(Files.readAllBytes(file));
         digest.update((byte) 0);

@@ -87,11 +87,16 @@ public final class FactsFile {
     int position = number(file, line, o, "position");
     JsonElement citations = o.get("citations");
     if (citations == null || !citations.isJsonArray()) {
-      throw new FactsFormatException(file, line, "'citations' must be a list of numbers ([] when uncited)");
+      throw new FactsFormatException(
+          file, line, "'citations' must be a list of numbers ([] when uncited)");
     }
     List<Integer> numbers = new ArrayList<>();
     for (JsonElement c : citations.getAsJsonArray()) {
-      if (!c.isJsonPrimitive() || !c.getAsJsonPrimitive().isNumber() || c.getAsDouble() != Math.rint(c.getAsDouble()) || c.getAsDouble() < 0 || c.getAsDouble() > Integer.MAX_VALUE) {
+      if (!c.isJsonPrimitive()
+          || !c.getAsJsonPrimitive().isNumber()
+          || c.getAsDouble() != Math.rint(c.getAsDouble())
+          || c.getAsDouble() < 0
+          || c.getAsDouble() > Integer.MAX_VALUE) {
         throw new FactsFormatException(file, line, "'citations' must hold whole numbers, got " + c);
       }
       numbers.add(c.getAsInt());
@@ -101,7 +106,10 @@ public final class FactsFile {
 
   private static String text(Path file, int line, JsonObject o, String key) {
     JsonElement e = o.get(key);
-    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
+    if (e == null
+        || !e.isJsonPrimitive()
+        || !e.getAsJsonPrimitive().isString()
+        || e.getAsString().isBlank()) {
       throw new FactsFormatException(file, line, "'" + key + "' must be a non-empty string");
     }
     return e.getAsString();
@@ -109,7 +117,12 @@ public final class FactsFile {
 
   private static int number(Path file, int line, JsonObject o, String key) {
     JsonElement e = o.get(key);
-    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber() || e.getAsDouble() < 1 || e.getAsDouble() > Integer.MAX_VALUE || e.getAsDouble() != Math.rint(e.getAsDouble())) {
+    if (e == null
+        || !e.isJsonPrimitive()
+        || !e.getAsJsonPrimitive().isNumber()
+        || e.getAsDouble() < 1
+        || e.getAsDouble() > Integer.MAX_VALUE
+        || e.getAsDouble() != Math.rint(e.getAsDouble())) {
       throw new FactsFormatException(file, line, "'" + key + "' must be a whole number from 1");
     }
     return e.getAsInt();

@@ -20,7 +20,8 @@ public final class Ingest {
           continue;
         }
         String id = report.id() + ":" + (p + 1) + "." + (s + 1);
-        facts.add(new Fact(id, report.title(), p + 1, s + 1, text, CitationMarkers.numbers(sentence)));
+        facts.add(
+            new Fact(id, report.title(), p + 1, s + 1, text, CitationMarkers.numbers(sentence)));
       }
     }
     return facts;

@@ -3,8 +3,8 @@ package msftchina.facts;
 import java.util.List;
 
 /**
- * A report as kept in {@code facts/}: its header and its paragraphs, verbatim with their
- * citation markers.
+ * A report as kept in {@code facts/}: its header and its paragraphs, verbatim with their citation
+ * markers.
  *
  * @param id the report's short name, taken from its file name
  * @param title the report's title, the name every answer gives

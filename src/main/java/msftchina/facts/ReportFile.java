@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a report kept as text: a header of {@code Title:}, {@code Date:} and {@code Source:}
- * lines, a blank line, then paragraphs separated by blank lines.
+ * Reads a report kept as text: a header of {@code Title:}, {@code Date:} and {@code Source:} lines,
+ * a blank line, then paragraphs separated by blank lines.
  */
 public final class ReportFile {
 
@@ -30,7 +30,8 @@ public final class ReportFile {
       String line = lines.get(i);
       int colon = line.indexOf(':');
       if (colon < 0) {
-        throw new FactsFormatException(file, i + 1, "header line must be 'Key: value', got: " + line);
+        throw new FactsFormatException(
+            file, i + 1, "header line must be 'Key: value', got: " + line);
       }
       String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
       String value = line.substring(colon + 1).strip();
@@ -38,7 +39,9 @@ public final class ReportFile {
         case "title" -> title = value;
         case "date" -> date = value;
         case "source" -> source = value;
-        default -> throw new FactsFormatException(file, i + 1, "unknown header '" + key + "' (expected Title, Date or Source)");
+        default ->
+            throw new FactsFormatException(
+                file, i + 1, "unknown header '" + key + "' (expected Title, Date or Source)");
       }
     }
     if (title == null || title.isEmpty()) {
@@ -61,10 +64,15 @@ public final class ReportFile {
     return new Report(idOf(file), title, date, source, paragraphs);
   }
 
-  /** Returns the report id a report file's name gives, e.g. {@code acme} for {@code acme.report.txt}. */
+  /**
+   * Returns the report id a report file's name gives, e.g. {@code acme} for {@code
+   * acme.report.txt}.
+   */
   public static String idOf(Path file) {
     String name = file.getFileName().toString();
-    return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name.replaceFirst("\\.[^.]*$", "");
+    return name.endsWith(SUFFIX)
+        ? name.substring(0, name.length() - SUFFIX.length())
+        : name.replaceFirst("\\.[^.]*$", "");
   }
 
   private static void addParagraph(List<String> paragraphs, StringBuilder paragraph) {

@@ -103,7 +103,8 @@ public final class SentenceSplitter {
   /** Returns whether the period at {@code i} closes an abbreviation rather than a sentence. */
   private static boolean isAbbreviation(String s, int i) {
     int wordStart = i;
-    while (wordStart > 0 && (Character.isLetter(s.charAt(wordStart - 1)) || s.charAt(wordStart - 1) == '.')) {
+    while (wordStart > 0
+        && (Character.isLetter(s.charAt(wordStart - 1)) || s.charAt(wordStart - 1) == '.')) {
       wordStart--;
     }
     String word = s.substring(wordStart, i);

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A word list of {@code facts/} (stop words, names, thesaurus, examples): one entry a line,
- * blank lines and lines starting with {@code #} left out. A missing file is an empty list.
+ * A word list of {@code facts/} (stop words, names, thesaurus, examples): one entry a line, blank
+ * lines and lines starting with {@code #} left out. A missing file is an empty list.
  */
 public final class WordList {
 

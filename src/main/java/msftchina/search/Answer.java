@@ -10,7 +10,8 @@ import java.util.List;
  * @param missing the question's words that the report never uses
  * @param strength how well the best fact matches
  */
-public record Answer(String question, List<Match> matches, List<String> missing, Strength strength) {
+public record Answer(
+    String question, List<Match> matches, List<String> missing, Strength strength) {
 
   /** How well an answer matches its question. */
   public enum Strength {

@@ -5,37 +5,53 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a question asks for beyond its words. A question that asks for a kind of figure, names
- * a year, asks for an entity's revenue or spending, or asks about two entities together, is
- * answered only by a fact that has all of them.
+ * What a question asks for beyond its words. A question that asks for a kind of figure, names a
+ * year, asks for an entity's revenue or spending, or asks about two entities together, is answered
+ * only by a fact that has all of them.
  *
  * @param figure the kind of figure asked for, or null
  * @param years the years named
- * @param entities the entities named, other than the reports' subjects and what is merely
- *     paid for or compared with
+ * @param entities the entities named, other than the reports' subjects and what is merely paid for
+ *     or compared with
  * @param together whether the entities are asked about together rather than compared
  * @param measures the terms naming what a figure measures, each with the word as written
  */
-record Asked(Figures.Kind figure, Set<String> years, Set<String> entities, boolean together, Map<String, String> measures) {
+record Asked(
+    Figures.Kind figure,
+    Set<String> years,
+    Set<String> entities,
+    boolean together,
+    Map<String, String> measures) {
 
   /** Returns whether only some facts can answer. */
   boolean constrains() {
-    return figure != null || !years.isEmpty() || !entities.isEmpty() && !measures.isEmpty() || together && entities.size() > 1;
+    return figure != null
+        || !years.isEmpty()
+        || !entities.isEmpty() && !measures.isEmpty()
+        || together && entities.size() > 1;
   }
 
   /** Returns whether {@code fact} has everything asked for. */
   boolean answeredBy(FactTraits fact) {
     return (figure == null || fact.figures().contains(figure))
         && fact.years().containsAll(years)
-        && (entities.isEmpty() || (together ? fact.entities().containsAll(entities) : entities.stream().anyMatch(fact.entities()::contains)))
+        && (entities.isEmpty()
+            || (together
+                ? fact.entities().containsAll(entities)
+                : entities.stream().anyMatch(fact.entities()::contains)))
         && (measures.isEmpty() || measures.keySet().stream().anyMatch(fact.terms()::contains));
   }
 
   /** Returns what the reports lack, to name in a refusal: "a figure for Tencent in 2024". */
   String description() {
-    StringBuilder what = new StringBuilder(figure != null ? figure.name() : String.join(" or ", new LinkedHashSet<>(measures.values())));
+    StringBuilder what =
+        new StringBuilder(
+            figure != null
+                ? figure.name()
+                : String.join(" or ", new LinkedHashSet<>(measures.values())));
     if (!entities.isEmpty()) {
-      what.append(what.isEmpty() ? "" : " for ").append(String.join(together ? " together with " : " or ", entities));
+      what.append(what.isEmpty() ? "" : " for ")
+          .append(String.join(together ? " together with " : " or ", entities));
     }
     if (!years.isEmpty()) {
       what.append(what.isEmpty() ? "" : " ").append("in ").append(String.join(" and ", years));

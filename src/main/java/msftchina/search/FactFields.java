@@ -23,37 +23,42 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * The index's field names and the one analyser both the indexer and the searcher use.
  *
- * <p>Text is split by Unicode word rules, Chinese into overlapping bigrams, lower-cased,
- * folded to ASCII, stripped of possessives and of the stop words in {@code facts/stopwords.txt}
- * (common words and question words), and stemmed (Porter), so that "customers" finds
- * "customer" and "Who is…" finds nothing by its question words alone.
+ * <p>Text is split by Unicode word rules, Chinese into overlapping bigrams, lower-cased, folded to
+ * ASCII, stripped of possessives and of the stop words in {@code facts/stopwords.txt} (common words
+ * and question words), and stemmed (Porter), so that "customers" finds "customer" and "Who is…"
+ * finds nothing by its question words alone.
  */
 public final class FactFields {
 
   /** The fact's id: a single untokenized term, stored. */
   public static final String ID = "id";
+
   /** The name of the fact's report: stored for display only. */
   public static final String REPORT = "report";
+
   /** The sentence: analysed for search, and stored for display. */
   public static final String TEXT = "text";
+
   /** The citation numbers, comma-separated: stored for display only. */
   public static final String CITATIONS = "citations";
+
   /** The paragraph number: stored for display only. */
   public static final String PARAGRAPH = "paragraph";
+
   /** The sentence number within its paragraph: stored for display only. */
   public static final String POSITION = "position";
 
   /** The stop-word list's file name in {@code facts/}. */
   public static final String STOPWORDS_FILE = "stopwords.txt";
 
-  /**
-   * The version of the index's layout and analysis; an index built with another is rebuilt.
-   */
+  /** The version of the index's layout and analysis; an index built with another is rebuilt. */
   public static final String FORMAT = "1";
 
   private FactFields() {}
 
-  /** Returns the analyser for the facts and questions, with the stop words in {@code stopwordsFile}. */
+  /**
+   * Returns the analyser for the facts and questions, with the stop words in {@code stopwordsFile}.
+   */
   public static Analyzer analyzer(Path stopwordsFile) throws IOException {
     List<String> words = WordList.texts(stopwordsFile);
     CharArraySet stopwords = CharArraySet.unmodifiableSet(new CharArraySet(words, true));

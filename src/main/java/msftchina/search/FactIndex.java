@@ -28,9 +28,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The Lucene index over the facts in {@code facts/}, kept in {@code index/}. Opening it checks
- * that it was built from the facts as they are now (a hash of {@code facts/} is kept in the
- * index's commit data) and rebuilds it when it is missing, stale or corrupt.
+ * The Lucene index over the facts in {@code facts/}, kept in {@code index/}. Opening it checks that
+ * it was built from the facts as they are now (a hash of {@code facts/} is kept in the index's
+ * commit data) and rebuilds it when it is missing, stale or corrupt.
  *
  * <p>NOTE: the reader is opened once and shared; it is safe for concurrent searches.
  */
@@ -45,7 +45,8 @@ public final class FactIndex implements Closeable {
   private final int factCount;
   private final List<String> reports;
 
-  private FactIndex(Directory directory, DirectoryReader reader, Analyzer analyzer, List<String> reports) {
+  private FactIndex(
+      Directory directory, DirectoryReader reader, Analyzer analyzer, List<String> reports) {
     this.directory = directory;
     this.reader = reader;
     this.analyzer = analyzer;
@@ -54,11 +55,12 @@ public final class FactIndex implements Closeable {
   }
 
   /**
-   * Opens the index in {@code indexDir}, first building it from {@code facts} when it is
-   * missing, stale or corrupt; {@code log} gets one line when that happens. Where
-   * {@code indexDir} cannot be written, the index is built in memory.
+   * Opens the index in {@code indexDir}, first building it from {@code facts} when it is missing,
+   * stale or corrupt; {@code log} gets one line when that happens. Where {@code indexDir} cannot be
+   * written, the index is built in memory.
    */
-  public static FactIndex open(Path indexDir, FactsDirectory facts, Consumer<String> log) throws IOException {
+  public static FactIndex open(Path indexDir, FactsDirectory facts, Consumer<String> log)
+      throws IOException {
     String hash = facts.hash();
     Analyzer analyzer = FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE));
     Directory directory;
@@ -66,7 +68,8 @@ public final class FactIndex implements Closeable {
       Files.createDirectories(indexDir);
       directory = FSDirectory.open(indexDir);
     } catch (IOException e) {
-      log.accept("index: cannot use " + indexDir + " (" + e.getMessage() + "); building it in memory");
+      log.accept(
+          "index: cannot use " + indexDir + " (" + e.getMessage() + "); building it in memory");
       return inMemory(facts.readFacts(), hash, analyzer);
     }
     String problem = problem(directory, hash);
@@ -78,13 +81,22 @@ public final class FactIndex implements Closeable {
       }
     }
     List<Fact> all = facts.readFacts();
-    log.accept("index: " + indexDir + " is " + problem + "; rebuilding it from " + all.size() + " facts in " + facts.path());
+    log.accept(
+        "index: "
+            + indexDir
+            + " is "
+            + problem
+            + "; rebuilding it from "
+            + all.size()
+            + " facts in "
+            + facts.path());
     try {
       clear(indexDir);
       build(directory, all, hash, analyzer);
     } catch (IOException | RuntimeException e) {
       directory.close();
-      log.accept("index: cannot write " + indexDir + " (" + e.getMessage() + "); building it in memory");
+      log.accept(
+          "index: cannot write " + indexDir + " (" + e.getMessage() + "); building it in memory");
       return inMemory(all, hash, analyzer);
     }
     return opened(directory, analyzer);
@@ -96,7 +108,11 @@ public final class FactIndex implements Closeable {
     Files.createDirectories(indexDir);
     clear(indexDir);
     try (Directory directory = FSDirectory.open(indexDir)) {
-      build(directory, all, facts.hash(), FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE)));
+      build(
+          directory,
+          all,
+          facts.hash(),
+          FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE)));
     }
     return all.size();
   }
@@ -143,14 +159,17 @@ public final class FactIndex implements Closeable {
     }
   }
 
-  private static FactIndex inMemory(List<Fact> facts, String hash, Analyzer analyzer) throws IOException {
+  private static FactIndex inMemory(List<Fact> facts, String hash, Analyzer analyzer)
+      throws IOException {
     Directory directory = new ByteBuffersDirectory();
     build(directory, facts, hash, analyzer);
     return opened(directory, analyzer);
   }
 
-  private static void build(Directory directory, List<Fact> facts, String hash, Analyzer analyzer) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+  private static void build(Directory directory, List<Fact> facts, String hash, Analyzer analyzer)
+      throws IOException {
+    IndexWriterConfig config =
+        new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     try (IndexWriter writer = new IndexWriter(directory, config)) {
       for (Fact fact : facts) {
         writer.addDocument(document(fact));
@@ -169,7 +188,10 @@ public final class FactIndex implements Closeable {
     // What questions are matched against, and what the answer shows.
     doc.add(new TextField(FactFields.TEXT, fact.text(), Field.Store.YES));
     // Shown only: the numbers of the citation markers, comma-separated, empty when uncited.
-    doc.add(new StoredField(FactFields.CITATIONS, fact.citations().stream().map(String::valueOf).collect(Collectors.joining(","))));
+    doc.add(
+        new StoredField(
+            FactFields.CITATIONS,
+            fact.citations().stream().map(String::valueOf).collect(Collectors.joining(","))));
     // Shown only: where the sentence stands in its report.
     doc.add(new StoredField(FactFields.PARAGRAPH, fact.paragraph()));
     doc.add(new StoredField(FactFields.POSITION, fact.position()));

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,32 +21,32 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Answers questions from a {@link FactIndex}. The question's words are analysed as the facts
- * were, misspelt words are matched to the nearest word of the report, and the question is
- * refused when the report covers too little of it: a missing name, or too small a share of the
- * question's weight (words weighted by how rare they are in the report).
+ * Answers questions from a {@link FactIndex}. The question's words are analysed as the facts were,
+ * misspelt words are matched to the nearest word of the report, and the question is refused when
+ * the report covers too little of it: a missing name, or too small a share of the question's weight
+ * (words weighted by how rare they are in the report).
  *
  * <p>User text never reaches a query parser: the query is built from analysed terms only.
  *
@@ -72,8 +72,8 @@ public final class FactSearcher {
   private static final float FUZZY_BOOST = 0.8f;
 
   /**
-   * BM25's length normalisation, lower than Lucene's 0.75: the facts are single sentences, and
-   * a long sentence is not less about its words than a short one. Chosen on the tuning set.
+   * BM25's length normalisation, lower than Lucene's 0.75: the facts are single sentences, and a
+   * long sentence is not less about its words than a short one. Chosen on the tuning set.
    */
   static final float BM25_B = 0.4f;
 
@@ -81,24 +81,25 @@ public final class FactSearcher {
   static final float BM25_K1 = 1.2f;
 
   /**
-   * How much an unknown Chinese word weighs against an unknown English one: Chinese questions
-   * carry particles and grammar words between the names, which the report never has.
+   * How much an unknown Chinese word weighs against an unknown English one: Chinese questions carry
+   * particles and grammar words between the names, which the report never has.
    */
   static final double UNKNOWN_CHINESE_WEIGHT = 0.05;
 
   /**
-   * How much an unknown word weighs against the rarest word of the reports. Most unknown words
-   * are a reader's own wording around the subject; names, years and the subjects in
-   * {@code names.txt} are refused outright. Chosen on the tuning sets.
+   * How much an unknown word weighs against the rarest word of the reports. Most unknown words are
+   * a reader's own wording around the subject; names, years and the subjects in {@code names.txt}
+   * are refused outright. Chosen on the tuning sets.
    */
   static final double UNKNOWN_WORD_WEIGHT = 0.35;
 
   /** How many of the best-matching facts are weighed against what a question asks for. */
   static final int CANDIDATES = 32;
 
-  /** An entity named in at least this share of the facts is a subject of the reports, not a detail. */
+  /**
+   * An entity named in at least this share of the facts is a subject of the reports, not a detail.
+   */
   static final double SUBJECT_SHARE = 0.5;
-
 
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
@@ -117,11 +118,12 @@ public final class FactSearcher {
   private final int factCount;
 
   /**
-   * Creates a searcher over {@code index}, rewriting questions with {@code thesaurus} and
-   * refusing questions about {@code names} the reports never mention, and weighing the
-   * {@code figures} a question asks for.
+   * Creates a searcher over {@code index}, rewriting questions with {@code thesaurus} and refusing
+   * questions about {@code names} the reports never mention, and weighing the {@code figures} a
+   * question asks for.
    */
-  public FactSearcher(FactIndex index, Thesaurus thesaurus, Names names, Figures figures) throws IOException {
+  public FactSearcher(FactIndex index, Thesaurus thesaurus, Names names, Figures figures)
+      throws IOException {
     DirectoryReader reader = index.reader();
     this.searcher = new IndexSearcher(reader);
     // Caching filters pays off for large indexes only; for sentences it is pure overhead, and
@@ -139,15 +141,27 @@ public final class FactSearcher {
     this.factCount = Math.max(1, reader.numDocs());
     this.entities = entityTerms(thesaurus.entities());
     this.figures = figures;
-    this.measures = figures.measures().stream().flatMap(m -> analyse(thesaurus.rewrite(m)).stream()).map(Word::term).collect(Collectors.toUnmodifiableSet());
+    this.measures =
+        figures.measures().stream()
+            .flatMap(m -> analyse(thesaurus.rewrite(m)).stream())
+            .map(Word::term)
+            .collect(Collectors.toUnmodifiableSet());
     this.traits = IntStream.range(0, facts.length).mapToObj(this::traits).toList();
-    Map<String, Long> named = traits.stream().flatMap(t -> t.entities().stream()).collect(Collectors.groupingBy(e -> e, Collectors.counting()));
-    this.subjects = named.entrySet().stream().filter(e -> e.getValue() >= SUBJECT_SHARE * factCount).map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    Map<String, Long> named =
+        traits.stream()
+            .flatMap(t -> t.entities().stream())
+            .collect(Collectors.groupingBy(e -> e, Collectors.counting()));
+    this.subjects =
+        named.entrySet().stream()
+            .filter(e -> e.getValue() >= SUBJECT_SHARE * factCount)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   private FactTraits traits(int doc) {
     String text = facts[doc].text();
-    Set<String> terms = factWords.get(doc).stream().map(Word::term).collect(Collectors.toUnmodifiableSet());
+    Set<String> terms =
+        factWords.get(doc).stream().map(Word::term).collect(Collectors.toUnmodifiableSet());
     return new FactTraits(terms, named(terms), Reading.yearsSpokenOf(text), figures.givenIn(text));
   }
 
@@ -155,7 +169,8 @@ public final class FactSearcher {
   private Map<String, Set<String>> entityTerms(List<String> names) {
     Map<String, Set<String>> terms = new LinkedHashMap<>();
     for (String name : names) {
-      Set<String> own = analyse(name).stream().map(Word::term).collect(Collectors.toUnmodifiableSet());
+      Set<String> own =
+          analyse(name).stream().map(Word::term).collect(Collectors.toUnmodifiableSet());
       if (!own.isEmpty()) {
         terms.put(name, own);
       }
@@ -163,26 +178,34 @@ public final class FactSearcher {
     return Collections.unmodifiableMap(terms);
   }
 
-  /** Returns the entities all of whose terms are among {@code terms}, so a misspelt name still counts once resolved. */
+  /**
+   * Returns the entities all of whose terms are among {@code terms}, so a misspelt name still
+   * counts once resolved.
+   */
   private Set<String> named(Set<String> terms) {
     Set<String> named = new LinkedHashSet<>();
-    entities.forEach((name, own) -> {
-      if (terms.containsAll(own)) {
-        named.add(name);
-      }
-    });
+    entities.forEach(
+        (name, own) -> {
+          if (terms.containsAll(own)) {
+            named.add(name);
+          }
+        });
     return named;
   }
 
   /** Returns the report's answer to {@code question}; never throws on any text. */
   public Answer search(String question) {
     String cleaned = Question.clean(question);
-    String text = thesaurus.rewrite(Question.withoutPossessives(Reading.asksWhatFor(cleaned) ? cleaned + " purposes" : cleaned));
+    String text =
+        thesaurus.rewrite(
+            Question.withoutPossessives(
+                Reading.asksWhatFor(cleaned) ? cleaned + " purposes" : cleaned));
     List<Word> words = words(text);
     if (words.isEmpty()) {
       return new Answer(question, List.of(), List.of(), Answer.Strength.NOTHING_ASKED);
     }
-    List<String> otherNames = names.in(text).stream().filter(name -> !mentioned(name)).distinct().toList();
+    List<String> otherNames =
+        names.in(text).stream().filter(name -> !mentioned(name)).distinct().toList();
     if (!otherNames.isEmpty()) {
       return new Answer(question, List.of(), otherNames, Answer.Strength.NOT_IN_REPORT);
     }
@@ -203,13 +226,19 @@ public final class FactSearcher {
         df = resolved == null ? null : vocabulary.get(resolved);
         boost = FUZZY_BOOST;
       }
-      double weight = idf(df == null ? 0 : df) * (df == null ? (isChinese(word.surface()) ? UNKNOWN_CHINESE_WEIGHT : UNKNOWN_WORD_WEIGHT) : 1);
+      double weight =
+          idf(df == null ? 0 : df)
+              * (df == null
+                  ? (isChinese(word.surface()) ? UNKNOWN_CHINESE_WEIGHT : UNKNOWN_WORD_WEIGHT)
+                  : 1);
       total += weight;
       if (df == null) {
         missing.add(word.surface());
         missingName |=
             Reading.isYear(word.surface())
-                || !shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0))
+                || !shouting
+                    && !word.first()
+                    && Character.isUpperCase(word.surface().codePointAt(0))
                 || possessors.contains(word.surface().toLowerCase(Locale.ROOT));
       } else {
         covered += weight;
@@ -228,24 +257,37 @@ public final class FactSearcher {
     Asked asked = asked(cleaned, text, starts, words);
     List<Match> matches = search(terms, asked);
     if (matches.isEmpty() && asked.constrains()) {
-      return new Answer(question, List.of(), List.of(asked.description()), Answer.Strength.NOT_IN_REPORT);
+      return new Answer(
+          question, List.of(), List.of(asked.description()), Answer.Strength.NOT_IN_REPORT);
     }
-    Answer.Strength strength = coverage >= STRONG_COVERAGE ? Answer.Strength.STRONG : Answer.Strength.PARTIAL;
-    return new Answer(question, matches, missing, matches.isEmpty() ? Answer.Strength.NOT_IN_REPORT : strength);
+    Answer.Strength strength =
+        coverage >= STRONG_COVERAGE ? Answer.Strength.STRONG : Answer.Strength.PARTIAL;
+    return new Answer(
+        question, matches, missing, matches.isEmpty() ? Answer.Strength.NOT_IN_REPORT : strength);
   }
 
   private Asked asked(String cleaned, String text, Map<String, Integer> starts, List<Word> words) {
     Set<String> named = named(starts.keySet());
     named.removeAll(subjects);
-    // What is paid for, sold to or compared with ("spend on Azure", "like ByteDance") is not what is asked about.
-    named.removeIf(name -> Reading.isAside(text.substring(0, entities.get(name).stream().mapToInt(starts::get).min().orElse(0))));
+    // What is paid for, sold to or compared with ("spend on Azure", "like ByteDance") is not what
+    // is asked about.
+    named.removeIf(
+        name ->
+            Reading.isAside(
+                text.substring(
+                    0, entities.get(name).stream().mapToInt(starts::get).min().orElse(0))));
     Map<String, String> measured = new LinkedHashMap<>();
     for (Word word : words) {
       if (measures.contains(word.term())) {
         measured.putIfAbsent(word.term(), word.surface());
       }
     }
-    return new Asked(figures.askedIn(cleaned), Reading.years(cleaned), named, !Reading.compares(cleaned), measured);
+    return new Asked(
+        figures.askedIn(cleaned),
+        Reading.years(cleaned),
+        named,
+        !Reading.compares(cleaned),
+        measured);
   }
 
   private List<Match> search(Map<String, Float> terms, Asked asked) {
@@ -263,7 +305,10 @@ public final class FactSearcher {
     }
     if (asked.constrains()) {
       double least = top.isEmpty() ? 0 : top.get(0).score * RELATIVE_CUTOFF;
-      List<ScoreDoc> answering = top.stream().filter(hit -> hit.score >= least && asked.answeredBy(traits.get(hit.doc))).toList();
+      List<ScoreDoc> answering =
+          top.stream()
+              .filter(hit -> hit.score >= least && asked.answeredBy(traits.get(hit.doc)))
+              .toList();
       if (answering.isEmpty()) {
         return List.of();
       }
@@ -283,9 +328,9 @@ public final class FactSearcher {
   }
 
   /**
-   * Returns the {@link #CANDIDATES} best hits of {@code query}, best first, ties by index order.
-   * It walks each segment's scorer itself: Lucene's bulk scorers allocate windows of thousands
-   * of slots per query, which for an index of sentences cost more than the search.
+   * Returns the {@link #CANDIDATES} best hits of {@code query}, best first, ties by index order. It
+   * walks each segment's scorer itself: Lucene's bulk scorers allocate windows of thousands of
+   * slots per query, which for an index of sentences cost more than the search.
    */
   private List<ScoreDoc> topHits(Query query) throws IOException {
     Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
@@ -320,7 +365,8 @@ public final class FactSearcher {
       if (terms.contains(word.term())) {
         Match.Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
         if (last != null && word.start() < last.end()) {
-          spans.set(spans.size() - 1, new Match.Span(last.start(), Math.max(last.end(), word.end())));
+          spans.set(
+              spans.size() - 1, new Match.Span(last.start(), Math.max(last.end(), word.end())));
         } else {
           spans.add(new Match.Span(word.start(), word.end()));
         }
@@ -354,7 +400,9 @@ public final class FactSearcher {
       while (stream.incrementToken()) {
         int start = offset.startOffset();
         int end = offset.endOffset();
-        words.add(new Word(term.toString(), text.substring(start, end), start, end, start == firstLetter));
+        words.add(
+            new Word(
+                term.toString(), text.substring(start, end), start, end, start == firstLetter));
       }
       stream.end();
     } catch (IOException e) {
@@ -369,13 +417,20 @@ public final class FactSearcher {
     return !terms.isEmpty() && terms.stream().allMatch(w -> vocabulary.containsKey(w.term()));
   }
 
-  /** Returns the report words of {@code text} negated by "non-", as written ("non-AI"): the report's statements about them don't answer. */
+  /**
+   * Returns the report words of {@code text} negated by "non-", as written ("non-AI"): the report's
+   * statements about them don't answer.
+   */
   private List<String> negated(String text) {
-    return Reading.negations(text).stream().filter(n -> analyse(n.word()).stream().anyMatch(w -> vocabulary.containsKey(w.term()))).map(Reading.Negation::written).toList();
+    return Reading.negations(text).stream()
+        .filter(n -> analyse(n.word()).stream().anyMatch(w -> vocabulary.containsKey(w.term())))
+        .map(Reading.Negation::written)
+        .toList();
   }
 
   private static boolean isChinese(String s) {
-    return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    return s.codePoints()
+        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
   }
 
   private static int firstLetter(String text) {
@@ -395,22 +450,30 @@ public final class FactSearcher {
   }
 
   /**
-   * Returns the term of the report's word nearest to a misspelt {@code word}, or null when none
-   * is near. Words are compared as written (lower-cased), since stems of misspellings drift.
+   * Returns the term of the report's word nearest to a misspelt {@code word}, or null when none is
+   * near. Words are compared as written (lower-cased), since stems of misspellings drift.
    */
   private String nearest(Word word) {
     String typed = Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT);
-    int allowed = typed.length() < 4 || typed.chars().anyMatch(Character::isDigit) ? 0 : typed.length() < 7 ? 1 : 2;
+    int allowed =
+        typed.length() < 4 || typed.chars().anyMatch(Character::isDigit)
+            ? 0
+            : typed.length() < 7 ? 1 : 2;
     String best = null;
     int bestDistance = allowed + 1;
     int[][] table = new int[typed.length() + 1][typed.length() + allowed + 1];
     for (Map.Entry<String, String> entry : surfaces.entrySet()) {
       String candidate = entry.getKey();
-      if (allowed == 0 || Math.abs(candidate.length() - typed.length()) > allowed || candidate.chars().anyMatch(Character::isDigit)) {
+      if (allowed == 0
+          || Math.abs(candidate.length() - typed.length()) > allowed
+          || candidate.chars().anyMatch(Character::isDigit)) {
         continue;
       }
       int d = EditDistance.of(typed, candidate, allowed, table);
-      if (d < bestDistance || (d == bestDistance && best != null && vocabulary.get(entry.getValue()) > vocabulary.get(best))) {
+      if (d < bestDistance
+          || (d == bestDistance
+              && best != null
+              && vocabulary.get(entry.getValue()) > vocabulary.get(best))) {
         best = entry.getValue();
         bestDistance = d;
       }
@@ -424,7 +487,8 @@ public final class FactSearcher {
     for (List<Word> words : factWords) {
       for (Word word : words) {
         if (vocabulary.containsKey(word.term())) {
-          surfaces.putIfAbsent(Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT), word.term());
+          surfaces.putIfAbsent(
+              Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT), word.term());
         }
       }
     }
@@ -436,10 +500,11 @@ public final class FactSearcher {
   }
 
   /**
-   * Returns each term's statistics and postings pointers, looked up once: the index never
-   * changes while it is open, so a question needn't seek its terms in the term dictionary.
+   * Returns each term's statistics and postings pointers, looked up once: the index never changes
+   * while it is open, so a question needn't seek its terms in the term dictionary.
    */
-  private static Map<String, TermStates> termStates(IndexSearcher searcher, Set<String> terms) throws IOException {
+  private static Map<String, TermStates> termStates(IndexSearcher searcher, Set<String> terms)
+      throws IOException {
     Map<String, TermStates> states = new HashMap<>();
     for (String term : terms) {
       states.put(term, TermStates.build(searcher, new Term(FactFields.TEXT, term), true));
@@ -472,7 +537,9 @@ public final class FactSearcher {
               doc.getField(FactFields.PARAGRAPH).numericValue().intValue(),
               doc.getField(FactFields.POSITION).numericValue().intValue(),
               doc.get(FactFields.TEXT),
-              citations.isEmpty() ? List.of() : Arrays.stream(citations.split(",")).map(Integer::valueOf).toList());
+              citations.isEmpty()
+                  ? List.of()
+                  : Arrays.stream(citations.split(",")).map(Integer::valueOf).toList());
     }
     return facts;
   }

@@ -11,4 +11,5 @@ import java.util.Set;
  * @param years the years it speaks of
  * @param figures the kinds of figure it gives
  */
-record FactTraits(Set<String> terms, Set<String> entities, Set<String> years, List<Figures.Kind> figures) {}
+record FactTraits(
+    Set<String> terms, Set<String> entities, Set<String> years, List<Figures.Kind> figures) {}

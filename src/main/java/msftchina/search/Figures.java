@@ -13,9 +13,9 @@ import msftchina.facts.FactsFormatException;
 import msftchina.facts.WordList;
 
 /**
- * The kinds of figure a question can ask for (a dollar figure, a share of a total, a count),
- * how a statement gives each, and the words that name what a figure measures, read from
- * {@code facts/figures.txt}.
+ * The kinds of figure a question can ask for (a dollar figure, a share of a total, a count), how a
+ * statement gives each, and the words that name what a figure measures, read from {@code
+ * facts/figures.txt}.
  */
 public final class Figures {
 
@@ -51,7 +51,10 @@ public final class Figures {
     for (WordList.Line line : WordList.read(file)) {
       int colon = line.text().indexOf(':');
       if (colon <= 0) {
-        throw new FactsFormatException(file, line.number(), "expected 'KIND name|asked|given|given as: value' or 'measures: word, word'");
+        throw new FactsFormatException(
+            file,
+            line.number(),
+            "expected 'KIND name|asked|given|given as: value' or 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
       String value = line.text().substring(colon + 1).strip();
@@ -64,15 +67,23 @@ public final class Figures {
         continue;
       }
       String[] parts = key.split("\\s+", 2);
-      if (parts.length != 2 || !(FIELDS.contains(parts[1]) || parts[1].equals(GIVEN_AS)) || value.isEmpty()) {
-        throw new FactsFormatException(file, line.number(), "expected 'KIND name|asked|given|given as: value', got '" + key + "'");
+      if (parts.length != 2
+          || !(FIELDS.contains(parts[1]) || parts[1].equals(GIVEN_AS))
+          || value.isEmpty()) {
+        throw new FactsFormatException(
+            file,
+            line.number(),
+            "expected 'KIND name|asked|given|given as: value', got '" + key + "'");
       }
       if (parts[1].equals(GIVEN_AS)) {
         StringBuilder union = new StringBuilder();
         for (String other : value.split(",")) {
           String given = fields.getOrDefault(other.strip(), Map.of()).get("given");
           if (given == null) {
-            throw new FactsFormatException(file, line.number(), "'" + other.strip() + "' is not a kind with a 'given' line above");
+            throw new FactsFormatException(
+                file,
+                line.number(),
+                "'" + other.strip() + "' is not a kind with a 'given' line above");
           }
           union.append(union.isEmpty() ? "" : "|").append("(?:").append(given).append(')');
         }
@@ -82,7 +93,8 @@ public final class Figures {
         try {
           Pattern.compile(value);
         } catch (PatternSyntaxException e) {
-          throw new FactsFormatException(file, line.number(), "not a regular expression: " + e.getDescription());
+          throw new FactsFormatException(
+              file, line.number(), "not a regular expression: " + e.getDescription());
         }
       }
       fields.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], value);
@@ -93,11 +105,18 @@ public final class Figures {
       Map<String, String> f = kind.getValue();
       for (String field : FIELDS) {
         if (!f.containsKey(field)) {
-          throw new FactsFormatException(file, firstLines.get(kind.getKey()), "figure '" + kind.getKey() + "' has no '" + field + "' line");
+          throw new FactsFormatException(
+              file,
+              firstLines.get(kind.getKey()),
+              "figure '" + kind.getKey() + "' has no '" + field + "' line");
         }
       }
       int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-      kinds.add(new Kind(f.get("name"), Pattern.compile(f.get("asked"), flags), Pattern.compile(f.get("given"), flags)));
+      kinds.add(
+          new Kind(
+              f.get("name"),
+              Pattern.compile(f.get("asked"), flags),
+              Pattern.compile(f.get("given"), flags)));
     }
     return new Figures(kinds, measures);
   }

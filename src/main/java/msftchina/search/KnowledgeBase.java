@@ -9,8 +9,8 @@ import msftchina.facts.FactsDirectory;
 import msftchina.facts.WordList;
 
 /**
- * The reports in {@code facts/} made ready to answer questions: the index opened (and rebuilt
- * when needed), the thesaurus read, and the example questions to suggest.
+ * The reports in {@code facts/} made ready to answer questions: the index opened (and rebuilt when
+ * needed), the thesaurus read, and the example questions to suggest.
  */
 public final class KnowledgeBase implements Closeable {
 
@@ -27,13 +27,20 @@ public final class KnowledgeBase implements Closeable {
     this.examples = examples;
   }
 
-  /** Opens the facts in {@code factsDir} with their index in {@code indexDir}; {@code log} hears of rebuilds. */
-  public static KnowledgeBase open(Path factsDir, Path indexDir, Consumer<String> log) throws IOException {
+  /**
+   * Opens the facts in {@code factsDir} with their index in {@code indexDir}; {@code log} hears of
+   * rebuilds.
+   */
+  public static KnowledgeBase open(Path factsDir, Path indexDir, Consumer<String> log)
+      throws IOException {
     FactsDirectory facts = new FactsDirectory(factsDir);
     Thesaurus thesaurus = Thesaurus.read(factsDir);
     FactIndex index = FactIndex.open(indexDir, facts, log);
     try {
-      return new KnowledgeBase(index, new FactSearcher(index, thesaurus, Names.read(factsDir), Figures.read(factsDir)), WordList.texts(factsDir.resolve(EXAMPLES_FILE)));
+      return new KnowledgeBase(
+          index,
+          new FactSearcher(index, thesaurus, Names.read(factsDir), Figures.read(factsDir)),
+          WordList.texts(factsDir.resolve(EXAMPLES_FILE)));
     } catch (IOException | RuntimeException e) {
       index.close();
       throw e;
@@ -64,5 +71,4 @@ public final class KnowledgeBase implements Closeable {
   public void close() throws IOException {
     index.close();
   }
-
 }

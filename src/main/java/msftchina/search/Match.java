@@ -21,8 +21,8 @@ public record Match(Fact fact, float score, List<Span> matched) {
   }
 
   /**
-   * Returns the fact's text with every matched word put between {@code open} and {@code close},
-   * and every other piece of text passed through {@code escape}.
+   * Returns the fact's text with every matched word put between {@code open} and {@code close}, and
+   * every other piece of text passed through {@code escape}.
    */
   public String marked(String open, String close, UnaryOperator<String> escape) {
     String text = fact.text();

@@ -7,9 +7,9 @@ import java.util.List;
 import msftchina.facts.WordList;
 
 /**
- * Well-known names (companies, products, people, places) read from {@code facts/names.txt}, one
- * a line. A question that names one the reports never mention is about something else: the
- * bot says the report doesn't cover it, even when the rest of the question matches.
+ * Well-known names (companies, products, people, places) read from {@code facts/names.txt}, one a
+ * line. A question that names one the reports never mention is about something else: the bot says
+ * the report doesn't cover it, even when the rest of the question matches.
  */
 public final class Names {
 
@@ -21,7 +21,6 @@ public final class Names {
   private Names(PhraseTrie<String> names) {
     this.names = names;
   }
-
 
   /** Reads the names in {@code factsDir}, if it has a names file. */
   public static Names read(Path factsDir) throws IOException {

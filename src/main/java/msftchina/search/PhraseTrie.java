@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds known phrases in text in one pass, case-insensitively, longest first and left to right.
- * A phrase matches whole words only, except next to Chinese characters, which have no spaces
- * between words.
+ * Finds known phrases in text in one pass, case-insensitively, longest first and left to right. A
+ * phrase matches whole words only, except next to Chinese characters, which have no spaces between
+ * words.
  *
  * @param <V> what each phrase stands for
  */
@@ -24,7 +24,10 @@ final class PhraseTrie<V> {
 
   private final Node<V> root = new Node<>();
 
-  /** Adds {@code phrase}, standing for {@code value}; returns the value it stood for before, or null. */
+  /**
+   * Adds {@code phrase}, standing for {@code value}; returns the value it stood for before, or
+   * null.
+   */
   V put(String phrase, V value) {
     Node<V> node = root;
     for (int i = 0; i < phrase.length(); i++) {
@@ -35,8 +38,10 @@ final class PhraseTrie<V> {
     return previous;
   }
 
-
-  /** Returns the phrases in {@code text}, left to right, the longest at each place, never overlapping. */
+  /**
+   * Returns the phrases in {@code text}, left to right, the longest at each place, never
+   * overlapping.
+   */
   List<Hit<V>> find(String text) {
     List<Hit<V>> hits = new ArrayList<>();
     int i = 0;
@@ -65,11 +70,17 @@ final class PhraseTrie<V> {
   }
 
   private static boolean endsAt(String text, int end) {
-    return end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) || isHan(text.charAt(end)) || isHan(text.charAt(end - 1));
+    return end == text.length()
+        || !Character.isLetterOrDigit(text.charAt(end))
+        || isHan(text.charAt(end))
+        || isHan(text.charAt(end - 1));
   }
 
   private static boolean startsWord(String text, int i) {
-    return i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) || isHan(text.charAt(i - 1)) || isHan(text.charAt(i));
+    return i == 0
+        || !Character.isLetterOrDigit(text.charAt(i - 1))
+        || isHan(text.charAt(i - 1))
+        || isHan(text.charAt(i));
   }
 
   private static boolean isHan(char c) {

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A user's question made safe to search: Slack markup reduced to its words, invisible and
- * control characters removed, and the length capped.
+ * A user's question made safe to search: Slack markup reduced to its words, invisible and control
+ * characters removed, and the length capped.
  */
 public final class Question {
 
@@ -18,13 +18,16 @@ public final class Question {
 
   private static final Pattern LABELLED_REFERENCE = Pattern.compile("<[@#!][^>]*\\|([^>]*)>");
   private static final Pattern REFERENCE = Pattern.compile("<[@#!][^>]*>");
-  private static final Pattern LABELLED_LINK = Pattern.compile("<(?:https?|mailto):[^>|]*\\|([^>]*)>");
+  private static final Pattern LABELLED_LINK =
+      Pattern.compile("<(?:https?|mailto):[^>|]*\\|([^>]*)>");
   private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^>]*)>");
-  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}\\uFFFD]+");
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}\\uFFFD]+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final String APOSTROPHE_S = "['\u2019\uFF07][sS](?![\\p{L}\\p{N}])";
   private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})" + APOSTROPHE_S);
-  private static final Pattern POSSESSOR = Pattern.compile("(\\p{L}[\\p{L}\\p{N}]*)" + APOSTROPHE_S);
+  private static final Pattern POSSESSOR =
+      Pattern.compile("(\\p{L}[\\p{L}\\p{N}]*)" + APOSTROPHE_S);
 
   private Question() {}
 
@@ -41,9 +44,7 @@ public final class Question {
       s = LABELLED_LINK.matcher(s).replaceAll("$1"); // <https://x|label>
       s = LINK.matcher(s).replaceAll("$1");
     }
-    s = s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
+    s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     // Control, format (zero-width, bidi marks), private-use and unpaired surrogate characters.
     s = INVISIBLE.matcher(s).replaceAll(" ");
     s = SPACES.matcher(s).replaceAll(" ").strip();

@@ -8,28 +8,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The readings of English that a question's words alone don't carry: the years it names,
- * words negated with "non-", comparisons, what is merely paid for,
- * and questions asking what something is for.
+ * The readings of English that a question's words alone don't carry: the years it names, words
+ * negated with "non-", comparisons, what is merely paid for, and questions asking what something is
+ * for.
  */
 final class Reading {
 
   private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d\\d(?!\\d)");
   private static final Pattern YEAR_BEFORE =
-      Pattern.compile("\\b(?:the|a) (?:fiscal )?year (?:before|earlier)\\b|\\b(?:previous|prior|preceding) (?:fiscal )?year\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NEGATED = Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(?:the|a) (?:fiscal )?year (?:before|earlier)\\b|\\b(?:previous|prior|preceding) (?:fiscal )?year\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEGATED =
+      Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASIDE =
-      Pattern.compile("\\b(?:on|for|with|into|to|via|through|towards?|like|unlike)\\s+(?:the\\s+|its\\s+|their\\s+)?$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(?:on|for|with|into|to|via|through|towards?|like|unlike)\\s+(?:the\\s+|its\\s+|their\\s+)?$",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern COMPARISON =
-      Pattern.compile("\\b(?:and|or|vs|versus|compared|comparison|than|both|either|between)\\b|[&+/,]", Pattern.CASE_INSENSITIVE);
-  private static final Pattern WHAT_FOR = Pattern.compile("^(?:what|wat|wut|whats|what's)\\b.*\\bfor\\W*$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(?:and|or|vs|versus|compared|comparison|than|both|either|between)\\b|[&+/,]",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern WHAT_FOR =
+      Pattern.compile("^(?:what|wat|wut|whats|what's)\\b.*\\bfor\\W*$", Pattern.CASE_INSENSITIVE);
 
   /** A word negated with "non-": the word, and the whole as written ("non-AI"). */
   record Negation(String word, String written) {}
 
   private Reading() {}
 
-  /** Returns whether {@code word} is a year, such as 2019: a year the reports never name is a subject they don't cover. */
+  /**
+   * Returns whether {@code word} is a year, such as 2019: a year the reports never name is a
+   * subject they don't cover.
+   */
   static boolean isYear(String word) {
     return YEAR.matcher(word).matches();
   }
@@ -45,8 +56,8 @@ final class Reading {
   }
 
   /**
-   * Returns the years {@code statement} speaks of: those it names, and the year before each when
-   * it says "the year before" ("tripled in fiscal 2025, after a 400% surge the year before").
+   * Returns the years {@code statement} speaks of: those it names, and the year before each when it
+   * says "the year before" ("tripled in fiscal 2025, after a 400% surge the year before").
    */
   static Set<String> yearsSpokenOf(String statement) {
     Set<String> years = years(statement);
@@ -66,17 +77,25 @@ final class Reading {
     return negations;
   }
 
-  /** Returns whether text ending in {@code before} puts what follows aside: paid for, sold to or compared with ("spend on", "like"). */
+  /**
+   * Returns whether text ending in {@code before} puts what follows aside: paid for, sold to or
+   * compared with ("spend on", "like").
+   */
   static boolean isAside(String before) {
     return ASIDE.matcher(before).find();
   }
 
-  /** Returns whether {@code question} compares or lists things ("Tencent or ByteDance?"), rather than asking about them together. */
+  /**
+   * Returns whether {@code question} compares or lists things ("Tencent or ByteDance?"), rather
+   * than asking about them together.
+   */
   static boolean compares(String question) {
     return COMPARISON.matcher(question).find();
   }
 
-  /** Returns whether {@code question} asks what something is for ("what are the models used for?"). */
+  /**
+   * Returns whether {@code question} asks what something is for ("what are the models used for?").
+   */
   static boolean asksWhatFor(String question) {
     return WHAT_FOR.matcher(question).matches();
   }

@@ -20,7 +20,9 @@ public final class Refusal {
     String list =
         named.size() == 1
             ? named.get(0)
-            : String.join(", ", named.subList(0, named.size() - 1)) + " or " + named.get(named.size() - 1);
+            : String.join(", ", named.subList(0, named.size() - 1))
+                + " or "
+                + named.get(named.size() - 1);
     return "The report doesn't say anything about " + list + ".";
   }
 }

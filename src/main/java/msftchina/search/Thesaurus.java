@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import msftchina.facts.FactsFormatException;
 import msftchina.facts.WordList;
 
 /**
- * Other names for the report's entities and other words for its terms, read from
- * {@code facts/aliases.txt} and {@code facts/synonyms.txt}. Each line reads
- * {@code name the report uses = other name, other name}; a question's other names are
- * rewritten to the report's before search.
+ * Other names for the report's entities and other words for its terms, read from {@code
+ * facts/aliases.txt} and {@code facts/synonyms.txt}. Each line reads {@code name the report uses =
+ * other name, other name}; a question's other names are rewritten to the report's before search.
  */
 public final class Thesaurus {
 
@@ -31,7 +30,6 @@ public final class Thesaurus {
     this.entities = List.copyOf(entities);
   }
 
-
   /** Reads the thesaurus files present in {@code factsDir}. */
   public static Thesaurus read(Path factsDir) throws IOException {
     PhraseTrie<String> canonical = new PhraseTrie<>();
@@ -41,7 +39,8 @@ public final class Thesaurus {
       for (WordList.Line line : WordList.read(file)) {
         int eq = line.text().indexOf('=');
         if (eq <= 0) {
-          throw new FactsFormatException(file, line.number(), "expected 'name = other name, other name'");
+          throw new FactsFormatException(
+              file, line.number(), "expected 'name = other name, other name'");
         }
         String name = line.text().substring(0, eq).strip();
         if (fileName.equals(ENTITIES_FILE)) {
@@ -50,11 +49,13 @@ public final class Thesaurus {
         for (String other : line.text().substring(eq + 1).split(",")) {
           String key = other.strip().toLowerCase(Locale.ROOT);
           if (key.isEmpty()) {
-            throw new FactsFormatException(file, line.number(), "empty other name for '" + name + "'");
+            throw new FactsFormatException(
+                file, line.number(), "empty other name for '" + name + "'");
           }
           String previous = canonical.put(key, name);
           if (previous != null && !previous.equals(name)) {
-            throw new FactsFormatException(file, line.number(), "'" + key + "' already stands for '" + previous + "'");
+            throw new FactsFormatException(
+                file, line.number(), "'" + key + "' already stands for '" + previous + "'");
           }
         }
       }
@@ -77,5 +78,4 @@ public final class Thesaurus {
     }
     return out.append(question, at, question.length()).toString();
   }
-
 }

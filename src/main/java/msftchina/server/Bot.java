@@ -30,8 +30,13 @@ public final class Bot implements AutoCloseable {
     this.port = port;
   }
 
-  /** Opens the facts and index, and starts serving Slack with {@code config}; {@code log} hears of index rebuilds. */
-  public static Bot start(ServeConfig config, Path facts, Path index, Delivery delivery, Consumer<String> log) throws Exception {
+  /**
+   * Opens the facts and index, and starts serving Slack with {@code config}; {@code log} hears of
+   * index rebuilds.
+   */
+  public static Bot start(
+      ServeConfig config, Path facts, Path index, Delivery delivery, Consumer<String> log)
+      throws Exception {
     KnowledgeBase kb = KnowledgeBase.open(facts, index, log);
     App app = BotApp.create(appConfig(config), kb, delivery);
     try {
@@ -40,13 +45,15 @@ public final class Bot implements AutoCloseable {
       kb.close();
       throw e;
     }
-    SlackServer server = new SlackServer(app, config.host(), config.port(), kb.factCount(), STOP_TIMEOUT);
+    SlackServer server =
+        new SlackServer(app, config.host(), config.port(), kb.factCount(), STOP_TIMEOUT);
     try {
       return new Bot(kb, server, server.start());
     } catch (IOException e) {
       server.stop();
       kb.close();
-      throw new IOException("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
+      throw new IOException(
+          "cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
     }
   }
 
@@ -60,11 +67,19 @@ public final class Bot implements AutoCloseable {
     try {
       auth = app.client().authTest(r -> r.token(config.botToken()));
     } catch (IOException | SlackApiException e) {
-      log.accept("cannot reach Slack's Web API at " + config.apiUrl() + " (" + e.getClass().getSimpleName() + "); requests will fail until it can be reached");
+      log.accept(
+          "cannot reach Slack's Web API at "
+              + config.apiUrl()
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); requests will fail until it can be reached");
       return;
     }
     if (!auth.isOk()) {
-      throw new IllegalArgumentException("SLACK_BOT_TOKEN was refused by Slack (" + auth.getError() + "); copy the Bot User OAuth Token from your app's OAuth & Permissions page");
+      throw new IllegalArgumentException(
+          "SLACK_BOT_TOKEN was refused by Slack ("
+              + auth.getError()
+              + "); copy the Bot User OAuth Token from your app's OAuth & Permissions page");
     }
     app.start();
   }
@@ -79,7 +94,10 @@ public final class Bot implements AutoCloseable {
     return kb;
   }
 
-  /** Stops serving, letting requests in flight and pending replies finish within {@link #STOP_TIMEOUT}. */
+  /**
+   * Stops serving, letting requests in flight and pending replies finish within {@link
+   * #STOP_TIMEOUT}.
+   */
   @Override
   public void close() throws Exception {
     server.stop();

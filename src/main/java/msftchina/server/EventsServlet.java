@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bolt's {@link SlackAppServlet}, running the app as it does, behind two checks of the request body, so that bad input gets
- * a 4xx rather than a 500: bodies over {@link #MAX_BODY_BYTES} get 413, and bodies Bolt can't
- * parse (malformed form or JSON, unknown payloads) get 400; so do payloads that parse but make
- * Bolt throw later for their shape (a field of the wrong type, a view_closed without its view).
+ * Bolt's {@link SlackAppServlet}, running the app as it does, behind two checks of the request
+ * body, so that bad input gets a 4xx rather than a 500: bodies over {@link #MAX_BODY_BYTES} get
+ * 413, and bodies Bolt can't parse (malformed form or JSON, unknown payloads) get 400; so do
+ * payloads that parse but make Bolt throw later for their shape (a field of the wrong type, a
+ * view_closed without its view).
  */
 final class EventsServlet extends SlackAppServlet {
 
@@ -62,8 +63,13 @@ final class EventsServlet extends SlackAppServlet {
     Response slackResponse;
     try {
       slackResponse = getApp().run(slackRequest);
-    } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NullPointerException | ClassCastException e) {
-      log.warn("{} request not handled, answered 400: {}", slackRequest.getRequestType(), e.toString());
+    } catch (JsonParseException
+        | IllegalStateException
+        | UnsupportedOperationException
+        | NullPointerException
+        | ClassCastException e) {
+      log.warn(
+          "{} request not handled, answered 400: {}", slackRequest.getRequestType(), e.toString());
       reject(resp, 400, "malformed or unsupported request");
       return;
     } catch (Exception e) {
@@ -72,7 +78,9 @@ final class EventsServlet extends SlackAppServlet {
       return;
     }
     resp.setStatus(slackResponse.getStatusCode());
-    slackResponse.getHeaders().forEach((name, values) -> values.forEach(value -> resp.addHeader(name, value)));
+    slackResponse
+        .getHeaders()
+        .forEach((name, values) -> values.forEach(value -> resp.addHeader(name, value)));
     write(resp, slackResponse.getContentType(), slackResponse.getBody());
   }
 
@@ -80,7 +88,8 @@ final class EventsServlet extends SlackAppServlet {
    * Writes {@code body} as UTF-8 bytes with its length, in one write: Jetty's servlet writer
    * encodes character by character, which made answers several times slower than usage.
    */
-  private static void write(HttpServletResponse resp, String contentType, String body) throws IOException {
+  private static void write(HttpServletResponse resp, String contentType, String body)
+      throws IOException {
     if (body == null) {
       return;
     }
@@ -110,15 +119,16 @@ final class EventsServlet extends SlackAppServlet {
   }
 
   /**
-   * Refuses an oversized body. The rest of it is never read, so the connection is closed: a
-   * client that kept it for its next request would find it dead.
+   * Refuses an oversized body. The rest of it is never read, so the connection is closed: a client
+   * that kept it for its next request would find it dead.
    */
   private static void tooLarge(HttpServletResponse resp) throws IOException {
     resp.setHeader("Connection", "close");
     reject(resp, 413, "request body over 1 MiB");
   }
 
-  private static void reject(HttpServletResponse resp, int status, String error) throws IOException {
+  private static void reject(HttpServletResponse resp, int status, String error)
+      throws IOException {
     resp.setStatus(status);
     write(resp, "application/json", "{\"error\":\"" + error + "\"}");
   }

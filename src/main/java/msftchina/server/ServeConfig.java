@@ -13,9 +13,13 @@ import java.util.Map;
  * @param botToken the bot's token; never logged
  * @param apiUrl the base URL of Slack's Web API, ending in a slash
  */
-public record ServeConfig(int port, String host, String signingSecret, String botToken, String apiUrl) {
+public record ServeConfig(
+    int port, String host, String signingSecret, String botToken, String apiUrl) {
 
-  /** Returns the settings in {@code env}; throws {@link IllegalArgumentException} naming a missing or bad variable. */
+  /**
+   * Returns the settings in {@code env}; throws {@link IllegalArgumentException} naming a missing
+   * or bad variable.
+   */
   public static ServeConfig from(Map<String, String> env) {
     String portText = env.getOrDefault("PORT", "3000").strip();
     int port;
@@ -25,11 +29,13 @@ public record ServeConfig(int port, String host, String signingSecret, String bo
       port = -1;
     }
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("PORT must be a number from 0 to 65535, got '" + portText + "'");
+      throw new IllegalArgumentException(
+          "PORT must be a number from 0 to 65535, got '" + portText + "'");
     }
     String apiUrl = env.getOrDefault("SLACK_API_URL", "https://slack.com/api/").strip();
     if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
-      throw new IllegalArgumentException("SLACK_API_URL must be an http(s) URL, got '" + apiUrl + "'");
+      throw new IllegalArgumentException(
+          "SLACK_API_URL must be an http(s) URL, got '" + apiUrl + "'");
     }
     return new ServeConfig(
         port,
@@ -42,7 +48,8 @@ public record ServeConfig(int port, String host, String signingSecret, String bo
   private static String required(Map<String, String> env, String name) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " is not set; export it from your Slack app's settings (see README)");
+      throw new IllegalArgumentException(
+          name + " is not set; export it from your Slack app's settings (see README)");
     }
     return value.strip();
   }

@@ -47,13 +47,14 @@ public final class SlackServer {
   }
 
   /**
-   * Stops taking requests, lets those in flight finish, then lets pending replies to Slack
-   * finish, each within the stop timeout.
+   * Stops taking requests, lets those in flight finish, then lets pending replies to Slack finish,
+   * each within the stop timeout.
    */
   public void stop() throws Exception {
     server.stop();
     app.executorService().shutdown();
-    if (!app.executorService().awaitTermination(server.getStopTimeout(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    if (!app.executorService()
+        .awaitTermination(server.getStopTimeout(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
       app.executorService().shutdownNow();
     }
   }

@@ -1,31 +1,31 @@
 package msftchina.slack;
 
+import com.google.gson.Gson;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.google.gson.Gson;
-import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.util.json.GsonFactory;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import msftchina.search.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bolt app: the slash command, the share button, mentions and direct messages, each
- * answered from the knowledge base.
+ * The Bolt app: the slash command, the share button, mentions and direct messages, each answered
+ * from the knowledge base.
  */
 public final class BotApp {
 
@@ -36,7 +36,8 @@ public final class BotApp {
   public static final List<String> EVENTS = List.of("app_mention", "message.im");
 
   /** The bot scopes the app needs, as named in {@code manifest.yml}. */
-  public static final List<String> SCOPES = List.of("commands", "app_mentions:read", "chat:write", "im:history");
+  public static final List<String> SCOPES =
+      List.of("commands", "app_mentions:read", "chat:write", "im:history");
 
   private static final Logger log = LoggerFactory.getLogger(BotApp.class);
 
@@ -56,65 +57,107 @@ public final class BotApp {
 
   /** Returns a Bolt app answering from {@code kb}, configured by {@code config}. */
   public static App create(AppConfig config, KnowledgeBase kb, Delivery delivery) {
-    BotApp bot = new BotApp(kb, delivery, GsonFactory.createSnakeCase(config.getSlack().getConfig()));
+    BotApp bot =
+        new BotApp(kb, delivery, GsonFactory.createSnakeCase(config.getSlack().getConfig()));
     App app = new App(config);
 
     // Slash commands: https://api.slack.com/interactivity/slash-commands
     // Acknowledged with the answer itself: search takes microseconds, well inside 3 seconds, and
     // a question asked again is answered from the cache of rendered replies.
-    app.command(COMMAND, (req, ctx) -> {
-      String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
-      if (text.isEmpty() || text.equalsIgnoreCase("help")) {
-        Replies.Message usage = bot.replies.usage();
-        return ctx.ack(r -> r.responseType("ephemeral").text(usage.text()).blocks(usage.blocks()));
-      }
-      return Response.builder()
-          .statusCode(200)
-          .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-          .body(bot.commandReplies.get(text, bot::commandReply))
-          .build();
-    });
+    app.command(
+        COMMAND,
+        (req, ctx) -> {
+          String text =
+              req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
+          if (text.isEmpty() || text.equalsIgnoreCase("help")) {
+            Replies.Message usage = bot.replies.usage();
+            return ctx.ack(
+                r -> r.responseType("ephemeral").text(usage.text()).blocks(usage.blocks()));
+          }
+          return Response.builder()
+              .statusCode(200)
+              .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+              .body(bot.commandReplies.get(text, bot::commandReply))
+              .build();
+        });
 
     // Block actions: https://api.slack.com/reference/interaction-payloads/block-actions
     // "Share in channel" posts the same answer through the payload's response_url.
-    app.blockAction(Replies.SHARE_ACTION, (req, ctx) -> {
-      BlockActionPayload payload = req.getPayload();
-      String question = payload.getActions().get(0).getValue();
-      String user = payload.getUser() == null ? null : payload.getUser().getId();
-      Replies.Message shared = bot.replies.answer(kb.ask(question == null ? "" : question), false, user);
-      app.executorService().submit(() -> {
-        String error = bot.delivery.send("share by " + user + ": response_url", () -> {
-          WebhookResponse r = ctx.respond(m -> m.responseType("in_channel").replaceOriginal(false).text(shared.text()).blocks(shared.blocks()));
-          return Delivery.fromHttp(r.getCode(), null, r.getBody());
+    app.blockAction(
+        Replies.SHARE_ACTION,
+        (req, ctx) -> {
+          BlockActionPayload payload = req.getPayload();
+          String question = payload.getActions().get(0).getValue();
+          String user = payload.getUser() == null ? null : payload.getUser().getId();
+          Replies.Message shared =
+              bot.replies.answer(kb.ask(question == null ? "" : question), false, user);
+          app.executorService()
+              .submit(
+                  () -> {
+                    String error =
+                        bot.delivery.send(
+                            "share by " + user + ": response_url",
+                            () -> {
+                              WebhookResponse r =
+                                  ctx.respond(
+                                      m ->
+                                          m.responseType("in_channel")
+                                              .replaceOriginal(false)
+                                              .text(shared.text())
+                                              .blocks(shared.blocks()));
+                              return Delivery.fromHttp(r.getCode(), null, r.getBody());
+                            });
+                    if (error != null) {
+                      bot.tellUser(
+                          ctx::respond,
+                          "I couldn't share that answer in the channel (" + error + ").");
+                    }
+                  });
+          return ctx.ack();
         });
-        if (error != null) {
-          bot.tellUser(ctx::respond, "I couldn't share that answer in the channel (" + error + ").");
-        }
-      });
-      return ctx.ack();
-    });
 
     // Events API: https://api.slack.com/apis/events-api
     // Acknowledged at once; the answer is posted from a worker. A retry of an event already
     // seen (same event_id) is acknowledged and not answered again.
-    app.event(AppMentionEvent.class, (payload, ctx) -> {
-      AppMentionEvent event = payload.getEvent();
-      if (event.getBotId() == null && bot.seen.firstTime(payload.getEventId())) {
-        String question = SlackText.withoutMention(event.getText(), ctx.getBotUserId());
-        String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-        app.executorService().submit(() -> bot.post(ctx, payload.getEventId(), event.getChannel(), thread, question));
-      }
-      return ctx.ack();
-    });
-    app.event(MessageEvent.class, (payload, ctx) -> {
-      MessageEvent event = payload.getEvent();
-      boolean fromPerson = event.getBotId() == null && event.getSubtype() == null && event.getUser() != null && !event.getUser().equals(ctx.getBotUserId());
-      if ("im".equals(event.getChannelType()) && fromPerson && bot.seen.firstTime(payload.getEventId())) {
-        String question = SlackText.withoutMention(event.getText(), ctx.getBotUserId());
-        app.executorService().submit(() -> bot.post(ctx, payload.getEventId(), event.getChannel(), event.getThreadTs(), question));
-      }
-      return ctx.ack();
-    });
+    app.event(
+        AppMentionEvent.class,
+        (payload, ctx) -> {
+          AppMentionEvent event = payload.getEvent();
+          if (event.getBotId() == null && bot.seen.firstTime(payload.getEventId())) {
+            String question = SlackText.withoutMention(event.getText(), ctx.getBotUserId());
+            String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+            app.executorService()
+                .submit(
+                    () ->
+                        bot.post(ctx, payload.getEventId(), event.getChannel(), thread, question));
+          }
+          return ctx.ack();
+        });
+    app.event(
+        MessageEvent.class,
+        (payload, ctx) -> {
+          MessageEvent event = payload.getEvent();
+          boolean fromPerson =
+              event.getBotId() == null
+                  && event.getSubtype() == null
+                  && event.getUser() != null
+                  && !event.getUser().equals(ctx.getBotUserId());
+          if ("im".equals(event.getChannelType())
+              && fromPerson
+              && bot.seen.firstTime(payload.getEventId())) {
+            String question = SlackText.withoutMention(event.getText(), ctx.getBotUserId());
+            app.executorService()
+                .submit(
+                    () ->
+                        bot.post(
+                            ctx,
+                            payload.getEventId(),
+                            event.getChannel(),
+                            event.getThreadTs(),
+                            question));
+          }
+          return ctx.ack();
+        });
     // Messages the bot never answers: its own and other bots', edits and deletions.
     app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
     app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
@@ -125,19 +168,37 @@ public final class BotApp {
   /** Returns the slash command's reply to {@code question}, as the JSON Slack expects. */
   private String commandReply(String question) {
     Replies.Message answer = replies.answer(kb.ask(question), true, null);
-    return json.toJson(SlashCommandResponse.builder().responseType("ephemeral").text(answer.text()).blocks(answer.blocks()).build());
+    return json.toJson(
+        SlashCommandResponse.builder()
+            .responseType("ephemeral")
+            .text(answer.text())
+            .blocks(answer.blocks())
+            .build());
   }
 
   /** Posts the answer to {@code question} in {@code channel}, in {@code thread} when given. */
-  private void post(EventContext ctx, String eventId, String channel, String thread, String question) {
-    Replies.Message message = question.isBlank() ? replies.usage() : replies.answer(kb.ask(question), false, null);
-    delivery.send("event " + eventId + ": chat.postMessage to " + channel, () -> {
-      ChatPostMessageResponse r = ctx.client().chatPostMessage(m -> m.channel(channel).threadTs(thread).text(message.text()).blocks(message.blocks()));
-      if (r.isOk()) {
-        return Delivery.Outcome.ok();
-      }
-      return "ratelimited".equals(r.getError()) ? Delivery.Outcome.retryAfter(Delivery.BACKOFF, r.getError()) : Delivery.Outcome.refused(r.getError());
-    });
+  private void post(
+      EventContext ctx, String eventId, String channel, String thread, String question) {
+    Replies.Message message =
+        question.isBlank() ? replies.usage() : replies.answer(kb.ask(question), false, null);
+    delivery.send(
+        "event " + eventId + ": chat.postMessage to " + channel,
+        () -> {
+          ChatPostMessageResponse r =
+              ctx.client()
+                  .chatPostMessage(
+                      m ->
+                          m.channel(channel)
+                              .threadTs(thread)
+                              .text(message.text())
+                              .blocks(message.blocks()));
+          if (r.isOk()) {
+            return Delivery.Outcome.ok();
+          }
+          return "ratelimited".equals(r.getError())
+              ? Delivery.Outcome.retryAfter(Delivery.BACKOFF, r.getError())
+              : Delivery.Outcome.refused(r.getError());
+        });
   }
 
   private interface Respond {

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one reply to Slack, retrying what Slack asks to retry: after {@code Retry-After} on
- * 429, and with growing pauses on 5xx and timeouts, a bounded number of times. A reply Slack
- * refuses ({@code ok: false}, such as {@code not_in_channel}) is logged, not retried.
+ * Sends one reply to Slack, retrying what Slack asks to retry: after {@code Retry-After} on 429,
+ * and with growing pauses on 5xx and timeouts, a bounded number of times. A reply Slack refuses
+ * ({@code ok: false}, such as {@code not_in_channel}) is logged, not retried.
  *
  * <p>NOTE: it pauses the calling thread; call it from a worker, never the HTTP thread.
  */
@@ -46,7 +46,10 @@ public final class Delivery {
   private final Duration firstPause;
   private final Duration longestPause;
 
-  /** Tries each reply at most {@code maxAttempts} times, pausing {@code firstPause}, then doubling up to {@code longestPause}. */
+  /**
+   * Tries each reply at most {@code maxAttempts} times, pausing {@code firstPause}, then doubling
+   * up to {@code longestPause}.
+   */
   public Delivery(int maxAttempts, Duration firstPause, Duration longestPause) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be >= 1");
@@ -57,8 +60,8 @@ public final class Delivery {
   }
 
   /**
-   * Sends a reply described as {@code what} (named in log lines, e.g. "event Ev123: chat.postMessage"),
-   * and returns the error Slack gave in the end, or null once delivered.
+   * Sends a reply described as {@code what} (named in log lines, e.g. "event Ev123:
+   * chat.postMessage"), and returns the error Slack gave in the end, or null once delivered.
    */
   public String send(String what, Attempt attempt) {
     long pause = firstPause.toMillis();
@@ -68,9 +71,15 @@ public final class Delivery {
       try {
         outcome = attempt.send();
       } catch (SlackApiException e) {
-        outcome = fromHttp(e.getResponse().code(), e.getResponse().header("Retry-After"), errorOf(e));
+        outcome =
+            fromHttp(e.getResponse().code(), e.getResponse().header("Retry-After"), errorOf(e));
       } catch (IOException e) {
-        outcome = Outcome.retryAfter(BACKOFF, "network error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        outcome =
+            Outcome.retryAfter(
+                BACKOFF,
+                "network error: "
+                    + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
       } catch (RuntimeException e) {
         outcome = Outcome.refused("cannot send: " + e);
       }
@@ -83,7 +92,10 @@ public final class Delivery {
         return error;
       }
       if (n < maxAttempts) {
-        sleep(Math.min(outcome.retryAfterMillis() == BACKOFF ? pause : outcome.retryAfterMillis(), longestPause.toMillis()));
+        sleep(
+            Math.min(
+                outcome.retryAfterMillis() == BACKOFF ? pause : outcome.retryAfterMillis(),
+                longestPause.toMillis()));
         pause = Math.min(pause * 2, longestPause.toMillis());
       }
     }

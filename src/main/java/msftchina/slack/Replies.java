@@ -16,8 +16,8 @@ import msftchina.search.Match;
 import msftchina.search.Refusal;
 
 /**
- * The bot's messages in Block Kit, with their plain-text fallbacks: answers, refusals and
- * usage. Everything the user typed is escaped before it is shown.
+ * The bot's messages in Block Kit, with their plain-text fallbacks: answers, refusals and usage.
+ * Everything the user typed is escaped before it is shown.
  */
 public final class Replies {
 
@@ -56,19 +56,44 @@ public final class Replies {
       return new Message(blocks, SlackText.escape(Refusal.sentence(answer)));
     }
     for (Match match : answer.matches()) {
-      String statement = match.marked("*", "*", SlackText::escape) + "  " + match.fact().citationLabel();
+      String statement =
+          match.marked("*", "*", SlackText::escape) + "  " + match.fact().citationLabel();
       blocks.add(section(s -> s.text(markdownText(SlackText.truncate(statement, 2900)))));
-      blocks.add(context(c -> c.elements(List.of(markdownText("_" + SlackText.escape(match.fact().report()) + "_")))));
+      blocks.add(
+          context(
+              c ->
+                  c.elements(
+                      List.of(markdownText("_" + SlackText.escape(match.fact().report()) + "_")))));
     }
     if (answer.strength() == Answer.Strength.PARTIAL) {
-      blocks.add(context(c -> c.elements(List.of(markdownText(answer.strength().label() + ": the report covers only part of the question")))));
+      blocks.add(
+          context(
+              c ->
+                  c.elements(
+                      List.of(
+                          markdownText(
+                              answer.strength().label()
+                                  + ": the report covers only part of the question")))));
     }
     if (sharedBy != null) {
-      blocks.add(context(c -> c.elements(List.of(markdownText("Shared by <@" + sharedBy + "> with " + command)))));
+      blocks.add(
+          context(
+              c ->
+                  c.elements(
+                      List.of(markdownText("Shared by <@" + sharedBy + "> with " + command)))));
     }
     if (shareable) {
       String value = SlackText.truncate(answer.question().strip(), MAX_BUTTON_VALUE);
-      blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(SHARE_ACTION).text(plainText("Share in channel")).value(value))))));
+      blocks.add(
+          actions(
+              a ->
+                  a.elements(
+                      List.of(
+                          button(
+                              b ->
+                                  b.actionId(SHARE_ACTION)
+                                      .text(plainText("Share in channel"))
+                                      .value(value))))));
     }
     return new Message(blocks, fallback(answer));
   }
@@ -77,20 +102,35 @@ public final class Replies {
   public Message usage() {
     String text =
         "Ask me about the report and I answer with its own statements and citations.\n"
-            + "Type `" + command + " your question`, mention me in a channel, or send me a direct message.\n"
+            + "Type `"
+            + command
+            + " your question`, mention me in a channel, or send me a direct message.\n"
             + exampleList();
-    return new Message(List.of(section(s -> s.text(markdownText(text)))), "Ask me a question about the report, e.g. " + (examples.isEmpty() ? command + " who is the biggest customer?" : examples.get(0)));
+    return new Message(
+        List.of(section(s -> s.text(markdownText(text)))),
+        "Ask me a question about the report, e.g. "
+            + (examples.isEmpty() ? command + " who is the biggest customer?" : examples.get(0)));
   }
 
   private String exampleList() {
     if (examples.isEmpty()) {
       return "Ask about what the report covers.";
     }
-    return "Try asking:\n" + examples.stream().limit(3).map(e -> "\u2022 " + SlackText.escape(e)).collect(Collectors.joining("\n"));
+    return "Try asking:\n"
+        + examples.stream()
+            .limit(3)
+            .map(e -> "\u2022 " + SlackText.escape(e))
+            .collect(Collectors.joining("\n"));
   }
 
   private static String fallback(Answer answer) {
     Match best = answer.matches().get(0);
-    return SlackText.escape(SlackText.truncate(best.fact().text(), 300) + " " + best.fact().citationLabel() + " (" + best.fact().report() + ")");
+    return SlackText.escape(
+        SlackText.truncate(best.fact().text(), 300)
+            + " "
+            + best.fact().citationLabel()
+            + " ("
+            + best.fact().report()
+            + ")");
   }
 }

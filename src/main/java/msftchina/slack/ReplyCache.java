@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The most recent slash-command replies, rendered, by question. The reports don't change while
- * the bot runs, so the same question always gets the same reply: asked again (as questions in a
- * busy workspace are), it is answered without searching or rendering anew.
+ * The most recent slash-command replies, rendered, by question. The reports don't change while the
+ * bot runs, so the same question always gets the same reply: asked again (as questions in a busy
+ * workspace are), it is answered without searching or rendering anew.
  *
  * <p>NOTE: safe for concurrent use.
  */

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The event ids already answered, so a Slack retry of the same event is not answered twice.
- * Bounded by count and age: ids older than the window or beyond the capacity are forgotten.
+ * The event ids already answered, so a Slack retry of the same event is not answered twice. Bounded
+ * by count and age: ids older than the window or beyond the capacity are forgotten.
  *
  * <p>NOTE: safe for concurrent use.
  */
@@ -29,7 +29,10 @@ public final class SeenEvents {
     this.clock = clock;
   }
 
-  /** Returns true the first time {@code eventId} is offered, false for a repeat; null ids are always new. */
+  /**
+   * Returns true the first time {@code eventId} is offered, false for a repeat; null ids are always
+   * new.
+   */
   public synchronized boolean firstTime(String eventId) {
     if (eventId == null || eventId.isEmpty()) {
       return true;

@@ -10,8 +10,8 @@ public final class SlackText {
   private SlackText() {}
 
   /**
-   * Returns {@code text} with {@code &}, {@code <} and {@code >} escaped, so that echoing it
-   * can't ping anyone ({@code <!channel>}, {@code <@U…>}) or make a link.
+   * Returns {@code text} with {@code &}, {@code <} and {@code >} escaped, so that echoing it can't
+   * ping anyone ({@code <!channel>}, {@code <@U…>}) or make a link.
    */
   public static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

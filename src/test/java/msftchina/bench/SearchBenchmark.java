@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Search time per question over the evaluation questions, after warm-up: each invocation
- * answers the next question of {@code eval/}, so the sampled percentiles are per question.
- * Run it with {@code bench/search.sh}.
+ * Search time per question over the evaluation questions, after warm-up: each invocation answers
+ * the next question of {@code eval/}, so the sampled percentiles are per question. Run it with
+ * {@code bench/search.sh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code msftchina ask}: its text output, its {@code --json} contract and its exit status. */
 class AskCommandTest {
 
-  private static final String TITLE = "Microsoft expands AI model sales to Chinese firms despite US-China rivalry";
+  private static final String TITLE =
+      "Microsoft expands AI model sales to Chinese firms despite US-China rivalry";
   private static final String SAMPLE = "Who is Microsoft's biggest AI customer in China?";
   private static final String OFF_TOPIC = "what's the weather like in Paris tomorrow?";
 
@@ -34,7 +35,10 @@ class AskCommandTest {
   /** What one run of the command line printed and returned. */
   record Run(int status, String out, String err) {
     List<String> outLines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\r?\n", -1)).subList(0, out.split("\r?\n", -1).length - (out.endsWith("\n") ? 1 : 0));
+      return out.isEmpty()
+          ? List.of()
+          : List.of(out.split("\r?\n", -1))
+              .subList(0, out.split("\r?\n", -1).length - (out.endsWith("\n") ? 1 : 0));
     }
   }
 
@@ -48,7 +52,8 @@ class AskCommandTest {
             new PrintStream(err, true, StandardCharsets.UTF_8),
             Map.of());
     int status = Main.run(List.of(args), console);
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private Run ask(String stdin, String... args) {
@@ -63,7 +68,9 @@ class AskCommandTest {
     assertTrue(parsed.isJsonObject(), line);
     JsonObject o = parsed.getAsJsonObject();
     assertEquals(Set.of("question", "answers"), o.keySet(), line);
-    assertTrue(o.get("question").isJsonPrimitive() && o.get("question").getAsJsonPrimitive().isString(), line);
+    assertTrue(
+        o.get("question").isJsonPrimitive() && o.get("question").getAsJsonPrimitive().isString(),
+        line);
     assertTrue(o.get("answers").isJsonArray(), line);
     JsonArray answers = o.getAsJsonArray("answers");
     assertTrue(answers.size() <= 3, line);
@@ -74,7 +81,10 @@ class AskCommandTest {
       assertTrue(answer.get("id").getAsJsonPrimitive().isString(), line);
       assertTrue(answer.get("text").getAsJsonPrimitive().isString(), line);
       assertTrue(answer.get("report").getAsJsonPrimitive().isString(), line);
-      assertTrue(answer.get("score").isJsonPrimitive() && answer.get("score").getAsJsonPrimitive().isNumber(), line);
+      assertTrue(
+          answer.get("score").isJsonPrimitive()
+              && answer.get("score").getAsJsonPrimitive().isNumber(),
+          line);
       assertTrue(answer.get("citations").isJsonArray(), line);
       for (JsonElement c : answer.getAsJsonArray("citations")) {
         assertTrue(c.isJsonPrimitive() && c.getAsJsonPrimitive().isNumber(), line);
@@ -101,7 +111,11 @@ class AskCommandTest {
     assertFalse(answers.isEmpty());
     JsonObject first = answers.get(0).getAsJsonObject();
     assertEquals("msft-china-ai:1.2", first.get("id").getAsString());
-    assertTrue(first.get("text").getAsString().startsWith("ByteDance leads as Microsoft's biggest AI customer in China"));
+    assertTrue(
+        first
+            .get("text")
+            .getAsString()
+            .startsWith("ByteDance leads as Microsoft's biggest AI customer in China"));
     assertEquals(List.of(1, 2, 3, 4), citations(first));
     assertEquals(TITLE, first.get("report").getAsString());
     assertTrue(first.get("score").getAsDouble() > 0);
@@ -119,7 +133,8 @@ class AskCommandTest {
 
   @Test
   void jsonQuestionMayComeBeforeTheOption() {
-    Run r = ask("", "Who", "is", "Microsoft's", "biggest", "AI", "customer", "in", "China?", "--json");
+    Run r =
+        ask("", "Who", "is", "Microsoft's", "biggest", "AI", "customer", "in", "China?", "--json");
     assertEquals(0, r.status(), r.err());
     JsonObject o = contractObject(r.outLines().get(0));
     assertEquals(SAMPLE, o.get("question").getAsString());
@@ -128,7 +143,8 @@ class AskCommandTest {
   @Test
   void jsonWithoutQuestionAnswersEachStdinLineInOrderBlankLinesIncluded() {
     List<String> questions =
-        List.of(SAMPLE, "", OFF_TOPIC, "   ", "How fast is Azure's AI revenue growing in China?", "hi");
+        List.of(
+            SAMPLE, "", OFF_TOPIC, "   ", "How fast is Azure's AI revenue growing in China?", "hi");
     Run r = ask(String.join("\n", questions) + "\n", "--json");
     assertEquals(0, r.status(), r.err());
     List<String> lines = r.outLines();
@@ -137,12 +153,33 @@ class AskCommandTest {
       JsonObject o = contractObject(lines.get(i));
       assertEquals(questions.get(i), o.get("question").getAsString(), "line " + (i + 1));
     }
-    assertEquals("msft-china-ai:1.2", contractObject(lines.get(0)).getAsJsonArray("answers").get(0).getAsJsonObject().get("id").getAsString());
-    assertEquals(0, contractObject(lines.get(1)).getAsJsonArray("answers").size(), "blank line -> empty answers");
-    assertEquals(0, contractObject(lines.get(2)).getAsJsonArray("answers").size(), "off-topic -> empty answers");
-    assertEquals(0, contractObject(lines.get(3)).getAsJsonArray("answers").size(), "whitespace line -> empty answers");
-    assertFalse(contractObject(lines.get(4)).getAsJsonArray("answers").isEmpty(), "Azure question is answered");
-    assertEquals(0, contractObject(lines.get(5)).getAsJsonArray("answers").size(), "greeting -> empty answers");
+    assertEquals(
+        "msft-china-ai:1.2",
+        contractObject(lines.get(0))
+            .getAsJsonArray("answers")
+            .get(0)
+            .getAsJsonObject()
+            .get("id")
+            .getAsString());
+    assertEquals(
+        0,
+        contractObject(lines.get(1)).getAsJsonArray("answers").size(),
+        "blank line -> empty answers");
+    assertEquals(
+        0,
+        contractObject(lines.get(2)).getAsJsonArray("answers").size(),
+        "off-topic -> empty answers");
+    assertEquals(
+        0,
+        contractObject(lines.get(3)).getAsJsonArray("answers").size(),
+        "whitespace line -> empty answers");
+    assertFalse(
+        contractObject(lines.get(4)).getAsJsonArray("answers").isEmpty(),
+        "Azure question is answered");
+    assertEquals(
+        0,
+        contractObject(lines.get(5)).getAsJsonArray("answers").size(),
+        "greeting -> empty answers");
   }
 
   @Test
@@ -194,7 +231,9 @@ class AskCommandTest {
     assertTrue(r.out().contains("[1, 2, 3, 4]"), r.out());
     assertTrue(r.out().contains(TITLE), r.out());
     assertTrue(r.out().contains("msft-china-ai:1.2"), r.out());
-    assertTrue(r.out().lines().findFirst().orElseThrow().startsWith("1. ") || r.out().startsWith("("), r.out());
+    assertTrue(
+        r.out().lines().findFirst().orElseThrow().startsWith("1. ") || r.out().startsWith("("),
+        r.out());
   }
 
   @Test

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Answer quality on the evaluation sets in {@code eval/}, held to floors a little below the
- * figures {@code msftchina eval} measures (see the README), so a change that makes answers
- * worse fails the build.
+ * Answer quality on the evaluation sets in {@code eval/}, held to floors a little below the figures
+ * {@code msftchina eval} measures (see the README), so a change that makes answers worse fails the
+ * build.
  */
 class EvaluationTest {
 
@@ -28,7 +28,12 @@ class EvaluationTest {
   static void evaluate() throws Exception {
     kb = KnowledgeBase.open(Path.of("facts"), index, line -> {});
     List<EvalQuestion> questions = new ArrayList<>();
-    for (String set : List.of("eval/tuning.jsonl", "eval/tuning2.jsonl", "eval/tuning3.jsonl", "eval/heldout.jsonl")) {
+    for (String set :
+        List.of(
+            "eval/tuning.jsonl",
+            "eval/tuning2.jsonl",
+            "eval/tuning3.jsonl",
+            "eval/heldout.jsonl")) {
       questions.addAll(EvalQuestion.read(Path.of(set)));
     }
     scores = Evaluation.run(questions, kb::ask);

@@ -24,12 +24,16 @@ class IngestTest {
   }
 
   private static Fact fact(List<Fact> facts, String id) {
-    return facts.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no fact " + id));
+    return facts.stream()
+        .filter(f -> f.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no fact " + id));
   }
 
   @Test
   void reingestingTheReportGivesTheCommittedFactsFileTextExactly() throws IOException {
-    assertEquals(Files.readString(FACTS, StandardCharsets.UTF_8), FactsFile.toJsonLines(ingested()));
+    assertEquals(
+        Files.readString(FACTS, StandardCharsets.UTF_8), FactsFile.toJsonLines(ingested()));
   }
 
   @Test
@@ -38,7 +42,8 @@ class IngestTest {
   }
 
   @Test
-  void writtenFactsReadBackUnchanged(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+  void writtenFactsReadBackUnchanged(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
     Path file = dir.resolve("msft-china-ai.facts.jsonl");
     FactsFile.write(file, ingested());
     assertEquals(ingested(), FactsFile.read(file));
@@ -52,12 +57,29 @@ class IngestTest {
     Fact quote = althoff.get(0);
     assertAll(
         () -> assertEquals("msft-china-ai:4.2", quote.id()),
-        () -> assertTrue(quote.text().startsWith("At an internal Microsoft meeting in July 2025"), quote.text()),
-        () -> assertTrue(quote.text().contains("\"The world\u2019s most elite AI solutions are being built"), quote.text()),
-        () -> assertTrue(quote.text().contains("The one company bringing those two places together is Microsoft."), quote.text()),
+        () ->
+            assertTrue(
+                quote.text().startsWith("At an internal Microsoft meeting in July 2025"),
+                quote.text()),
+        () ->
+            assertTrue(
+                quote.text().contains("\"The world\u2019s most elite AI solutions are being built"),
+                quote.text()),
+        () ->
+            assertTrue(
+                quote
+                    .text()
+                    .contains("The one company bringing those two places together is Microsoft."),
+                quote.text()),
         () -> assertTrue(quote.text().endsWith("It\u2019s pretty awesome\"."), quote.text()),
         () -> assertEquals(List.of(1, 2, 3, 4), quote.citations()));
-    assertTrue(facts.stream().noneMatch(f -> f != quote && (f.text().contains("pretty awesome") || f.text().startsWith("The one company"))),
+    assertTrue(
+        facts.stream()
+            .noneMatch(
+                f ->
+                    f != quote
+                        && (f.text().contains("pretty awesome")
+                            || f.text().startsWith("The one company"))),
         "no part of the quote is a fact of its own");
   }
 
@@ -67,11 +89,17 @@ class IngestTest {
     Fact last = facts.get(facts.size() - 1);
     assertAll(
         () -> assertEquals("msft-china-ai:6.1", last.id()),
-        () -> assertEquals("Microsoft continues to expand AI model sales and services in China to capture growth amid geopolitical tensions.", last.text()),
+        () ->
+            assertEquals(
+                "Microsoft continues to expand AI model sales and services in China to capture growth amid geopolitical tensions.",
+                last.text()),
         () -> assertEquals(List.of(), last.citations()),
         () -> assertTrue(last.uncited()),
         () -> assertEquals("uncited", last.citationLabel()));
-    assertEquals(List.of(1, 2, 3, 4), fact(facts, "msft-china-ai:5.1").citations(), "the sentence before keeps its own citations");
+    assertEquals(
+        List.of(1, 2, 3, 4),
+        fact(facts, "msft-china-ai:5.1").citations(),
+        "the sentence before keeps its own citations");
   }
 
   @Test
@@ -94,20 +122,32 @@ class IngestTest {
     assertEquals(11, facts.size());
     assertEquals(
         List.of(
-            "msft-china-ai:1.1", "msft-china-ai:1.2", "msft-china-ai:1.3", "msft-china-ai:2.1", "msft-china-ai:2.2", "msft-china-ai:3.1",
-            "msft-china-ai:3.2", "msft-china-ai:4.1", "msft-china-ai:4.2", "msft-china-ai:5.1", "msft-china-ai:6.1"),
+            "msft-china-ai:1.1",
+            "msft-china-ai:1.2",
+            "msft-china-ai:1.3",
+            "msft-china-ai:2.1",
+            "msft-china-ai:2.2",
+            "msft-china-ai:3.1",
+            "msft-china-ai:3.2",
+            "msft-china-ai:4.1",
+            "msft-china-ai:4.2",
+            "msft-china-ai:5.1",
+            "msft-china-ai:6.1"),
         facts.stream().map(Fact::id).toList());
   }
 
   @Test
   void idsAreStableAcrossIngests() throws IOException {
-    assertEquals(ingested().stream().map(Fact::id).toList(), ingested().stream().map(Fact::id).toList());
+    assertEquals(
+        ingested().stream().map(Fact::id).toList(), ingested().stream().map(Fact::id).toList());
   }
 
   @Test
   void everyFactNamesTheReportTitle() throws IOException {
     Report report = ReportFile.read(REPORT);
-    assertEquals("Microsoft expands AI model sales to Chinese firms despite US-China rivalry", report.title());
+    assertEquals(
+        "Microsoft expands AI model sales to Chinese firms despite US-China rivalry",
+        report.title());
     assertEquals("msft-china-ai", report.id());
     assertTrue(Ingest.facts(report).stream().allMatch(f -> f.report().equals(report.title())));
   }

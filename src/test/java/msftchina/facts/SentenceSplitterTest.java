@@ -17,11 +17,15 @@ class SentenceSplitterTest {
         Arguments.of(
             "straight quote of three sentences is one sentence",
             "He said, \"The models are good. The customers are big. It's pretty awesome.\" Then he left.",
-            List.of("He said, \"The models are good. The customers are big. It's pretty awesome.\"", "Then he left.")),
+            List.of(
+                "He said, \"The models are good. The customers are big. It's pretty awesome.\"",
+                "Then he left.")),
         Arguments.of(
             "curly quote of three sentences is one sentence",
             "She said, \u201CFirst we build. Then we sell! Who else could?\u201D It worked.",
-            List.of("She said, \u201CFirst we build. Then we sell! Who else could?\u201D", "It worked.")),
+            List.of(
+                "She said, \u201CFirst we build. Then we sell! Who else could?\u201D",
+                "It worked.")),
         Arguments.of(
             "quote without a stop of its own, closed by a cited stop",
             "Althoff said, \"The world\u2019s best AI is built here. The one company is Microsoft. It\u2019s pretty awesome\" [1, 2, 3, 4]. The meeting ended.",
@@ -70,8 +74,7 @@ class SentenceSplitterTest {
         Arguments.of(
             "citation marker before the final stop",
             "Microsoft sells AI models [1, 2]. ByteDance buys them [3].",
-            List.of("Microsoft sells AI models [1, 2].", "ByteDance buys them [3]."))
-        ,
+            List.of("Microsoft sells AI models [1, 2].", "ByteDance buys them [3].")),
         Arguments.of(
             "citation marker after the final stop",
             "Microsoft sells AI models. [1, 2] ByteDance buys them. [3]",

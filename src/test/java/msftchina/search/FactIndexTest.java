@@ -27,8 +27,12 @@ class FactIndexTest {
 
   private final List<String> log = new ArrayList<>();
 
-  /** Opens the index (through the knowledge base, as the bot does) in {@code indexDir}, logging to {@link #log}, and returns the answer to {@code question}. */
-  private Answer openAndAsk(Path indexDir, FactsDirectory facts, String question) throws IOException {
+  /**
+   * Opens the index (through the knowledge base, as the bot does) in {@code indexDir}, logging to
+   * {@link #log}, and returns the answer to {@code question}.
+   */
+  private Answer openAndAsk(Path indexDir, FactsDirectory facts, String question)
+      throws IOException {
     try (KnowledgeBase kb = KnowledgeBase.open(facts.path(), indexDir, log::add)) {
       assertEquals(11, kb.factCount());
       return kb.ask(question);
@@ -60,7 +64,9 @@ class FactIndexTest {
     assertTrue(log.get(0).contains("missing"), log.get(0));
     assertTrue(Files.isDirectory(indexDir));
     try (Stream<Path> files = Files.list(indexDir)) {
-      assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("segments_")), "the index is on disk");
+      assertTrue(
+          files.anyMatch(f -> f.getFileName().toString().startsWith("segments_")),
+          "the index is on disk");
     }
   }
 
@@ -75,11 +81,16 @@ class FactIndexTest {
     }
     FactsDirectory copy = new FactsDirectory(factsDir);
     Path indexDir = tmp.resolve("index");
-    assertFalse(openAndAsk(indexDir, copy, "quokka husbandry").answered(), "the word is not in the facts yet");
+    assertFalse(
+        openAndAsk(indexDir, copy, "quokka husbandry").answered(),
+        "the word is not in the facts yet");
 
     Path factsFile = factsDir.resolve("msft-china-ai.facts.jsonl");
     String before = Files.readString(factsFile, StandardCharsets.UTF_8);
-    String after = before.replace("customer service automation.\"", "customer service automation and quokka husbandry.\"");
+    String after =
+        before.replace(
+            "customer service automation.\"",
+            "customer service automation and quokka husbandry.\"");
     assertFalse(before.equals(after), "the fact text was changed");
     Files.writeString(factsFile, after, StandardCharsets.UTF_8);
 
@@ -125,7 +136,11 @@ class FactIndexTest {
     openAndAsk(indexDir, FACTS, SAMPLE);
     Path segments;
     try (Stream<Path> files = Files.list(indexDir)) {
-      segments = files.filter(f -> f.getFileName().toString().startsWith("segments_")).findFirst().orElseThrow();
+      segments =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("segments_"))
+              .findFirst()
+              .orElseThrow();
     }
     byte[] bytes = Files.readAllBytes(segments);
     Files.write(segments, Arrays.copyOf(bytes, bytes.length / 2));
@@ -141,7 +156,8 @@ class FactIndexTest {
     Path indexDir = tmp.resolve("index");
     openAndAsk(indexDir, FACTS, SAMPLE);
     try (Stream<Path> files = Files.list(indexDir)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+      for (Path f :
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
         Files.write(f, new byte[0]);
       }
     }
@@ -152,10 +168,15 @@ class FactIndexTest {
   }
 
   /** Overwrites the files of {@code indexDir} whose names pass {@code which} with random bytes. */
-  private static void garble(Path indexDir, java.util.function.Predicate<String> which) throws IOException {
+  private static void garble(Path indexDir, java.util.function.Predicate<String> which)
+      throws IOException {
     Random random = new Random(7);
     try (Stream<Path> files = Files.list(indexDir)) {
-      for (Path file : files.filter(Files::isRegularFile).filter(f -> which.test(f.getFileName().toString())).toList()) {
+      for (Path file :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> which.test(f.getFileName().toString()))
+              .toList()) {
         byte[] garbage = new byte[(int) Math.max(64, Files.size(file))];
         random.nextBytes(garbage);
         Files.write(file, garbage);
@@ -188,7 +209,10 @@ class FactIndexTest {
     Path indexDir = tmp.resolve("index");
     openAndAsk(indexDir, copy, SAMPLE);
     garble(indexDir, name -> name.equals("write.lock"));
-    Files.writeString(factsDir.resolve("examples.txt"), "\nWho buys Azure AI?\n", StandardCharsets.UTF_8,
+    Files.writeString(
+        factsDir.resolve("examples.txt"),
+        "\nWho buys Azure AI?\n",
+        StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.APPEND);
 
     log.clear();
@@ -225,7 +249,8 @@ class FactIndexTest {
     Path indexDir = tmp.resolve("index");
     openAndAsk(indexDir, FACTS, SAMPLE);
     try (Stream<Path> files = Files.list(indexDir)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+      for (Path f :
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
         Files.delete(f);
       }
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Questions whose every word the report uses, but which ask for what it doesn't give: another
- * company's spending, a year it doesn't cover, a dollar figure where it gives a share. The bot
- * says what the report lacks instead of showing a statement about something else.
+ * company's spending, a year it doesn't cover, a dollar figure where it gives a share. The bot says
+ * what the report lacks instead of showing a statement about something else.
  */
 class FiguresAskedTest {
 
@@ -81,6 +81,7 @@ class FiguresAskedTest {
   void answeredByTheStatementThatGivesTheFigure(String question, String first) {
     Answer answer = kb.ask(question);
     assertTrue(answer.answered(), () -> question + " was refused: " + Refusal.sentence(answer));
-    assertEquals(first, answer.matches().get(0).fact().id(), () -> question + " got " + answer.matches());
+    assertEquals(
+        first, answer.matches().get(0).fact().id(), () -> question + " got " + answer.matches());
   }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code facts/figures.txt}: which questions ask for which kind of figure, and which statements give one. */
+/**
+ * {@code facts/figures.txt}: which questions ask for which kind of figure, and which statements
+ * give one.
+ */
 class FiguresTest {
 
   @TempDir Path dir;
@@ -81,12 +84,16 @@ class FiguresTest {
           The firm has 2,000 engineers in Beijing.                          | a count
           """)
   void statementsGivingAFigure(String statement, String kind) throws IOException {
-    assertTrue(bundled().givenIn(statement).stream().anyMatch(k -> k.name().equals(kind)), statement + " should give " + kind);
+    assertTrue(
+        bundled().givenIn(statement).stream().anyMatch(k -> k.name().equals(kind)),
+        statement + " should give " + kind);
   }
 
   @Test
   void aShareOfATotalIsNotGrowth() throws IOException {
-    assertTrue(bundled().givenIn("China accounted for about 1.5% of total revenue.").stream().noneMatch(k -> k.name().equals("a growth figure")));
+    assertTrue(
+        bundled().givenIn("China accounted for about 1.5% of total revenue.").stream()
+            .noneMatch(k -> k.name().equals("a growth figure")));
   }
 
   @ParameterizedTest(name = "\"{0}\" gives no count")
@@ -99,7 +106,9 @@ class FiguresTest {
           ByteDance spends over US$1 billion annually.
           """)
   void yearsPercentagesAndMoneyAreNotCounts(String statement) throws IOException {
-    assertTrue(bundled().givenIn(statement).stream().noneMatch(k -> k.name().equals("a count")), statement);
+    assertTrue(
+        bundled().givenIn(statement).stream().noneMatch(k -> k.name().equals("a count")),
+        statement);
   }
 
   @Test
@@ -111,25 +120,53 @@ class FiguresTest {
 
   @Test
   void measuresAreReadInOrder() throws IOException {
-    assertEquals(List.of("revenue", "spending", "budget", "cost", "costs", "profit", "valuation"), bundled().measures());
+    assertEquals(
+        List.of("revenue", "spending", "budget", "cost", "costs", "profit", "valuation"),
+        bundled().measures());
   }
 
   static Stream<Arguments> malformedFiles() {
     return Stream.of(
-        Arguments.of("no colon", List.of("money asked \\bhow much\\b"), 1, "expected 'KIND name|asked|given|given as: value'"),
-        Arguments.of("unknown field", List.of("# kinds", "money wanted: \\bhow much\\b"), 2, "got 'money wanted'"),
-        Arguments.of("empty value", List.of("money name:"), 1, "expected 'KIND name|asked|given|given as: value'"),
-        Arguments.of("given as an unknown kind", List.of("money given: \\$\\d", "amount given as: money, share"), 2, "'share' is not a kind with a 'given' line above"),
-        Arguments.of("broken expression", List.of("money name: a dollar figure", "money asked: (how much"), 2, "not a regular expression"),
-        Arguments.of("kind without a line", List.of("", "money name: a dollar figure", "money asked: how much"), 2, "figure 'money' has no 'given' line"));
+        Arguments.of(
+            "no colon",
+            List.of("money asked \\bhow much\\b"),
+            1,
+            "expected 'KIND name|asked|given|given as: value'"),
+        Arguments.of(
+            "unknown field",
+            List.of("# kinds", "money wanted: \\bhow much\\b"),
+            2,
+            "got 'money wanted'"),
+        Arguments.of(
+            "empty value",
+            List.of("money name:"),
+            1,
+            "expected 'KIND name|asked|given|given as: value'"),
+        Arguments.of(
+            "given as an unknown kind",
+            List.of("money given: \\$\\d", "amount given as: money, share"),
+            2,
+            "'share' is not a kind with a 'given' line above"),
+        Arguments.of(
+            "broken expression",
+            List.of("money name: a dollar figure", "money asked: (how much"),
+            2,
+            "not a regular expression"),
+        Arguments.of(
+            "kind without a line",
+            List.of("", "money name: a dollar figure", "money asked: how much"),
+            2,
+            "figure 'money' has no 'given' line"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformedFiles")
-  void malformedFileNamesFileAndLine(String description, List<String> lines, int line, String problem) throws IOException {
+  void malformedFileNamesFileAndLine(
+      String description, List<String> lines, int line, String problem) throws IOException {
     Files.write(dir.resolve(Figures.FILE), lines);
     FactsFormatException e = assertThrows(FactsFormatException.class, () -> Figures.read(dir));
-    assertTrue(e.getMessage().startsWith(dir.resolve(Figures.FILE) + ":" + line + ": "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith(dir.resolve(Figures.FILE) + ":" + line + ": "), e.getMessage());
     assertTrue(e.getMessage().contains(problem), e.getMessage());
   }
 }

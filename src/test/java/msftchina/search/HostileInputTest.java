@@ -51,21 +51,28 @@ class HostileInputTest {
         Arguments.of("fuzzy syntax", "ByteDance~2 revenue~"),
         Arguments.of("brackets", "[1 TO 4] {a TO b} (((ByteDance ]]"),
         Arguments.of("backslashes", "\\ \\\\ C:\\Users\\bytedance\\ \\u0041 \\"),
-        Arguments.of("emoji", "\uD83E\uDD16\uD83D\uDE80 ByteDance \uD83D\uDCB0\uD83D\uDC4D\uD83C\uDFFD"),
+        Arguments.of(
+            "emoji", "\uD83E\uDD16\uD83D\uDE80 ByteDance \uD83D\uDCB0\uD83D\uDC4D\uD83C\uDFFD"),
         Arguments.of("only emoji", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"),
-        Arguments.of("Chinese characters", "\u5FAE\u8F6F\u5728\u4E2D\u56FD\u6700\u5927\u7684AI\u5BA2\u6237\u662F\u8C01\uFF1F"),
+        Arguments.of(
+            "Chinese characters",
+            "\u5FAE\u8F6F\u5728\u4E2D\u56FD\u6700\u5927\u7684AI\u5BA2\u6237\u662F\u8C01\uFF1F"),
         Arguments.of("Chinese without aliases", "\u5929\u6C14\u600E\u4E48\u6837"),
         Arguments.of("10,000 letters", "a".repeat(10_000)),
-        Arguments.of("10,000 characters of words", "ByteDance revenue China ".repeat(500).substring(0, 10_000)),
+        Arguments.of(
+            "10,000 characters of words",
+            "ByteDance revenue China ".repeat(500).substring(0, 10_000)),
         Arguments.of("10,000 characters of emoji", "\uD83D\uDE00".repeat(5_000)),
         Arguments.of("10,000 distinct-ish words", wordSoup(10_000)),
         Arguments.of("empty string", ""),
         Arguments.of("whitespace only", " \t\n\r\u00A0\u2003  "),
         Arguments.of("null", null),
-        Arguments.of("control characters", "\u0000\u0007ByteDance\u001B[31m revenue\u0008\u007F\u0085"),
+        Arguments.of(
+            "control characters", "\u0000\u0007ByteDance\u001B[31m revenue\u0008\u007F\u0085"),
         Arguments.of("only control characters", "\u0000\u0001\u0002\u001F"),
         Arguments.of("zero-width characters", "Byte\u200BDance\u200C \u200Drevenue\uFEFF"),
-        Arguments.of("right-to-left marks", "\u200FByteDance\u200E \u202Erevenue\u202C \u2067China\u2069"),
+        Arguments.of(
+            "right-to-left marks", "\u200FByteDance\u200E \u202Erevenue\u202C \u2067China\u2069"),
         Arguments.of("unpaired high surrogate", "ByteDance \uD800 revenue"),
         Arguments.of("unpaired low surrogate", "\uDC00ByteDance"),
         Arguments.of("surrogate at the end", "revenue \uD83D"),
@@ -73,7 +80,9 @@ class HostileInputTest {
         Arguments.of("Lucene syntax", "title:foo AND bar~2 OR \"x\"^3 [a TO b] /re.*/"),
         Arguments.of("regular expression", "/.*/ /[a-z]+/ ^$"),
         Arguments.of("boost and grouping", "(ByteDance)^10 AND (Azure OR \"OpenAI\")^0.1"),
-        Arguments.of("Slack markup", "<@U123ABC> <#C123|general> <!here> <https://example.com|link> &lt;b&gt;"),
+        Arguments.of(
+            "Slack markup",
+            "<@U123ABC> <#C123|general> <!here> <https://example.com|link> &lt;b&gt;"),
         Arguments.of("HTML", "<script>alert('x')</script>"),
         Arguments.of("SQL", "'; DROP TABLE facts; --"),
         Arguments.of("punctuation only", "?!.,;:'\"()[]{}<>/\\|@#$%^&*-_=+`~"),
@@ -99,7 +108,10 @@ class HostileInputTest {
     assertNotNull(answer);
     assertTrue(answer.matches().size() <= 3, "at most 3 matches, got " + answer.matches().size());
     assertNotNull(answer.strength());
-    assertEquals(answer.answered(), answer.strength() == Answer.Strength.STRONG || answer.strength() == Answer.Strength.PARTIAL);
+    assertEquals(
+        answer.answered(),
+        answer.strength() == Answer.Strength.STRONG
+            || answer.strength() == Answer.Strength.PARTIAL);
     for (Match match : answer.matches()) {
       assertDoesNotThrow(() -> match.marked("*", "*", t -> t));
     }
@@ -107,7 +119,14 @@ class HostileInputTest {
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {"hi", "hello there", "thanks!", "asdfgh", "what's the weather like in Paris tomorrow?"})
+  @ValueSource(
+      strings = {
+        "hi",
+        "hello there",
+        "thanks!",
+        "asdfgh",
+        "what's the weather like in Paris tomorrow?"
+      })
   void smallTalkAndOffTopicQuestionsGetNoFacts(String question) {
     Answer answer = kb.ask(question);
     assertFalse(answer.answered(), () -> "expected no facts, got " + answer.matches());

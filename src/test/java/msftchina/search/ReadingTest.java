@@ -15,7 +15,10 @@ class ReadingTest {
 
   @Test
   void aStatementSayingTheYearBeforeSpeaksOfItToo() {
-    assertEquals(Set.of("2025", "2024"), Reading.yearsSpokenOf("Revenue tripled in the fiscal year ending June 2025, following a 400% surge the year before."));
+    assertEquals(
+        Set.of("2025", "2024"),
+        Reading.yearsSpokenOf(
+            "Revenue tripled in the fiscal year ending June 2025, following a 400% surge the year before."));
     assertEquals(Set.of("2024"), Reading.yearsSpokenOf("China was 1.5% of revenue in 2024."));
     assertEquals(Set.of(), Reading.yearsSpokenOf("ByteDance spends over US$1 billion annually."));
   }
@@ -27,16 +30,27 @@ class ReadingTest {
 
   @Test
   void possessorsAreLowerCasedWhateverTheApostrophe() {
-    assertEquals(Set.of("kuaishou", "tencent", "bytedance"), Question.possessors("Kuaishou's revenue, Tencent\u2019s spend, BYTEDANCE'S cloud, its cost"));
+    assertEquals(
+        Set.of("kuaishou", "tencent", "bytedance"),
+        Question.possessors(
+            "Kuaishou's revenue, Tencent\u2019s spend, BYTEDANCE'S cloud, its cost"));
   }
 
   @Test
   void nonNegatesTheWordAfterIt() {
-    assertEquals(List.of(new Reading.Negation("AI", "non-AI")), Reading.negations("how much non-AI revenue? nonstop, anon-ai"));
+    assertEquals(
+        List.of(new Reading.Negation("AI", "non-AI")),
+        Reading.negations("how much non-AI revenue? nonstop, anon-ai"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"how much does Tencent spend on ", "paying msft for the ", "does Meituan spend like ", "sold to "})
+  @ValueSource(
+      strings = {
+        "how much does Tencent spend on ",
+        "paying msft for the ",
+        "does Meituan spend like ",
+        "sold to "
+      })
   void whatIsPaidForSoldToOrComparedWithIsAside(String before) {
     assertTrue(Reading.isAside(before), before);
   }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class SlackAppTest {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
-  private static final String REPORT = "Microsoft expands AI model sales to Chinese firms despite US-China rivalry";
+  private static final String REPORT =
+      "Microsoft expands AI model sales to Chinese firms despite US-China rivalry";
   private static RunningBot bot;
 
   @BeforeAll
@@ -38,31 +39,52 @@ class SlackAppTest {
 
   @Test
   void slashCommandAnswersPrivatelyWithTheStatementItsCitationsAndReport() throws Exception {
-    HttpResponse<String> response = bot.slashCommand("who is Microsoft's biggest AI customer in China?");
+    HttpResponse<String> response =
+        bot.slashCommand("who is Microsoft's biggest AI customer in China?");
     assertEquals(200, response.statusCode());
     JsonObject reply = JsonParser.parseString(response.body()).getAsJsonObject();
     assertEquals("ephemeral", reply.get("response_type").getAsString());
-    assertTrue(reply.get("text").getAsString().contains("ByteDance"), "notification fallback names the answer");
+    assertTrue(
+        reply.get("text").getAsString().contains("ByteDance"),
+        "notification fallback names the answer");
     String blocks = reply.get("blocks").toString();
     assertTrue(blocks.contains("ByteDance leads as"), blocks);
     assertTrue(blocks.contains("[1, 2, 3, 4]"), blocks);
     assertTrue(blocks.contains(REPORT), blocks);
     assertTrue(blocks.contains("*biggest*"), "matched words are bold: " + blocks);
-    assertTrue(blocks.contains("\"action_id\":\"share_answer\""), "offers a share button: " + blocks);
+    assertTrue(
+        blocks.contains("\"action_id\":\"share_answer\""), "offers a share button: " + blocks);
   }
 
   @Test
   void echoedQuestionCannotPingAnyone() throws Exception {
-    String body = bot.slashCommand("<!channel> <!here> <@U123> <!subteam^S1|@team> & who is the biggest customer?").body();
-    String echo = JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("blocks").get(0).toString();
-    assertTrue(echo.contains("&lt;!channel&gt;") && echo.contains("&lt;@U123&gt;") && echo.contains("&amp;"), echo);
-    assertFalse(body.contains("<!channel>") || body.contains("<!here>") || body.contains("<@U123>") || body.contains("<!subteam"), body);
+    String body =
+        bot.slashCommand(
+                "<!channel> <!here> <@U123> <!subteam^S1|@team> & who is the biggest customer?")
+            .body();
+    String echo =
+        JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("blocks").get(0).toString();
+    assertTrue(
+        echo.contains("&lt;!channel&gt;")
+            && echo.contains("&lt;@U123&gt;")
+            && echo.contains("&amp;"),
+        echo);
+    assertFalse(
+        body.contains("<!channel>")
+            || body.contains("<!here>")
+            || body.contains("<@U123>")
+            || body.contains("<!subteam"),
+        body);
   }
 
   @Test
   void helpAndAnEmptyCommandGiveUsageWithThreeExampleQuestions() throws Exception {
     for (String text : List.of("help", "", "   ")) {
-      String blocks = JsonParser.parseString(bot.slashCommand(text).body()).getAsJsonObject().get("blocks").toString();
+      String blocks =
+          JsonParser.parseString(bot.slashCommand(text).body())
+              .getAsJsonObject()
+              .get("blocks")
+              .toString();
       assertTrue(blocks.contains("/msftchina"), blocks);
       assertEquals(3, blocks.split("\\u2022").length - 1, "three examples: " + blocks);
     }
@@ -70,9 +92,13 @@ class SlackAppTest {
 
   @Test
   void questionTheReportDoesNotCoverIsAnsweredPlainlyWithExamples() throws Exception {
-    JsonObject reply = JsonParser.parseString(bot.slashCommand("What is Nvidia's revenue in Japan?").body()).getAsJsonObject();
+    JsonObject reply =
+        JsonParser.parseString(bot.slashCommand("What is Nvidia's revenue in Japan?").body())
+            .getAsJsonObject();
     String blocks = reply.get("blocks").toString();
-    assertTrue(reply.get("text").getAsString().startsWith("The report doesn't say anything about"), reply.toString());
+    assertTrue(
+        reply.get("text").getAsString().startsWith("The report doesn't say anything about"),
+        reply.toString());
     assertTrue(blocks.contains("Nvidia"), blocks);
     assertTrue(blocks.contains("Try asking"), blocks);
     assertFalse(blocks.contains("share_answer"), "nothing to share: " + blocks);
@@ -86,7 +112,9 @@ class SlackAppTest {
         "{\"type\":\"block_actions\",\"user\":{\"id\":\"U777\",\"username\":\"ana\",\"team_id\":\"T0LOCAL\"},"
             + "\"api_app_id\":\"A0LOCAL\",\"token\":\"unused\",\"container\":{\"type\":\"message\",\"message_ts\":\"1.2\",\"channel_id\":\"C1\",\"is_ephemeral\":true},"
             + "\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0LOCAL\",\"domain\":\"local\"},\"channel\":{\"id\":\"C1\",\"name\":\"general\"},"
-            + "\"response_url\":\"" + bot.slack.responseUrl("share") + "\","
+            + "\"response_url\":\""
+            + bot.slack.responseUrl("share")
+            + "\","
             + "\"actions\":[{\"action_id\":\"share_answer\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"Share in channel\"},"
             + "\"value\":\"who is the biggest AI customer in China?\",\"type\":\"button\",\"action_ts\":\"1.3\"}]}";
     assertEquals(200, bot.interaction(payload).statusCode());
@@ -104,96 +132,214 @@ class SlackAppTest {
 
   @Test
   void mentionIsAnsweredInItsThreadWithoutTheMention() throws Exception {
-    String event = "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@" + SlackStandIn.BOT_USER_ID + "> how much does bytedance spend on microsoft?\",\"ts\":\"1700000001.000100\",\"channel\":\"C42\",\"event_ts\":\"1700000001.000100\"}";
+    String event =
+        "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
+            + SlackStandIn.BOT_USER_ID
+            + "> how much does bytedance spend on microsoft?\",\"ts\":\"1700000001.000100\",\"channel\":\"C42\",\"event_ts\":\"1700000001.000100\"}";
     assertEquals(200, bot.event("EvMention1", event, Map.of()).statusCode());
-    SlackStandIn.Call post = bot.slack.await(c -> c.path().equals(POST_MESSAGE) && "C42".equals(c.param("channel")), 1, Duration.ofSeconds(5)).get(0);
+    SlackStandIn.Call post =
+        bot.slack
+            .await(
+                c -> c.path().equals(POST_MESSAGE) && "C42".equals(c.param("channel")),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
     assertEquals("1700000001.000100", post.param("thread_ts"));
     assertTrue(post.param("text").contains("ByteDance"), post.param("text"));
     assertTrue(post.param("blocks").contains("[1, 2, 3, 4]"), post.param("blocks"));
-    assertFalse(post.param("blocks").contains(SlackStandIn.BOT_USER_ID), "the bot's mention is not part of the question");
+    assertFalse(
+        post.param("blocks").contains(SlackStandIn.BOT_USER_ID),
+        "the bot's mention is not part of the question");
     assertEquals(List.of("Bearer " + RunningBot.BOT_TOKEN), post.headers().get("authorization"));
   }
 
   @Test
   void mentionInsideAThreadIsAnsweredInThatThread() throws Exception {
-    String event = "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@" + SlackStandIn.BOT_USER_ID + "> who testified to congress?\",\"ts\":\"1700000002.000200\",\"thread_ts\":\"1700000000.000001\",\"channel\":\"C43\",\"event_ts\":\"1700000002.000200\"}";
+    String event =
+        "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
+            + SlackStandIn.BOT_USER_ID
+            + "> who testified to congress?\",\"ts\":\"1700000002.000200\",\"thread_ts\":\"1700000000.000001\",\"channel\":\"C43\",\"event_ts\":\"1700000002.000200\"}";
     bot.event("EvMention2", event, Map.of());
-    SlackStandIn.Call post = bot.slack.await(c -> c.path().equals(POST_MESSAGE) && "C43".equals(c.param("channel")), 1, Duration.ofSeconds(5)).get(0);
+    SlackStandIn.Call post =
+        bot.slack
+            .await(
+                c -> c.path().equals(POST_MESSAGE) && "C43".equals(c.param("channel")),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
     assertEquals("1700000000.000001", post.param("thread_ts"));
     assertTrue(post.param("blocks").contains("Brad Smith"), post.param("blocks"));
   }
 
   @Test
   void bareMentionGetsUsage() throws Exception {
-    String event = "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@" + SlackStandIn.BOT_USER_ID + ">\",\"ts\":\"1700000003.000300\",\"channel\":\"C44\",\"event_ts\":\"1700000003.000300\"}";
+    String event =
+        "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
+            + SlackStandIn.BOT_USER_ID
+            + ">\",\"ts\":\"1700000003.000300\",\"channel\":\"C44\",\"event_ts\":\"1700000003.000300\"}";
     bot.event("EvMention3", event, Map.of());
-    SlackStandIn.Call post = bot.slack.await(c -> c.path().equals(POST_MESSAGE) && "C44".equals(c.param("channel")), 1, Duration.ofSeconds(5)).get(0);
+    SlackStandIn.Call post =
+        bot.slack
+            .await(
+                c -> c.path().equals(POST_MESSAGE) && "C44".equals(c.param("channel")),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
     assertTrue(post.param("blocks").contains("Try asking"), post.param("blocks"));
   }
 
   @Test
   void directMessageIsAnsweredInTheDirectMessage() throws Exception {
-    String event = "{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"U123\",\"text\":\"how fast is azure ai growing in china\",\"ts\":\"1700000004.000400\",\"channel\":\"D45\",\"event_ts\":\"1700000004.000400\"}";
+    String event =
+        "{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"U123\",\"text\":\"how fast is azure ai growing in china\",\"ts\":\"1700000004.000400\",\"channel\":\"D45\",\"event_ts\":\"1700000004.000400\"}";
     assertEquals(200, bot.event("EvDm1", event, Map.of()).statusCode());
-    SlackStandIn.Call post = bot.slack.await(c -> c.path().equals(POST_MESSAGE) && "D45".equals(c.param("channel")), 1, Duration.ofSeconds(5)).get(0);
+    SlackStandIn.Call post =
+        bot.slack
+            .await(
+                c -> c.path().equals(POST_MESSAGE) && "D45".equals(c.param("channel")),
+                1,
+                Duration.ofSeconds(5))
+            .get(0);
     assertTrue(post.param("blocks").contains("tripled"), post.param("blocks"));
   }
 
   @Test
   void aRetriedEventIsAnsweredOnce() throws Exception {
-    String event = "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@" + SlackStandIn.BOT_USER_ID + "> who is the biggest customer\",\"ts\":\"1700000005.000500\",\"channel\":\"C46\",\"event_ts\":\"1700000005.000500\"}";
+    String event =
+        "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
+            + SlackStandIn.BOT_USER_ID
+            + "> who is the biggest customer\",\"ts\":\"1700000005.000500\",\"channel\":\"C46\",\"event_ts\":\"1700000005.000500\"}";
     assertEquals(200, bot.event("EvRetry1", event, Map.of()).statusCode());
-    assertEquals(200, bot.event("EvRetry1", event, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout")).statusCode());
-    assertEquals(200, bot.event("EvRetry1", event, Map.of("X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_timeout")).statusCode());
-    bot.slack.await(c -> c.path().equals(POST_MESSAGE) && "C46".equals(c.param("channel")), 2, Duration.ofSeconds(2));
-    assertEquals(1, bot.slack.calls(POST_MESSAGE).stream().filter(c -> "C46".equals(c.param("channel"))).count());
+    assertEquals(
+        200,
+        bot.event(
+                "EvRetry1",
+                event,
+                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
+            .statusCode());
+    assertEquals(
+        200,
+        bot.event(
+                "EvRetry1",
+                event,
+                Map.of("X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_timeout"))
+            .statusCode());
+    bot.slack.await(
+        c -> c.path().equals(POST_MESSAGE) && "C46".equals(c.param("channel")),
+        2,
+        Duration.ofSeconds(2));
+    assertEquals(
+        1,
+        bot.slack.calls(POST_MESSAGE).stream()
+            .filter(c -> "C46".equals(c.param("channel")))
+            .count());
   }
 
   @Test
   void messagesFromBotsAreNeverAnswered() throws Exception {
-    String fromBot = "{\"type\":\"message\",\"subtype\":\"bot_message\",\"channel_type\":\"im\",\"bot_id\":\"BOTHER\",\"text\":\"who is the biggest customer\",\"ts\":\"1700000006.000600\",\"channel\":\"D47\",\"event_ts\":\"1700000006.000600\"}";
-    String fromSelf = "{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"" + SlackStandIn.BOT_USER_ID + "\",\"text\":\"who is the biggest customer\",\"ts\":\"1700000006.000700\",\"channel\":\"D47\",\"event_ts\":\"1700000006.000700\"}";
+    String fromBot =
+        "{\"type\":\"message\",\"subtype\":\"bot_message\",\"channel_type\":\"im\",\"bot_id\":\"BOTHER\",\"text\":\"who is the biggest customer\",\"ts\":\"1700000006.000600\",\"channel\":\"D47\",\"event_ts\":\"1700000006.000600\"}";
+    String fromSelf =
+        "{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\""
+            + SlackStandIn.BOT_USER_ID
+            + "\",\"text\":\"who is the biggest customer\",\"ts\":\"1700000006.000700\",\"channel\":\"D47\",\"event_ts\":\"1700000006.000700\"}";
     assertEquals(200, bot.event("EvBot1", fromBot, Map.of()).statusCode());
     assertEquals(200, bot.event("EvBot2", fromSelf, Map.of()).statusCode());
     Thread.sleep(500);
-    assertEquals(0, bot.slack.calls(POST_MESSAGE).stream().filter(c -> "D47".equals(c.param("channel"))).count());
+    assertEquals(
+        0,
+        bot.slack.calls(POST_MESSAGE).stream()
+            .filter(c -> "D47".equals(c.param("channel")))
+            .count());
   }
 
   // Request verification: https://api.slack.com/authentication/verifying-requests-from-slack
 
   @Test
   void forgedSignatureIsRejected() throws Exception {
-    SignedRequest real = SignedRequest.slashCommand(RunningBot.SIGNING_SECRET, "hi", bot.slack.responseUrl("x"), Instant.now().getEpochSecond());
-    SignedRequest forged = SignedRequest.slashCommand("not-the-secret", "hi", bot.slack.responseUrl("x"), Instant.now().getEpochSecond());
-    assertEquals(401, bot.post(real.body(), "application/x-www-form-urlencoded", forged.timestamp(), forged.signature(), Map.of()).statusCode());
-    assertEquals(401, bot.post(real.body() + "&extra=1", "application/x-www-form-urlencoded", real.timestamp(), real.signature(), Map.of()).statusCode());
-    assertEquals(401, bot.post(real.body(), "application/x-www-form-urlencoded", null, null, Map.of()).statusCode());
+    SignedRequest real =
+        SignedRequest.slashCommand(
+            RunningBot.SIGNING_SECRET,
+            "hi",
+            bot.slack.responseUrl("x"),
+            Instant.now().getEpochSecond());
+    SignedRequest forged =
+        SignedRequest.slashCommand(
+            "not-the-secret", "hi", bot.slack.responseUrl("x"), Instant.now().getEpochSecond());
+    assertEquals(
+        401,
+        bot.post(
+                real.body(),
+                "application/x-www-form-urlencoded",
+                forged.timestamp(),
+                forged.signature(),
+                Map.of())
+            .statusCode());
+    assertEquals(
+        401,
+        bot.post(
+                real.body() + "&extra=1",
+                "application/x-www-form-urlencoded",
+                real.timestamp(),
+                real.signature(),
+                Map.of())
+            .statusCode());
+    assertEquals(
+        401,
+        bot.post(real.body(), "application/x-www-form-urlencoded", null, null, Map.of())
+            .statusCode());
   }
 
   @Test
   void requestOlderThanFiveMinutesIsRejected() throws Exception {
-    SignedRequest old = SignedRequest.slashCommand(RunningBot.SIGNING_SECRET, "hi", bot.slack.responseUrl("x"), Instant.now().minusSeconds(6 * 60).getEpochSecond());
-    assertEquals(401, bot.post(old.body(), "application/x-www-form-urlencoded", old.timestamp(), old.signature(), Map.of()).statusCode());
+    SignedRequest old =
+        SignedRequest.slashCommand(
+            RunningBot.SIGNING_SECRET,
+            "hi",
+            bot.slack.responseUrl("x"),
+            Instant.now().minusSeconds(6 * 60).getEpochSecond());
+    assertEquals(
+        401,
+        bot.post(
+                old.body(),
+                "application/x-www-form-urlencoded",
+                old.timestamp(),
+                old.signature(),
+                Map.of())
+            .statusCode());
   }
 
   @Test
   void urlVerificationReturnsTheChallenge() throws Exception {
-    HttpResponse<String> response = bot.signedJson("{\"token\":\"unused\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}", Map.of());
+    HttpResponse<String> response =
+        bot.signedJson(
+            "{\"token\":\"unused\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}",
+            Map.of());
     assertEquals(200, response.statusCode());
-    assertTrue(response.body().contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), response.body());
+    assertTrue(
+        response.body().contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"),
+        response.body());
   }
 
   @Test
   void malformedBodiesGet400NeverAStackTrace() throws Exception {
-    for (String[] bad : List.of(
-        new String[] {"{not json", "application/json"},
-        new String[] {"[1,2,3]", "application/json"},
-        new String[] {"payload=%7Bnot+json", "application/x-www-form-urlencoded"},
-        new String[] {"payload=%7B%22type%22%3A%22no_such_type%22%7D", "application/x-www-form-urlencoded"},
-        new String[] {"", "application/json"})) {
-      HttpResponse<String> response = bot.postBytes(bad[0].getBytes(java.nio.charset.StandardCharsets.UTF_8), bad[1]);
-      assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, bad[0] + " -> " + response.statusCode() + " " + response.body());
-      assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), response.body());
+    for (String[] bad :
+        List.of(
+            new String[] {"{not json", "application/json"},
+            new String[] {"[1,2,3]", "application/json"},
+            new String[] {"payload=%7Bnot+json", "application/x-www-form-urlencoded"},
+            new String[] {
+              "payload=%7B%22type%22%3A%22no_such_type%22%7D", "application/x-www-form-urlencoded"
+            },
+            new String[] {"", "application/json"})) {
+      HttpResponse<String> response =
+          bot.postBytes(bad[0].getBytes(java.nio.charset.StandardCharsets.UTF_8), bad[1]);
+      assertTrue(
+          response.statusCode() >= 400 && response.statusCode() < 500,
+          bad[0] + " -> " + response.statusCode() + " " + response.body());
+      assertFalse(
+          response.body().contains("Exception") || response.body().contains("\tat "),
+          response.body());
     }
   }
 

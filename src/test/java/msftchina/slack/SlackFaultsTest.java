@@ -24,11 +24,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Slack's Web API and response_urls misbehaving, over real HTTP: the bot retries what Slack asks
- * it to retry (429 after Retry-After, 5xx and timeouts with growing pauses), a bounded number of
- * times (4 with the harness's Delivery: pauses of 50 ms doubling to 2 s), never retries a refusal
- * ({@code ok: false}), never posts a reply twice, and never holds Slack's HTTP request while it
- * talks to Slack.
+ * Slack's Web API and response_urls misbehaving, over real HTTP: the bot retries what Slack asks it
+ * to retry (429 after Retry-After, 5xx and timeouts with growing pauses), a bounded number of times
+ * (4 with the harness's Delivery: pauses of 50 ms doubling to 2 s), never retries a refusal ({@code
+ * ok: false}), never posts a reply twice, and never holds Slack's HTTP request while it talks to
+ * Slack.
  *
  * <p>Each test gets a fresh bot, so that answers scripted for one test can't be taken by a reply
  * still being retried for another. The stand-in answers each call to a path with the next answer
@@ -38,12 +38,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SlackFaultsTest {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
-  private static final String REPORT = "Microsoft expands AI model sales to Chinese firms despite US-China rivalry";
+  private static final String REPORT =
+      "Microsoft expands AI model sales to Chinese firms despite US-China rivalry";
 
   /** The harness's Delivery: 4 attempts, pauses 50, 100, 200 ms (2 s at most). */
   private static final int MAX_ATTEMPTS = 4;
 
-  /** Longer than any pause left after the last call seen (at most 400 ms), so a retry would have come by then. */
+  /**
+   * Longer than any pause left after the last call seen (at most 400 ms), so a retry would have
+   * come by then.
+   */
   private static final Duration PAST_THE_BACKOFF = Duration.ofMillis(1_000);
 
   /** Longer than the pause before a share is retried (1 s). */
@@ -69,31 +73,39 @@ class SlackFaultsTest {
   @Test
   void rateLimitedPostIsRetriedAfterRetryAfterAndDeliveredOnce() throws Exception {
     bot.slack.script(POST_MESSAGE, Scripted.rateLimited(1));
-    assertEquals(200, mention("EvLimit1", "C429", "who is Microsoft's biggest AI customer in China?").statusCode());
+    assertEquals(
+        200,
+        mention("EvLimit1", "C429", "who is Microsoft's biggest AI customer in China?")
+            .statusCode());
 
     long rateLimitedAt = waitForCalls(POST_MESSAGE, 1, Duration.ofSeconds(5));
     long retriedAt = waitForCalls(POST_MESSAGE, 2, Duration.ofSeconds(5));
     long pauseMillis = (retriedAt - rateLimitedAt) / 1_000_000;
-    assertTrue(pauseMillis >= 900, "retried " + pauseMillis + " ms after the 429 with Retry-After: 1");
+    assertTrue(
+        pauseMillis >= 900, "retried " + pauseMillis + " ms after the 429 with Retry-After: 1");
 
     Thread.sleep(PAST_THE_BACKOFF.toMillis());
     List<Call> posts = bot.slack.calls(POST_MESSAGE);
     assertEquals(2, posts.size(), "the 429 and the one successful retry");
     assertEquals(posts.get(0).body(), posts.get(1).body(), "the retry posts the same reply");
     assertEquals("C429", posts.get(1).param("channel"));
-    assertTrue(posts.get(1).param("blocks").contains("ByteDance leads as"), posts.get(1).param("blocks"));
+    assertTrue(
+        posts.get(1).param("blocks").contains("ByteDance leads as"), posts.get(1).param("blocks"));
   }
 
   @Test
   void serverErrorsAreRetriedAndTheReplyDeliveredOnce() throws Exception {
     bot.slack.script(POST_MESSAGE, Scripted.status(503), Scripted.status(500));
-    assertEquals(200, mention("Ev5xx1", "C5XX", "how fast is azure ai growing in china").statusCode());
+    assertEquals(
+        200, mention("Ev5xx1", "C5XX", "how fast is azure ai growing in china").statusCode());
 
     bot.slack.await(POST_MESSAGE, 3, Duration.ofSeconds(5));
     Thread.sleep(PAST_THE_BACKOFF.toMillis());
     List<Call> posts = bot.slack.calls(POST_MESSAGE);
     assertEquals(3, posts.size(), "two 5xx, then the one successful post, then nothing");
-    assertTrue(posts.stream().allMatch(p -> p.body().equals(posts.get(0).body())), "every attempt is the same reply");
+    assertTrue(
+        posts.stream().allMatch(p -> p.body().equals(posts.get(0).body())),
+        "every attempt is the same reply");
     assertTrue(posts.get(2).param("blocks").contains("tripled"), posts.get(2).param("blocks"));
   }
 
@@ -104,29 +116,46 @@ class SlackFaultsTest {
     bot.slack.script(POST_MESSAGE, alwaysFailing);
     assertEquals(200, mention("Ev5xxAll", "C5XXALL", "who testified to congress?").statusCode());
 
-    assertEquals(MAX_ATTEMPTS, bot.slack.await(POST_MESSAGE, MAX_ATTEMPTS, Duration.ofSeconds(5)).size());
+    assertEquals(
+        MAX_ATTEMPTS, bot.slack.await(POST_MESSAGE, MAX_ATTEMPTS, Duration.ofSeconds(5)).size());
     Thread.sleep(PAST_THE_BACKOFF.toMillis());
-    assertEquals(MAX_ATTEMPTS, bot.slack.calls(POST_MESSAGE).size(), "no attempt after the last one; every attempt got a 500, so nothing was posted, let alone twice");
+    assertEquals(
+        MAX_ATTEMPTS,
+        bot.slack.calls(POST_MESSAGE).size(),
+        "no attempt after the last one; every attempt got a 500, so nothing was posted, let alone twice");
 
-    assertEquals(200, bot.slashCommand("who is the biggest AI customer?").statusCode(), "the bot keeps serving");
+    assertEquals(
+        200,
+        bot.slashCommand("who is the biggest AI customer?").statusCode(),
+        "the bot keeps serving");
   }
 
   /**
    * Slack's client gives up reading after 5 s (set in Bot); the bot then retries. This test waits
    * for that real timeout, so it takes a little over 5 s.
    *
-   * <p>NOTE: Slack may well have posted a message whose answer timed out; the retry can then
-   * show the reply twice. The stand-in records both attempts; the bot counts only the second.
+   * <p>NOTE: Slack may well have posted a message whose answer timed out; the retry can then show
+   * the reply twice. The stand-in records both attempts; the bot counts only the second.
    */
   @Test
   void readTimeoutIsRetried() throws Exception {
     bot.slack.script(POST_MESSAGE, Scripted.slow(Duration.ofSeconds(8)));
     long sent = System.nanoTime();
-    assertEquals(200, mention("EvTimeout1", "CTIMEOUT", "why can microsoft sell openai models to chinese companies").statusCode());
+    assertEquals(
+        200,
+        mention(
+                "EvTimeout1",
+                "CTIMEOUT",
+                "why can microsoft sell openai models to chinese companies")
+            .statusCode());
 
     long retriedAt = waitForCalls(POST_MESSAGE, 2, Duration.ofSeconds(10));
     long afterMillis = (retriedAt - sent) / 1_000_000;
-    assertTrue(afterMillis >= 5_000 && afterMillis < 8_000, "retried " + afterMillis + " ms after the event: after the 5 s read timeout, before the slow answer");
+    assertTrue(
+        afterMillis >= 5_000 && afterMillis < 8_000,
+        "retried "
+            + afterMillis
+            + " ms after the event: after the 5 s read timeout, before the slow answer");
     Thread.sleep(1_000);
     List<Call> posts = bot.slack.calls(POST_MESSAGE);
     assertEquals(2, posts.size(), "the timed-out attempt and one retry that was answered");
@@ -137,13 +166,15 @@ class SlackFaultsTest {
   @ValueSource(strings = {"not_in_channel", "channel_not_found"})
   void refusedPostIsNotRetriedAndTheBotKeepsServing(String error) throws Exception {
     bot.slack.script(POST_MESSAGE, Scripted.error(error));
-    assertEquals(200, mention("EvRefused-" + error, "CREFUSED", "who is the biggest customer").statusCode());
+    assertEquals(
+        200, mention("EvRefused-" + error, "CREFUSED", "who is the biggest customer").statusCode());
 
     bot.slack.await(POST_MESSAGE, 1, Duration.ofSeconds(5));
     Thread.sleep(PAST_THE_BACKOFF.toMillis());
     assertEquals(1, bot.slack.calls(POST_MESSAGE).size(), "a refusal is final");
 
-    HttpResponse<String> next = bot.slashCommand("who is Microsoft's biggest AI customer in China?");
+    HttpResponse<String> next =
+        bot.slashCommand("who is Microsoft's biggest AI customer in China?");
     assertEquals(200, next.statusCode());
     assertTrue(next.body().contains("ByteDance leads as"), next.body());
   }
@@ -155,7 +186,10 @@ class SlackFaultsTest {
     String responseUrl = bot.slack.responseUrl("share-flaky");
     String path = "/response/share-flaky";
     bot.slack.script(path, Scripted.status(500));
-    assertEquals(200, bot.interaction(sharePayload(responseUrl, "who is the biggest AI customer in China?")).statusCode());
+    assertEquals(
+        200,
+        bot.interaction(sharePayload(responseUrl, "who is the biggest AI customer in China?"))
+            .statusCode());
 
     bot.slack.await(path, 2, Duration.ofSeconds(5));
     Thread.sleep(PAST_THE_SHARE_RETRY.toMillis());
@@ -171,17 +205,31 @@ class SlackFaultsTest {
   void shareToAResponseUrlThatAlwaysAnswers404TellsTheUser() throws Exception {
     String responseUrl = bot.slack.responseUrl("share-gone");
     String path = "/response/share-gone";
-    bot.slack.script(path, Scripted.status(404), Scripted.status(404), Scripted.status(404), Scripted.status(404), Scripted.status(404));
-    assertEquals(200, bot.interaction(sharePayload(responseUrl, "who is the biggest AI customer in China?")).statusCode());
+    bot.slack.script(
+        path,
+        Scripted.status(404),
+        Scripted.status(404),
+        Scripted.status(404),
+        Scripted.status(404),
+        Scripted.status(404));
+    assertEquals(
+        200,
+        bot.interaction(sharePayload(responseUrl, "who is the biggest AI customer in China?"))
+            .statusCode());
 
     bot.slack.await(path, 2, Duration.ofSeconds(5));
     Thread.sleep(PAST_THE_SHARE_RETRY.toMillis());
     List<Call> calls = bot.slack.calls(path);
-    assertEquals(2, calls.size(), "one attempt to share (a 404 is not retried), then one message to the user");
+    assertEquals(
+        2,
+        calls.size(),
+        "one attempt to share (a 404 is not retried), then one message to the user");
     assertTrue(calls.get(0).body().contains("in_channel"), calls.get(0).body());
     JsonObject told = JsonParser.parseString(calls.get(1).body()).getAsJsonObject();
     assertTrue(told.get("text").getAsString().contains("couldn't share"), told.toString());
-    assertFalse(calls.get(1).body().contains("in_channel"), "the apology is for the user, not the channel: " + calls.get(1).body());
+    assertFalse(
+        calls.get(1).body().contains("in_channel"),
+        "the apology is for the user, not the channel: " + calls.get(1).body());
   }
 
   // Events API: https://api.slack.com/apis/events-api#responding (acknowledge within 3 s)
@@ -196,12 +244,22 @@ class SlackFaultsTest {
     HttpResponse<String> ack = mention("EvSlow1", "CSLOW", "who is the biggest customer");
     long ackMillis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(200, ack.statusCode());
-    assertTrue(ackMillis < 1_000, "acknowledged in " + ackMillis + " ms while chat.postMessage takes 3 s");
+    assertTrue(
+        ackMillis < 1_000, "acknowledged in " + ackMillis + " ms while chat.postMessage takes 3 s");
 
-    List<Call> slow = bot.slack.await(c -> c.path().equals(POST_MESSAGE) && "CSLOW".equals(c.param("channel")), 1, Duration.ofSeconds(5));
+    List<Call> slow =
+        bot.slack.await(
+            c -> c.path().equals(POST_MESSAGE) && "CSLOW".equals(c.param("channel")),
+            1,
+            Duration.ofSeconds(5));
     assertEquals(1, slow.size());
     Thread.sleep(3_500);
-    assertEquals(1, bot.slack.calls(POST_MESSAGE).stream().filter(c -> "CSLOW".equals(c.param("channel"))).count(), "a slow answer inside the read timeout is not retried");
+    assertEquals(
+        1,
+        bot.slack.calls(POST_MESSAGE).stream()
+            .filter(c -> "CSLOW".equals(c.param("channel")))
+            .count(),
+        "a slow answer inside the read timeout is not retried");
   }
 
   // A message from another bot carries a bot_id and no user; before the handlers run, Bolt's
@@ -212,8 +270,10 @@ class SlackFaultsTest {
     mention("EvWarmUp", "CWARM", "who is the biggest customer");
     bot.slack.await(POST_MESSAGE, 1, Duration.ofSeconds(5));
 
-    String botsInfo = "{\"ok\":true,\"bot\":{\"id\":\"BSLOW\",\"name\":\"slow\",\"user_id\":\"USLOWBOT\"}}";
-    bot.slack.script("/api/bots.info", new Scripted(200, botsInfo, Map.of(), Duration.ofSeconds(3)));
+    String botsInfo =
+        "{\"ok\":true,\"bot\":{\"id\":\"BSLOW\",\"name\":\"slow\",\"user_id\":\"USLOWBOT\"}}";
+    bot.slack.script(
+        "/api/bots.info", new Scripted(200, botsInfo, Map.of(), Duration.ofSeconds(3)));
     long start = System.nanoTime();
     HttpResponse<String> ack = bot.event("EvBotSlow", botMessage("BSLOW", "DBOTSLOW"), Map.of());
     long ackMillis = (System.nanoTime() - start) / 1_000_000;
@@ -225,7 +285,8 @@ class SlackFaultsTest {
 
   @Test
   void messageFromAnotherBotIsAcknowledgedWhenBotsInfoFails() throws Exception {
-    bot.slack.script("/api/bots.info", Scripted.status(500), Scripted.status(500), Scripted.status(500));
+    bot.slack.script(
+        "/api/bots.info", Scripted.status(500), Scripted.status(500), Scripted.status(500));
     HttpResponse<String> ack = bot.event("EvBotFail", botMessage("BFAIL", "DBOTFAIL"), Map.of());
     assertEquals(200, ack.statusCode(), ack.body());
     Thread.sleep(500);
@@ -236,7 +297,13 @@ class SlackFaultsTest {
   void eventRedeliveredOutOfOrderIsAnsweredOncePerEventId() throws Exception {
     assertEquals(200, mention("EvOrderA", "CORDERA", "who is the biggest customer").statusCode());
     assertEquals(200, mention("EvOrderB", "CORDERB", "who testified to congress?").statusCode());
-    assertEquals(200, bot.event("EvOrderA", mentionEvent("CORDERA", "who is the biggest customer"), Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout")).statusCode());
+    assertEquals(
+        200,
+        bot.event(
+                "EvOrderA",
+                mentionEvent("CORDERA", "who is the biggest customer"),
+                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
+            .statusCode());
 
     bot.slack.await(POST_MESSAGE, 2, Duration.ofSeconds(5));
     Thread.sleep(1_000);
@@ -247,7 +314,8 @@ class SlackFaultsTest {
 
   // Helpers
 
-  private HttpResponse<String> mention(String eventId, String channel, String question) throws Exception {
+  private HttpResponse<String> mention(String eventId, String channel, String question)
+      throws Exception {
     return bot.event(eventId, mentionEvent(channel, question), Map.of());
   }
 
@@ -263,14 +331,23 @@ class SlackFaultsTest {
   }
 
   private static String botMessage(String botId, String channel) {
-    return "{\"type\":\"message\",\"subtype\":\"bot_message\",\"channel_type\":\"im\",\"bot_id\":\"" + botId + "\",\"text\":\"who is the biggest customer\",\"ts\":\"1700000500.000100\",\"channel\":\"" + channel + "\",\"event_ts\":\"1700000500.000100\"}";
+    return "{\"type\":\"message\",\"subtype\":\"bot_message\",\"channel_type\":\"im\",\"bot_id\":\""
+        + botId
+        + "\",\"text\":\"who is the biggest customer\",\"ts\":\"1700000500.000100\",\"channel\":\""
+        + channel
+        + "\",\"event_ts\":\"1700000500.000100\"}";
   }
 
   private long postsTo(String channel) {
-    return bot.slack.calls(POST_MESSAGE).stream().filter(c -> channel.equals(c.param("channel"))).count();
+    return bot.slack.calls(POST_MESSAGE).stream()
+        .filter(c -> channel.equals(c.param("channel")))
+        .count();
   }
 
-  /** Waits until {@code path} has had {@code count} calls, and returns when it saw the count reached (System.nanoTime). */
+  /**
+   * Waits until {@code path} has had {@code count} calls, and returns when it saw the count reached
+   * (System.nanoTime).
+   */
   private long waitForCalls(String path, int count, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
@@ -279,15 +356,29 @@ class SlackFaultsTest {
       }
       Thread.sleep(1);
     }
-    throw new AssertionError("expected " + count + " calls to " + path + " within " + timeout + ", got " + bot.slack.calls(path).size());
+    throw new AssertionError(
+        "expected "
+            + count
+            + " calls to "
+            + path
+            + " within "
+            + timeout
+            + ", got "
+            + bot.slack.calls(path).size());
   }
 
   private static String sharePayload(String responseUrl, String question) {
     return "{\"type\":\"block_actions\",\"user\":{\"id\":\"U777\",\"username\":\"ana\",\"team_id\":\"T0LOCAL\"},"
         + "\"api_app_id\":\"A0LOCAL\",\"token\":\"unused\",\"container\":{\"type\":\"message\",\"message_ts\":\"1.2\",\"channel_id\":\"C1\",\"is_ephemeral\":true},"
         + "\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0LOCAL\",\"domain\":\"local\"},\"channel\":{\"id\":\"C1\",\"name\":\"general\"},"
-        + "\"response_url\":\"" + responseUrl + "\","
-        + "\"actions\":[{\"action_id\":\"" + Replies.SHARE_ACTION + "\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"Share in channel\"},"
-        + "\"value\":\"" + question + "\",\"type\":\"button\",\"action_ts\":\"1.3\"}]}";
+        + "\"response_url\":\""
+        + responseUrl
+        + "\","
+        + "\"actions\":[{\"action_id\":\""
+        + Replies.SHARE_ACTION
+        + "\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"Share in channel\"},"
+        + "\"value\":\""
+        + question
+        + "\",\"type\":\"button\",\"action_ts\":\"1.3\"}]}";
   }
 }

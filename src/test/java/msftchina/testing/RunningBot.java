@@ -18,9 +18,9 @@ import msftchina.slack.Delivery;
 import msftchina.slack.SignedRequest;
 
 /**
- * The real bot served on a free loopback port, answering from the bundled facts, with Slack's
- * Web API replaced by a {@link SlackStandIn}; and a client that sends requests signed as Slack
- * signs them.
+ * The real bot served on a free loopback port, answering from the bundled facts, with Slack's Web
+ * API replaced by a {@link SlackStandIn}; and a client that sends requests signed as Slack signs
+ * them.
  */
 public final class RunningBot implements AutoCloseable {
 
@@ -29,7 +29,8 @@ public final class RunningBot implements AutoCloseable {
 
   public final SlackStandIn slack;
   public final Bot bot;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private RunningBot(SlackStandIn slack, Bot bot) {
     this.slack = slack;
@@ -44,7 +45,18 @@ public final class RunningBot implements AutoCloseable {
   public static RunningBot start(Path indexDir, Delivery delivery) throws Exception {
     SlackStandIn slack = new SlackStandIn();
     ServeConfig config =
-        ServeConfig.from(Map.of("PORT", "0", "HOST", "127.0.0.1", "SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_API_URL", slack.apiUrl()));
+        ServeConfig.from(
+            Map.of(
+                "PORT",
+                "0",
+                "HOST",
+                "127.0.0.1",
+                "SLACK_SIGNING_SECRET",
+                SIGNING_SECRET,
+                "SLACK_BOT_TOKEN",
+                BOT_TOKEN,
+                "SLACK_API_URL",
+                slack.apiUrl()));
     Bot bot = Bot.start(config, Path.of("facts"), indexDir, delivery, line -> {});
     return new RunningBot(slack, bot);
   }
@@ -56,36 +68,59 @@ public final class RunningBot implements AutoCloseable {
 
   /** Sends {@code /msftchina text}, signed now, with its response_url on the stand-in. */
   public HttpResponse<String> slashCommand(String text) throws IOException, InterruptedException {
-    SignedRequest r = SignedRequest.slashCommand(SIGNING_SECRET, text, slack.responseUrl("command"), Instant.now().getEpochSecond());
-    return post(r.body(), "application/x-www-form-urlencoded", r.timestamp(), r.signature(), Map.of());
+    SignedRequest r =
+        SignedRequest.slashCommand(
+            SIGNING_SECRET, text, slack.responseUrl("command"), Instant.now().getEpochSecond());
+    return post(
+        r.body(), "application/x-www-form-urlencoded", r.timestamp(), r.signature(), Map.of());
   }
 
   /** Sends an Events API callback whose {@code event} is {@code eventJson}, signed now. */
-  public HttpResponse<String> event(String eventId, String eventJson, Map<String, String> headers) throws IOException, InterruptedException {
+  public HttpResponse<String> event(String eventId, String eventJson, Map<String, String> headers)
+      throws IOException, InterruptedException {
     String body =
-        "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"api_app_id\":\"A0LOCAL\",\"event\":" + eventJson
-            + ",\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"event_time\":" + Instant.now().getEpochSecond()
-            + ",\"authorizations\":[{\"team_id\":\"T0LOCAL\",\"user_id\":\"" + SlackStandIn.BOT_USER_ID + "\",\"is_bot\":true}]}";
+        "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"api_app_id\":\"A0LOCAL\",\"event\":"
+            + eventJson
+            + ",\"type\":\"event_callback\",\"event_id\":\""
+            + eventId
+            + "\",\"event_time\":"
+            + Instant.now().getEpochSecond()
+            + ",\"authorizations\":[{\"team_id\":\"T0LOCAL\",\"user_id\":\""
+            + SlackStandIn.BOT_USER_ID
+            + "\",\"is_bot\":true}]}";
     return signedJson(body, headers);
   }
 
   /** Sends a JSON body, signed now. */
-  public HttpResponse<String> signedJson(String body, Map<String, String> headers) throws IOException, InterruptedException {
+  public HttpResponse<String> signedJson(String body, Map<String, String> headers)
+      throws IOException, InterruptedException {
     SignedRequest r = SignedRequest.sign(SIGNING_SECRET, body, Instant.now().getEpochSecond());
     return post(body, "application/json", r.timestamp(), r.signature(), headers);
   }
 
   /** Sends an interactivity payload ({@code payload=JSON}), signed now. */
-  public HttpResponse<String> interaction(String payloadJson) throws IOException, InterruptedException {
+  public HttpResponse<String> interaction(String payloadJson)
+      throws IOException, InterruptedException {
     String body = "payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8);
     SignedRequest r = SignedRequest.sign(SIGNING_SECRET, body, Instant.now().getEpochSecond());
     return post(body, "application/x-www-form-urlencoded", r.timestamp(), r.signature(), Map.of());
   }
 
-  /** Sends {@code body} to /slack/events with the given signature headers (null to leave one out). */
-  public HttpResponse<String> post(String body, String contentType, String timestamp, String signature, Map<String, String> headers)
+  /**
+   * Sends {@code body} to /slack/events with the given signature headers (null to leave one out).
+   */
+  public HttpResponse<String> post(
+      String body,
+      String contentType,
+      String timestamp,
+      String signature,
+      Map<String, String> headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url("/slack/events")).timeout(Duration.ofSeconds(10)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url("/slack/events"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (timestamp != null) {
       request.header("X-Slack-Request-Timestamp", timestamp);
     }
@@ -97,16 +132,28 @@ public final class RunningBot implements AutoCloseable {
   }
 
   /** Sends raw bytes to /slack/events, signed now. */
-  public HttpResponse<String> postBytes(byte[] body, String contentType) throws IOException, InterruptedException {
+  public HttpResponse<String> postBytes(byte[] body, String contentType)
+      throws IOException, InterruptedException {
     long now = Instant.now().getEpochSecond();
-    String signature = new com.slack.api.app_backend.SlackSignature.Generator(SIGNING_SECRET).generate(Long.toString(now), new String(body, StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(url("/slack/events")).timeout(Duration.ofSeconds(10)).header("Content-Type", contentType).header("X-Slack-Request-Timestamp", Long.toString(now)).header("X-Slack-Signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    String signature =
+        new com.slack.api.app_backend.SlackSignature.Generator(SIGNING_SECRET)
+            .generate(Long.toString(now), new String(body, StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(url("/slack/events"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", Long.toString(now))
+            .header("X-Slack-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** Sends a GET to {@code path}. */
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Returns a fresh temporary index folder. */

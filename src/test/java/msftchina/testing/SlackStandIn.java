@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * A local stand-in for Slack's Web API and for {@code response_url}s: it answers
- * {@code auth.test} and {@code chat.postMessage} as Slack does and records every call. Replies
- * can be scripted to fail first (429 with Retry-After, 5xx, a slow answer, {@code ok: false}).
+ * A local stand-in for Slack's Web API and for {@code response_url}s: it answers {@code auth.test}
+ * and {@code chat.postMessage} as Slack does and records every call. Replies can be scripted to
+ * fail first (429 with Retry-After, 5xx, a slow answer, {@code ok: false}).
  */
 public final class SlackStandIn implements AutoCloseable {
 
@@ -29,7 +29,8 @@ public final class SlackStandIn implements AutoCloseable {
   public static final String BOT_USER_ID = "UBOT0001";
 
   /** One recorded HTTP call. */
-  public record Call(String path, Map<String, List<String>> headers, String body, Map<String, List<String>> form) {
+  public record Call(
+      String path, Map<String, List<String>> headers, String body, Map<String, List<String>> form) {
 
     /** Returns the first value of a form field, or null. */
     public String param(String name) {
@@ -42,26 +43,35 @@ public final class SlackStandIn implements AutoCloseable {
   public record Scripted(int status, String body, Map<String, String> headers, Duration delay) {
 
     public static Scripted status(int status) {
-      return new Scripted(status, "{\"ok\":false,\"error\":\"internal_error\"}", Map.of(), Duration.ZERO);
+      return new Scripted(
+          status, "{\"ok\":false,\"error\":\"internal_error\"}", Map.of(), Duration.ZERO);
     }
 
     public static Scripted rateLimited(int retryAfterSeconds) {
-      return new Scripted(429, "{\"ok\":false,\"error\":\"ratelimited\"}", Map.of("Retry-After", Integer.toString(retryAfterSeconds)), Duration.ZERO);
+      return new Scripted(
+          429,
+          "{\"ok\":false,\"error\":\"ratelimited\"}",
+          Map.of("Retry-After", Integer.toString(retryAfterSeconds)),
+          Duration.ZERO);
     }
 
     public static Scripted error(String error) {
-      return new Scripted(200, "{\"ok\":false,\"error\":\"" + error + "\"}", Map.of(), Duration.ZERO);
+      return new Scripted(
+          200, "{\"ok\":false,\"error\":\"" + error + "\"}", Map.of(), Duration.ZERO);
     }
 
     public static Scripted slow(Duration delay) {
-      return new Scripted(200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.000001\"}", Map.of(), delay);
+      return new Scripted(
+          200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.000001\"}", Map.of(), delay);
     }
   }
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
-  private final Map<String, Deque<Scripted>> scripts = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, java.util.concurrent.atomic.AtomicInteger> completed = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Deque<Scripted>> scripts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> completed =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public SlackStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -80,7 +90,10 @@ public final class SlackStandIn implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + name;
   }
 
-  /** Makes the next calls to {@code path} (e.g. "/api/chat.postMessage") answer as scripted, in order. */
+  /**
+   * Makes the next calls to {@code path} (e.g. "/api/chat.postMessage") answer as scripted, in
+   * order.
+   */
   public void script(String path, Scripted... answers) {
     scripts.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
   }
@@ -90,7 +103,9 @@ public final class SlackStandIn implements AutoCloseable {
     return calls.stream().filter(c -> c.path().equals(path)).toList();
   }
 
-  /** Returns how many calls to {@code path} have been answered in full (after any scripted delay). */
+  /**
+   * Returns how many calls to {@code path} have been answered in full (after any scripted delay).
+   */
   public int completed(String path) {
     java.util.concurrent.atomic.AtomicInteger n = completed.get(path);
     return n == null ? 0 : n.get();
@@ -107,7 +122,8 @@ public final class SlackStandIn implements AutoCloseable {
   }
 
   /** Waits until {@code count} calls match {@code which}, and returns them. */
-  public List<Call> await(Predicate<Call> which, int count, Duration timeout) throws InterruptedException {
+  public List<Call> await(Predicate<Call> which, int count, Duration timeout)
+      throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
       List<Call> matching = calls.stream().filter(which).toList();
@@ -123,10 +139,14 @@ public final class SlackStandIn implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+    exchange
+        .getRequestHeaders()
+        .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
     calls.add(new Call(path, headers, body, form(body)));
     answer(exchange, path); // throws when the answer can't be written: not completed
-    completed.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+    completed
+        .computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger())
+        .incrementAndGet();
   }
 
   private void answer(HttpExchange exchange, String path) throws IOException {
@@ -145,9 +165,23 @@ public final class SlackStandIn implements AutoCloseable {
       return;
     }
     switch (path) {
-      case "/api/auth.test" -> respond(exchange, 200, "{\"ok\":true,\"url\":\"https://local.slack.com/\",\"team\":\"Local\",\"user\":\"msftchina\",\"team_id\":\"T0LOCAL\",\"user_id\":\"" + BOT_USER_ID + "\",\"bot_id\":\"BBOT0001\",\"is_enterprise_install\":false}");
-      case "/api/chat.postMessage" -> respond(exchange, 200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\",\"message\":{\"type\":\"message\",\"text\":\"ok\"}}");
-      case "/api/bots.info" -> respond(exchange, 200, "{\"ok\":true,\"bot\":{\"id\":\"BOTHER\",\"name\":\"other\",\"user_id\":\"UOTHERBOT\"}}");
+      case "/api/auth.test" ->
+          respond(
+              exchange,
+              200,
+              "{\"ok\":true,\"url\":\"https://local.slack.com/\",\"team\":\"Local\",\"user\":\"msftchina\",\"team_id\":\"T0LOCAL\",\"user_id\":\""
+                  + BOT_USER_ID
+                  + "\",\"bot_id\":\"BBOT0001\",\"is_enterprise_install\":false}");
+      case "/api/chat.postMessage" ->
+          respond(
+              exchange,
+              200,
+              "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\",\"message\":{\"type\":\"message\",\"text\":\"ok\"}}");
+      case "/api/bots.info" ->
+          respond(
+              exchange,
+              200,
+              "{\"ok\":true,\"bot\":{\"id\":\"BOTHER\",\"name\":\"other\",\"user_id\":\"UOTHERBOT\"}}");
       default -> {
         if (path.startsWith("/response/")) {
           respond(exchange, 200, "ok");
@@ -160,7 +194,11 @@ public final class SlackStandIn implements AutoCloseable {
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", body.startsWith("{") ? "application/json; charset=utf-8" : "text/plain");
+    exchange
+        .getResponseHeaders()
+        .add(
+            "Content-Type",
+            body.startsWith("{") ? "application/json; charset=utf-8" : "text/plain");
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
@@ -174,7 +212,8 @@ public final class SlackStandIn implements AutoCloseable {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       form.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
     return form;
