@@ -289,8 +289,12 @@ class FuzzTest {
       for (Fact fact : new FactsDirectory(Path.of("facts")).readFacts()) {
         pool.addAll(List.of(fact.text().split("\\s+")));
       }
-      for (String file : List.of("aliases.txt", "synonyms.txt", "names.txt")) {
-        for (String line : Files.readAllLines(Path.of("facts", file), StandardCharsets.UTF_8)) {
+      for (Path file :
+          List.of(
+              Path.of("facts", "msft-china-ai", "aliases.txt"),
+              Path.of("facts", "synonyms.txt"),
+              Path.of("facts", "msft-china-ai", "names.txt"))) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
           if (!line.startsWith("#")) {
             for (String term : line.split("[=,]")) {
               if (!term.isBlank()) {
@@ -302,7 +306,9 @@ class FuzzTest {
       }
       this.words = List.copyOf(pool);
       this.examples =
-          Files.readAllLines(Path.of("facts", "examples.txt"), StandardCharsets.UTF_8).stream()
+          Files.readAllLines(
+                  Path.of("facts", "msft-china-ai", "examples.txt"), StandardCharsets.UTF_8)
+              .stream()
               .filter(l -> !l.isBlank() && !l.startsWith("#"))
               .toList();
     }

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import msftchina.facts.FactsDirectory;
 import msftchina.search.FactIndex;
 import msftchina.slack.SignedRequest;
+import msftchina.testing.FactsCopy;
 import msftchina.testing.SlackStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -201,7 +202,7 @@ class ServeProcessTest {
         p.stderr().lines().filter(l -> l.contains("serving on port")).toList();
     assertEquals(1, startLines.size(), p.describe());
     assertTrue(startLines.get(0).contains("port " + port), startLines.get(0));
-    assertTrue(startLines.get(0).contains("11 facts"), startLines.get(0));
+    assertTrue(startLines.get(0).contains("12 facts"), startLines.get(0));
     assertNoStackTrace(p.stderr());
   }
 
@@ -256,14 +257,8 @@ class ServeProcessTest {
 
   @Test
   void malformedFactsFileStopsStartUpNamingFileAndLine() throws Exception {
-    Path facts = temp.resolve("facts");
-    Files.createDirectories(facts);
-    try (Stream<Path> files = Files.list(PROJECT.resolve("facts"))) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, facts.resolve(f.getFileName().toString()));
-      }
-    }
-    Path jsonl = facts.resolve("msft-china-ai.facts.jsonl");
+    Path facts = FactsCopy.of(PROJECT.resolve("facts"), temp.resolve("facts"));
+    Path jsonl = facts.resolve("msft-china-ai").resolve("facts.jsonl");
     List<String> lines = new ArrayList<>(Files.readAllLines(jsonl, StandardCharsets.UTF_8));
     lines.set(2, "{not json");
     Files.write(jsonl, lines, StandardCharsets.UTF_8);
@@ -280,7 +275,7 @@ class ServeProcessTest {
         p.process.waitFor(30, TimeUnit.SECONDS), "serve with a malformed facts file did not stop");
     p.drained();
     assertEquals(1, p.process.exitValue(), p.describe());
-    assertTrue(p.stderr().contains("msft-china-ai.facts.jsonl:3:"), p.describe());
+    assertTrue(p.stderr().contains("msft-china-ai/facts.jsonl:3:"), p.describe());
     assertNoStackTrace(p.stderr());
     assertFalse(p.stderr().contains("serving on port"), p.describe());
     assertNoSecrets(p.stdout() + p.stderr());
@@ -291,9 +286,9 @@ class ServeProcessTest {
   @Test
   void corruptIndexIsRebuiltWithOneLogLineAndServes() throws Exception {
     Path index = temp.resolve("index");
-    assertEquals(11, FactIndex.rebuild(index, new FactsDirectory(PROJECT.resolve("facts"))));
+    assertEquals(12, FactIndex.rebuild(index, new FactsDirectory(PROJECT.resolve("facts"))));
     List<Path> files;
-    try (Stream<Path> list = Files.list(index)) {
+    try (Stream<Path> list = Files.list(index.resolve("msft-china-ai"))) {
       files = list.filter(Files::isRegularFile).toList();
     }
     assertFalse(files.isEmpty());

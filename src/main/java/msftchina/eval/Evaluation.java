@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import msftchina.search.Answer;
 import msftchina.search.Match;
+import msftchina.search.Refusal;
 
 /** Scores answers against an evaluation set: hit@1, hit@3, MRR and correct refusals. */
 public final class Evaluation {
@@ -102,7 +103,7 @@ public final class Evaluation {
                 q.part(),
                 quoted(q.question()),
                 q.expected(),
-                got.isEmpty() ? "a refusal (" + String.join(" ", answer.missing()) + ")" : got));
+                got.isEmpty() ? "a refusal (" + Refusal.sentence(answer) + ")" : got));
       }
     }
     return new Scores(

@@ -2,6 +2,7 @@ package msftchina.facts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,51 +14,59 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The {@code facts/} folder: the reports, their facts files, and the word lists search uses.
+ * The {@code facts/} folder: one folder a report ({@code facts/NAME/}: the report, its facts and
+ * what is known about its names), and beside them the word lists of the language, shared by every
+ * report (stop words, general synonyms, kinds of figure).
  *
  * @param path the folder
  */
 public record FactsDirectory(Path path) {
 
-  /** Returns the facts files in this folder, sorted by name. */
-  public List<Path> factsFiles() throws IOException {
-    List<Path> files =
-        listing().stream()
-            .filter(f -> f.getFileName().toString().endsWith(FactsFile.SUFFIX))
+  /** Returns the reports' folders, sorted by name: the folders that hold a facts file. */
+  public List<ReportFolder> reports() throws IOException {
+    List<ReportFolder> reports =
+        listing(Files::isDirectory).stream()
+            .map(ReportFolder::new)
+            .filter(r -> Files.isRegularFile(r.factsFile()))
             .toList();
-    if (files.isEmpty()) {
+    if (reports.isEmpty()) {
       throw new NoSuchFileException(
           path.toString(),
           null,
-          "no *" + FactsFile.SUFFIX + " file; run 'msftchina ingest <report file>'");
+          "no report folder with a "
+              + FactsFile.FILE_NAME
+              + "; run 'msftchina ingest "
+              + path.resolve("NAME").resolve(ReportFile.FILE_NAME)
+              + "'");
     }
-    return files;
+    return reports;
   }
 
-  /** Returns every fact of every facts file in this folder. */
+  /** Returns every fact of every report, report by report. */
   public List<Fact> readFacts() throws IOException {
     List<Fact> facts = new ArrayList<>();
-    for (Path file : factsFiles()) {
-      facts.addAll(FactsFile.read(file));
+    for (ReportFolder report : reports()) {
+      facts.addAll(report.readFacts());
     }
     return facts;
   }
 
-  /** Returns a file of this folder by name. */
+  /** Returns a shared file of this folder by name. */
   public Path resolve(String name) {
     return path.resolve(name);
   }
 
   /**
-   * Returns a SHA-256 over the names and contents of every file in this folder, so an index built
-   * from other facts or other word lists can be told apart.
+   * Returns a SHA-256 over the names and contents of the shared files and of {@code report}'s
+   * files, so an index built from other facts or other word lists can be told apart.
    */
-  public String hash() throws IOException {
+  public String hash(ReportFolder report) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Path file : listing()) {
-        digest.update(
-            file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      List<Path> files = new ArrayList<>(listing(Files::isRegularFile));
+      files.addAll(report.files());
+      for (Path file : files) {
+        digest.update(path.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         digest.update(Files.readAllBytes(file));
         digest.update((byte) 0);
@@ -68,12 +77,12 @@ public record FactsDirectory(Path path) {
     }
   }
 
-  private List<Path> listing() throws IOException {
+  private List<Path> listing(java.util.function.Predicate<Path> kind) throws IOException {
     if (!Files.isDirectory(path)) {
       throw new NoSuchFileException(path.toString(), null, "the facts folder is missing");
     }
     try (Stream<Path> files = Files.list(path)) {
-      return files.filter(Files::isRegularFile).sorted().toList();
+      return files.filter(kind).sorted().toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

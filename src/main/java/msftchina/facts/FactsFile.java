@@ -19,8 +19,8 @@ import java.util.Set;
 /** Reads and writes a facts file: JSON Lines, one fact an object, in reading order. */
 public final class FactsFile {
 
-  /** The suffix of facts files in {@code facts/}. */
-  public static final String SUFFIX = ".facts.jsonl";
+  /** The name of a report's facts file in its folder of {@code facts/}. */
+  public static final String FILE_NAME = "facts.jsonl";
 
   private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
 
@@ -46,6 +46,7 @@ public final class FactsFile {
       JsonArray citations = new JsonArray();
       fact.citations().forEach(citations::add);
       o.add("citations", citations);
+      o.add("gives", toJson(fact.gives()));
       out.append(GSON.toJson(o)).append('\n');
     }
     return out.toString();
@@ -101,7 +102,61 @@ public final class FactsFile {
       }
       numbers.add(c.getAsInt());
     }
-    return new Fact(id, report, paragraph, position, text, numbers);
+    return new Fact(id, report, paragraph, position, text, numbers, gives(file, line, o));
+  }
+
+  private static JsonObject toJson(Gives gives) {
+    JsonObject o = new JsonObject();
+    o.add("entities", strings(gives.entities()));
+    o.add("figures", strings(gives.figures()));
+    o.add("years", strings(gives.years()));
+    o.add("measures", strings(gives.measures()));
+    return o;
+  }
+
+  private static JsonArray strings(List<String> values) {
+    JsonArray array = new JsonArray();
+    values.forEach(array::add);
+    return array;
+  }
+
+  /** Returns what a fact gives, or {@link Gives#NOTHING} for a fact written without it. */
+  private static Gives gives(Path file, int line, JsonObject o) {
+    JsonElement e = o.get("gives");
+    if (e == null) {
+      return Gives.NOTHING;
+    }
+    if (!e.isJsonObject()) {
+      throw new FactsFormatException(
+          file, line, "'gives' must be an object of lists: entities, figures, years, measures");
+    }
+    JsonObject g = e.getAsJsonObject();
+    return new Gives(
+        strings(file, line, g, "entities"),
+        strings(file, line, g, "figures"),
+        strings(file, line, g, "years"),
+        strings(file, line, g, "measures"));
+  }
+
+  private static List<String> strings(Path file, int line, JsonObject o, String key) {
+    JsonElement e = o.get(key);
+    if (e == null) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    if (e.isJsonArray()) {
+      for (JsonElement v : e.getAsJsonArray()) {
+        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+          values = null;
+          break;
+        }
+        values.add(v.getAsString());
+      }
+    }
+    if (values == null || !e.isJsonArray()) {
+      throw new FactsFormatException(file, line, "'gives." + key + "' must be a list of strings");
+    }
+    return values;
   }
 
   private static String text(Path file, int line, JsonObject o, String key) {

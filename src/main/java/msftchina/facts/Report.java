@@ -9,10 +9,9 @@ import java.util.List;
  * @param id the report's short name, taken from its file name
  * @param title the report's title, the name every answer gives
  * @param date the report's date, or "unknown"
- * @param source where the report was published, or "unknown"
  * @param paragraphs the report's paragraphs in order
  */
-public record Report(String id, String title, String date, String source, List<String> paragraphs) {
+public record Report(String id, String title, String date, List<String> paragraphs) {
 
   public Report {
     paragraphs = List.copyOf(paragraphs);

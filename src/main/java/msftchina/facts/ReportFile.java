@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a report kept as text: a header of {@code Title:}, {@code Date:} and {@code Source:} lines,
- * a blank line, then paragraphs separated by blank lines.
+ * Reads a report kept as text: a header of {@code Title:} and {@code Date:} lines, a blank line,
+ * then paragraphs separated by blank lines.
  */
 public final class ReportFile {
 
-  /** The suffix of report files in {@code facts/}. */
-  public static final String SUFFIX = ".report.txt";
+  /** The name of a report's file in its folder of {@code facts/}. */
+  public static final String FILE_NAME = "report.txt";
 
   private ReportFile() {}
 
@@ -24,7 +24,6 @@ public final class ReportFile {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     String title = null;
     String date = "unknown";
-    String source = "unknown";
     int i = 0;
     for (; i < lines.size() && !lines.get(i).isBlank(); i++) {
       String line = lines.get(i);
@@ -38,10 +37,9 @@ public final class ReportFile {
       switch (key) {
         case "title" -> title = value;
         case "date" -> date = value;
-        case "source" -> source = value;
         default ->
             throw new FactsFormatException(
-                file, i + 1, "unknown header '" + key + "' (expected Title, Date or Source)");
+                file, i + 1, "unknown header '" + key + "' (expected Title or Date)");
       }
     }
     if (title == null || title.isEmpty()) {
@@ -61,17 +59,18 @@ public final class ReportFile {
     if (paragraphs.isEmpty()) {
       throw new FactsFormatException(file, lines.size(), "the report has a header but no text");
     }
-    return new Report(idOf(file), title, date, source, paragraphs);
+    return new Report(idOf(file), title, date, paragraphs);
   }
 
   /**
-   * Returns the report id a report file's name gives, e.g. {@code acme} for {@code
-   * acme.report.txt}.
+   * Returns the report id a report file gives: its folder's name, {@code acme} for {@code
+   * facts/acme/report.txt}; for a file of another name, that name without its extension.
    */
   public static String idOf(Path file) {
     String name = file.getFileName().toString();
-    return name.endsWith(SUFFIX)
-        ? name.substring(0, name.length() - SUFFIX.length())
+    Path folder = file.toAbsolutePath().getParent();
+    return name.equals(FILE_NAME) && folder != null && folder.getFileName() != null
+        ? folder.getFileName().toString()
         : name.replaceFirst("\\.[^.]*$", "");
   }
 

@@ -7,11 +7,10 @@ import java.util.List;
  *
  * @param question the question as asked
  * @param matches at most three facts, best first; empty when the report doesn't say
- * @param missing the question's words that the report never uses
+ * @param refusal why the report doesn't say, or null when it does
  * @param strength how well the best fact matches
  */
-public record Answer(
-    String question, List<Match> matches, List<String> missing, Strength strength) {
+public record Answer(String question, List<Match> matches, Refusal refusal, Strength strength) {
 
   /** How well an answer matches its question. */
   public enum Strength {
@@ -38,7 +37,20 @@ public record Answer(
 
   public Answer {
     matches = List.copyOf(matches);
-    missing = List.copyOf(missing);
+    if (matches.isEmpty() == (refusal == null)) {
+      throw new IllegalArgumentException("an answer has matches or a refusal, never both");
+    }
+  }
+
+  /** Returns the answer refusing {@code question} for {@code refusal}. */
+  public static Answer refused(String question, Refusal refusal) {
+    return new Answer(
+        question,
+        List.of(),
+        refusal,
+        refusal.reason() == Refusal.Reason.NOTHING_ASKED
+            ? Strength.NOTHING_ASKED
+            : Strength.NOT_IN_REPORT);
   }
 
   /** Returns whether the report gives any fact for the question. */

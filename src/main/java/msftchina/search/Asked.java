@@ -1,7 +1,6 @@
 package msftchina.search;
 
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,15 +12,15 @@ import java.util.Set;
  * @param years the years named
  * @param entities the entities named, other than the reports' subjects and what is merely paid for
  *     or compared with
- * @param together whether the entities are asked about together rather than compared
- * @param measures the terms naming what a figure measures, each with the word as written
+ * @param together whether the entities are asked about together rather than compared or listed
+ * @param measures the words naming what a figure measures, as {@code figures.txt} lists them
  */
 record Asked(
     Figures.Kind figure,
     Set<String> years,
     Set<String> entities,
     boolean together,
-    Map<String, String> measures) {
+    Set<String> measures) {
 
   /** Returns whether only some facts can answer. */
   boolean constrains() {
@@ -33,22 +32,20 @@ record Asked(
 
   /** Returns whether {@code fact} has everything asked for. */
   boolean answeredBy(FactTraits fact) {
-    return (figure == null || fact.figures().contains(figure))
+    return (figure == null || fact.figures().contains(figure.id()))
         && fact.years().containsAll(years)
         && (entities.isEmpty()
             || (together
                 ? fact.entities().containsAll(entities)
                 : entities.stream().anyMatch(fact.entities()::contains)))
-        && (measures.isEmpty() || measures.keySet().stream().anyMatch(fact.terms()::contains));
+        && (measures.isEmpty() || measures.stream().anyMatch(fact.measures()::contains));
   }
 
   /** Returns what the reports lack, to name in a refusal: "a figure for Tencent in 2024". */
   String description() {
     StringBuilder what =
         new StringBuilder(
-            figure != null
-                ? figure.name()
-                : String.join(" or ", new LinkedHashSet<>(measures.values())));
+            figure != null ? figure.name() : String.join(" or ", new LinkedHashSet<>(measures)));
     if (!entities.isEmpty()) {
       what.append(what.isEmpty() ? "" : " for ")
           .append(String.join(together ? " together with " : " or ", entities));

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import msftchina.facts.Fact;
 import msftchina.facts.FactsDirectory;
+import msftchina.facts.ReportFolder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -28,9 +29,10 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The Lucene index over the facts in {@code facts/}, kept in {@code index/}. Opening it checks that
- * it was built from the facts as they are now (a hash of {@code facts/} is kept in the index's
- * commit data) and rebuilds it when it is missing, stale or corrupt.
+ * The Lucene index over one report's statements, kept in {@code index/REPORT/}. Opening it checks
+ * that it was built from the facts as they are now (a hash of the report's folder and of the shared
+ * word lists is kept in the index's commit data) and rebuilds it when it is missing, stale or
+ * corrupt.
  *
  * <p>NOTE: the reader is opened once and shared; it is safe for concurrent searches.
  */
@@ -59,9 +61,10 @@ public final class FactIndex implements Closeable {
    * stale or corrupt; {@code log} gets one line when that happens. Where {@code indexDir} cannot be
    * written, the index is built in memory.
    */
-  public static FactIndex open(Path indexDir, FactsDirectory facts, Consumer<String> log)
+  public static FactIndex open(
+      Path indexDir, FactsDirectory facts, ReportFolder report, Consumer<String> log)
       throws IOException {
-    String hash = facts.hash();
+    String hash = facts.hash(report);
     Analyzer analyzer = FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE));
     Directory directory;
     try {
@@ -70,7 +73,7 @@ public final class FactIndex implements Closeable {
     } catch (IOException e) {
       log.accept(
           "index: cannot use " + indexDir + " (" + e.getMessage() + "); building it in memory");
-      return inMemory(facts.readFacts(), hash, analyzer);
+      return inMemory(report.readFacts(), hash, analyzer);
     }
     String problem = problem(directory, hash);
     if (problem == null) {
@@ -80,7 +83,7 @@ public final class FactIndex implements Closeable {
         problem = "corrupt (" + e.getClass().getSimpleName() + ")";
       }
     }
-    List<Fact> all = facts.readFacts();
+    List<Fact> all = report.readFacts();
     log.accept(
         "index: "
             + indexDir
@@ -89,7 +92,7 @@ public final class FactIndex implements Closeable {
             + "; rebuilding it from "
             + all.size()
             + " facts in "
-            + facts.path());
+            + report.path());
     try {
       clear(indexDir);
       build(directory, all, hash, analyzer);
@@ -102,19 +105,24 @@ public final class FactIndex implements Closeable {
     return opened(directory, analyzer);
   }
 
-  /** Builds the index in {@code indexDir} from {@code facts}, replacing whatever is there. */
+  /**
+   * Builds each report's index in its folder of {@code indexDir} from {@code facts}, replacing
+   * whatever is there; returns how many facts they hold.
+   */
   public static int rebuild(Path indexDir, FactsDirectory facts) throws IOException {
-    List<Fact> all = facts.readFacts();
-    Files.createDirectories(indexDir);
-    clear(indexDir);
-    try (Directory directory = FSDirectory.open(indexDir)) {
-      build(
-          directory,
-          all,
-          facts.hash(),
-          FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE)));
+    int count = 0;
+    Analyzer analyzer = FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE));
+    for (ReportFolder report : facts.reports()) {
+      List<Fact> all = report.readFacts();
+      Path dir = indexDir.resolve(report.id());
+      Files.createDirectories(dir);
+      clear(dir);
+      try (Directory directory = FSDirectory.open(dir)) {
+        build(directory, all, facts.hash(report), analyzer);
+      }
+      count += all.size();
     }
-    return all.size();
+    return count;
   }
 
   /** Returns the reader, shared by every search. */

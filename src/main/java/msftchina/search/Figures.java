@@ -25,11 +25,12 @@ public final class Figures {
   /**
    * A kind of figure.
    *
+   * @param id the kind's key in the file ("dollars"), as a facts file names it
    * @param name how a refusal names it
    * @param asked matches a lower-cased question that asks for it
    * @param given matches a statement that gives it
    */
-  public record Kind(String name, Pattern asked, Pattern given) {}
+  public record Kind(String id, String name, Pattern asked, Pattern given) {}
 
   private static final List<String> FIELDS = List.of("name", "asked", "given");
   private static final String GIVEN_AS = "given as";
@@ -114,6 +115,7 @@ public final class Figures {
       int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
       kinds.add(
           new Kind(
+              kind.getKey(),
               f.get("name"),
               Pattern.compile(f.get("asked"), flags),
               Pattern.compile(f.get("given"), flags)));

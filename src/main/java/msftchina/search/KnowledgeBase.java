@@ -3,53 +3,83 @@ package msftchina.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import msftchina.facts.Fact;
 import msftchina.facts.FactsDirectory;
+import msftchina.facts.ReportFolder;
 import msftchina.facts.WordList;
 
 /**
- * The reports in {@code facts/} made ready to answer questions: the index opened (and rebuilt when
- * needed), the thesaurus read, and the example questions to suggest.
+ * The reports in {@code facts/} made ready to answer questions: each report's index opened (and
+ * rebuilt when needed) with what is known about its words, and the example questions to suggest.
+ * Each report is searched on its own, so adding a report never changes answers about another; a
+ * question gets the answer of the report that covers it best.
  */
 public final class KnowledgeBase implements Closeable {
 
-  /** The example questions' file name in {@code facts/}. */
+  /** The example questions' file name in a report's folder. */
   public static final String EXAMPLES_FILE = "examples.txt";
 
-  private final FactIndex index;
-  private final FactSearcher searcher;
+  /** One report, ready to search. */
+  private record Report(String title, FactIndex index, FactSearcher searcher) {}
+
+  private final List<Report> reports;
   private final List<String> examples;
 
-  private KnowledgeBase(FactIndex index, FactSearcher searcher, List<String> examples) {
-    this.index = index;
-    this.searcher = searcher;
-    this.examples = examples;
+  private KnowledgeBase(List<Report> reports, List<String> examples) {
+    this.reports = List.copyOf(reports);
+    this.examples = List.copyOf(examples);
   }
 
   /**
-   * Opens the facts in {@code factsDir} with their index in {@code indexDir}; {@code log} hears of
-   * rebuilds.
+   * Opens the facts in {@code factsDir} with their indexes in {@code indexDir}; {@code log} hears
+   * of rebuilds.
    */
   public static KnowledgeBase open(Path factsDir, Path indexDir, Consumer<String> log)
       throws IOException {
     FactsDirectory facts = new FactsDirectory(factsDir);
-    Thesaurus thesaurus = Thesaurus.read(factsDir);
-    FactIndex index = FactIndex.open(indexDir, facts, log);
+    Analysis analysis = new Analysis(FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE)));
+    List<Report> reports = new ArrayList<>();
+    List<String> examples = new ArrayList<>();
     try {
-      return new KnowledgeBase(
-          index,
-          new FactSearcher(index, thesaurus, Names.read(factsDir), Figures.read(factsDir)),
-          WordList.texts(factsDir.resolve(EXAMPLES_FILE)));
+      for (ReportFolder folder : facts.reports()) {
+        List<Fact> statements = folder.readFacts();
+        Knowledge knowledge = Knowledge.read(facts, folder, analysis);
+        FactIndex index = FactIndex.open(indexDir.resolve(folder.id()), facts, folder, log);
+        try {
+          String title = statements.isEmpty() ? folder.id() : statements.get(0).report();
+          reports.add(new Report(title, index, new FactSearcher(index, statements, knowledge)));
+        } catch (IOException | RuntimeException e) {
+          index.close();
+          throw e;
+        }
+        examples.addAll(WordList.texts(folder.resolve(EXAMPLES_FILE)));
+      }
     } catch (IOException | RuntimeException e) {
-      index.close();
+      for (Report report : reports) {
+        report.index().close();
+      }
       throw e;
     }
+    return new KnowledgeBase(reports, examples);
   }
 
-  /** Returns the report's answer to {@code question}. */
+  /**
+   * Returns the answer to {@code question} of the report that covers it best: an answer before a
+   * refusal, a strong match before a partial one, then the report named first.
+   */
   public Answer ask(String question) {
-    return searcher.search(question);
+    return reports.stream()
+        .map(r -> r.searcher().search(question))
+        .min(Comparator.comparingInt(KnowledgeBase::rank))
+        .orElseThrow();
+  }
+
+  private static int rank(Answer answer) {
+    return answer.strength().ordinal();
   }
 
   /** Returns example questions the reports answer, to suggest to users. */
@@ -57,18 +87,28 @@ public final class KnowledgeBase implements Closeable {
     return examples;
   }
 
-  /** Returns the names of the reports. */
+  /** Returns the titles of the reports. */
   public List<String> reports() {
-    return index.reports();
+    return reports.stream().map(Report::title).toList();
   }
 
   /** Returns how many facts the reports hold. */
   public int factCount() {
-    return index.factCount();
+    return reports.stream().mapToInt(r -> r.index().factCount()).sum();
   }
 
   @Override
   public void close() throws IOException {
-    index.close();
+    IOException failure = null;
+    for (Report report : reports) {
+      try {
+        report.index().close();
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 }

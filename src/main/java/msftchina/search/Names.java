@@ -13,7 +13,7 @@ import msftchina.facts.WordList;
  */
 public final class Names {
 
-  /** The file name, in {@code facts/}, that names are read from. */
+  /** The file name, in a report's folder of {@code facts/}, that names are read from. */
   public static final String FILE = "names.txt";
 
   private final PhraseTrie<String> names;
@@ -22,10 +22,10 @@ public final class Names {
     this.names = names;
   }
 
-  /** Reads the names in {@code factsDir}, if it has a names file. */
-  public static Names read(Path factsDir) throws IOException {
+  /** Reads the names in {@code folder}, if it has a names file. */
+  public static Names read(Path folder) throws IOException {
     PhraseTrie<String> names = new PhraseTrie<>();
-    for (String name : WordList.texts(factsDir.resolve(FILE))) {
+    for (String name : WordList.texts(folder.resolve(FILE))) {
       names.put(name, name);
     }
     return new Names(names);

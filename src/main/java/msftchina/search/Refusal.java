@@ -2,17 +2,41 @@ package msftchina.search;
 
 import java.util.List;
 
-/** The plain sentence that tells a user the report has no answer, naming what it lacks. */
-public final class Refusal {
+/**
+ * Why the report gives no answer to a question: one reason, and what the question needs that the
+ * report lacks, in the question's words.
+ *
+ * @param reason the kind of reason
+ * @param missing what the question needs that no statement has ("a figure for Tencent")
+ */
+public record Refusal(Reason reason, List<String> missing) {
 
-  private Refusal() {}
+  /** The reasons the report can't answer. */
+  public enum Reason {
+    /** The question has no words to search for (empty, a greeting, punctuation). */
+    NOTHING_ASKED,
+    /** It names something the report never mentions (a company, a person, a year, a subject). */
+    NAME_NOT_IN_REPORT,
+    /** Most of its weight is in words the report doesn't use. */
+    WORDS_NOT_IN_REPORT,
+    /** It asks about the opposite of the report's words ("non-AI revenue"). */
+    NEGATED,
+    /**
+     * It asks for something (a kind of figure, a year, a measure, two entities together) that no
+     * statement has together with the rest of the question.
+     */
+    DETAIL_NOT_IN_REPORT
+  }
 
-  /** Returns why {@code answer} has no facts, in one sentence. */
-  public static String sentence(Answer answer) {
-    if (answer.strength() == Answer.Strength.NOTHING_ASKED) {
+  public Refusal {
+    missing = List.copyOf(missing);
+  }
+
+  /** Returns the refusal shown to users, naming what the report lacks, in one sentence. */
+  public String sentence() {
+    if (reason == Reason.NOTHING_ASKED) {
       return "There is nothing in that to search the report for: ask a question in words.";
     }
-    List<String> missing = answer.missing();
     if (missing.isEmpty()) {
       return "The report doesn't say anything about that.";
     }
@@ -24,5 +48,12 @@ public final class Refusal {
                 + " or "
                 + named.get(named.size() - 1);
     return "The report doesn't say anything about " + list + ".";
+  }
+
+  /** Returns why {@code answer} has no facts, in one sentence. */
+  public static String sentence(Answer answer) {
+    return answer.refusal() == null
+        ? "The report doesn't say anything about that."
+        : answer.refusal().sentence();
   }
 }

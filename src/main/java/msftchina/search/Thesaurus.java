@@ -2,6 +2,7 @@ package msftchina.search;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +17,13 @@ import msftchina.facts.WordList;
  */
 public final class Thesaurus {
 
-  /** The file names, in {@code facts/}, that a thesaurus is read from. */
-  public static final List<String> FILES = List.of("aliases.txt", "synonyms.txt");
+  /** The shared files of {@code facts/}: other words for any report's words, and opposites. */
+  public static final List<String> SHARED_FILES = List.of("synonyms.txt", "opposites.txt");
 
-  /** The file, one of {@link #FILES}, whose names are the entities of the reports. */
+  /** A report's own files: other names for its entities, and other words for its phrases. */
+  public static final List<String> REPORT_FILES = List.of("aliases.txt", "synonyms.txt");
+
+  /** The report's file, one of {@link #REPORT_FILES}, whose names are the report's entities. */
   static final String ENTITIES_FILE = "aliases.txt";
 
   private final PhraseTrie<String> canonical;
@@ -30,12 +34,18 @@ public final class Thesaurus {
     this.entities = List.copyOf(entities);
   }
 
-  /** Reads the thesaurus files present in {@code factsDir}. */
-  public static Thesaurus read(Path factsDir) throws IOException {
+  /** Reads the shared thesaurus files in {@code shared} and the report's own in {@code report}. */
+  public static Thesaurus read(Path shared, Path report) throws IOException {
     PhraseTrie<String> canonical = new PhraseTrie<>();
     Set<String> entities = new LinkedHashSet<>();
-    for (String fileName : FILES) {
-      Path file = factsDir.resolve(fileName);
+    List<Path> files = new ArrayList<>();
+    SHARED_FILES.forEach(name -> files.add(shared.resolve(name)));
+    REPORT_FILES.forEach(name -> files.add(report.resolve(name)));
+    for (Path file : files) {
+      boolean entityFile =
+          file.getParent() != null
+              && file.getParent().equals(report)
+              && file.getFileName().toString().equals(ENTITIES_FILE);
       for (WordList.Line line : WordList.read(file)) {
         int eq = line.text().indexOf('=');
         if (eq <= 0) {
@@ -43,7 +53,7 @@ public final class Thesaurus {
               file, line.number(), "expected 'name = other name, other name'");
         }
         String name = line.text().substring(0, eq).strip();
-        if (fileName.equals(ENTITIES_FILE)) {
+        if (entityFile) {
           entities.add(name);
         }
         for (String other : line.text().substring(eq + 1).split(",")) {

@@ -122,7 +122,7 @@ class FactsFileTest {
     return Stream.of(
         Arguments.of(
             "no Title among the headers",
-            "Date: 2025\nSource: https://example.com\n\nMicrosoft sells AI [1].\n",
+            "Date: 2025\n\nMicrosoft sells AI [1].\n",
             "the report needs a 'Title:' header line"),
         Arguments.of(
             "empty Title",

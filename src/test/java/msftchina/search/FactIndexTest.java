@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import msftchina.facts.FactsDirectory;
+import msftchina.testing.FactsCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FactIndexTest {
 
   private static final FactsDirectory FACTS = new FactsDirectory(Path.of("facts"));
+
+  /** The bundled report's folder name, and its index's folder in the index. */
+  private static final String REPORT = "msft-china-ai";
+
   private static final String SAMPLE = "Who is Microsoft's biggest AI customer in China?";
 
   @TempDir Path tmp;
@@ -34,7 +39,7 @@ class FactIndexTest {
   private Answer openAndAsk(Path indexDir, FactsDirectory facts, String question)
       throws IOException {
     try (KnowledgeBase kb = KnowledgeBase.open(facts.path(), indexDir, log::add)) {
-      assertEquals(11, kb.factCount());
+      assertEquals(12, kb.factCount());
       return kb.ask(question);
     }
   }
@@ -63,7 +68,7 @@ class FactIndexTest {
     assertEquals(1, log.size(), log.toString());
     assertTrue(log.get(0).contains("missing"), log.get(0));
     assertTrue(Files.isDirectory(indexDir));
-    try (Stream<Path> files = Files.list(indexDir)) {
+    try (Stream<Path> files = Files.list(indexDir.resolve(REPORT))) {
       assertTrue(
           files.anyMatch(f -> f.getFileName().toString().startsWith("segments_")),
           "the index is on disk");
@@ -73,19 +78,14 @@ class FactIndexTest {
   @Test
   void staleIndexIsRebuiltOnceAndFindsTheNewText() throws IOException {
     Path factsDir = tmp.resolve("facts");
-    Files.createDirectories(factsDir);
-    try (Stream<Path> files = Files.list(FACTS.path())) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(file, factsDir.resolve(file.getFileName().toString()));
-      }
-    }
+    FactsCopy.of(FACTS.path(), factsDir);
     FactsDirectory copy = new FactsDirectory(factsDir);
     Path indexDir = tmp.resolve("index");
     assertFalse(
         openAndAsk(indexDir, copy, "quokka husbandry").answered(),
         "the word is not in the facts yet");
 
-    Path factsFile = factsDir.resolve("msft-china-ai.facts.jsonl");
+    Path factsFile = factsDir.resolve("msft-china-ai").resolve("facts.jsonl");
     String before = Files.readString(factsFile, StandardCharsets.UTF_8);
     String after =
         before.replace(
@@ -112,7 +112,7 @@ class FactIndexTest {
     Path indexDir = tmp.resolve("index");
     openAndAsk(indexDir, FACTS, SAMPLE);
     Random random = new Random(42);
-    try (Stream<Path> files = Files.list(indexDir)) {
+    try (Stream<Path> files = Files.list(indexDir.resolve(REPORT))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         byte[] garbage = new byte[(int) Math.max(64, Files.size(file))];
         random.nextBytes(garbage);
@@ -135,7 +135,7 @@ class FactIndexTest {
     Path indexDir = tmp.resolve("index");
     openAndAsk(indexDir, FACTS, SAMPLE);
     Path segments;
-    try (Stream<Path> files = Files.list(indexDir)) {
+    try (Stream<Path> files = Files.list(indexDir.resolve(REPORT))) {
       segments =
           files
               .filter(f -> f.getFileName().toString().startsWith("segments_"))
@@ -155,7 +155,7 @@ class FactIndexTest {
   void indexWithEmptySegmentsFileIsRebuilt() throws IOException {
     Path indexDir = tmp.resolve("index");
     openAndAsk(indexDir, FACTS, SAMPLE);
-    try (Stream<Path> files = Files.list(indexDir)) {
+    try (Stream<Path> files = Files.list(indexDir.resolve(REPORT))) {
       for (Path f :
           files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
         Files.write(f, new byte[0]);
@@ -171,7 +171,7 @@ class FactIndexTest {
   private static void garble(Path indexDir, java.util.function.Predicate<String> which)
       throws IOException {
     Random random = new Random(7);
-    try (Stream<Path> files = Files.list(indexDir)) {
+    try (Stream<Path> files = Files.list(indexDir.resolve(REPORT))) {
       for (Path file :
           files
               .filter(Files::isRegularFile)
@@ -199,18 +199,13 @@ class FactIndexTest {
   @Test
   void staleIndexWithAGarbledLockFileIsRebuilt() throws IOException {
     Path factsDir = tmp.resolve("facts");
-    Files.createDirectories(factsDir);
-    try (Stream<Path> files = Files.list(FACTS.path())) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(file, factsDir.resolve(file.getFileName().toString()));
-      }
-    }
+    FactsCopy.of(FACTS.path(), factsDir);
     FactsDirectory copy = new FactsDirectory(factsDir);
     Path indexDir = tmp.resolve("index");
     openAndAsk(indexDir, copy, SAMPLE);
     garble(indexDir, name -> name.equals("write.lock"));
     Files.writeString(
-        factsDir.resolve("examples.txt"),
+        factsDir.resolve("msft-china-ai").resolve("examples.txt"),
         "\nWho buys Azure AI?\n",
         StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.APPEND);
@@ -225,7 +220,7 @@ class FactIndexTest {
     Path indexDir = tmp.resolve("index");
     openAndAsk(indexDir, FACTS, SAMPLE);
     Random random = new Random(11);
-    try (Stream<Path> files = Files.list(indexDir)) {
+    try (Stream<Path> files = Files.list(indexDir.resolve(REPORT))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String name = file.getFileName().toString();
         byte[] bytes = Files.readAllBytes(file);
@@ -248,7 +243,7 @@ class FactIndexTest {
   void indexWithoutItsSegmentsFileIsRebuilt() throws IOException {
     Path indexDir = tmp.resolve("index");
     openAndAsk(indexDir, FACTS, SAMPLE);
-    try (Stream<Path> files = Files.list(indexDir)) {
+    try (Stream<Path> files = Files.list(indexDir.resolve(REPORT))) {
       for (Path f :
           files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
         Files.delete(f);

@@ -33,8 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileRequestsTest {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
-  private static final String REPORT =
-      "Microsoft expands AI model sales to Chinese firms despite US-China rivalry";
+  private static final String REPORT = "Microsoft's AI business with Chinese companies";
   private static final AtomicInteger channels = new AtomicInteger();
   private static RunningBot bot;
 

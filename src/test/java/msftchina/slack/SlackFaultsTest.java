@@ -38,8 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SlackFaultsTest {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
-  private static final String REPORT =
-      "Microsoft expands AI model sales to Chinese firms despite US-China rivalry";
+  private static final String REPORT = "Microsoft's AI business with Chinese companies";
 
   /** The harness's Delivery: 4 attempts, pauses 50, 100, 200 ms (2 s at most). */
   private static final int MAX_ATTEMPTS = 4;

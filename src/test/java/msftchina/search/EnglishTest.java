@@ -11,21 +11,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The readings of English a question's words alone don't carry. */
-class ReadingTest {
+class EnglishTest {
 
   @Test
   void aStatementSayingTheYearBeforeSpeaksOfItToo() {
     assertEquals(
         Set.of("2025", "2024"),
-        Reading.yearsSpokenOf(
+        English.yearsSpokenOf(
             "Revenue tripled in the fiscal year ending June 2025, following a 400% surge the year before."));
-    assertEquals(Set.of("2024"), Reading.yearsSpokenOf("China was 1.5% of revenue in 2024."));
-    assertEquals(Set.of(), Reading.yearsSpokenOf("ByteDance spends over US$1 billion annually."));
+    assertEquals(Set.of("2024"), English.yearsSpokenOf("China was 1.5% of revenue in 2024."));
+    assertEquals(Set.of(), English.yearsSpokenOf("ByteDance spends over US$1 billion annually."));
   }
 
   @Test
   void yearsAreFourDigitsStartingNineteenOrTwenty() {
-    assertEquals(Set.of("2024", "1999"), Reading.years("2024年 and 1999, not 3024 or 120245"));
+    assertEquals(Set.of("2024", "1999"), English.years("2024年 and 1999, not 3024 or 120245"));
   }
 
   @Test
@@ -39,8 +39,8 @@ class ReadingTest {
   @Test
   void nonNegatesTheWordAfterIt() {
     assertEquals(
-        List.of(new Reading.Negation("AI", "non-AI")),
-        Reading.negations("how much non-AI revenue? nonstop, anon-ai"));
+        List.of(new English.Negation("AI", "non-AI")),
+        English.negations("how much non-AI revenue? nonstop, anon-ai"));
   }
 
   @ParameterizedTest
@@ -52,25 +52,25 @@ class ReadingTest {
         "sold to "
       })
   void whatIsPaidForSoldToOrComparedWithIsAside(String before) {
-    assertTrue(Reading.isAside(before), before);
+    assertTrue(English.isAside(before), before);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"how much does ", "what did Brad Smith say about ", "is "})
   void whatIsAskedAboutIsNotAside(String before) {
-    assertFalse(Reading.isAside(before), before);
+    assertFalse(English.isAside(before), before);
   }
 
   @Test
   void comparisonsAndListsAreNotQuestionsAboutThingsTogether() {
-    assertTrue(Reading.compares("is Tencent or ByteDance the bigger customer?"));
-    assertTrue(Reading.compares("do Meituan and Ant Group use Azure?"));
-    assertFalse(Reading.compares("what did Brad Smith say about ByteDance?"));
+    assertTrue(English.compares("is Tencent or ByteDance the bigger customer?"));
+    assertTrue(English.compares("do Meituan and Ant Group use Azure?"));
+    assertFalse(English.compares("what did Brad Smith say about ByteDance?"));
   }
 
   @Test
   void whatForAsksForAPurpose() {
-    assertTrue(Reading.asksWhatFor("what are chinese companies using the models for?"));
-    assertFalse(Reading.asksWhatFor("what is the reason for staying in China?"));
+    assertTrue(English.asksWhatFor("what are chinese companies using the models for?"));
+    assertFalse(English.asksWhatFor("what is the reason for staying in China?"));
   }
 }

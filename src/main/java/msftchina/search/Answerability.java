@@ -1,0 +1,42 @@
+package msftchina.search;
+
+import java.util.List;
+
+/**
+ * Decides whether the report answers a question: it does when some statement matches its words well
+ * enough and has everything it asks for (a kind of figure, its years, its entities together, a
+ * measure). Otherwise the refusal says what is missing.
+ */
+final class Answerability {
+
+  /** Statements scoring below this share of the best statement's score don't answer. */
+  static final double RELATIVE_CUTOFF = 0.3;
+
+  private final List<FactTraits> traits;
+
+  Answerability(List<FactTraits> traits) {
+    this.traits = List.copyOf(traits);
+  }
+
+  /** Returns the decision on {@code reading}, whose terms matched {@code candidates}. */
+  Decision decide(Reading reading, List<Candidate> candidates) {
+    if (candidates.isEmpty()) {
+      return Decision.refused(new Refusal(Refusal.Reason.WORDS_NOT_IN_REPORT, reading.unknown()));
+    }
+    Asked asked = reading.asked();
+    if (!asked.constrains()) {
+      return new Decision(candidates, List.of(), null);
+    }
+    double least = candidates.get(0).score() * RELATIVE_CUTOFF;
+    List<Candidate> answering =
+        candidates.stream()
+            .filter(c -> c.score() >= least && asked.answeredBy(traits.get(c.doc())))
+            .toList();
+    if (answering.isEmpty()) {
+      return Decision.refused(
+          new Refusal(Refusal.Reason.DETAIL_NOT_IN_REPORT, List.of(asked.description())));
+    }
+    return new Decision(
+        answering, candidates.stream().filter(c -> !answering.contains(c)).toList(), null);
+  }
+}

@@ -1,0 +1,107 @@
+package msftchina.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The readings of English that a question's words alone don't carry: the years it names, words
+ * negated with "non-", comparisons, what is merely paid for, and questions asking what something is
+ * for.
+ */
+final class English {
+
+  private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d\\d(?!\\d)");
+  private static final Pattern YEAR_BEFORE =
+      Pattern.compile(
+          "\\b(?:the|a) (?:fiscal )?year (?:before|earlier)\\b|\\b(?:previous|prior|preceding) (?:fiscal )?year\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEGATED =
+      Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASIDE =
+      Pattern.compile(
+          "\\b(?:on|for|with|into|to|via|through|towards?|like|unlike)\\s+(?:the\\s+|its\\s+|their\\s+)?$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMPARISON =
+      Pattern.compile(
+          "\\b(?:and|or|vs|versus|compared|comparison|than|both|either|between)\\b|[&+/,]",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern WHAT_FOR =
+      Pattern.compile("^(?:what|wat|wut|whats|what's)\\b.*\\bfor\\W*$", Pattern.CASE_INSENSITIVE);
+
+  /** A word negated with "non-": the word, and the whole as written ("non-AI"). */
+  record Negation(String word, String written) {}
+
+  private English() {}
+
+  /** Returns the part of {@code message} that asks the question. */
+  static String focus(String message) {
+    return message;
+  }
+
+  /**
+   * Returns whether {@code word} is a year, such as 2019: a year the reports never name is a
+   * subject they don't cover.
+   */
+  static boolean isYear(String word) {
+    return YEAR.matcher(word).matches();
+  }
+
+  /** Returns the years named in {@code text}, such as 2024. */
+  static Set<String> years(String text) {
+    Set<String> years = new LinkedHashSet<>();
+    Matcher m = YEAR.matcher(text);
+    while (m.find()) {
+      years.add(m.group());
+    }
+    return years;
+  }
+
+  /**
+   * Returns the years {@code statement} speaks of: those it names, and the year before each when it
+   * says "the year before" ("tripled in fiscal 2025, after a 400% surge the year before").
+   */
+  static Set<String> yearsSpokenOf(String statement) {
+    Set<String> years = years(statement);
+    if (YEAR_BEFORE.matcher(statement).find()) {
+      List.copyOf(years).forEach(year -> years.add(String.valueOf(Integer.parseInt(year) - 1)));
+    }
+    return Set.copyOf(years);
+  }
+
+  /** Returns the words of {@code text} negated with "non-". */
+  static List<Negation> negations(String text) {
+    List<Negation> negations = new ArrayList<>();
+    Matcher m = NEGATED.matcher(text);
+    while (m.find()) {
+      negations.add(new Negation(m.group(1), m.group()));
+    }
+    return negations;
+  }
+
+  /**
+   * Returns whether text ending in {@code before} puts what follows aside: paid for, sold to or
+   * compared with ("spend on", "like").
+   */
+  static boolean isAside(String before) {
+    return ASIDE.matcher(before).find();
+  }
+
+  /**
+   * Returns whether {@code question} compares or lists things ("Tencent or ByteDance?"), rather
+   * than asking about them together.
+   */
+  static boolean compares(String question) {
+    return COMPARISON.matcher(question).find();
+  }
+
+  /**
+   * Returns whether {@code question} asks what something is for ("what are the models used for?").
+   */
+  static boolean asksWhatFor(String question) {
+    return WHAT_FOR.matcher(question).matches();
+  }
+}

@@ -1,0 +1,169 @@
+package msftchina.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a question against one report: finds the question inside a longer message, rewrites other
+ * names and words to the report's, matches misspelt words to the report's, weighs how much of the
+ * question the report's words cover, and reads what it asks for (a kind of figure, years, entities,
+ * measures).
+ *
+ * <p>User text never reaches a query parser: only analysed terms leave this class.
+ *
+ * <p>NOTE: immutable, safe for concurrent use.
+ */
+final class QuestionReader {
+
+  /** The least share of a question's weight the report must cover to answer. */
+  static final double MIN_COVERAGE = 0.5;
+
+  /** The most distinct words of a question that are searched. */
+  static final int MAX_TERMS = 64;
+
+  /** How much a misspelt word, matched to the report's nearest word, weighs in the query. */
+  static final float FUZZY_BOOST = 0.8f;
+
+  /**
+   * How much an unknown Chinese word weighs against an unknown English one: Chinese questions carry
+   * particles and grammar words between the names, which the report never has.
+   */
+  static final double UNKNOWN_CHINESE_WEIGHT = 0.05;
+
+  /**
+   * How much an unknown word weighs against the rarest word of the report. Most unknown words are a
+   * reader's own wording around the subject; names, years and the subjects in {@code names.txt} are
+   * refused outright. Chosen on the tuning sets.
+   */
+  static final double UNKNOWN_WORD_WEIGHT = 0.35;
+
+  private final Knowledge knowledge;
+  private final Vocabulary vocabulary;
+  private final Set<String> subjects;
+
+  QuestionReader(Knowledge knowledge, Vocabulary vocabulary, Set<String> subjects) {
+    this.knowledge = knowledge;
+    this.vocabulary = vocabulary;
+    this.subjects = Set.copyOf(subjects);
+  }
+
+  /** Returns {@code question} as read; never throws on any text. */
+  Reading read(String question) {
+    String cleaned = English.focus(Question.clean(question));
+    String text =
+        knowledge.thesaurus.rewrite(
+            Question.withoutPossessives(
+                English.asksWhatFor(cleaned) ? cleaned + " purposes" : cleaned));
+    List<Word> words = knowledge.analysis.distinctWords(text, MAX_TERMS);
+    if (words.isEmpty()) {
+      return Reading.refused(question, Refusal.Reason.NOTHING_ASKED, List.of());
+    }
+    List<String> otherNames =
+        knowledge.names.in(text).stream().filter(name -> !mentioned(name)).distinct().toList();
+    if (!otherNames.isEmpty()) {
+      return Reading.refused(question, Refusal.Reason.NAME_NOT_IN_REPORT, otherNames);
+    }
+    boolean shouting = isShouting(cleaned);
+    Set<String> possessors = Question.possessors(cleaned);
+    Map<String, Float> terms = new LinkedHashMap<>();
+    Map<String, Integer> starts = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    boolean unknownName = false;
+    double covered = 0;
+    double total = 0;
+    for (Word word : words) {
+      boolean known = vocabulary.has(word.term());
+      String resolved = known ? word.term() : vocabulary.nearest(word);
+      float boost = known ? 1f : FUZZY_BOOST;
+      double weight =
+          resolved != null
+              ? vocabulary.idf(resolved)
+              : vocabulary.idf(word.term())
+                  * (isChinese(word.surface()) ? UNKNOWN_CHINESE_WEIGHT : UNKNOWN_WORD_WEIGHT);
+      total += weight;
+      if (resolved == null) {
+        unknown.add(word.surface());
+        unknownName |=
+            English.isYear(word.surface())
+                || !shouting
+                    && !word.first()
+                    && Character.isUpperCase(word.surface().codePointAt(0))
+                || possessors.contains(word.surface().toLowerCase(Locale.ROOT));
+      } else {
+        covered += weight;
+        terms.merge(resolved, boost, Math::max);
+        starts.putIfAbsent(resolved, word.start());
+      }
+    }
+    double coverage = covered / total;
+    if (unknownName) {
+      return Reading.refused(question, Refusal.Reason.NAME_NOT_IN_REPORT, unknown);
+    }
+    if (terms.isEmpty() || coverage < MIN_COVERAGE) {
+      return Reading.refused(question, Refusal.Reason.WORDS_NOT_IN_REPORT, unknown);
+    }
+    List<String> negated = negated(cleaned);
+    if (!negated.isEmpty()) {
+      return Reading.refused(question, Refusal.Reason.NEGATED, negated);
+    }
+    return new Reading(
+        question, terms, unknown, coverage, asked(cleaned, text, starts, words), null);
+  }
+
+  private Asked asked(String cleaned, String text, Map<String, Integer> starts, List<Word> words) {
+    Set<String> named = new LinkedHashSet<>(knowledge.entitiesIn(starts.keySet()));
+    named.removeAll(subjects);
+    // What is paid for, sold to or compared with ("spend on Azure", "like ByteDance") is not what
+    // is asked about.
+    named.removeIf(
+        name ->
+            English.isAside(
+                text.substring(
+                    0, knowledge.termsOf(name).stream().mapToInt(starts::get).min().orElse(0))));
+    Set<String> terms = new LinkedHashSet<>();
+    words.forEach(w -> terms.add(w.term()));
+    return new Asked(
+        knowledge.figures.askedIn(cleaned),
+        English.years(cleaned),
+        named,
+        !English.compares(cleaned),
+        new LinkedHashSet<>(knowledge.measuresIn(terms)));
+  }
+
+  /** Returns whether every term of {@code name} is a word of the report. */
+  private boolean mentioned(String name) {
+    List<Word> terms = knowledge.analysis.words(name);
+    return !terms.isEmpty() && terms.stream().allMatch(w -> vocabulary.has(w.term()));
+  }
+
+  /**
+   * Returns the report words of {@code text} negated by "non-", as written ("non-AI"): the report's
+   * statements about them don't answer.
+   */
+  private List<String> negated(String text) {
+    return English.negations(text).stream()
+        .filter(
+            n ->
+                knowledge.analysis.words(n.word()).stream().anyMatch(w -> vocabulary.has(w.term())))
+        .map(English.Negation::written)
+        .toList();
+  }
+
+  private static boolean isChinese(String s) {
+    return s.codePoints()
+        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+  }
+
+  /** Returns whether most letters of {@code text} are capitals, as when a user shouts. */
+  private static boolean isShouting(String text) {
+    long upper = text.chars().filter(Character::isUpperCase).count();
+    long lower = text.chars().filter(Character::isLowerCase).count();
+    return upper > lower;
+  }
+}

@@ -1,0 +1,104 @@
+package msftchina.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.BM25Similarity;
+
+/**
+ * Finds the statements that best match a question's terms: BM25 over the report's index.
+ *
+ * <p>NOTE: safe for concurrent use; one {@link IndexSearcher} is shared, as Lucene advises.
+ */
+final class Retriever {
+
+  /** How many of the best-matching statements are weighed against what a question asks for. */
+  static final int CANDIDATES = 32;
+
+  /**
+   * BM25's length normalisation, lower than Lucene's 0.75: the facts are single sentences, and a
+   * long sentence is not less about its words than a short one. Chosen on the tuning set.
+   */
+  static final float BM25_B = 0.4f;
+
+  /** BM25's term-frequency saturation, Lucene's default. */
+  static final float BM25_K1 = 1.2f;
+
+  private final IndexSearcher searcher;
+  private final Vocabulary vocabulary;
+
+  Retriever(IndexSearcher searcher, Vocabulary vocabulary) {
+    this.searcher = searcher;
+    this.vocabulary = vocabulary;
+  }
+
+  /** Returns a searcher over {@code index} scoring as BM25 with this class's parameters. */
+  static IndexSearcher searcher(FactIndex index) {
+    IndexSearcher searcher = new IndexSearcher(index.reader());
+    // Caching filters pays off for large indexes only; for sentences it is pure overhead, and its
+    // usage tracking is synchronized across request threads.
+    searcher.setQueryCache(null);
+    searcher.setSimilarity(new BM25Similarity(BM25_K1, BM25_B));
+    return searcher;
+  }
+
+  /** Returns the best {@link #CANDIDATES} statements for {@code terms}, best first. */
+  List<Candidate> candidates(Map<String, Float> terms) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    terms.forEach(
+        (term, boost) -> {
+          Query q = new TermQuery(new Term(FactFields.TEXT, term), vocabulary.states(term));
+          query.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+        });
+    try {
+      return top(query.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed on the open index", e);
+    }
+  }
+
+  /**
+   * Returns the best hits of {@code query}, best first, ties in index order. It walks each
+   * segment's scorer itself: Lucene's bulk scorers allocate windows of thousands of slots per
+   * query, which for an index of sentences cost more than the search.
+   */
+  private List<Candidate> top(Query query) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+    List<Candidate> top = new ArrayList<>(CANDIDATES + 1);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        float score = scorer.score();
+        int at = top.size();
+        while (at > 0 && top.get(at - 1).score() < score) {
+          at--;
+        }
+        if (at < CANDIDATES) {
+          top.add(at, new Candidate(leaf.docBase + doc, score));
+          if (top.size() > CANDIDATES) {
+            top.remove(CANDIDATES);
+          }
+        }
+      }
+    }
+    return top;
+  }
+}
