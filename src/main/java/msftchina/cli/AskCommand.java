@@ -38,7 +38,9 @@ final class AskCommand implements Command {
         + "report's name, or a line saying the report doesn't cover the question.\n\n"
         + "  --json         print one JSON object:\n"
         + "                 {\"question\": \"...\", \"answers\": [{\"id\": \"...\", \"text\": \"...\",\n"
-        + "                  \"citations\": [1, 2], \"report\": \"...\", \"score\": 1.23}]}\n"
+        + "                  \"citations\": [1, 2], \"report\": \"...\", \"score\": 1.23}],\n"
+        + "                  \"strength\": \"strong match\", \"coverage\": 0.92}; a refusal has \"answers\": [] and\n"
+        + "                 \"refusal\": the sentence users are shown (\"The report doesn't say ...\").\n"
         + "                 With --json and no question, read questions from standard input,\n"
         + "                 one a line, and print one JSON object a line for each, in order.\n"
         + "  --facts DIR    the reports and facts (default: facts, or $MSFTCHINA_FACTS)\n"
@@ -92,6 +94,11 @@ final class AskCommand implements Command {
       answers.add(a);
     }
     o.add("answers", answers);
+    o.addProperty("strength", answer.strength().label());
+    o.addProperty("coverage", Math.round(answer.coverage() * 100) / 100.0);
+    if (!answer.answered()) {
+      o.addProperty("refusal", Refusal.sentence(answer));
+    }
     return GSON.toJson(o);
   }
 

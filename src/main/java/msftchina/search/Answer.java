@@ -9,8 +9,10 @@ import java.util.List;
  * @param matches at most three facts, best first; empty when the report doesn't say
  * @param refusal why the report doesn't say, or null when it does
  * @param strength how well the best fact matches
+ * @param coverage the share of the question's weight that the report's words carry, 0 to 1
  */
-public record Answer(String question, List<Match> matches, Refusal refusal, Strength strength) {
+public record Answer(
+    String question, List<Match> matches, Refusal refusal, Strength strength, double coverage) {
 
   /** How well an answer matches its question. */
   public enum Strength {
@@ -50,7 +52,8 @@ public record Answer(String question, List<Match> matches, Refusal refusal, Stre
         refusal,
         refusal.reason() == Refusal.Reason.NOTHING_ASKED
             ? Strength.NOTHING_ASKED
-            : Strength.NOT_IN_REPORT);
+            : Strength.NOT_IN_REPORT,
+        0);
   }
 
   /** Returns whether the report gives any fact for the question. */

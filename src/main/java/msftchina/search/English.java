@@ -35,11 +35,51 @@ final class English {
   /** A word negated with "non-": the word, and the whole as written ("non-AI"). */
   record Negation(String word, String written) {}
 
+  private static final String NAME = "(?:the\\s+)?([A-Z][\\w&.'’-]*(?:\\s+[A-Z][\\w&.'’-]*){0,3})";
+  private static final Pattern SOURCE_BEFORE =
+      Pattern.compile(
+          "(?i:according to|reported by|per|via|citing|(?:read|saw|seen|heard|spotted)(?: it| this| that)? (?:in|on)"
+              + "|(?:article|piece|story|report|post|thread|newsletter|podcast|headline|video) (?:in|on|from|by))\\s+"
+              + NAME);
+  private static final Pattern SOURCE_AFTER =
+      Pattern.compile(
+          NAME
+              + "(?:'s|’s)?\\s+(?i:says|said|reports|reported|is reporting|wrote|writes|claims|claimed|article|piece|story|headline|newsletter|podcast)\\b");
+
+  private static final Pattern OWNER =
+      Pattern.compile("((?:[A-Z][\\w.&-]*\\s+){0,2}[A-Z][\\w.&-]*)['’]s\\s+((?:\\S+\\s*){1,3})");
+
+  /** A name that owns what follows it ("Alibaba's Ant Group"): the name, and the next words. */
+  record Owner(String name, String owned) {}
+
   private English() {}
 
-  /** Returns the part of {@code message} that asks the question. */
-  static String focus(String message) {
-    return message;
+  /** Returns the capitalised names of {@code text} that own something, with what they own. */
+  static List<Owner> owners(String text) {
+    List<Owner> owners = new ArrayList<>();
+    Matcher m = OWNER.matcher(text);
+    while (m.find()) {
+      owners.add(new Owner(m.group(1), m.group(2)));
+    }
+    return owners;
+  }
+
+  /**
+   * Returns the words, lower-cased, of the names {@code text} gives as where news came from
+   * ("according to Reuters", "Bloomberg says", "saw it on Twitter"): a source is not what is asked
+   * about.
+   */
+  static Set<String> sourceWords(String text) {
+    Set<String> words = new java.util.HashSet<>();
+    for (Pattern p : List.of(SOURCE_BEFORE, SOURCE_AFTER)) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        for (String word : m.group(1).split("\\s+")) {
+          words.add(word.replaceAll("(?:'s|’s)$", "").toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return words;
   }
 
   /**

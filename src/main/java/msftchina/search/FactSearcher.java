@@ -73,7 +73,7 @@ public final class FactSearcher {
             .toList();
     Answer.Strength strength =
         reading.coverage() >= STRONG_COVERAGE ? Answer.Strength.STRONG : Answer.Strength.PARTIAL;
-    return new Answer(question, matches, null, strength);
+    return new Answer(question, matches, null, strength, reading.coverage());
   }
 
   /** Returns the entities named in at least {@link #SUBJECT_SHARE} of the statements. */

@@ -69,17 +69,16 @@ public final class KnowledgeBase implements Closeable {
 
   /**
    * Returns the answer to {@code question} of the report that covers it best: an answer before a
-   * refusal, a strong match before a partial one, then the report named first.
+   * refusal, a strong match before a partial one, then the one covering more of the question, then
+   * the report named first.
    */
   public Answer ask(String question) {
     return reports.stream()
         .map(r -> r.searcher().search(question))
-        .min(Comparator.comparingInt(KnowledgeBase::rank))
+        .min(
+            Comparator.comparingInt((Answer a) -> a.strength().ordinal())
+                .thenComparing(Answer::coverage, Comparator.reverseOrder()))
         .orElseThrow();
-  }
-
-  private static int rank(Answer answer) {
-    return answer.strength().ordinal();
   }
 
   /** Returns example questions the reports answer, to suggest to users. */

@@ -53,9 +53,22 @@ final class QuestionReader {
     this.subjects = Set.copyOf(subjects);
   }
 
-  /** Returns {@code question} as read; never throws on any text. */
+  /**
+   * Returns {@code question} as read; never throws on any text. In a long message, the sentences
+   * that ask something are read first; the whole message when they alone can't be answered.
+   */
   Reading read(String question) {
-    String cleaned = English.focus(Question.clean(question));
+    Reading reading = null;
+    for (String part : QuestionInMessage.readings(Question.clean(question))) {
+      reading = readPart(question, part);
+      if (reading.refusal() == null) {
+        break;
+      }
+    }
+    return reading; // when all refuse, the whole message's refusal
+  }
+
+  private Reading readPart(String question, String cleaned) {
     String text =
         knowledge.thesaurus.rewrite(
             Question.withoutPossessives(
@@ -64,8 +77,12 @@ final class QuestionReader {
     if (words.isEmpty()) {
       return Reading.refused(question, Refusal.Reason.NOTHING_ASKED, List.of());
     }
+    Set<String> asides = asides(cleaned);
     List<String> otherNames =
-        knowledge.names.in(text).stream().filter(name -> !mentioned(name)).distinct().toList();
+        knowledge.names.in(text).stream()
+            .filter(name -> !mentioned(name) && !asides.contains(name.toLowerCase(Locale.ROOT)))
+            .distinct()
+            .toList();
     if (!otherNames.isEmpty()) {
       return Reading.refused(question, Refusal.Reason.NAME_NOT_IN_REPORT, otherNames);
     }
@@ -81,6 +98,9 @@ final class QuestionReader {
       boolean known = vocabulary.has(word.term());
       String resolved = known ? word.term() : vocabulary.nearest(word);
       float boost = known ? 1f : FUZZY_BOOST;
+      if (resolved == null && asides.contains(word.surface().toLowerCase(Locale.ROOT))) {
+        continue; // where the reader saw the news weighs nothing, and names nothing asked about
+      }
       double weight =
           resolved != null
               ? vocabulary.idf(resolved)
@@ -134,6 +154,24 @@ final class QuestionReader {
         named,
         !English.compares(cleaned),
         new LinkedHashSet<>(knowledge.measuresIn(terms)));
+  }
+
+  /**
+   * Returns the words, lower-cased, of names that say where the news came from ("according to
+   * Reuters") or whose one of the report's entities is ("Alibaba's Ant Group", "Pony Ma's
+   * Tencent"): they are not what is asked about, and weigh nothing.
+   */
+  private Set<String> asides(String cleaned) {
+    Set<String> words = new java.util.HashSet<>(English.sourceWords(cleaned));
+    for (English.Owner owner : English.owners(knowledge.thesaurus.rewrite(cleaned))) {
+      Set<String> owned = knowledge.analysis.terms(owner.owned());
+      if (knowledge.entitiesIn(owned).stream().anyMatch(e -> !subjects.contains(e))) {
+        for (String word : owner.name().split("\\s+")) {
+          words.add(word.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return words;
   }
 
   /** Returns whether every term of {@code name} is a word of the report. */

@@ -66,7 +66,13 @@ class AskCommandTest {
     JsonElement parsed = JsonParser.parseString(line);
     assertTrue(parsed.isJsonObject(), line);
     JsonObject o = parsed.getAsJsonObject();
-    assertEquals(Set.of("question", "answers"), o.keySet(), line);
+    JsonArray given = o.getAsJsonArray("answers");
+    assertEquals(
+        given == null || !given.isEmpty()
+            ? Set.of("question", "answers", "strength", "coverage")
+            : Set.of("question", "answers", "strength", "coverage", "refusal"),
+        o.keySet(),
+        line);
     assertTrue(
         o.get("question").isJsonPrimitive() && o.get("question").getAsJsonPrimitive().isString(),
         line);
@@ -128,6 +134,10 @@ class AskCommandTest {
     JsonObject o = contractObject(r.outLines().get(0));
     assertEquals(OFF_TOPIC, o.get("question").getAsString());
     assertEquals(0, o.getAsJsonArray("answers").size());
+    assertEquals("not in the report", o.get("strength").getAsString());
+    assertTrue(
+        o.get("refusal").getAsString().startsWith("The report doesn't say anything about"),
+        o.toString());
   }
 
   @Test

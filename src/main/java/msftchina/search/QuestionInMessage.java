@@ -1,0 +1,65 @@
+package msftchina.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the question inside a longer Slack message: its sentences that ask something, rather than
+ * the chatter around them (greetings, asides, links, who said what), whose words would otherwise
+ * weigh as much as the question's.
+ */
+final class QuestionInMessage {
+
+  /** A message of at most this many words is read whole. */
+  static final int SHORT_MESSAGE_WORDS = 16;
+
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。？！])\\s+|(?<=[。？！])");
+  private static final Pattern ASKS =
+      Pattern.compile(
+          "[?？]\\W*$|[吗吗呢]\\W*$|^\\W*(?:so |and |but |also |ok |okay |anyway,? |quick q:? |q:? )?"
+              + "(?:who|whom|whose|what|what's|whats|when|where|why|how|which|is|are|was|were|do|does"
+              + "|did|can|could|will|would|should|has|have|any|anyone|anybody|tell me|explain)\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern EMOJI_CODE = Pattern.compile(":[a-z0-9_+'-]+:");
+
+  private QuestionInMessage() {}
+
+  /**
+   * Returns the readings of {@code message} to try, best first: for a long message, its sentences
+   * that ask something; then those with the sentence before each (the question may point back: "is
+   * that right?"); then the whole message. A short message is its own only reading.
+   */
+  static List<String> readings(String message) {
+    String text = EMOJI_CODE.matcher(message).replaceAll(" ").strip();
+    if (text.isEmpty() || text.split("\\s+").length <= SHORT_MESSAGE_WORDS) {
+      return List.of(text.isEmpty() ? message : text);
+    }
+    String[] sentences = SENTENCE_END.split(text);
+    List<Integer> asking = new ArrayList<>();
+    for (int i = 0; i < sentences.length; i++) {
+      if (ASKS.matcher(sentences[i].strip()).find()) {
+        asking.add(i);
+      }
+    }
+    Set<String> readings = new LinkedHashSet<>();
+    if (!asking.isEmpty() && asking.size() < sentences.length) {
+      readings.add(join(sentences, asking, false));
+      readings.add(join(sentences, asking, true));
+    }
+    readings.add(text);
+    return List.copyOf(readings);
+  }
+
+  private static String join(String[] sentences, List<Integer> asking, boolean withBefore) {
+    Set<Integer> chosen = new java.util.TreeSet<>(asking);
+    if (withBefore) {
+      asking.stream().filter(i -> i > 0).forEach(i -> chosen.add(i - 1));
+    }
+    StringBuilder out = new StringBuilder();
+    chosen.forEach(i -> out.append(out.isEmpty() ? "" : " ").append(sentences[i].strip()));
+    return out.toString();
+  }
+}

@@ -1,0 +1,92 @@
+package msftchina.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The readings that carry over to wording nobody tuned for: the question inside a long Slack
+ * message, where the reader saw the news, a parent or chief executive written beside a company,
+ * questions phrased as the opposite of a statement, comparisons with a figure, and counting the
+ * names a statement lists.
+ */
+class UnseenWordingTest {
+
+  @TempDir static Path indexDir;
+
+  private static KnowledgeBase kb;
+
+  @BeforeAll
+  static void open() throws IOException {
+    kb = KnowledgeBase.open(Path.of("facts"), indexDir, line -> {});
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    kb.close();
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is answered first by {1}")
+  @CsvSource(
+      delimiterString = " => ",
+      textBlock =
+          """
+          hey team :wave: I was reading the FT piece on Microsoft in China last night <https://ft.com/x|link>. Pretty wild stuff honestly, Sarah from sales keeps bringing it up. Who is Microsoft's biggest AI customer over there? => 1.2
+          <@U123ABC> saw this on Twitter this morning, someone from Goldman was quoting it. So how fast did Azure AI revenue grow in China last fiscal year? Asking for the quarterly deck. => 4.1
+          Bloomberg says ByteDance spends over a billion a year on Microsoft AI, is that right? => 1.2
+          According to Reuters, what share of Microsoft revenue came from China in 2024? => 2.1
+          Alibaba's Ant Group uses Azure AI? => 1.3
+          is Microsoft pulling back from China? => 6.1
+          is Microsoft winding down its AI sales in China? => 6.1
+          is Azure AI revenue in China shrinking? => 4.1
+          was China more than 1% of Microsoft's revenue in 2024? => 2.1
+          how many Chinese firms does the report name as Azure AI users? => 1.3
+          when will Microsoft next report on its China AI business? => 6.2
+          """)
+  void answeredByTheStatementThatSaysIt(String question, String statement) {
+    Answer answer = kb.ask(question);
+    assertTrue(answer.answered(), () -> question + " was refused: " + Refusal.sentence(answer));
+    assertEquals("msft-china-ai:" + statement, answer.matches().get(0).fact().id());
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is refused")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Does Kuaishou use Azure AI?                            | The report doesn't say anything about Kuaishou.
+          Nvidia's biggest AI customer in China?                 | The report doesn't say anything about Nvidia.
+          how many Chinese customers does Azure AI have in total? | The report doesn't say anything about a count for Azure.
+          """)
+  void refusedNamingWhatIsMissing(String question, String refusal) {
+    Answer answer = kb.ask(question);
+    assertFalse(answer.answered(), () -> question + " got " + answer.matches());
+    assertEquals(refusal, Refusal.sentence(answer));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          who is Microsoft's biggest AI customer in China?
+          does microsoft sell ai to chinese companies
+          what did Judson Althoff say?
+          """)
+  void answersAreShownBestFirst(String question) {
+    Answer answer = kb.ask(question);
+    for (int i = 1; i < answer.matches().size(); i++) {
+      assertTrue(
+          answer.matches().get(i - 1).score() >= answer.matches().get(i).score(),
+          () -> question + ": " + answer.matches());
+    }
+  }
+}
