@@ -23,7 +23,7 @@ final class English {
       Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASIDE =
       Pattern.compile(
-          "\\b(?:on|for|with|into|to|via|through|towards?|like|unlike)\\s+(?:the\\s+|its\\s+|their\\s+)?$",
+          "\\b(?:on|for|with|into|to|via|through|towards?|like|unlike|besides|except|excluding|other than|other|apart from|aside from|beyond)\\s+(?:the\\s+|its\\s+|their\\s+)?$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern COMPARISON =
       Pattern.compile(

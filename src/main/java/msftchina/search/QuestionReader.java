@@ -59,8 +59,8 @@ final class QuestionReader {
    */
   Reading read(String question) {
     Reading reading = null;
-    for (String part : QuestionInMessage.readings(Question.clean(question))) {
-      reading = readPart(question, part);
+    for (String part : QuestionInMessage.readings(question)) {
+      reading = readPart(question, Question.clean(part));
       if (reading.refusal() == null) {
         break;
       }
