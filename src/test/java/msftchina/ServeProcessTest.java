@@ -291,10 +291,13 @@ class ServeProcessTest {
       named += logged ? 1 : 0;
     }
     int completed = slack.completed(POST_MESSAGE);
+    long neverSent = err.lines().filter(l -> l.contains("not delivered: the bot stopped")).count();
+    long inFlight = err.lines().filter(l -> l.contains("may not be delivered")).count();
     System.out.printf(
         "row 3: SIGTERM with %d replies pending, Slack answering in 2 s: stopped in %d ms;"
-            + " %d delivered, %d sent, %d named in a log line as undelivered or unknown, 0 dropped%n",
-        replies, stopMillis, completed, attempted, named);
+            + " %d delivered (posts answered in full), %d sent; named in a log line: %d never"
+            + " sent, %d in flight at the deadline (outcome unknown); 0 dropped silently%n",
+        replies, stopMillis, completed, attempted, neverSent, inFlight);
     assertEquals(attempted, slack.calls(POST_MESSAGE).size(), "no reply sent twice");
     assertTrue(
         completed + named >= replies, completed + " delivered + " + named + " named < " + replies);

@@ -94,10 +94,16 @@ public final class Bot implements AutoCloseable {
    */
   @Override
   public void close() throws Exception {
-    server.stop();
-    outbox.close(STOP_TIMEOUT);
-    tokenCheck.close();
-    kb.close();
+    try {
+      server.stop();
+    } finally {
+      try {
+        outbox.close(STOP_TIMEOUT); // even if requests in flight outlasted their bound
+      } finally {
+        tokenCheck.close();
+        kb.close();
+      }
+    }
   }
 
   private static AppConfig appConfig(ServeConfig config) {
