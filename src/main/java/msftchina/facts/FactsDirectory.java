@@ -56,9 +56,6 @@ public record FactsDirectory(Path path) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (Path file : listing()) {
-        if (file.getFileName().toString().endsWith(FactsFile.SUFFIX)) {
-          FactsFile.checkSize(file); // before it is read whole
-        }
         digest.update(
             file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         digest.update((byte) 0);
