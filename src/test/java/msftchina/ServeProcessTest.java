@@ -309,18 +309,35 @@ class ServeProcessTest {
 
   @Test
   void hugeFactsFileStopsStartUpWithOneLineNamingTheLimit() throws Exception {
+    // The facts folder copied whole, whatever its layout; its (first) facts file made 50 MB.
     Path facts = temp.resolve("facts");
-    Files.createDirectories(facts);
-    try (Stream<Path> files = Files.list(PROJECT.resolve("facts"))) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, facts.resolve(f.getFileName().toString()));
+    Path source = PROJECT.resolve("facts");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path f : files.sorted().toList()) {
+        Path to = facts.resolve(source.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
       }
     }
-    Path jsonl = facts.resolve("msft-china-ai.facts.jsonl");
+    Path jsonl;
+    try (Stream<Path> files = Files.walk(facts)) {
+      jsonl =
+          files
+              .filter(f -> f.getFileName().toString().endsWith("facts.jsonl"))
+              .sorted()
+              .findFirst()
+              .orElseThrow();
+    }
     String line = Files.readAllLines(jsonl, StandardCharsets.UTF_8).get(0);
+    String id =
+        line.substring(
+            line.indexOf("\"id\":\"") + 6, line.indexOf('"', line.indexOf("\"id\":\"") + 6));
     try (java.io.Writer out = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
       for (int i = 0; i < 224_619; i++) {
-        out.write(line.replace("msft-china-ai:1.1", "msft-china-ai:big." + i));
+        out.write(line.replace("\"" + id + "\"", "\"" + id + ".big" + i + "\""));
         out.write('\n');
       }
     }
@@ -338,7 +355,7 @@ class ServeProcessTest {
     assertEquals(1, p.process.exitValue(), p.describe());
     List<String> lines = p.stderr().lines().filter(l -> !l.isBlank()).toList();
     assertEquals(1, lines.size(), p.describe());
-    assertTrue(lines.get(0).contains("msft-china-ai.facts.jsonl"), lines.get(0));
+    assertTrue(lines.get(0).contains(jsonl.toString()), lines.get(0));
     assertTrue(lines.get(0).contains("8 MiB"), lines.get(0));
     System.out.println("row 13: " + lines.get(0));
     assertNoStackTrace(p.stderr());
