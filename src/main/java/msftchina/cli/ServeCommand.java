@@ -21,7 +21,7 @@ final class ServeCommand implements Command {
 
   @Override
   public String summary() {
-    return "run the Slack app (POST /slack/events, GET /healthz)";
+    return "run the Slack app (POST /slack/events, GET /healthz, GET /readyz)";
   }
 
   @Override
@@ -36,9 +36,11 @@ final class ServeCommand implements Command {
         + "  PORT                  default 3000\n"
         + "  HOST                  default 0.0.0.0\n"
         + "  SLACK_API_URL         default https://slack.com/api/\n"
-        + "SIGTERM or Ctrl-C lets requests in flight and pending replies finish (at most "
+        + "GET /healthz reports Slack's state (\"ok\" or \"degraded\"); GET /readyz is 200\n"
+        + "while the bot takes requests, 503 once it is stopping.\n"
+        + "SIGTERM or Ctrl-C lets requests in flight finish, then pending replies (at most "
         + Bot.STOP_TIMEOUT.toSeconds()
-        + " s), then exits 0.\n";
+        + " s each), names any reply left undelivered in a log line, then exits 0.\n";
   }
 
   @Override
