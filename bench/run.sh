@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Load and start-up benchmark of `msftchina serve` on loopback.
+# Load and start-up benchmark of `msftchina serve` on loopback, one run, several launches.
 #
-# Sends signed /msftchina slash commands with wrk at a fixed concurrency for a fixed time:
-# once with a real question, once with `help` (Bolt's own floor: no search). Prints
-# throughput, p50 and p99 latency, errors, and the ratio question/help; the time from
-# `java -jar … serve` to the first answered signed request, with each launch flag's share;
-# and the server's peak resident memory.
+# For each launch (the default JVM, bin/msftchina, and bin/msftchina with the JIT capped at C1)
+# it prints: the time from launch to the first answered signed /msftchina (median of RUNS), then,
+# with wrk at CONNECTIONS connections for SECONDS each, the throughput, p50 and p99 latency and
+# errors of signed /msftchina commands: unique questions (never repeated, as people ask them:
+# bench/unique_requests.py), one question repeated (answered from the reply cache), and `help`
+# (Bolt's own floor: no search); then the server's peak resident memory after the load. It ends
+# with the goals of issue 13 and whether this run met them.
 #
-# Usage: bench/run.sh [CONNECTIONS] [SECONDS]     (defaults 16 and 10)
-# Needs: the jar (mvn -q -B -DskipTests package), wrk and python3 (installs wrk if missing).
+# Usage: bench/run.sh [CONNECTIONS] [SECONDS]     (defaults 16 and 10; RUNS=5)
+# Needs: the jar and archive (mvn -q -B -DskipTests package), wrk and python3 (installs wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${1:-16}
 SECONDS_EACH=${2:-10}
+RUNS=${RUNS:-5}
 JAR=target/msftchina.jar
 [ -f "$JAR" ] || mvn -q -B -DskipTests package
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -26,53 +29,29 @@ WORK=$(mktemp -d)
 SERVER=
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; kill "$STAND_IN" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
-
-# The flags the README gives, and the class-data archive they use.
-FLAGS=(-XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -Xss512k)
-CDS=target/msftchina.jsa
 java -jar "$JAR" index >/dev/null 2>&1 || true
+# Enough unique questions that none repeats within one load at any throughput seen here.
+python3 bench/unique_requests.py "$SLACK_SIGNING_SECRET" $((60000 * SECONDS_EACH)) "$WORK/unique.txt"
 
-# Sends one signed request prepared by `sign`; prints the HTTP status.
-prepare() { # prepare QUESTION PORT -> a curl command
-  PORT=$2 java -jar "$JAR" sign --url "http://127.0.0.1:$2/slack/events" "$1"
-}
+# The launches compared: a name, then the command before 'serve'.
+LAUNCHES=("default JVM|java -jar $JAR" "bin/msftchina|bin/msftchina" "bin/msftchina, C1 only|env JAVA_OPTS=-XX:TieredStopAtLevel=1 bin/msftchina")
 
-# Starts serve with the given flags; waits for the first answered signed request; prints ms.
-cold_start() {
+prepare() { PORT=$2 java -jar "$JAR" sign --url "http://127.0.0.1:$2/slack/events" "$1"; }
+
+cold_start() { # cold_start LAUNCH -> ms from launch to the first answered signed request
   local port; port=$(free_port)
   local request; request=$(prepare "who is the biggest AI customer in China?" "$port")
   local start end
   start=$(date +%s%N)
-  PORT=$port java "$@" -jar "$JAR" serve 2>"$WORK/serve.log" & SERVER=$!
+  PORT=$port $1 serve 2>"$WORK/serve.log" & SERVER=$!
   until out=$(eval "$request --max-time 2" 2>/dev/null) && [[ $out == *ByteDance* ]]; do sleep 0.005; done
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
 }
-
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-runs=${RUNS:-5}
-time_for() { for _ in $(seq $runs); do cold_start "$@"; done | median; }
 
-if [ ! -f "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then # training run: record the classes a start and an answer load
-  cold_start "${FLAGS[@]}" -XX:ArchiveClassesAtExit="$CDS" >/dev/null 2>&1 || true
-fi
-
-echo "== cold start: java -jar … serve to the first answered signed /msftchina (median of $runs) =="
-printf '%-48s %6s ms\n' "default JVM flags" "$(time_for)"
-printf '%-48s %6s ms\n' "+ -XX:+UseSerialGC" "$(time_for -XX:+UseSerialGC)"
-printf '%-48s %6s ms\n' "+ -Xmx128m" "$(time_for -XX:+UseSerialGC -Xmx128m)"
-printf '%-48s %6s ms\n' "+ -XX:TieredStopAtLevel=1" "$(time_for -XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1)"
-printf '%-48s %6s ms\n' "+ -Xss512k" "$(time_for "${FLAGS[@]}")"
-printf '%-48s %6s ms\n' "+ -XX:SharedArchiveFile (AppCDS): README flags" "$(time_for "${FLAGS[@]}" -XX:SharedArchiveFile="$CDS")"
-
-echo
-echo "== load: wrk, $CONNECTIONS connections, ${SECONDS_EACH}s each, README flags =="
-PORT=$(free_port)
-PORT=$PORT java "${FLAGS[@]}" -XX:SharedArchiveFile="$CDS" -jar "$JAR" serve 2>"$WORK/serve.log" & SERVER=$!
-until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
-
-lua_for() { # lua_for QUESTION FILE: a wrk script sending the signed command
+lua_for() { # lua_for QUESTION FILE: a wrk script sending one signed command again and again
   local request; request=$(prepare "$1" "$PORT")
   python3 - "$request" "$2" <<'PY'
 import shlex, sys
@@ -90,17 +69,40 @@ with open(sys.argv[2], "w") as f:
     f.write('end\n')
 PY
 }
-
-run_wrk() { # run_wrk NAME QUESTION
-  lua_for "$2" "$WORK/$1.lua"
-  wrk -t2 -c"$CONNECTIONS" -d2s -s "$WORK/$1.lua" "http://127.0.0.1:$PORT/slack/events" >/dev/null # warm-up
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -s "$WORK/$1.lua" "http://127.0.0.1:$PORT/slack/events" | grep '^RESULT' | sed "s/^RESULT/$1/"
+wrk_run() { # wrk_run SCRIPT [ARGS…] -> "req/s p50 p99 errors requests"
+  local script=$1; shift
+  wrk -t2 -c"$CONNECTIONS" -d2s -s "$script" "http://127.0.0.1:$PORT/slack/events" -- "$@" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -s "$script" "http://127.0.0.1:$PORT/slack/events" -- "$@" | grep '^RESULT' | cut -d' ' -f2-
 }
-printf '%-9s %12s %10s %10s %7s %9s\n' run "requests/s" "p50 ms" "p99 ms" errors requests
-question=$(run_wrk question "who is Microsoft's biggest AI customer in China?")
-help=$(run_wrk help "help")
-for line in "$question" "$help"; do
-  set -- $line; printf '%-9s %12s %10s %10s %7s %9s\n' "$1" "$2" "$3" "$4" "$5" "$6"
+
+declare -A R
+printf '%-24s %9s | %-34s | %-34s | %-34s | %8s\n' launch "start ms" "unique questions: req/s p50 p99" "repeated question: req/s p50 p99" "help: req/s p50 p99" "peak MB"
+for launch in "${LAUNCHES[@]}"; do
+  name=${launch%%|*}; cmd=${launch#*|}
+  start_ms=$(for _ in $(seq "$RUNS"); do cold_start "$cmd"; done | median)
+  PORT=$(free_port)
+  PORT=$PORT $cmd serve 2>"$WORK/serve.log" & SERVER=$!
+  until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
+  lua_for "who is Microsoft's biggest AI customer in China?" "$WORK/repeated.lua"
+  lua_for "help" "$WORK/help.lua"
+  unique=$(wrk_run bench/unique.lua "$WORK/unique.txt" 2)
+  repeated=$(wrk_run "$WORK/repeated.lua")
+  help=$(wrk_run "$WORK/help.lua")
+  peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER/status")
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+  fmt() { set -- $1; printf '%8.0f %6.2f ms %6.2f ms (%d err)' "$1" "$2" "$3" "$4"; }
+  printf '%-24s %9s | %-34s | %-34s | %-34s | %8s\n' "$name" "$start_ms" "$(fmt "$unique")" "$(fmt "$repeated")" "$(fmt "$help")" "$peak"
+  R[$name]="$start_ms $unique | $help | $peak"
 done
-awk -v q="$question" -v h="$help" 'BEGIN { split(q, a, " "); split(h, b, " "); printf "ratio question/help (throughput): %.2f\n", a[2] / b[2] }'
-echo "peak resident memory of serve: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' /proc/$SERVER/status)"
+
+echo
+echo "== goals (issue 13), bin/msftchina =="
+read -r s u_rps u_p50 u_p99 _ _ h_rps _ _ _ _ peak <<<"$(echo "${R[bin/msftchina]}" | tr -d '|')"
+read -r _ d_rps _ <<<"$(echo "${R[default JVM]}" | tr -d '|')"
+check() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "NOT met"; fi; }
+printf '%-62s %s\n' "unique questions >= 0.8x help: $(awk "BEGIN {printf \"%.2f\", $u_rps / $h_rps}")x" "$(check "$u_rps >= 0.8 * $h_rps")"
+printf '%-62s %s\n' "unique questions p99 < 10 ms: $u_p99 ms" "$(check "$u_p99 < 10")"
+printf '%-62s %s\n' "cold start <= 1000 ms: $s ms" "$(check "$s <= 1000")"
+printf '%-62s %s\n' "peak memory <= 160 MiB: $peak MiB" "$(check "$peak <= 160")"
+printf '%-62s %s\n' "unique throughput >= the default JVM's: $u_rps vs $d_rps" "$(check "$u_rps >= 0.95 * $d_rps")"
+echo "unique questions >= 5x the Bolt for JavaScript peer: not measured by this script (no peer here)"

@@ -25,7 +25,8 @@ public final class Main {
           new IndexCommand(),
           new EvalCommand(),
           new ServeCommand(),
-          new SignCommand());
+          new SignCommand(),
+          new WarmupCommand());
 
   private Main() {}
 

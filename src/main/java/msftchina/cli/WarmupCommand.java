@@ -1,0 +1,93 @@
+package msftchina.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import msftchina.server.Bot;
+import msftchina.server.ServeConfig;
+import msftchina.server.SlackServer;
+import msftchina.slack.Delivery;
+import msftchina.slack.SignedRequest;
+
+/**
+ * {@code msftchina warmup}: serves a few signed questions to itself on loopback, then exits. Run by
+ * {@code mvn package} with {@code -XX:ArchiveClassesAtExit}, it records the classes a start and an
+ * answer load into the class-data archive that {@code bin/msftchina} starts with.
+ */
+final class WarmupCommand implements Command {
+
+  private static final String USAGE = "msftchina warmup [--facts DIR] [--index DIR]";
+  private static final String SECRET = "warmup-signing-secret";
+
+  @Override
+  public String name() {
+    return "warmup";
+  }
+
+  @Override
+  public String summary() {
+    return "serve a few signed questions to itself on loopback, then exit (builds the start-up archive)";
+  }
+
+  @Override
+  public String help() {
+    return "usage: "
+        + USAGE
+        + "\n\n"
+        + "Starts the bot on a free loopback port with a throwaway secret and no Slack, sends it\n"
+        + "signed /msftchina questions and help as Slack would, and stops it. mvn package runs it\n"
+        + "with -XX:ArchiveClassesAtExit=target/msftchina.jsa, so that bin/msftchina starts from\n"
+        + "the classes it loaded. Needs no Slack account and no network.\n";
+  }
+
+  @Override
+  public int run(List<String> args, Console console) throws Exception {
+    Options options = Options.parse(args, console.env(), USAGE);
+    ServeConfig config =
+        ServeConfig.from(
+            Map.of(
+                "PORT", "0",
+                "HOST", "127.0.0.1",
+                "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_BOT_TOKEN", "xoxb-warmup",
+                // Nothing listens on port 9 here: Slack is unreachable, as the bot handles.
+                "SLACK_API_URL", "http://127.0.0.1:9/api/"));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    int answered = 0;
+    try (Bot bot =
+        Bot.start(
+            config,
+            options.facts,
+            options.index,
+            new Delivery(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+            line -> {})) {
+      URI events = URI.create("http://127.0.0.1:" + bot.port() + SlackServer.EVENTS_PATH);
+      List<String> questions = new java.util.ArrayList<>(bot.knowledgeBase().examples());
+      questions.add("help");
+      for (int round = 0; round < 20; round++) {
+        for (String question : questions) {
+          SignedRequest signed =
+              SignedRequest.slashCommand(
+                  SECRET, question, "http://127.0.0.1:9/respond", Instant.now().getEpochSecond());
+          HttpResponse<String> response =
+              http.send(
+                  HttpRequest.newBuilder(events)
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .header("X-Slack-Request-Timestamp", signed.timestamp())
+                      .header("X-Slack-Signature", signed.signature())
+                      .POST(HttpRequest.BodyPublishers.ofString(signed.body()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          answered += response.statusCode() == 200 ? 1 : 0;
+        }
+      }
+    }
+    console.out().println("warmup: " + answered + " signed requests answered");
+    return 0;
+  }
+}
