@@ -14,7 +14,10 @@ import msftchina.search.KnowledgeBase;
 import msftchina.slack.BotApp;
 import msftchina.slack.Delivery;
 
-/** The running bot: the knowledge base opened, the Bolt app built, and the server listening. */
+/**
+ * The running bot: the knowledge base opened, the Bolt app built, and the server listening, or the
+ * Socket Mode connection open when the settings have an app token.
+ */
 public final class Bot implements AutoCloseable {
 
   /** How long a stop waits for requests in flight and pending replies. */
@@ -22,11 +25,13 @@ public final class Bot implements AutoCloseable {
 
   private final KnowledgeBase kb;
   private final SlackServer server;
+  private final SocketModeRunner socketMode;
   private final int port;
 
-  private Bot(KnowledgeBase kb, SlackServer server, int port) {
+  private Bot(KnowledgeBase kb, SlackServer server, SocketModeRunner socketMode, int port) {
     this.kb = kb;
     this.server = server;
+    this.socketMode = socketMode;
     this.port = port;
   }
 
@@ -45,10 +50,21 @@ public final class Bot implements AutoCloseable {
       kb.close();
       throw e;
     }
+    if (config.socketMode()) {
+      SocketModeRunner runner = new SocketModeRunner(app, config.appToken(), STOP_TIMEOUT);
+      try {
+        runner.start();
+      } catch (Exception e) {
+        runner.stop();
+        kb.close();
+        throw e;
+      }
+      return new Bot(kb, null, runner, 0);
+    }
     SlackServer server =
         new SlackServer(app, config.host(), config.port(), kb.factCount(), STOP_TIMEOUT);
     try {
-      return new Bot(kb, server, server.start());
+      return new Bot(kb, server, null, server.start());
     } catch (IOException e) {
       server.stop();
       kb.close();
@@ -84,7 +100,12 @@ public final class Bot implements AutoCloseable {
     app.start();
   }
 
-  /** Returns the port the bot listens on. */
+  /** Returns whether the bot is connected over Socket Mode rather than listening for HTTP. */
+  public boolean socketMode() {
+    return socketMode != null;
+  }
+
+  /** Returns the port the bot listens on; 0 over Socket Mode. */
   public int port() {
     return port;
   }
@@ -100,7 +121,11 @@ public final class Bot implements AutoCloseable {
    */
   @Override
   public void close() throws Exception {
-    server.stop();
+    if (socketMode != null) {
+      socketMode.stop();
+    } else {
+      server.stop();
+    }
     kb.close();
   }
 
@@ -112,6 +137,8 @@ public final class Bot implements AutoCloseable {
     slackConfig.setHttpClientCallTimeoutMillis(10_000);
     return AppConfig.builder()
         .signingSecret(config.signingSecret())
+        // Over Socket Mode nothing is signed: the connection itself is authenticated.
+        .requestVerificationEnabled(!config.socketMode())
         .singleTeamBotToken(config.botToken())
         .slack(Slack.getInstance(slackConfig))
         // Bolt's IgnoringSelfEvents would call bots.info on the HTTP thread for any event with a
