@@ -19,13 +19,15 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bolt app: the slash command, the share button, mentions and direct messages, each answered
- * from the knowledge base.
+ * The Bolt app: the slash command (questions and {@code find} lookups), the share button, mentions
+ * and direct messages (with follow-ups in threads), the "Find in report" message shortcut and the
+ * Home tab, each answered from the knowledge base in the asker's language.
  */
 public final class BotApp {
 
@@ -33,7 +35,13 @@ public final class BotApp {
   public static final String COMMAND = "/msftchina";
 
   /** The bot events the app answers, as named in {@code manifest.yml}. */
-  public static final List<String> EVENTS = List.of("app_mention", "message.im");
+  public static final List<String> EVENTS = List.of("app_mention", "message.im", "app_home_opened");
+
+  /** The callback ids of the shortcuts the app answers, as declared in the manifests. */
+  public static final List<String> MESSAGE_SHORTCUTS = List.of(FindInReport.CALLBACK_ID);
+
+  /** The word that makes the slash command a lookup: {@code /msftchina find WORDS}. */
+  public static final String FIND = "find";
 
   /** The bot scopes the app needs, as named in {@code manifest.yml}. */
   public static final List<String> SCOPES =
@@ -47,12 +55,16 @@ public final class BotApp {
   private final SeenEvents seen = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
   private final ReplyCache commandReplies = new ReplyCache(1_024);
   private final Gson json;
+  private final Answering answering;
+  private final ThreadMemory threads =
+      new ThreadMemory(10_000, Duration.ofHours(24), Clock.systemUTC());
 
   private BotApp(KnowledgeBase kb, Delivery delivery, Gson json) {
     this.kb = kb;
     this.json = json;
     this.replies = new Replies(kb.examples(), COMMAND);
     this.delivery = delivery;
+    this.answering = new Answering(kb, COMMAND);
   }
 
   /** Returns a Bolt app answering from {@code kb}, configured by {@code config}. */
@@ -69,10 +81,20 @@ public final class BotApp {
         (req, ctx) -> {
           String text =
               req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
-          if (text.isEmpty() || text.equalsIgnoreCase("help")) {
-            Replies.Message usage = bot.replies.usage();
+          if (text.isEmpty()
+              || text.equalsIgnoreCase("help")
+              || text.equals("帮助")
+              || text.equalsIgnoreCase(FIND)) {
+            Replies.Message usage = bot.answering.repliesFor(text).usage();
             return ctx.ack(
                 r -> r.responseType("ephemeral").text(usage.text()).blocks(usage.blocks()));
+          }
+          if (text.regionMatches(true, 0, FIND + " ", 0, FIND.length() + 1)) {
+            String words = text.substring(FIND.length() + 1).strip();
+            Replies.Message found =
+                LookupReplies.of(bot.answering.lookup().find(words), Labels.forText(words));
+            return ctx.ack(
+                r -> r.responseType("ephemeral").text(found.text()).blocks(found.blocks()));
           }
           return Response.builder()
               .statusCode(200)
@@ -89,8 +111,9 @@ public final class BotApp {
           BlockActionPayload payload = req.getPayload();
           String question = payload.getActions().get(0).getValue();
           String user = payload.getUser() == null ? null : payload.getUser().getId();
+          String asked = question == null ? "" : question;
           Replies.Message shared =
-              bot.replies.answer(kb.ask(question == null ? "" : question), false, user);
+              bot.answering.repliesFor(asked).answer(kb.ask(asked), false, user);
           app.executorService()
               .submit(
                   () -> {
@@ -129,7 +152,13 @@ public final class BotApp {
             app.executorService()
                 .submit(
                     () ->
-                        bot.post(ctx, payload.getEventId(), event.getChannel(), thread, question));
+                        bot.post(
+                            ctx,
+                            payload.getEventId(),
+                            event.getChannel(),
+                            thread,
+                            thread,
+                            question));
           }
           return ctx.ack();
         });
@@ -154,6 +183,7 @@ public final class BotApp {
                             payload.getEventId(),
                             event.getChannel(),
                             event.getThreadTs(),
+                            event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
                             question));
           }
           return ctx.ack();
@@ -162,12 +192,15 @@ public final class BotApp {
     app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
     app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
     app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
+
+    FindInReport.register(app, bot.answering, delivery);
+    AppHome.register(app, bot.answering, delivery, COMMAND);
     return app;
   }
 
   /** Returns the slash command's reply to {@code question}, as the JSON Slack expects. */
   private String commandReply(String question) {
-    Replies.Message answer = replies.answer(kb.ask(question), true, null);
+    Replies.Message answer = answering.answer(question, true);
     return json.toJson(
         SlashCommandResponse.builder()
             .responseType("ephemeral")
@@ -176,11 +209,44 @@ public final class BotApp {
             .build());
   }
 
-  /** Posts the answer to {@code question} in {@code channel}, in {@code thread} when given. */
+  /**
+   * Posts the answer to {@code question} in {@code channel}, in {@code thread} when given; a
+   * follow-up in a thread the bot answered ({@code inThread}) is read with the thread's earlier
+   * question. The answer is remembered under the thread it belongs to ({@code remembered}) and
+   * under the posted reply.
+   */
   private void post(
-      EventContext ctx, String eventId, String channel, String thread, String question) {
+      EventContext ctx,
+      String eventId,
+      String channel,
+      String thread,
+      String remembered,
+      String question) {
+    Replies replies = answering.repliesFor(question);
+    String followUp = FollowUp.read(question, threads.recall(channel, thread));
+    String asked = followUp == null ? question : followUp;
+    Answer answer = asked.isBlank() ? null : kb.ask(asked);
     Replies.Message message =
-        question.isBlank() ? replies.usage() : replies.answer(kb.ask(question), false, null);
+        answer == null
+            ? replies.usage()
+            : replies.answer(
+                // the asker's own words echoed; how they were read is noted below them
+                new Answer(
+                    question,
+                    answer.matches(),
+                    answer.refusal(),
+                    answer.strength(),
+                    answer.coverage()),
+                false,
+                null);
+    if (followUp != null) {
+      message = FollowUpNote.with(message, replies.labels(), followUp);
+    }
+    if (answer != null) {
+      threads.remember(channel, remembered, new ThreadMemory.Asked(asked, answer));
+    }
+    Replies.Message reply = message;
+    String[] postedTs = new String[1];
     delivery.send(
         "event " + eventId + ": chat.postMessage to " + channel,
         () -> {
@@ -190,15 +256,19 @@ public final class BotApp {
                       m ->
                           m.channel(channel)
                               .threadTs(thread)
-                              .text(message.text())
-                              .blocks(message.blocks()));
+                              .text(reply.text())
+                              .blocks(reply.blocks()));
           if (r.isOk()) {
+            postedTs[0] = r.getTs();
             return Delivery.Outcome.ok();
           }
           return "ratelimited".equals(r.getError())
               ? Delivery.Outcome.retryAfter(Delivery.BACKOFF, r.getError())
               : Delivery.Outcome.refused(r.getError());
         });
+    if (answer != null && postedTs[0] != null) {
+      threads.remember(channel, postedTs[0], new ThreadMemory.Asked(asked, answer));
+    }
   }
 
   private interface Respond {
