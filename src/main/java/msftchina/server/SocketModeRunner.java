@@ -9,6 +9,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
@@ -44,8 +46,12 @@ public final class SocketModeRunner {
     this.stopTimeout = stopTimeout;
   }
 
-  /** Opens the connection; throws when Slack refuses the app token or can't be reached. */
+  /**
+   * Opens the connection; throws {@link IllegalArgumentException} when Slack refuses the app token,
+   * {@link IOException} when Slack can't be reached.
+   */
   public void start() throws Exception {
+    checkToken();
     SocketModeClient client;
     try {
       client = app.slack().socketMode(appToken, SocketModeClient.Backend.JavaWebSocket);
@@ -61,6 +67,24 @@ public final class SocketModeRunner {
     client.addWebSocketMessageListener(message -> acknowledge(client, parser, gson, message));
     socketMode = new SocketModeApp(client, app);
     socketMode.startAsync();
+  }
+
+  /** Asks Slack for a connection once, so that a refused app token stops start-up with one line. */
+  private void checkToken() throws IOException {
+    AppsConnectionsOpenResponse open;
+    try {
+      open = app.client().appsConnectionsOpen(r -> r.token(appToken));
+    } catch (SlackApiException e) {
+      throw new IOException(
+          "cannot open a Socket Mode connection (HTTP " + e.getResponse().code() + ")");
+    }
+    if (!open.isOk()) {
+      throw new IllegalArgumentException(
+          "SLACK_APP_TOKEN was refused by Slack ("
+              + open.getError()
+              + "); make an app-level token with connections:write under Basic Information >"
+              + " App-Level Tokens, and enable Socket Mode");
+    }
   }
 
   /**

@@ -84,6 +84,52 @@ class SocketModeTest {
   }
 
   @Test
+  void anEnvelopeTheAppDoesNotHandleIsStillAcknowledgedSoSlackDoesNotResendIt() throws Exception {
+    bot.socket.send(
+        envelope(
+            "env-unknown-1",
+            "slash_commands",
+            "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"channel_id\":\"C1\","
+                + "\"user_id\":\"U123\",\"command\":\"/other\",\"text\":\"hi\","
+                + "\"api_app_id\":\"A0LOCAL\",\"response_url\":\"http://127.0.0.1:9/r\","
+                + "\"trigger_id\":\"1.2.3\"}",
+            true));
+    JsonObject ack = bot.socket.awaitAck("env-unknown-1", ACK_WITHIN);
+    assertNotNull(ack, "acknowledged");
+    assertEquals(List.of("envelope_id"), List.copyOf(ack.keySet()));
+  }
+
+  @Test
+  void aRetriedEventIsAcknowledgedAgainButAnsweredOnce() throws Exception {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      String id = "env-retry-" + attempt;
+      bot.socket.send(
+          envelope(
+              id,
+              "events_api",
+              "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"api_app_id\":\"A0LOCAL\","
+                  + "\"event\":{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
+                  + SlackStandIn.BOT_USER_ID
+                  + "> who is the biggest AI customer?\",\"ts\":\"1700000900.000100\","
+                  + "\"channel\":\"C78\",\"event_ts\":\"1700000900.000100\"},"
+                  + "\"type\":\"event_callback\",\"event_id\":\"EvSocketRetry\","
+                  + "\"event_time\":1700000900}",
+              false));
+      assertNotNull(bot.socket.awaitAck(id, ACK_WITHIN), "attempt " + attempt + " acknowledged");
+    }
+    Thread.sleep(500);
+    assertEquals(
+        1,
+        bot.slack
+            .await(
+                c -> c.path().equals("/api/chat.postMessage") && "C78".equals(c.param("channel")),
+                2,
+                Duration.ofSeconds(1))
+            .size(),
+        "answered once");
+  }
+
+  @Test
   void shareButtonIsAcknowledgedAndPostsThroughTheResponseUrl() throws Exception {
     bot.socket.send(
         envelope(
