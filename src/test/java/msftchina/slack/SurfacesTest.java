@@ -113,6 +113,45 @@ class SurfacesTest {
     assertTrue(post.param("blocks").contains("ByteDance"), post.param("blocks"));
   }
 
+  @Test
+  void findInReportEchoesTheMessageEscapedSoItCannotPingAnyone() throws Exception {
+    bot.interaction(
+        messageAction("shortcut-3", "<!channel> <@U42> who is the biggest AI customer in China?"));
+    String body = bot.slack.await("/response/shortcut-3", 1, WAIT).get(0).body();
+    JsonObject sent = JsonParser.parseString(body).getAsJsonObject();
+    String echo = sent.getAsJsonArray("blocks").get(0).toString();
+    assertTrue(echo.contains("&lt;!channel&gt;"), echo);
+    assertFalse(sent.get("text").getAsString().contains("<!channel>"), body);
+    assertTrue(sent.get("blocks").toString().contains("ByteDance"), body);
+  }
+
+  /** Payloads shaped unlike Slack's usual ones: acknowledged, never a 500, never a crash. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "shortcut on a message without text | {\"type\":\"message_action\",\"callback_id\":\"find_in_report\",\"user\":{\"id\":\"U1\"},\"channel\":{\"id\":\"C1\"},\"message\":{\"type\":\"message\",\"ts\":\"1.1\"},\"response_url\":\"http://127.0.0.1:9/r\",\"team\":{\"id\":\"T0LOCAL\"}}",
+        "shortcut without a message         | {\"type\":\"message_action\",\"callback_id\":\"find_in_report\",\"user\":{\"id\":\"U1\"},\"channel\":{\"id\":\"C1\"},\"team\":{\"id\":\"T0LOCAL\"}}",
+        "home button without a value        | {\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"team\":{\"id\":\"T0LOCAL\"},\"container\":{\"type\":\"view\"},\"actions\":[{\"action_id\":\"home_example_9\",\"type\":\"button\"}]}"
+      })
+  void oddlyShapedPayloadsAreAcknowledged(String what, String payload) throws Exception {
+    int status = bot.interaction(payload).statusCode();
+    assertTrue(status == 200 || status == 400, what + ": " + status);
+  }
+
+  @Test
+  void openingTheMessagesTabPublishesNothing() throws Exception {
+    bot.event(
+        "EvHomeMessages",
+        "{\"type\":\"app_home_opened\",\"user\":\"UHOME3\",\"channel\":\"D0HOME\","
+            + "\"tab\":\"messages\",\"event_ts\":\"1700000200.000200\"}",
+        Map.of());
+    Thread.sleep(300);
+    assertTrue(
+        bot.slack.calls("/api/views.publish").stream()
+            .noneMatch(c -> "UHOME3".equals(c.param("user_id"))));
+  }
+
   // --- App Home: https://api.slack.com/events/app_home_opened ---
 
   @Test
