@@ -204,6 +204,9 @@ final class AskCommand implements Command {
   }
 
   /** Returns the marks for matched words: terminal bold on a console, asterisks elsewhere. */
+  // On Java 17, the release this is built for, System.console() is null exactly when standard
+  // input or output is not a terminal, which is what this asks.
+  @SuppressWarnings("SystemConsoleNull")
   private static String[] bold() {
     return System.console() != null ? new String[] {"\033[1m", "\033[0m"} : new String[] {"*", "*"};
   }

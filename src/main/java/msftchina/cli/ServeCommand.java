@@ -21,7 +21,7 @@ final class ServeCommand implements Command {
 
   @Override
   public String summary() {
-    return "run the Slack app (Socket Mode, or POST /slack/events and GET /healthz)";
+    return "run the Slack app (Socket Mode, or POST /slack/events, GET /healthz, GET /readyz)";
   }
 
   @Override
@@ -31,8 +31,8 @@ final class ServeCommand implements Command {
         + "\n\n"
         + "Answers the slash command, mentions, direct messages, the Find in report shortcut,\n"
         + "the Home tab and the buttons. With SLACK_APP_TOKEN set it connects to Slack over\n"
-        + "Socket Mode (no public URL needed); without it, it serves POST /slack/events and\n"
-        + "GET /healthz. Settings come from the environment:\n"
+        + "Socket Mode (no public URL needed, no port); without it, it serves POST /slack/events\n"
+        + "and GET /healthz. Settings come from the environment:\n"
         + "  SLACK_APP_TOKEN       Socket Mode: an app-level token, xapp-... with connections:write\n"
         + "                        (Basic Information page, App-Level Tokens)\n"
         + "  SLACK_SIGNING_SECRET  required over HTTP: the app's signing secret (Basic Information)\n"
@@ -40,9 +40,11 @@ final class ServeCommand implements Command {
         + "  PORT                  default 3000\n"
         + "  HOST                  default 0.0.0.0\n"
         + "  SLACK_API_URL         default https://slack.com/api/\n"
-        + "SIGTERM or Ctrl-C lets requests in flight and pending replies finish (at most "
+        + "GET /healthz reports Slack's state (\"ok\" or \"degraded\"); GET /readyz is 200\n"
+        + "while the bot takes requests, 503 once it is stopping.\n"
+        + "SIGTERM or Ctrl-C lets requests in flight finish, then pending replies (at most "
         + Bot.STOP_TIMEOUT.toSeconds()
-        + " s), then exits 0.\n";
+        + " s each), names any reply left undelivered in a log line, then exits 0.\n";
   }
 
   @Override

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 /** Finds citation markers such as {@code [1, 2, 3, 4]}, {@code [1-4]} or {@code [2]} in text. */
 public final class CitationMarkers {
 
+  private static final Pattern COMMA = Pattern.compile(",");
+  private static final Pattern DASH = Pattern.compile("\\s*[-\u2013]\\s*");
+
   private static final String NUMBER_OR_RANGE = "\\d{1,4}(?:\\s*[-\u2013]\\s*\\d{1,4})?";
 
   /** A marker, with the white space before it so that removing it leaves clean text. */
@@ -49,8 +52,8 @@ public final class CitationMarkers {
   /** Returns the numbers a marker's inside lists, or null when it is not a citation. */
   private static List<Integer> parse(String inside) {
     List<Integer> numbers = new ArrayList<>();
-    for (String part : inside.split(",")) {
-      String[] ends = part.strip().split("\\s*[-\u2013]\\s*");
+    for (String part : COMMA.split(inside, -1)) {
+      String[] ends = DASH.split(part.strip(), -1);
       int from = Integer.parseInt(ends[0]);
       int to = ends.length == 2 ? Integer.parseInt(ends[1]) : from;
       if (to < from || to - from > MAX_RANGE) {

@@ -63,6 +63,7 @@ public record FactsDirectory(Path path) {
   public String hash(ReportFolder report) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      FactsFile.checkSize(report.factsFile()); // before reading it whole to hash it
       List<Path> files = new ArrayList<>(listing(Files::isRegularFile));
       files.addAll(report.files());
       for (Path file : files) {

@@ -22,6 +22,9 @@ public final class FactsFile {
   /** The name of a report's facts file in its folder of {@code facts/}. */
   public static final String FILE_NAME = "facts.jsonl";
 
+  /** The largest facts file read: 8 MiB, some 36,000 statements, far more than a report holds. */
+  public static final long MAX_BYTES = 8L << 20;
+
   private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
 
   private FactsFile() {}
@@ -54,6 +57,7 @@ public final class FactsFile {
 
   /** Returns the facts in {@code file}, or throws with {@code file:line: what is wrong}. */
   public static List<Fact> read(Path file) throws IOException {
+    checkSize(file);
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     List<Fact> facts = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -68,6 +72,18 @@ public final class FactsFile {
       facts.add(fact);
     }
     return facts;
+  }
+
+  /** Throws, naming the limit, when {@code file} is over {@link #MAX_BYTES}; reads nothing. */
+  static void checkSize(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw new FactsFormatException(
+          file,
+          String.format(
+              "the file is %.1f MiB, over the %d MiB a facts file may be; split the report",
+              size / 1048576.0, MAX_BYTES >> 20));
+    }
   }
 
   private static Fact parse(Path file, int line, String json) {

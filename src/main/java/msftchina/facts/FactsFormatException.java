@@ -9,4 +9,9 @@ public final class FactsFormatException extends RuntimeException {
   public FactsFormatException(Path file, int line, String problem) {
     super(file + ":" + line + ": " + problem);
   }
+
+  /** Creates the error {@code file: problem}, for what is wrong with the file as a whole. */
+  public FactsFormatException(Path file, String problem) {
+    super(file + ": " + problem);
+  }
 }

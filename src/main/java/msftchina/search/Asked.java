@@ -26,8 +26,8 @@ record Asked(
   boolean constrains() {
     return figure != null
         || !years.isEmpty()
-        || !entities.isEmpty() && !measures.isEmpty()
-        || together && entities.size() > 1;
+        || (!entities.isEmpty() && !measures.isEmpty())
+        || (together && entities.size() > 1);
   }
 
   /** Returns whether {@code fact} has everything asked for. */

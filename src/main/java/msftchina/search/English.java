@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 final class English {
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d\\d(?!\\d)");
   private static final Pattern YEAR_BEFORE =
       Pattern.compile(
@@ -23,7 +25,7 @@ final class English {
       Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASIDE =
       Pattern.compile(
-          "\\b(?:on|for|with|into|to|via|through|towards?|like|unlike)\\s+(?:the\\s+|its\\s+|their\\s+)?$",
+          "\\b(?:on|for|with|into|to|via|through|towards?|like|unlike|besides|except|excluding|other than|other|apart from|aside from|beyond)\\s+(?:the\\s+|its\\s+|their\\s+)?$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern COMPARISON =
       Pattern.compile(
@@ -74,7 +76,7 @@ final class English {
     for (Pattern p : List.of(SOURCE_BEFORE, SOURCE_AFTER)) {
       Matcher m = p.matcher(text);
       while (m.find()) {
-        for (String word : m.group(1).split("\\s+")) {
+        for (String word : SPACES.split(m.group(1), -1)) {
           words.add(word.replaceAll("(?:'s|’s)$", "").toLowerCase(java.util.Locale.ROOT));
         }
       }

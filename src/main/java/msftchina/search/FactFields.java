@@ -2,6 +2,7 @@ package msftchina.search;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -12,12 +13,15 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -52,9 +56,46 @@ public final class FactFields {
   public static final String STOPWORDS_FILE = "stopwords.txt";
 
   /** The version of the index's layout and analysis; an index built with another is rebuilt. */
-  public static final String FORMAT = "1";
+  public static final String FORMAT = "3";
+
+  /**
+   * Words whose Porter stem would be another word: "useful", "using" and "uses" all stem to "us",
+   * the country, so a question about usefulness matched every statement naming the US.
+   */
+  private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
+
+  /** Currencies named by their country ("US$1 billion"): an amount, not a mention of the US. */
+  private static final NormalizeCharMap CURRENCIES = currencies();
 
   private FactFields() {}
+
+  private static NormalizeCharMap currencies() {
+    NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+    builder.add("US$", "$");
+    builder.add("U.S.$", "$");
+    return builder.build();
+  }
+
+  private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides() {
+    StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+    for (String[] pair :
+        new String[][] {
+          {"useful", "useful"},
+          {"use", "use"},
+          {"uses", "use"},
+          {"used", "use"},
+          {"using", "use"},
+          {"user", "user"},
+          {"users", "user"}
+        }) {
+      builder.add(pair[0], pair[1]);
+    }
+    try {
+      return builder.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("building stem overrides in memory failed", e);
+    }
+  }
 
   /**
    * Returns the analyser for the facts and questions, with the stop words in {@code stopwordsFile}.
@@ -65,7 +106,7 @@ public final class FactFields {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return new CJKWidthCharFilter(reader);
+        return new MappingCharFilter(CURRENCIES, new CJKWidthCharFilter(reader));
       }
 
       @Override
@@ -77,6 +118,7 @@ public final class FactFields {
         stream = new ASCIIFoldingFilter(stream);
         stream = new EnglishPossessiveFilter(stream);
         stream = new StopFilter(stream, stopwords);
+        stream = new StemmerOverrideFilter(stream, STEM_OVERRIDES);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(source, stream);
       }

@@ -19,6 +19,8 @@ import msftchina.facts.WordList;
  */
 public final class Figures {
 
+  private static final Pattern COMMA = Pattern.compile(",");
+
   /** The file name, in {@code facts/}, that figures are read from. */
   public static final String FILE = "figures.txt";
 
@@ -60,7 +62,7 @@ public final class Figures {
       String key = line.text().substring(0, colon).strip();
       String value = line.text().substring(colon + 1).strip();
       if (key.equals("measures")) {
-        for (String word : value.split(",")) {
+        for (String word : COMMA.split(value, -1)) {
           if (!word.isBlank()) {
             measures.add(word.strip());
           }
@@ -78,7 +80,7 @@ public final class Figures {
       }
       if (parts[1].equals(GIVEN_AS)) {
         StringBuilder union = new StringBuilder();
-        for (String other : value.split(",")) {
+        for (String other : COMMA.split(value, -1)) {
           String given = fields.getOrDefault(other.strip(), Map.of()).get("given");
           if (given == null) {
             throw new FactsFormatException(

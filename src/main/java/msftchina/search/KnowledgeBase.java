@@ -76,7 +76,7 @@ public final class KnowledgeBase implements Closeable {
     return reports.stream()
         .map(r -> r.searcher().search(question))
         .min(
-            Comparator.comparingInt((Answer a) -> a.strength().ordinal())
+            Comparator.comparing(Answer::strength)
                 .thenComparing(Answer::coverage, Comparator.reverseOrder()))
         .orElseThrow();
   }

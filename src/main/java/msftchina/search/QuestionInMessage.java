@@ -16,26 +16,33 @@ final class QuestionInMessage {
   /** A message of at most this many words is read whole. */
   static final int SHORT_MESSAGE_WORDS = 16;
 
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。？！])\\s+|(?<=[。？！])");
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("(?<=[.!?。？！])\\s+|(?<=[。？！])|\\s*\\n\\s*|\\s*:[a-z0-9_+'-]+:\\s*");
   private static final Pattern ASKS =
       Pattern.compile(
-          "[?？]\\W*$|[吗吗呢]\\W*$|^\\W*(?:so |and |but |also |ok |okay |anyway,? |quick q:? |q:? )?"
+          "[?？]\\W*$|[吗呢]\\W*$|\\b(?:need to know|want to know|wondering|curious|any idea|"
+              + "do you know|trying to (?:figure out|find out|understand))\\b"
+              + "|^\\W*(?:so |and |but |also |ok |okay |anyway,? |quick q:? |q:? )?"
               + "(?:who|whom|whose|what|what's|whats|when|where|why|how|which|is|are|was|were|do|does"
               + "|did|can|could|will|would|should|has|have|any|anyone|anybody|tell me|explain)\\b",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern EMOJI_CODE = Pattern.compile(":[a-z0-9_+'-]+:");
 
   private QuestionInMessage() {}
 
   /**
    * Returns the readings of {@code message} to try, best first: for a long message, its sentences
    * that ask something; then those with the sentence before each (the question may point back: "is
-   * that right?"); then the whole message. A short message is its own only reading.
+   * that right?"); then the whole message. A short message is its own only reading. Sentences end
+   * at their punctuation, at line breaks and at emoji codes (":wave:"), as Slack messages do; the
+   * readings are raw text, still to be cleaned.
    */
   static List<String> readings(String message) {
-    String text = EMOJI_CODE.matcher(message).replaceAll(" ").strip();
-    if (text.isEmpty() || text.split("\\s+").length <= SHORT_MESSAGE_WORDS) {
-      return List.of(text.isEmpty() ? message : text);
+    String text = message == null ? "" : message.strip();
+    if (text.length() > Question.MAX_CHARS * 4) {
+      text = text.substring(0, Question.MAX_CHARS * 4);
+    }
+    if (Question.clean(text).split("\\s+").length <= SHORT_MESSAGE_WORDS) {
+      return List.of(text);
     }
     String[] sentences = SENTENCE_END.split(text);
     List<Integer> asking = new ArrayList<>();
@@ -59,7 +66,7 @@ final class QuestionInMessage {
       asking.stream().filter(i -> i > 0).forEach(i -> chosen.add(i - 1));
     }
     StringBuilder out = new StringBuilder();
-    chosen.forEach(i -> out.append(out.isEmpty() ? "" : " ").append(sentences[i].strip()));
+    chosen.forEach(i -> out.append(out.isEmpty() ? "" : "\n").append(sentences[i].strip()));
     return out.toString();
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a question against one report: finds the question inside a longer message, rewrites other
@@ -20,6 +21,8 @@ import java.util.Set;
  * <p>NOTE: immutable, safe for concurrent use.
  */
 final class QuestionReader {
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** The least share of a question's weight the report must cover to answer. */
   static final double MIN_COVERAGE = 0.5;
@@ -59,8 +62,8 @@ final class QuestionReader {
    */
   Reading read(String question) {
     Reading reading = null;
-    for (String part : QuestionInMessage.readings(Question.clean(question))) {
-      reading = readPart(question, part);
+    for (String part : QuestionInMessage.readings(question)) {
+      reading = readPart(question, Question.clean(part));
       if (reading.refusal() == null) {
         break;
       }
@@ -111,9 +114,9 @@ final class QuestionReader {
         unknown.add(word.surface());
         unknownName |=
             English.isYear(word.surface())
-                || !shouting
+                || (!shouting
                     && !word.first()
-                    && Character.isUpperCase(word.surface().codePointAt(0))
+                    && Character.isUpperCase(word.surface().codePointAt(0)))
                 || possessors.contains(word.surface().toLowerCase(Locale.ROOT));
       } else {
         covered += weight;
@@ -166,7 +169,7 @@ final class QuestionReader {
     for (English.Owner owner : English.owners(knowledge.thesaurus.rewrite(cleaned))) {
       Set<String> owned = knowledge.analysis.terms(owner.owned());
       if (knowledge.entitiesIn(owned).stream().anyMatch(e -> !subjects.contains(e))) {
-        for (String word : owner.name().split("\\s+")) {
+        for (String word : SPACES.split(owner.name(), -1)) {
           words.add(word.toLowerCase(Locale.ROOT));
         }
       }

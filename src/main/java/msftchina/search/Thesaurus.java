@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import msftchina.facts.FactsFormatException;
 import msftchina.facts.WordList;
 
@@ -16,6 +17,8 @@ import msftchina.facts.WordList;
  * other name, other name}; a question's other names are rewritten to the report's before search.
  */
 public final class Thesaurus {
+
+  private static final Pattern COMMA = Pattern.compile(",");
 
   /** The shared files of {@code facts/}: other words for any report's words, and opposites. */
   public static final List<String> SHARED_FILES = List.of("synonyms.txt", "opposites.txt");
@@ -56,7 +59,7 @@ public final class Thesaurus {
         if (entityFile) {
           entities.add(name);
         }
-        for (String other : line.text().substring(eq + 1).split(",")) {
+        for (String other : COMMA.split(line.text().substring(eq + 1), -1)) {
           String key = other.strip().toLowerCase(Locale.ROOT);
           if (key.isEmpty()) {
             throw new FactsFormatException(

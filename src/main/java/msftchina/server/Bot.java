@@ -4,15 +4,15 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.auth.AuthTestResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import msftchina.search.KnowledgeBase;
 import msftchina.slack.BotApp;
+import msftchina.slack.BotIdentity;
 import msftchina.slack.Delivery;
+import msftchina.slack.Outbox;
 
 /**
  * The running bot: the knowledge base opened, the Bolt app built, and the server listening, or the
@@ -26,78 +26,75 @@ public final class Bot implements AutoCloseable {
   private final KnowledgeBase kb;
   private final SlackServer server;
   private final SocketModeRunner socketMode;
+  private final TokenCheck tokenCheck;
+  private final Outbox outbox;
   private final int port;
 
-  private Bot(KnowledgeBase kb, SlackServer server, SocketModeRunner socketMode, int port) {
+  private Bot(
+      KnowledgeBase kb,
+      SlackServer server,
+      SocketModeRunner socketMode,
+      TokenCheck tokenCheck,
+      Outbox outbox,
+      int port) {
     this.kb = kb;
     this.server = server;
     this.socketMode = socketMode;
+    this.tokenCheck = tokenCheck;
+    this.outbox = outbox;
     this.port = port;
   }
 
   /**
    * Opens the facts and index, and starts serving Slack with {@code config}; {@code log} hears of
-   * index rebuilds.
+   * index rebuilds and of Slack's state. A token Slack refuses stops start-up with {@link
+   * IllegalArgumentException}; Slack failing to answer doesn't (see {@link TokenCheck}).
    */
   public static Bot start(
       ServeConfig config, Path facts, Path index, Delivery delivery, Consumer<String> log)
       throws Exception {
     KnowledgeBase kb = KnowledgeBase.open(facts, index, log);
-    App app = BotApp.create(appConfig(config), kb, delivery);
+    AppConfig appConfig = appConfig(config);
+    BotIdentity identity = new BotIdentity(config.botToken());
+    Outbox outbox = new Outbox(delivery);
+    App app = BotApp.create(appConfig, kb, outbox, identity);
+    TokenCheck tokenCheck = new TokenCheck(app.client(), config.botToken(), identity, log);
+    SlackServer server = null;
+    SocketModeRunner socketMode = null;
     try {
-      checkToken(app, config, log);
-    } catch (RuntimeException e) {
+      tokenCheck.start();
+      app.start();
+      if (config.socketMode()) {
+        socketMode = new SocketModeRunner(app, config.appToken(), STOP_TIMEOUT);
+        socketMode.start();
+        return new Bot(kb, null, socketMode, tokenCheck, outbox, 0);
+      }
+      server =
+          new SlackServer(
+              app, config.host(), config.port(), kb.factCount(), tokenCheck::problem, STOP_TIMEOUT);
+      return new Bot(kb, server, null, tokenCheck, outbox, server.start());
+    } catch (Exception e) {
+      tokenCheck.close();
+      outbox.close();
+      if (server != null) {
+        server.stop();
+      }
+      if (socketMode != null) {
+        socketMode.stop();
+      }
       kb.close();
+      if (e instanceof IOException && socketMode == null) {
+        throw new IOException(
+            "cannot listen on "
+                + config.host()
+                + ":"
+                + config.port()
+                + " ("
+                + e.getMessage()
+                + ")");
+      }
       throw e;
     }
-    if (config.socketMode()) {
-      SocketModeRunner runner = new SocketModeRunner(app, config.appToken(), STOP_TIMEOUT);
-      try {
-        runner.start();
-      } catch (Exception e) {
-        runner.stop();
-        kb.close();
-        throw e;
-      }
-      return new Bot(kb, null, runner, 0);
-    }
-    SlackServer server =
-        new SlackServer(app, config.host(), config.port(), kb.factCount(), STOP_TIMEOUT);
-    try {
-      return new Bot(kb, server, null, server.start());
-    } catch (IOException e) {
-      server.stop();
-      kb.close();
-      throw new IOException(
-          "cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + ")");
-    }
-  }
-
-  /**
-   * Asks Slack who the bot token belongs to ({@code auth.test}), as Bolt does before its first
-   * request, so that a refused token stops start-up with one line rather than failing every
-   * request. When Slack can't be reached, one line says so and the bot serves anyway.
-   */
-  private static void checkToken(App app, ServeConfig config, Consumer<String> log) {
-    AuthTestResponse auth;
-    try {
-      auth = app.client().authTest(r -> r.token(config.botToken()));
-    } catch (IOException | SlackApiException e) {
-      log.accept(
-          "cannot reach Slack's Web API at "
-              + config.apiUrl()
-              + " ("
-              + e.getClass().getSimpleName()
-              + "); requests will fail until it can be reached");
-      return;
-    }
-    if (!auth.isOk()) {
-      throw new IllegalArgumentException(
-          "SLACK_BOT_TOKEN was refused by Slack ("
-              + auth.getError()
-              + "); copy the Bot User OAuth Token from your app's OAuth & Permissions page");
-    }
-    app.start();
   }
 
   /** Returns whether the bot is connected over Socket Mode rather than listening for HTTP. */
@@ -116,17 +113,25 @@ public final class Bot implements AutoCloseable {
   }
 
   /**
-   * Stops serving, letting requests in flight and pending replies finish within {@link
-   * #STOP_TIMEOUT}.
+   * Stops serving, letting requests in flight finish within {@link #STOP_TIMEOUT}, then pending
+   * replies within as long again; each reply left undelivered is named in a log line.
    */
   @Override
   public void close() throws Exception {
-    if (socketMode != null) {
-      socketMode.stop();
-    } else {
-      server.stop();
+    try {
+      if (socketMode != null) {
+        socketMode.stop();
+      } else {
+        server.stop();
+      }
+    } finally {
+      try {
+        outbox.close(STOP_TIMEOUT); // even if requests in flight outlasted their bound
+      } finally {
+        tokenCheck.close();
+        kb.close();
+      }
     }
-    kb.close();
   }
 
   private static AppConfig appConfig(ServeConfig config) {
@@ -137,8 +142,6 @@ public final class Bot implements AutoCloseable {
     slackConfig.setHttpClientCallTimeoutMillis(10_000);
     return AppConfig.builder()
         .signingSecret(config.signingSecret())
-        // Over Socket Mode nothing is signed: the connection itself is authenticated.
-        .requestVerificationEnabled(!config.socketMode())
         .singleTeamBotToken(config.botToken())
         .slack(Slack.getInstance(slackConfig))
         // Bolt's IgnoringSelfEvents would call bots.info on the HTTP thread for any event with a

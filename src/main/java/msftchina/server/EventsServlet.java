@@ -6,6 +6,9 @@ import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewClosedRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -13,15 +16,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bolt's {@link SlackAppServlet}, running the app as it does, behind two checks of the request
- * body, so that bad input gets a 4xx rather than a 500: bodies over {@link #MAX_BODY_BYTES} get
- * 413, and bodies Bolt can't parse (malformed form or JSON, unknown payloads) get 400; so do
- * payloads that parse but make Bolt throw later for their shape (a field of the wrong type, a
- * view_closed without its view).
+ * Bolt's {@link SlackAppServlet}, running the app as it does, behind checks of the raw request:
+ * bodies over {@link #MAX_BODY_BYTES} get 413; bodies without a valid, fresh Slack signature get
+ * 401 before anything parses them; bodies Bolt can't parse get 400. Anything else that goes wrong
+ * is ours: a 500, with the stack trace in the log and never in the reply.
  */
 final class EventsServlet extends SlackAppServlet {
 
@@ -31,10 +34,12 @@ final class EventsServlet extends SlackAppServlet {
   private static final Logger log = LoggerFactory.getLogger(EventsServlet.class);
 
   private final transient SlackRequestParser parser;
+  private final transient RequestSignature signature;
 
   EventsServlet(App app) {
     super(app);
     this.parser = new SlackRequestParser(app.config());
+    this.signature = new RequestSignature(app.config().getSigningSecret(), Clock.systemUTC());
   }
 
   @Override
@@ -48,12 +53,17 @@ final class EventsServlet extends SlackAppServlet {
       tooLarge(resp);
       return;
     }
+    if (!signature.verify(
+        req.getHeader("X-Slack-Request-Timestamp"), req.getHeader("X-Slack-Signature"), body)) {
+      reject(resp, 401, "invalid request");
+      return;
+    }
     run(parse(req, new String(body, StandardCharsets.UTF_8)), resp);
   }
 
   /**
-   * Runs the app as {@link SlackAppServlet#doPost} does, except that what Gson and Bolt throw on a
-   * payload shaped unlike Slack's gets 400 rather than 500.
+   * Runs the app as {@link SlackAppServlet#doPost} does: 400 for what Gson can't read as the shape
+   * Slack sends, 500 for anything else.
    */
   private void run(Request<?> slackRequest, HttpServletResponse resp) throws IOException {
     if (slackRequest == null) {
@@ -63,17 +73,13 @@ final class EventsServlet extends SlackAppServlet {
     Response slackResponse;
     try {
       slackResponse = getApp().run(slackRequest);
-    } catch (JsonParseException
-        | IllegalStateException
-        | UnsupportedOperationException
-        | NullPointerException
-        | ClassCastException e) {
+    } catch (JsonParseException e) {
       log.warn(
-          "{} request not handled, answered 400: {}", slackRequest.getRequestType(), e.toString());
+          "{} request not parsed, answered 400: {}", slackRequest.getRequestType(), e.toString());
       reject(resp, 400, "malformed or unsupported request");
       return;
     } catch (Exception e) {
-      log.error("{} request failed: {}", slackRequest.getRequestType(), e.toString());
+      log.error("{} request failed, answered 500", slackRequest.getRequestType(), e);
       reject(resp, 500, "Something is wrong");
       return;
     }
@@ -112,10 +118,27 @@ final class EventsServlet extends SlackAppServlet {
               .requestBody(body)
               .remoteAddress(req.getRemoteAddr())
               .build();
-      return parser.parse(request);
+      Request<?> parsed = parser.parse(request);
+      return isComplete(parsed) ? parsed : null;
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /** Returns false for a payload that lacks what Bolt takes for granted in its type. */
+  private static boolean isComplete(Request<?> request) {
+    if (request instanceof ViewClosedRequest closed) {
+      return closed.getPayload() != null && closed.getPayload().getView() != null;
+    }
+    if (request instanceof BlockActionRequest action
+        && action.getPayload() != null
+        && action.getPayload().getActions() != null) {
+      return action.getPayload().getActions().stream().allMatch(java.util.Objects::nonNull);
+    }
+    if (request instanceof ViewSubmissionRequest submission) {
+      return submission.getPayload() != null && submission.getPayload().getView() != null;
+    }
+    return true;
   }
 
   /**

@@ -2,40 +2,89 @@ package msftchina.server;
 
 import com.slack.api.bolt.App;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An embedded Jetty server for the bot: Slack's requests on {@code POST /slack/events}, health on
- * {@code GET /healthz}. Stopping it lets requests in flight finish, up to a bound.
+ * {@code GET /healthz} and {@code GET /readyz}. Its limits, Jetty's own where Jetty has one: a
+ * request body is read in full before a worker thread is given the request ({@link
+ * EagerContentHandler}), within {@link #BODY_DEADLINE} (ours: {@link BodyDeadline}); idle
+ * connections close after {@link #IDLE_TIMEOUT}; request headers are capped at {@link
+ * #MAX_HEADER_BYTES}; {@link #MAX_CONNECTIONS} connections in all and {@link
+ * #MAX_CONNECTIONS_PER_ADDRESS} from one address; only GET, HEAD and POST; no version in headers or
+ * error pages. Stopping it lets requests in flight finish, up to a bound.
  */
 public final class SlackServer {
 
   /** The path Slack sends slash commands, events and interactivity to. */
   public static final String EVENTS_PATH = "/slack/events";
 
+  /** How long a connection may be idle, mid-request or between requests. */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The longest a request body may take to arrive in full (Slack sends it at once). */
+  public static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
+
+  /** The most bytes of request line and headers. */
+  public static final int MAX_HEADER_BYTES = 8 * 1024;
+
+  /** The most connections open at once. */
+  public static final int MAX_CONNECTIONS = 2_000;
+
+  /** The most connections open at once from one address. */
+  public static final int MAX_CONNECTIONS_PER_ADDRESS = 32;
+
   private final Server server;
   private final ServerConnector connector;
-  private final App app;
+  private volatile boolean stopping;
 
-  /** Creates a server for {@code app} on {@code host}:{@code port} (0 for any free port). */
-  public SlackServer(App app, String host, int port, int facts, Duration stopTimeout) {
-    this.app = app;
+  /**
+   * Creates a server for {@code app} on {@code host}:{@code port} (0 for any free port); {@code
+   * slackProblem} tells /healthz what is wrong with Slack (null when nothing is).
+   */
+  public SlackServer(
+      App app,
+      String host,
+      int port,
+      int facts,
+      Supplier<String> slackProblem,
+      Duration stopTimeout) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("http");
     this.server = new Server(threads);
-    this.connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setRequestHeaderSize(MAX_HEADER_BYTES);
+    this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
+    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+    connector.addEventListener(new PerAddressLimit(MAX_CONNECTIONS_PER_ADDRESS));
     server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(new ServletHolder(new EventsServlet(app)), EVENTS_PATH);
-    context.addServlet(new ServletHolder(new HealthServlet(facts)), "/healthz");
-    server.setHandler(new GracefulHandler(context));
+    context.addServlet(new ServletHolder(new HealthServlet(facts, slackProblem)), "/healthz");
+    context.addServlet(new ServletHolder(new ReadyServlet(() -> !stopping)), "/readyz");
+    EagerContentHandler wholeBody =
+        new EagerContentHandler(
+            BodyDeadline.arrived(context),
+            new EagerContentHandler.RetainedContentLoaderFactory(
+                EventsServlet.MAX_BODY_BYTES + 1L, -1, false));
+    server.setHandler(
+        new GracefulHandler(new AllowedMethods(new BodyDeadline(wholeBody, BODY_DEADLINE))));
     server.setStopTimeout(stopTimeout.toMillis());
     server.setStopAtShutdown(false);
   }
@@ -46,16 +95,9 @@ public final class SlackServer {
     return connector.getLocalPort();
   }
 
-  /**
-   * Stops taking requests, lets those in flight finish, then lets pending replies to Slack finish,
-   * each within the stop timeout.
-   */
+  /** Stops taking requests (/readyz says 503 from now), and lets those in flight finish. */
   public void stop() throws Exception {
+    stopping = true;
     server.stop();
-    app.executorService().shutdown();
-    if (!app.executorService()
-        .awaitTermination(server.getStopTimeout(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      app.executorService().shutdownNow();
-    }
   }
 }

@@ -54,34 +54,29 @@ final class AppHome {
 
   // Events API app_home_opened: https://api.slack.com/events/app_home_opened
   // Block actions in a view: https://api.slack.com/reference/interaction-payloads/block-actions
-  // Both acknowledged at once; views.publish is called from a worker.
-  static void register(App app, Answering answering, Delivery delivery, String command) {
+  // Both acknowledged at once; views.publish goes through the outbox.
+  static void register(App app, Answering answering, Outbox outbox, String command) {
     AppHome home = new AppHome(answering, command);
     app.event(
         AppHomeOpenedEvent.class,
         (payload, ctx) -> {
           AppHomeOpenedEvent event = payload.getEvent();
           if (!"messages".equals(event.getTab()) && home.seen.firstTime(payload.getEventId())) {
-            View view = home.view(null);
-            app.executorService()
-                .submit(() -> publish(ctx, delivery, event.getUser(), view, "app_home_opened"));
+            publish(ctx, outbox, event.getUser(), home.view(null), "app_home_opened");
           }
           return ctx.ack();
         });
     app.blockAction(
         EXAMPLE_ACTION,
         (req, ctx) -> {
+          if (req.getPayload().getActions() == null
+              || req.getPayload().getActions().isEmpty()
+              || req.getPayload().getUser() == null) {
+            return ctx.ack();
+          }
           String question = req.getPayload().getActions().get(0).getValue();
           String user = req.getPayload().getUser().getId();
-          app.executorService()
-              .submit(
-                  () ->
-                      publish(
-                          ctx,
-                          delivery,
-                          user,
-                          home.view(question == null ? "" : question),
-                          "home example"));
+          publish(ctx, outbox, user, home.view(question == null ? "" : question), "home example");
           return ctx.ack();
         });
   }
@@ -169,8 +164,12 @@ final class AppHome {
     return fitting;
   }
 
-  private static void publish(Context ctx, Delivery delivery, String user, View view, String what) {
-    delivery.send(
+  private static void publish(Context ctx, Outbox outbox, String user, View view, String what) {
+    if (user == null) {
+      return;
+    }
+    outbox.send(
+        "home " + user,
         what + ": views.publish for " + user,
         () -> {
           ViewsPublishResponse r = ctx.client().viewsPublish(p -> p.userId(user).view(view));
@@ -180,6 +179,7 @@ final class AppHome {
           return "ratelimited".equals(r.getError())
               ? Delivery.Outcome.retryAfter(Delivery.BACKOFF, r.getError())
               : Delivery.Outcome.refused(r.getError());
-        });
+        },
+        null);
   }
 }

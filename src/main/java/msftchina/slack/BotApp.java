@@ -6,6 +6,7 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.AppMentionEvent;
@@ -49,29 +50,39 @@ public final class BotApp {
 
   private static final Logger log = LoggerFactory.getLogger(BotApp.class);
 
+  /** The bytes of rendered slash-command replies kept: 8 MiB. */
+  static final long REPLY_CACHE_BYTES = 8L << 20;
+
   private final KnowledgeBase kb;
   private final Replies replies;
-  private final Delivery delivery;
+  private final Outbox outbox;
   private final SeenEvents seen = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
-  private final ReplyCache commandReplies = new ReplyCache(1_024);
+  private final SeenEvents shares = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
+  private final ReplyCache commandReplies = new ReplyCache(REPLY_CACHE_BYTES);
   private final Gson json;
   private final Answering answering;
   private final ThreadMemory threads =
       new ThreadMemory(10_000, Duration.ofHours(24), Clock.systemUTC());
 
-  private BotApp(KnowledgeBase kb, Delivery delivery, Gson json) {
+  private BotApp(KnowledgeBase kb, Outbox outbox, Gson json) {
     this.kb = kb;
     this.json = json;
     this.replies = new Replies(kb.examples(), COMMAND);
-    this.delivery = delivery;
+    this.outbox = outbox;
     this.answering = new Answering(kb, COMMAND);
   }
 
-  /** Returns a Bolt app answering from {@code kb}, configured by {@code config}. */
-  public static App create(AppConfig config, KnowledgeBase kb, Delivery delivery) {
-    BotApp bot =
-        new BotApp(kb, delivery, GsonFactory.createSnakeCase(config.getSlack().getConfig()));
-    App app = new App(config);
+  /**
+   * Returns a Bolt app answering from {@code kb}, configured by {@code config}, its replies sent
+   * through {@code outbox}; requests are checked as Bolt does and authorized by {@code identity}.
+   */
+  public static App create(
+      AppConfig config, KnowledgeBase kb, Outbox outbox, BotIdentity identity) {
+    BotApp bot = new BotApp(kb, outbox, GsonFactory.createSnakeCase(config.getSlack().getConfig()));
+    // Bolt's ssl_check, then an authorization that never calls Slack. The signature is checked
+    // over the raw bytes at the edge, before anything parses them (server.EventsServlet); Bolt's
+    // RequestVerification would check it again over the body decoded as text.
+    App app = new App(config, List.of(new SSLCheck(config.getVerificationToken()), identity));
 
     // Slash commands: https://api.slack.com/interactivity/slash-commands
     // Acknowledged with the answer itself: search takes microseconds, well inside 3 seconds, and
@@ -104,61 +115,74 @@ public final class BotApp {
         });
 
     // Block actions: https://api.slack.com/reference/interaction-payloads/block-actions
-    // "Share in channel" posts the same answer through the payload's response_url.
+    // "Share in channel" posts the same answer through the payload's response_url, once for each
+    // private answer however often the click is sent; then the private copy becomes "Shared".
     app.blockAction(
         Replies.SHARE_ACTION,
         (req, ctx) -> {
           BlockActionPayload payload = req.getPayload();
+          if (payload.getActions() == null
+              || payload.getActions().isEmpty()
+              || !bot.shares.firstTime(shareKey(payload))) {
+            return ctx.ack();
+          }
           String question = payload.getActions().get(0).getValue();
           String user = payload.getUser() == null ? null : payload.getUser().getId();
           String asked = question == null ? "" : question;
           Replies.Message shared =
               bot.answering.repliesFor(asked).answer(kb.ask(asked), false, user);
-          app.executorService()
-              .submit(
-                  () -> {
-                    String error =
-                        bot.delivery.send(
-                            "share by " + user + ": response_url",
-                            () -> {
-                              WebhookResponse r =
-                                  ctx.respond(
-                                      m ->
-                                          m.responseType("in_channel")
-                                              .replaceOriginal(false)
-                                              .text(shared.text())
-                                              .blocks(shared.blocks()));
-                              return Delivery.fromHttp(r.getCode(), null, r.getBody());
-                            });
-                    if (error != null) {
-                      bot.tellUser(
-                          ctx::respond,
-                          "I couldn't share that answer in the channel (" + error + ").");
-                    }
-                  });
+          Replies.Message done = bot.replies.shared();
+          String channel =
+              payload.getChannel() == null ? "response_url" : payload.getChannel().getId();
+          bot.outbox.send(
+              channel,
+              "share by " + user + " in " + channel + ": response_url",
+              () -> {
+                WebhookResponse r =
+                    ctx.respond(
+                        m ->
+                            m.responseType("in_channel")
+                                .replaceOriginal(false)
+                                .text(shared.text())
+                                .blocks(shared.blocks()));
+                Delivery.Outcome outcome = Delivery.fromHttp(r.getCode(), null, r.getBody());
+                if (outcome.delivered()) {
+                  bot.outbox.send(
+                      channel,
+                      "share by " + user + " in " + channel + ": replacing the private copy",
+                      () -> {
+                        WebhookResponse replaced =
+                            ctx.respond(
+                                m ->
+                                    m.replaceOriginal(true)
+                                        .text(done.text())
+                                        .blocks(done.blocks()));
+                        return Delivery.fromHttp(replaced.getCode(), null, replaced.getBody());
+                      },
+                      null);
+                }
+                return outcome;
+              },
+              error ->
+                  bot.tellUser(
+                      ctx::respond,
+                      "I couldn't share that answer in the channel (" + error + ")."));
           return ctx.ack();
         });
 
     // Events API: https://api.slack.com/apis/events-api
-    // Acknowledged at once; the answer is posted from a worker. A retry of an event already
-    // seen (same event_id) is acknowledged and not answered again.
+    // Acknowledged at once; the answer goes to the outbox. A retry of an event already seen (same
+    // event_id) is acknowledged and not answered again. Slack sends the text with &, < and >
+    // escaped: it is decoded once, so the echoed question shows as typed (and is escaped again).
     app.event(
         AppMentionEvent.class,
         (payload, ctx) -> {
           AppMentionEvent event = payload.getEvent();
           if (event.getBotId() == null && bot.seen.firstTime(payload.getEventId())) {
-            String question = SlackText.withoutMention(event.getText(), ctx.getBotUserId());
+            String question =
+                SlackText.unescape(SlackText.withoutMention(event.getText(), ctx.getBotUserId()));
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-            app.executorService()
-                .submit(
-                    () ->
-                        bot.post(
-                            ctx,
-                            payload.getEventId(),
-                            event.getChannel(),
-                            thread,
-                            thread,
-                            question));
+            bot.post(ctx, payload.getEventId(), event.getChannel(), thread, thread, question);
           }
           return ctx.ack();
         });
@@ -174,17 +198,15 @@ public final class BotApp {
           if ("im".equals(event.getChannelType())
               && fromPerson
               && bot.seen.firstTime(payload.getEventId())) {
-            String question = SlackText.withoutMention(event.getText(), ctx.getBotUserId());
-            app.executorService()
-                .submit(
-                    () ->
-                        bot.post(
-                            ctx,
-                            payload.getEventId(),
-                            event.getChannel(),
-                            event.getThreadTs(),
-                            event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
-                            question));
+            String question =
+                SlackText.unescape(SlackText.withoutMention(event.getText(), ctx.getBotUserId()));
+            bot.post(
+                ctx,
+                payload.getEventId(),
+                event.getChannel(),
+                event.getThreadTs(),
+                event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
+                question);
           }
           return ctx.ack();
         });
@@ -193,9 +215,17 @@ public final class BotApp {
     app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
     app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
 
-    FindInReport.register(app, bot.answering, delivery);
-    AppHome.register(app, bot.answering, delivery, COMMAND);
+    FindInReport.register(app, bot.answering, outbox);
+    AppHome.register(app, bot.answering, outbox, COMMAND);
     return app;
+  }
+
+  /**
+   * Returns what tells one click of a share button from another: its response_url, which Slack
+   * makes for each click and which a replay of the click repeats.
+   */
+  private static String shareKey(BlockActionPayload payload) {
+    return payload.getResponseUrl();
   }
 
   /** Returns the slash command's reply to {@code question}, as the JSON Slack expects. */
@@ -210,10 +240,9 @@ public final class BotApp {
   }
 
   /**
-   * Posts the answer to {@code question} in {@code channel}, in {@code thread} when given; a
-   * follow-up in a thread the bot answered ({@code inThread}) is read with the thread's earlier
-   * question. The answer is remembered under the thread it belongs to ({@code remembered}) and
-   * under the posted reply.
+   * Queues the answer to {@code question} for {@code channel}, in {@code thread} when given; a
+   * follow-up in a thread the bot answered is read with the thread's earlier question. The answer
+   * is remembered under the thread it belongs to ({@code remembered}) and under the posted reply.
    */
   private void post(
       EventContext ctx,
@@ -222,11 +251,15 @@ public final class BotApp {
       String thread,
       String remembered,
       String question) {
+    if (channel == null || channel.isBlank()) {
+      log.warn("event {}: no channel to answer in; not answered", eventId);
+      return;
+    }
     Replies replies = answering.repliesFor(question);
     String followUp = FollowUp.read(question, threads.recall(channel, thread));
     String asked = followUp == null ? question : followUp;
     Answer answer = asked.isBlank() ? null : kb.ask(asked);
-    Replies.Message message =
+    Replies.Message reply =
         answer == null
             ? replies.usage()
             : replies.answer(
@@ -239,15 +272,13 @@ public final class BotApp {
                     answer.coverage()),
                 false,
                 null);
-    if (followUp != null) {
-      message = FollowUpNote.with(message, replies.labels(), followUp);
-    }
+    Replies.Message message =
+        followUp == null ? reply : FollowUpNote.with(reply, replies.labels(), followUp);
     if (answer != null) {
       threads.remember(channel, remembered, new ThreadMemory.Asked(asked, answer));
     }
-    Replies.Message reply = message;
-    String[] postedTs = new String[1];
-    delivery.send(
+    outbox.send(
+        channel,
         "event " + eventId + ": chat.postMessage to " + channel,
         () -> {
           ChatPostMessageResponse r =
@@ -256,19 +287,19 @@ public final class BotApp {
                       m ->
                           m.channel(channel)
                               .threadTs(thread)
-                              .text(reply.text())
-                              .blocks(reply.blocks()));
+                              .text(message.text())
+                              .blocks(message.blocks()));
           if (r.isOk()) {
-            postedTs[0] = r.getTs();
+            if (answer != null) {
+              threads.remember(channel, r.getTs(), new ThreadMemory.Asked(asked, answer));
+            }
             return Delivery.Outcome.ok();
           }
           return "ratelimited".equals(r.getError())
               ? Delivery.Outcome.retryAfter(Delivery.BACKOFF, r.getError())
               : Delivery.Outcome.refused(r.getError());
-        });
-    if (answer != null && postedTs[0] != null) {
-      threads.remember(channel, postedTs[0], new ThreadMemory.Asked(asked, answer));
-    }
+        },
+        null);
   }
 
   private interface Respond {

@@ -2,20 +2,63 @@ package msftchina.slack;
 
 import com.slack.api.methods.SlackApiException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /**
- * Sends one reply to Slack, retrying what Slack asks to retry: after {@code Retry-After} on 429,
- * and with growing pauses on 5xx and timeouts, a bounded number of times. A reply Slack refuses
- * ({@code ok: false}, such as {@code not_in_channel}) is logged, not retried.
+ * How replies to Slack are retried: only what surely failed (a connection never made, 5xx, 429), a
+ * bounded number of times, with growing pauses or after {@code Retry-After} when Slack asks for no
+ * more than {@link #MAX_RETRY_AFTER}. A reply whose outcome is unknown (the answer timed out: Slack
+ * may have posted it) is never sent again; nor is one Slack refused ({@code ok: false}).
  *
- * <p>NOTE: it pauses the calling thread; call it from a worker, never the HTTP thread.
+ * @param maxAttempts the most attempts a reply gets
+ * @param firstPause the pause after the first failure; it doubles after each
+ * @param longestPause the longest pause of the growing series
+ * @param channelInterval the least time between the starts of two posts to one channel
+ * @param workers how many replies are sent at once, across channels
  */
-public final class Delivery {
+public record Delivery(
+    int maxAttempts,
+    Duration firstPause,
+    Duration longestPause,
+    Duration channelInterval,
+    int workers) {
 
-  private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+  /** The longest {@code Retry-After} honoured; a longer one gives the reply up. */
+  public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+  /** Slack's rate for chat.postMessage: about one message a second in each channel. */
+  public static final Duration SLACK_CHANNEL_INTERVAL = Duration.ofSeconds(1);
+
+  /** The pause of an outcome that asks for the next pause of the growing series. */
+  public static final long BACKOFF = 0;
+
+  /** Checks the bounds. */
+  public Delivery {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be >= 1");
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be >= 1");
+    }
+  }
+
+  /**
+   * Tries each reply at most {@code maxAttempts} times, pausing {@code firstPause}, then doubling
+   * up to {@code longestPause}; one post a second a channel, eight at once.
+   */
+  public Delivery(int maxAttempts, Duration firstPause, Duration longestPause) {
+    this(maxAttempts, firstPause, longestPause, SLACK_CHANNEL_INTERVAL, 8);
+  }
+
+  /** Returns this policy with {@code interval} between the posts of a channel. */
+  public Delivery withChannelInterval(Duration interval) {
+    return new Delivery(maxAttempts, firstPause, longestPause, interval, workers);
+  }
 
   /** What one attempt came to. */
   public record Outcome(boolean delivered, long retryAfterMillis, String error) {
@@ -25,12 +68,12 @@ public final class Delivery {
       return new Outcome(true, -1, null);
     }
 
-    /** Slack asked for the reply again after {@code millis}. */
+    /** The reply surely failed; Slack may take it after {@code millis} ({@link #BACKOFF}). */
     public static Outcome retryAfter(long millis, String why) {
       return new Outcome(false, millis, why);
     }
 
-    /** Slack refused the reply for good. */
+    /** Slack refused the reply for good, or its outcome is unknown: not sent again. */
     public static Outcome refused(String error) {
       return new Outcome(false, -1, error);
     }
@@ -39,72 +82,22 @@ public final class Delivery {
   /** One attempt to send the reply. */
   @FunctionalInterface
   public interface Attempt {
+    /** Sends the reply once. */
     Outcome send() throws IOException, SlackApiException;
   }
 
-  private final int maxAttempts;
-  private final Duration firstPause;
-  private final Duration longestPause;
-
-  /**
-   * Tries each reply at most {@code maxAttempts} times, pausing {@code firstPause}, then doubling
-   * up to {@code longestPause}.
-   */
-  public Delivery(int maxAttempts, Duration firstPause, Duration longestPause) {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be >= 1");
+  /** Returns the outcome of one attempt of {@code attempt}, whatever it throws. */
+  public static Outcome attempt(Attempt attempt) {
+    try {
+      return attempt.send();
+    } catch (SlackApiException e) {
+      return fromHttp(e.getResponse().code(), e.getResponse().header("Retry-After"), errorOf(e));
+    } catch (IOException e) {
+      return fromIo(e);
+    } catch (RuntimeException e) {
+      return Outcome.refused("cannot send: " + e);
     }
-    this.maxAttempts = maxAttempts;
-    this.firstPause = firstPause;
-    this.longestPause = longestPause;
   }
-
-  /**
-   * Sends a reply described as {@code what} (named in log lines, e.g. "event Ev123:
-   * chat.postMessage"), and returns the error Slack gave in the end, or null once delivered.
-   */
-  public String send(String what, Attempt attempt) {
-    long pause = firstPause.toMillis();
-    String error = null;
-    for (int n = 1; n <= maxAttempts; n++) {
-      Outcome outcome;
-      try {
-        outcome = attempt.send();
-      } catch (SlackApiException e) {
-        outcome =
-            fromHttp(e.getResponse().code(), e.getResponse().header("Retry-After"), errorOf(e));
-      } catch (IOException e) {
-        outcome =
-            Outcome.retryAfter(
-                BACKOFF,
-                "network error: "
-                    + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-      } catch (RuntimeException e) {
-        outcome = Outcome.refused("cannot send: " + e);
-      }
-      if (outcome.delivered()) {
-        return null;
-      }
-      error = outcome.error();
-      if (outcome.retryAfterMillis() < 0) {
-        log.warn("{} refused by Slack: {}", what, error);
-        return error;
-      }
-      if (n < maxAttempts) {
-        sleep(
-            Math.min(
-                outcome.retryAfterMillis() == BACKOFF ? pause : outcome.retryAfterMillis(),
-                longestPause.toMillis()));
-        pause = Math.min(pause * 2, longestPause.toMillis());
-      }
-    }
-    log.warn("{} not delivered after {} attempts: {}", what, maxAttempts, error);
-    return error;
-  }
-
-  /** The pause of an outcome that asks for the next pause of the growing series. */
-  public static final long BACKOFF = 0;
 
   /** Returns what an HTTP status from Slack means for a reply. */
   public static Outcome fromHttp(int status, String retryAfterHeader, String error) {
@@ -112,12 +105,40 @@ public final class Delivery {
       return Outcome.ok();
     }
     if (status == 429) {
-      return Outcome.retryAfter(retryAfterMillis(retryAfterHeader), "rate limited (429)");
+      long wait = retryAfterMillis(retryAfterHeader);
+      if (wait > MAX_RETRY_AFTER.toMillis()) {
+        return Outcome.refused(
+            "rate limited (429) with Retry-After "
+                + wait / 1000
+                + " s, over the "
+                + MAX_RETRY_AFTER.toSeconds()
+                + " s this bot waits");
+      }
+      return Outcome.retryAfter(wait, "rate limited (429)");
     }
     if (status >= 500) {
       return Outcome.retryAfter(BACKOFF, "HTTP " + status);
     }
     return Outcome.refused("HTTP " + status + (error == null ? "" : ": " + error));
+  }
+
+  /**
+   * Returns what a network error means: a connection never made surely failed; anything after (a
+   * read timeout, a reset) leaves the outcome unknown, and the reply is not sent again.
+   */
+  static Outcome fromIo(IOException e) {
+    String name = e.getClass().getSimpleName();
+    boolean neverConnected =
+        e instanceof ConnectException
+            || e instanceof NoRouteToHostException
+            || e instanceof UnknownHostException
+            || (e instanceof SocketTimeoutException
+                && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("connect"));
+    if (neverConnected) {
+      return Outcome.retryAfter(BACKOFF, "cannot connect: " + name);
+    }
+    return Outcome.refused("outcome unknown (" + name + "); not sent again, lest it show twice");
   }
 
   private static long retryAfterMillis(String header) {
@@ -130,13 +151,5 @@ public final class Delivery {
 
   private static String errorOf(SlackApiException e) {
     return e.getError() != null && e.getError().getError() != null ? e.getError().getError() : null;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -18,9 +18,10 @@ final class FindInReport {
   private FindInReport() {}
 
   // Message shortcuts: https://api.slack.com/interactivity/shortcuts/using#message_shortcuts
-  // Acknowledged at once; the answer goes to the payload's response_url from a worker, or by
-  // chat.postEphemeral when the payload has none.
-  static void register(App app, Answering answering, Delivery delivery) {
+  // Acknowledged at once; the answer goes through the outbox to the payload's response_url, or by
+  // chat.postEphemeral when the payload has none. Slack sends the message's text with &, < and >
+  // escaped: it is decoded once, and escaped again where it is echoed.
+  static void register(App app, Answering answering, Outbox outbox) {
     app.messageShortcut(
         CALLBACK_ID,
         (req, ctx) -> {
@@ -28,33 +29,37 @@ final class FindInReport {
           String text =
               payload.getMessage() == null
                   ? ""
-                  : SlackText.withoutMention(payload.getMessage().getText(), null);
+                  : SlackText.unescape(
+                      SlackText.withoutMention(payload.getMessage().getText(), null));
           String user = payload.getUser() == null ? null : payload.getUser().getId();
           String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
-          app.executorService()
-              .submit(() -> reply(ctx, delivery, answering.answer(text, true), user, channel));
+          reply(ctx, outbox, answering.answer(text, true), user, channel);
           return ctx.ack();
         });
   }
 
   private static void reply(
       MessageShortcutContext ctx,
-      Delivery delivery,
+      Outbox outbox,
       Replies.Message message,
       String user,
       String channel) {
+    String queue = channel == null ? "response_url" : channel;
     if (ctx.getResponseUrl() != null) {
-      delivery.send(
+      outbox.send(
+          queue,
           "shortcut by " + user + ": response_url",
           () -> {
             WebhookResponse r =
                 ctx.respond(
                     m -> m.responseType("ephemeral").text(message.text()).blocks(message.blocks()));
             return Delivery.fromHttp(r.getCode(), null, r.getBody());
-          });
+          },
+          null);
       return;
     }
-    delivery.send(
+    outbox.send(
+        queue,
         "shortcut by " + user + ": chat.postEphemeral to " + channel,
         () -> {
           ChatPostEphemeralResponse r =
@@ -65,7 +70,13 @@ final class FindInReport {
                               .user(user)
                               .text(message.text())
                               .blocks(message.blocks()));
-          return r.isOk() ? Delivery.Outcome.ok() : Delivery.Outcome.refused(r.getError());
-        });
+          if (r.isOk()) {
+            return Delivery.Outcome.ok();
+          }
+          return "ratelimited".equals(r.getError())
+              ? Delivery.Outcome.retryAfter(Delivery.BACKOFF, r.getError())
+              : Delivery.Outcome.refused(r.getError());
+        },
+        null);
   }
 }

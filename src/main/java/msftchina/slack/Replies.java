@@ -110,6 +110,12 @@ public final class Replies {
     return new Message(blocks, fallback(answer));
   }
 
+  /** Returns what replaces a private answer once it is shared: "Shared", without the button. */
+  public Message shared() {
+    String text = "Shared in the channel.";
+    return new Message(List.of(context(c -> c.elements(List.of(markdownText(text))))), text);
+  }
+
   /** Returns how to use the bot, with example questions. */
   public Message usage() {
     String text = String.format(labels.usage(), command) + "\n" + exampleList();

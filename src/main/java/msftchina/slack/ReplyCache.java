@@ -1,46 +1,86 @@
 package msftchina.slack;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import msftchina.search.Question;
 
 /**
  * The most recent slash-command replies, rendered, by question. The reports don't change while the
  * bot runs, so the same question always gets the same reply: asked again (as questions in a busy
- * workspace are), it is answered without searching or rendering anew.
+ * workspace are), it is answered without searching or rendering anew. Bounded by the bytes of its
+ * questions and replies, and a question is cut to {@link Question#MAX_CHARS} (all that is searched)
+ * before it is a key.
  *
  * <p>NOTE: safe for concurrent use.
  */
 final class ReplyCache {
 
-  private final Map<String, String> replies;
+  /** What an entry costs beyond its characters: the map's entry and two strings' headers. */
+  private static final long ENTRY_OVERHEAD = 128;
 
-  /** Keeps at most {@code capacity} replies, forgetting the least recently used; 0 keeps none. */
-  ReplyCache(int capacity) {
-    if (capacity < 0) {
-      throw new IllegalArgumentException("capacity must be >= 0");
+  private final long maxBytes;
+  private final LinkedHashMap<String, String> replies = new LinkedHashMap<>(16, 0.75f, true);
+  private long bytes;
+
+  /** Keeps replies of at most {@code maxBytes} in all, forgetting the least recently used. */
+  ReplyCache(long maxBytes) {
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must be >= 0");
     }
-    this.replies =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > capacity;
-          }
-        };
+    this.maxBytes = maxBytes;
   }
 
-  /** Returns the reply to {@code question}, rendering it with {@code render} when not kept. */
+  /** Returns {@code question} as the cache keys it: cut to {@link Question#MAX_CHARS}. */
+  static String key(String question) {
+    if (question.length() <= Question.MAX_CHARS) {
+      return question;
+    }
+    int cut = Question.MAX_CHARS;
+    if (Character.isHighSurrogate(question.charAt(cut - 1))) {
+      cut--;
+    }
+    return question.substring(0, cut);
+  }
+
+  /**
+   * Returns the reply to {@code question} (cut to its key), rendering it with {@code render} when
+   * not kept.
+   */
   String get(String question, Function<String, String> render) {
+    String key = key(question);
     synchronized (replies) {
-      String reply = replies.get(question);
+      String reply = replies.get(key);
       if (reply != null) {
         return reply;
       }
     }
-    String reply = render.apply(question);
-    synchronized (replies) {
-      replies.put(question, reply);
+    String reply = render.apply(key);
+    long cost = cost(key, reply);
+    if (cost <= maxBytes) {
+      synchronized (replies) {
+        String old = replies.put(key, reply);
+        bytes += cost - (old == null ? 0 : cost(key, old));
+        Iterator<Map.Entry<String, String>> eldest = replies.entrySet().iterator();
+        while (bytes > maxBytes && eldest.hasNext()) {
+          Map.Entry<String, String> e = eldest.next();
+          bytes -= cost(e.getKey(), e.getValue());
+          eldest.remove();
+        }
+      }
     }
     return reply;
+  }
+
+  /** Returns the bytes the cache holds, by its estimate. */
+  long bytes() {
+    synchronized (replies) {
+      return bytes;
+    }
+  }
+
+  private static long cost(String key, String reply) {
+    return ENTRY_OVERHEAD + 2L * (key.length() + reply.length());
   }
 }

@@ -17,6 +17,14 @@ public final class SlackText {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
+  /**
+   * Returns what a user typed from the text Slack sends, which has {@code &}, {@code <} and {@code
+   * >} escaped: decoded once, so that escaping it again shows it as typed.
+   */
+  public static String unescape(String text) {
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+  }
+
   /** Returns the question of a mention: its text without the mentions of {@code botUserId}. */
   public static String withoutMention(String text, String botUserId) {
     if (text == null) {

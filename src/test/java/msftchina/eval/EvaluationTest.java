@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Answer quality on the evaluation sets in {@code eval/}, held to floors a little below the figures
@@ -34,7 +36,11 @@ class EvaluationTest {
             "eval/tuning2.jsonl",
             "eval/tuning3.jsonl",
             "eval/heldout.jsonl",
-            "eval/unseen/unseen.jsonl")) {
+            "eval/tuning4.jsonl",
+            "eval/tuning5.jsonl",
+            "eval/tuning6.jsonl",
+            "eval/unseen/unseen.jsonl",
+            "eval/unseen/unseen2.jsonl")) {
       questions.addAll(EvalQuestion.read(Path.of(set)));
     }
     scores = Evaluation.run(questions, kb::ask);
@@ -72,12 +78,13 @@ class EvaluationTest {
    * The set written blind and never tuned on: a floor below what it measured, as a guard against
    * regressions only. Its misses are not printed, so that nobody tunes on them.
    */
-  @Test
-  void unseenSetStaysAboveItsFloor() {
-    Evaluation.Scores s = scores.get("unseen");
-    assertTrue(s.hit1() >= 0.84, "hit@1 " + s.hit1());
-    assertTrue(s.hit3() >= 0.86, "hit@3 " + s.hit3());
-    assertTrue(s.refused() >= 0.75, "refused " + s.refused());
+  @ParameterizedTest
+  @ValueSource(strings = {"unseen", "unseen2"})
+  void unseenSetsStayAboveTheirFloors(String part) {
+    Evaluation.Scores s = scores.get(part);
+    assertTrue(s.hit1() >= 0.80, "hit@1 " + s.hit1());
+    assertTrue(s.hit3() >= 0.84, "hit@3 " + s.hit3());
+    assertTrue(s.refused() >= 0.80, "refused " + s.refused());
   }
 
   @Test

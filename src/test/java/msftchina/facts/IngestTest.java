@@ -81,7 +81,7 @@ class IngestTest {
         facts.stream()
             .noneMatch(
                 f ->
-                    f != quote
+                    !f.id().equals(quote.id())
                         && (f.text().contains("pretty awesome")
                             || f.text().startsWith("The one company"))),
         "no part of the quote is a fact of its own");

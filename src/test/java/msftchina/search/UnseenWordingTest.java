@@ -65,6 +65,8 @@ class UnseenWordingTest {
           Does Kuaishou use Azure AI?                            | The report doesn't say anything about Kuaishou.
           Nvidia's biggest AI customer in China?                 | The report doesn't say anything about Nvidia.
           how many Chinese customers does Azure AI have in total? | The report doesn't say anything about a count for Azure.
+          On what date did Brad Smith testify to Congress?       | The report doesn't say anything about the exact date for Brad Smith.
+          does Meituan spend more than $1 billion a year on Azure like ByteDance does? | The report doesn't say anything about spending for Meituan.
           """)
   void refusedNamingWhatIsMissing(String question, String refusal) {
     Answer answer = kb.ask(question);

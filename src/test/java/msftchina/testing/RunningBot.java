@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 import msftchina.server.Bot;
 import msftchina.server.ServeConfig;
 import msftchina.slack.Delivery;
@@ -81,6 +82,16 @@ public final class RunningBot implements AutoCloseable {
 
   public static RunningBot start(Path indexDir, Delivery delivery) throws Exception {
     SlackStandIn slack = new SlackStandIn();
+    return start(indexDir, delivery, slack, slack.apiUrl(), line -> {});
+  }
+
+  /**
+   * Starts a bot whose Web API is at {@code apiUrl} (usually {@code slack}'s, scripted before the
+   * start), telling {@code log} what Bot.start logs.
+   */
+  public static RunningBot start(
+      Path indexDir, Delivery delivery, SlackStandIn slack, String apiUrl, Consumer<String> log)
+      throws Exception {
     ServeConfig config =
         ServeConfig.from(
             Map.of(
@@ -93,8 +104,14 @@ public final class RunningBot implements AutoCloseable {
                 "SLACK_BOT_TOKEN",
                 BOT_TOKEN,
                 "SLACK_API_URL",
-                slack.apiUrl()));
-    Bot bot = Bot.start(config, Path.of("facts"), indexDir, delivery, line -> {});
+                apiUrl));
+    Bot bot;
+    try {
+      bot = Bot.start(config, Path.of("facts"), indexDir, delivery, log);
+    } catch (Exception e) {
+      slack.close();
+      throw e;
+    }
     return new RunningBot(slack, bot, null);
   }
 
@@ -172,9 +189,7 @@ public final class RunningBot implements AutoCloseable {
   public HttpResponse<String> postBytes(byte[] body, String contentType)
       throws IOException, InterruptedException {
     long now = Instant.now().getEpochSecond();
-    String signature =
-        new com.slack.api.app_backend.SlackSignature.Generator(SIGNING_SECRET)
-            .generate(Long.toString(now), new String(body, StandardCharsets.UTF_8));
+    String signature = signBytes(Long.toString(now), body);
     HttpRequest request =
         HttpRequest.newBuilder(url("/slack/events"))
             .timeout(Duration.ofSeconds(10))
@@ -184,6 +199,20 @@ public final class RunningBot implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Returns Slack's v0 signature of the raw bytes {@code body} at {@code timestamp}. */
+  public static String signBytes(String timestamp, byte[] body) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
+      return "v0=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Sends a GET to {@code path}. */

@@ -1,0 +1,232 @@
+package msftchina.slack;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The replies acknowledged and not yet delivered, sent by a few workers, fair between channels:
+ * each channel has its own queue, served in turn, and a channel's posts start at most one each
+ * {@link Delivery#channelInterval()} (Slack's rate for chat.postMessage). A burst in one channel
+ * therefore never holds up a reply in another. Failures are retried as {@link Delivery} says, the
+ * pause held by the channel, not by a worker. On {@link #close} the outbox drains what it can
+ * within the timeout and names every reply it could not deliver in a log line.
+ *
+ * <p>NOTE: safe for concurrent use.
+ */
+public final class Outbox implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+  /** A reply waiting: {@code what} names it in log lines (event id and channel, never its text). */
+  private record Reply(
+      String channel,
+      String what,
+      Delivery.Attempt attempt,
+      Consumer<String> onFailure,
+      int tries) {
+
+    Reply retried() {
+      return new Reply(channel, what, attempt, onFailure, tries + 1);
+    }
+  }
+
+  /** One channel's queue, and when its next post may start. */
+  private static final class Channel {
+    final ArrayDeque<Reply> replies = new ArrayDeque<>();
+    long notBefore;
+    long nextPause;
+  }
+
+  private final Delivery policy;
+  private final Map<String, Channel> channels = new HashMap<>();
+  private final ArrayDeque<String> turns = new ArrayDeque<>();
+  private final List<Reply> inFlight = new ArrayList<>();
+  private final ExecutorService workers;
+  private boolean closed;
+  private boolean reported;
+
+  /** Starts the workers of {@code policy}. */
+  public Outbox(Delivery policy) {
+    this.policy = policy;
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            policy.workers(),
+            r -> {
+              Thread t = new Thread(r, "outbox-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    for (int i = 0; i < policy.workers(); i++) {
+      workers.execute(this::work);
+    }
+  }
+
+  /**
+   * Queues a reply to {@code channel}, named {@code what} in log lines; {@code onFailure} hears the
+   * error if it is given up. Returns false, with a log line, once the outbox is closing.
+   */
+  public boolean send(
+      String channel, String what, Delivery.Attempt attempt, Consumer<String> onFailure) {
+    synchronized (this) {
+      if (!closed) {
+        Channel c = channels.computeIfAbsent(channel, k -> new Channel());
+        if (c.replies.isEmpty()) {
+          turns.addLast(channel);
+        }
+        c.replies.addLast(new Reply(channel, what, attempt, onFailure, 0));
+        notifyAll();
+        return true;
+      }
+    }
+    log.warn("{} not delivered: the bot is stopping", what);
+    return false;
+  }
+
+  /** Returns how many replies wait or are being sent. */
+  public synchronized int pending() {
+    return inFlight.size() + channels.values().stream().mapToInt(c -> c.replies.size()).sum();
+  }
+
+  private void work() {
+    while (true) {
+      Reply reply;
+      try {
+        reply = next();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (reply == null) {
+        return;
+      }
+      long started = System.nanoTime();
+      Delivery.Outcome outcome = Delivery.attempt(reply.attempt());
+      finish(reply, outcome, started);
+    }
+  }
+
+  /** Waits for the next reply whose channel's turn it is and whose pause is over. */
+  private synchronized Reply next() throws InterruptedException {
+    while (true) {
+      if (closed && turns.isEmpty()) {
+        return null;
+      }
+      long now = System.nanoTime();
+      long wait = Long.MAX_VALUE;
+      Iterator<String> it = turns.iterator();
+      while (it.hasNext()) {
+        String id = it.next();
+        Channel c = channels.get(id);
+        if (c.notBefore - now <= 0) {
+          it.remove();
+          Reply reply = c.replies.pollFirst();
+          c.notBefore = now + policy.channelInterval().toNanos();
+          if (!c.replies.isEmpty()) {
+            turns.addLast(id);
+          }
+          inFlight.add(reply);
+          return reply;
+        }
+        wait = Math.min(wait, c.notBefore - now);
+      }
+      if (wait == Long.MAX_VALUE) {
+        wait();
+      } else {
+        TimeUnit.NANOSECONDS.timedWait(this, Math.max(wait, 1_000_000));
+      }
+    }
+  }
+
+  private void finish(Reply reply, Delivery.Outcome outcome, long started) {
+    String error = null;
+    synchronized (this) {
+      if (reported) {
+        return; // named in a log line when the outbox closed
+      }
+      inFlight.remove(reply);
+      Channel c = channels.get(reply.channel());
+      if (outcome.delivered()) {
+        c.nextPause = 0;
+      } else if (outcome.retryAfterMillis() >= 0 && reply.tries() + 1 < policy.maxAttempts()) {
+        long pause = outcome.retryAfterMillis();
+        if (pause == Delivery.BACKOFF) {
+          c.nextPause =
+              c.nextPause == 0
+                  ? policy.firstPause().toMillis()
+                  : Math.min(c.nextPause * 2, policy.longestPause().toMillis());
+          pause = c.nextPause;
+        }
+        if (c.replies.isEmpty()) {
+          turns.remove(reply.channel());
+          turns.addLast(reply.channel());
+        }
+        c.replies.addFirst(reply.retried());
+        c.notBefore = Math.max(c.notBefore, System.nanoTime() + pause * 1_000_000);
+        log.info("{}: {}; retrying in {} ms", reply.what(), outcome.error(), pause);
+      } else if (outcome.retryAfterMillis() >= 0) {
+        error = outcome.error();
+        log.warn("{} not delivered after {} attempts: {}", reply.what(), reply.tries() + 1, error);
+      } else {
+        error = outcome.error();
+        log.warn("{} not delivered: {}", reply.what(), error);
+      }
+      if (c.replies.isEmpty() && !inFlightTo(reply.channel())) {
+        channels.remove(reply.channel());
+      }
+      notifyAll();
+    }
+    if (error != null && reply.onFailure() != null) {
+      reply.onFailure().accept(error);
+    }
+  }
+
+  private boolean inFlightTo(String channel) {
+    return inFlight.stream().anyMatch(r -> r.channel().equals(channel));
+  }
+
+  /**
+   * Takes no more replies, sends those waiting within {@code timeout}, then names each reply left
+   * in a log line: waiting (never sent) or in flight (outcome unknown).
+   */
+  public void close(Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      closed = true;
+      notifyAll();
+      while (pending() > 0 && end - System.nanoTime() > 0) {
+        TimeUnit.NANOSECONDS.timedWait(this, end - System.nanoTime());
+      }
+      for (Channel c : channels.values()) {
+        for (Reply r : c.replies) {
+          log.warn("{} not delivered: the bot stopped before it could be sent", r.what());
+        }
+        c.replies.clear();
+      }
+      turns.clear();
+      for (Reply r : inFlight) {
+        log.warn("{} may not be delivered: still being sent when the bot stopped", r.what());
+      }
+      reported = true;
+      notifyAll();
+    }
+    workers.shutdownNow();
+    workers.awaitTermination(1, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    close(Duration.ZERO);
+  }
+}

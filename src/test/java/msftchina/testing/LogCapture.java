@@ -1,0 +1,52 @@
+package msftchina.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What the bot logs (slf4j-simple writes to {@code System.err}) while a test runs, still shown on
+ * the console. Tests in one JVM run one at a time, so one capture at a time sees only its test.
+ */
+public final class LogCapture implements AutoCloseable {
+
+  private final PrintStream original = System.err;
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+  public LogCapture() {
+    OutputStream tee =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            synchronized (bytes) {
+              bytes.write(b);
+            }
+            original.write(b);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            synchronized (bytes) {
+              bytes.write(b, off, len);
+            }
+            original.write(b, off, len);
+          }
+        };
+    System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
+  }
+
+  /** Returns the lines logged so far. */
+  public List<String> lines() {
+    synchronized (bytes) {
+      return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
+  @Override
+  public void close() {
+    System.err.flush();
+    System.setErr(original);
+  }
+}
