@@ -42,14 +42,17 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * {@code manifest.yml} is a valid Slack app manifest, and it declares what the bot answers: its one
- * slash command, the bot events it handles, the scopes those need and interactivity for the share
- * button, all sent to the events path. The running bot is asked both ways: what the manifest
- * declares is answered, a command it doesn't declare is not.
+ * {@code manifest.yml} (HTTP) and {@code manifest.socket.yml} (Socket Mode) are valid Slack app
+ * manifests, and they declare what the bot answers: its one slash command, its message shortcut,
+ * the bot events it handles, the scopes those need, the Home tab and interactivity for the buttons;
+ * over HTTP all sent to the events path, over Socket Mode with no URL and no placeholder at all.
+ * The running bot is asked both ways: what the manifest declares is answered, a command it doesn't
+ * declare is not.
  */
 class ManifestTest {
 
   private static final Path MANIFEST = Path.of("manifest.yml");
+  private static final Path SOCKET_MANIFEST = Path.of("manifest.socket.yml");
   private static final String SCHEMA = "/slack/manifest.schema.1.0.0.json";
 
   /** A sample event, as Slack sends it, for each bot event the manifest may declare. */
@@ -58,15 +61,21 @@ class ManifestTest {
           "app_mention",
               "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@UBOT0001> hi\",\"ts\":\"1.0001\",\"channel\":\"C1\",\"event_ts\":\"1.0001\"}",
           "message.im",
-              "{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"U123\",\"text\":\"hi\",\"ts\":\"1.0002\",\"channel\":\"D1\",\"event_ts\":\"1.0002\"}");
+              "{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"U123\",\"text\":\"hi\",\"ts\":\"1.0002\",\"channel\":\"D1\",\"event_ts\":\"1.0002\"}",
+          "app_home_opened",
+              "{\"type\":\"app_home_opened\",\"user\":\"U123\",\"channel\":\"D1\",\"tab\":\"home\",\"event_ts\":\"1.0005\"}");
 
   private static Map<String, Object> manifest;
   private static Path index;
   private static RunningBot bot;
 
+  static Stream<Path> manifests() {
+    return Stream.of(MANIFEST, SOCKET_MANIFEST);
+  }
+
   @BeforeAll
   static void start() throws Exception {
-    manifest = readManifest();
+    manifest = readManifest(MANIFEST);
     index = RunningBot.tempIndex();
     bot = RunningBot.start(index);
   }
@@ -87,10 +96,12 @@ class ManifestTest {
 
   // --- The manifest itself ---
 
-  @Test
-  void manifestIsValidAgainstSlacksManifestSchema() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void manifestIsValidAgainstSlacksManifestSchema(Path file) throws IOException {
+    Map<String, Object> manifest = readManifest(file);
     Set<ValidationMessage> problems = schema().validate(new ObjectMapper().valueToTree(manifest));
-    assertTrue(problems.isEmpty(), () -> "manifest.yml breaks the schema: " + problems);
+    assertTrue(problems.isEmpty(), () -> file + " breaks the schema: " + problems);
     // The schema spells this check "regex", which no JSON Schema validator knows; check it here.
     String colour = (String) at(manifest, "display_information", "background_color");
     assertTrue(
@@ -115,29 +126,80 @@ class ManifestTest {
                 + problems);
   }
 
-  @Test
-  void declaresTheBotsCommandAsItsOnlySlashCommand() {
-    List<Object> commands = list(at(manifest, "features", "slash_commands"));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void declaresTheBotsCommandAsItsOnlySlashCommand(Path file) throws IOException {
+    List<Object> commands = list(at(readManifest(file), "features", "slash_commands"));
     assertEquals(List.of(BotApp.COMMAND), commands.stream().map(c -> at(c, "command")).toList());
   }
 
-  @Test
-  void subscribesToExactlyTheBotEventsTheBotHandles() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void declaresExactlyTheMessageShortcutsTheBotHandles(Path file) throws IOException {
+    List<Object> shortcuts = list(at(readManifest(file), "features", "shortcuts"));
+    assertEquals(
+        List.of("message"), shortcuts.stream().map(c -> at(c, "type")).distinct().toList());
+    assertSameItems(
+        BotApp.MESSAGE_SHORTCUTS,
+        shortcuts.stream().map(c -> at(c, "callback_id")).toList(),
+        "message shortcuts");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void subscribesToExactlyTheBotEventsTheBotHandles(Path file) throws IOException {
     assertSameItems(
         BotApp.EVENTS,
-        list(at(manifest, "settings", "event_subscriptions", "bot_events")),
+        list(at(readManifest(file), "settings", "event_subscriptions", "bot_events")),
         "bot_events");
   }
 
-  @Test
-  void asksForExactlyTheBotScopesTheBotNeeds() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void enablesTheHomeTabTheBotPublishes(Path file) throws IOException {
+    assertTrue(BotApp.EVENTS.contains("app_home_opened"));
+    assertEquals(Boolean.TRUE, at(readManifest(file), "features", "app_home", "home_tab_enabled"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void asksForExactlyTheBotScopesTheBotNeeds(Path file) throws IOException {
     assertSameItems(
-        BotApp.SCOPES, list(at(manifest, "oauth_config", "scopes", "bot")), "bot scopes");
+        BotApp.SCOPES, list(at(readManifest(file), "oauth_config", "scopes", "bot")), "bot scopes");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void enablesInteractivityForTheButtonsAndTheShortcut(Path file) throws IOException {
+    assertEquals(Boolean.TRUE, at(readManifest(file), "settings", "interactivity", "is_enabled"));
   }
 
   @Test
-  void enablesInteractivityForTheShareButton() {
-    assertEquals(Boolean.TRUE, at(manifest, "settings", "interactivity", "is_enabled"));
+  void socketModeManifestIsImportableAsItIs() throws IOException {
+    Map<String, Object> socket = readManifest(SOCKET_MANIFEST);
+    assertEquals(Boolean.TRUE, at(socket, "settings", "socket_mode_enabled"));
+    assertEquals(Boolean.FALSE, at(manifest, "settings", "socket_mode_enabled"));
+    List<String> urls = new ArrayList<>();
+    collectUrls(socket, urls);
+    assertEquals(List.of(), urls, "Socket Mode needs no request URL");
+    String text = Files.readString(SOCKET_MANIFEST, StandardCharsets.UTF_8);
+    assertTrue(!text.contains("YOUR-") && !text.contains("example.com"), "no placeholder to fill");
+  }
+
+  @Test
+  void bothManifestsDeclareTheSameAppApartFromHowSlackReachesIt() throws IOException {
+    Map<String, Object> http = readManifest(MANIFEST);
+    Map<String, Object> socket = readManifest(SOCKET_MANIFEST);
+    for (String[] key :
+        List.of(
+            new String[] {"display_information"},
+            new String[] {"features", "app_home"},
+            new String[] {"features", "bot_user"},
+            new String[] {"features", "shortcuts"},
+            new String[] {"oauth_config"},
+            new String[] {"settings", "event_subscriptions", "bot_events"})) {
+      assertEquals(at(http, key), at(socket, key), String.join(".", key));
+    }
   }
 
   @Test
@@ -188,7 +250,8 @@ class ManifestTest {
   }
 
   static Stream<String> declaredBotEvents() throws IOException {
-    return list(at(readManifest(), "settings", "event_subscriptions", "bot_events")).stream()
+    return list(at(readManifest(MANIFEST), "settings", "event_subscriptions", "bot_events"))
+        .stream()
         .map(String.class::cast);
   }
 
@@ -225,12 +288,31 @@ class ManifestTest {
     assertEquals(200, response.statusCode(), response::body);
   }
 
+  @Test
+  void declaredMessageShortcutIsAcknowledgedThroughInteractivity() throws Exception {
+    Object callbackId = at(list(at(manifest, "features", "shortcuts")).get(0), "callback_id");
+    String payload =
+        "{\"type\":\"message_action\",\"token\":\"unused\",\"action_ts\":\"1.0006\","
+            + "\"team\":{\"id\":\"T0LOCAL\",\"domain\":\"local\"},"
+            + "\"user\":{\"id\":\"U123\",\"name\":\"you\"},"
+            + "\"channel\":{\"id\":\"C1\",\"name\":\"general\"},"
+            + "\"callback_id\":\""
+            + callbackId
+            + "\",\"trigger_id\":\"0.0.local\",\"message_ts\":\"1.0001\","
+            + "\"message\":{\"type\":\"message\",\"user\":\"U9\",\"text\":\"hi\",\"ts\":\"1.0001\"},"
+            + "\"response_url\":\""
+            + bot.slack.responseUrl("manifest-shortcut")
+            + "\"}";
+    HttpResponse<String> response = bot.interaction(payload);
+    assertEquals(200, response.statusCode(), response::body);
+  }
+
   // --- Helpers ---
 
-  private static Map<String, Object> readManifest() throws IOException {
-    try (Reader in = Files.newBufferedReader(MANIFEST, StandardCharsets.UTF_8)) {
+  private static Map<String, Object> readManifest(Path file) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-      assertTrue(loaded instanceof Map, "manifest.yml is not a YAML mapping");
+      assertTrue(loaded instanceof Map, file + " is not a YAML mapping");
       @SuppressWarnings("unchecked")
       Map<String, Object> map = (Map<String, Object>) loaded;
       return map;

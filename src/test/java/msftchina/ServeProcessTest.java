@@ -31,6 +31,7 @@ import msftchina.search.FactIndex;
 import msftchina.slack.SignedRequest;
 import msftchina.testing.FactsCopy;
 import msftchina.testing.SlackStandIn;
+import msftchina.testing.SocketModeStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -360,6 +361,62 @@ class ServeProcessTest {
     assertTrue(lines.get(0).contains("8 MiB"), lines.get(0));
     System.out.println("row 13: " + lines.get(0));
     assertNoStackTrace(p.stderr());
+  }
+
+  // 3b. Socket Mode: no port, no signing secret; the app token never logged.
+
+  private static final String APP_TOKEN = "xapp-1-A0PROC-7741-5c0ffee5d1e2a3b4c5d6e7f8";
+
+  @Test
+  void serveOverSocketModeAnswersAndNeverLogsTheAppToken() throws Exception {
+    SocketModeStandIn socket = new SocketModeStandIn();
+    try {
+      SlackStandIn slack = standIn();
+      slack.socketModeUrl(socket.url());
+      Map<String, String> env = env(freePort(), slack);
+      env.remove("SLACK_SIGNING_SECRET");
+      env.put("SLACK_APP_TOKEN", APP_TOKEN);
+      ServeProcess p = start(env, "--index", temp.resolve("index").toString());
+      p.awaitStderr("connected over Socket Mode", Duration.ofSeconds(30));
+      assertTrue(socket.awaitConnections(1, Duration.ofSeconds(10)), p.describe());
+      socket.send(
+          "{\"envelope_id\":\"env-proc-1\",\"type\":\"slash_commands\","
+              + "\"accepts_response_payload\":true,\"payload\":{\"token\":\"unused\","
+              + "\"team_id\":\"T0LOCAL\",\"team_domain\":\"local\",\"channel_id\":\"C1\","
+              + "\"channel_name\":\"general\",\"user_id\":\"U123\",\"user_name\":\"you\","
+              + "\"command\":\"/msftchina\",\"text\":\""
+              + QUESTION
+              + "\",\"api_app_id\":\"A0LOCAL\",\"response_url\":\"http://127.0.0.1:9/r\","
+              + "\"trigger_id\":\"1.2.3\"}}");
+      var ack = socket.awaitAck("env-proc-1", Duration.ofSeconds(3));
+      assertTrue(ack != null && ack.toString().contains("ByteDance"), p.describe());
+      p.sigterm();
+      assertTrue(p.process.waitFor(15, TimeUnit.SECONDS), p.describe());
+      p.drained();
+      assertEquals(0, p.process.exitValue(), p.describe());
+      assertNoSecrets(p.stdout() + p.stderr() + ack);
+      assertFalse((p.stdout() + p.stderr()).contains("5c0ffee5d1e2a3b4c5d6e7f8"), p.describe());
+      assertNoStackTrace(p.stderr());
+    } finally {
+      socket.close();
+    }
+  }
+
+  @Test
+  void appTokenSlackRefusesStopsStartUpWithOneLine() throws Exception {
+    SlackStandIn slack = standIn();
+    slack.script("/api/apps.connections.open", SlackStandIn.Scripted.error("invalid_auth"));
+    Map<String, String> env = env(freePort(), slack);
+    env.put("SLACK_APP_TOKEN", APP_TOKEN);
+    ServeProcess p = start(env, "--index", temp.resolve("index").toString());
+    assertTrue(p.process.waitFor(30, TimeUnit.SECONDS), "serve did not stop: " + p.describe());
+    p.drained();
+    assertEquals(2, p.process.exitValue(), p.describe());
+    String refusal =
+        p.stderr().lines().filter(l -> l.contains("SLACK_APP_TOKEN")).findFirst().orElse("");
+    assertTrue(refusal.contains("invalid_auth"), p.describe());
+    assertNoStackTrace(p.stderr());
+    assertFalse(p.stderr().contains("5c0ffee5d1e2a3b4c5d6e7f8"), p.describe());
   }
 
   // 4. A malformed facts file stops start-up with file:line: what is wrong.

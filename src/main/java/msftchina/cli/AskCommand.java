@@ -7,8 +7,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import msftchina.facts.Fact;
 import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
+import msftchina.search.Lookup;
 import msftchina.search.Match;
 import msftchina.search.Refusal;
 
@@ -16,7 +18,7 @@ import msftchina.search.Refusal;
 final class AskCommand implements Command {
 
   private static final String USAGE =
-      "msftchina ask [--json] [--facts DIR] [--index DIR] \"question\"";
+      "msftchina ask [--json] [--find] [--facts DIR] [--index DIR] \"question\"";
   private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
 
   @Override
@@ -43,6 +45,10 @@ final class AskCommand implements Command {
         + "                 \"refusal\": the sentence users are shown (\"The report doesn't say ...\").\n"
         + "                 With --json and no question, read questions from standard input,\n"
         + "                 one a line, and print one JSON object a line for each, in order.\n"
+        + "  --find         look statements up instead: every statement matching the words, in\n"
+        + "                 report order (\"a phrase\", -exclude, prefix*, a | b); with --json:\n"
+        + "                 {\"find\": \"...\", \"statements\": [{\"id\": \"...\", \"text\": \"...\",\n"
+        + "                  \"citations\": [1, 2], \"report\": \"...\"}]}\n"
         + "  --facts DIR    the reports and facts (default: facts, or $MSFTCHINA_FACTS)\n"
         + "  --index DIR    the index, rebuilt when missing or stale (default: index, or $MSFTCHINA_INDEX)\n\n"
         + "Exit status: 0 whether answered or not; 2 for usage errors; 1 when the facts can't be read.\n";
@@ -50,8 +56,11 @@ final class AskCommand implements Command {
 
   @Override
   public int run(List<String> args, Console console) throws Exception {
-    Options options = Options.parse(args, console.env(), USAGE, "--json");
+    Options options = Options.parse(args, console.env(), USAGE, "--json", "--find");
     boolean json = options.has("--json");
+    if (options.has("--find")) {
+      return find(options, json, console);
+    }
     String question = String.join(" ", options.words);
     boolean fromStdin = options.words.isEmpty();
     if (fromStdin && !json) {
@@ -75,6 +84,64 @@ final class AskCommand implements Command {
       }
       return 0;
     }
+  }
+
+  private static int find(Options options, boolean json, Console console) throws Exception {
+    if (options.words.isEmpty()) {
+      throw new UsageException("--find needs words to look up; usage: " + USAGE);
+    }
+    String words = String.join(" ", options.words);
+    try (KnowledgeBase kb =
+        KnowledgeBase.open(options.facts, options.index, console.err()::println)) {
+      Lookup.Found found = new Lookup(kb.indexes()).find(words);
+      console.out().println(json ? toJson(found) : toText(found));
+      return 0;
+    }
+  }
+
+  /**
+   * Returns {@code found} as the one-line JSON object of the {@code ask --json --find} contract.
+   */
+  static String toJson(Lookup.Found found) {
+    JsonObject o = new JsonObject();
+    o.addProperty("find", found.words());
+    JsonArray statements = new JsonArray();
+    for (Fact fact : found.statements()) {
+      JsonObject a = new JsonObject();
+      a.addProperty("id", fact.id());
+      a.addProperty("text", fact.text());
+      JsonArray citations = new JsonArray();
+      fact.citations().forEach(citations::add);
+      a.add("citations", citations);
+      a.addProperty("report", fact.report());
+      statements.add(a);
+    }
+    o.add("statements", statements);
+    return GSON.toJson(o);
+  }
+
+  /** Returns {@code found} as plain text, one statement a line with its citations. */
+  static String toText(Lookup.Found found) {
+    if (found.statements().isEmpty()) {
+      return "No statement in the report matches " + found.words() + ".";
+    }
+    StringBuilder s = new StringBuilder();
+    s.append(found.statements().size())
+        .append(" statement(s) with ")
+        .append(found.words())
+        .append(", in report order:\n");
+    for (Fact fact : found.statements()) {
+      s.append("- ")
+          .append(fact.text())
+          .append(' ')
+          .append(fact.citationLabel())
+          .append("\n  ")
+          .append(fact.report())
+          .append(" (")
+          .append(fact.id())
+          .append(")\n");
+    }
+    return s.toString().stripTrailing();
   }
 
   /** Returns {@code answer} as the one-line JSON object of the {@code ask --json} contract. */

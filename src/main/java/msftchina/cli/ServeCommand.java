@@ -21,7 +21,7 @@ final class ServeCommand implements Command {
 
   @Override
   public String summary() {
-    return "run the Slack app (POST /slack/events, GET /healthz, GET /readyz)";
+    return "run the Slack app (Socket Mode, or POST /slack/events, GET /healthz, GET /readyz)";
   }
 
   @Override
@@ -29,9 +29,13 @@ final class ServeCommand implements Command {
     return "usage: "
         + USAGE
         + "\n\n"
-        + "Serves the slash command, mentions, direct messages and the share button on\n"
-        + "POST /slack/events, and GET /healthz. Settings come from the environment:\n"
-        + "  SLACK_SIGNING_SECRET  required: the app's signing secret (Basic Information page)\n"
+        + "Answers the slash command, mentions, direct messages, the Find in report shortcut,\n"
+        + "the Home tab and the buttons. With SLACK_APP_TOKEN set it connects to Slack over\n"
+        + "Socket Mode (no public URL needed, no port); without it, it serves POST /slack/events\n"
+        + "and GET /healthz. Settings come from the environment:\n"
+        + "  SLACK_APP_TOKEN       Socket Mode: an app-level token, xapp-... with connections:write\n"
+        + "                        (Basic Information page, App-Level Tokens)\n"
+        + "  SLACK_SIGNING_SECRET  required over HTTP: the app's signing secret (Basic Information)\n"
         + "  SLACK_BOT_TOKEN       required: the bot token, xoxb-... (OAuth & Permissions page)\n"
         + "  PORT                  default 3000\n"
         + "  HOST                  default 0.0.0.0\n"
@@ -69,8 +73,8 @@ final class ServeCommand implements Command {
       throw new UsageException(e.getMessage());
     }
     log.info(
-        "serving on port {}: {} facts from {} report(s): {}",
-        bot.port(),
+        "{}: {} facts from {} report(s): {}",
+        bot.socketMode() ? "connected over Socket Mode" : "serving on port " + bot.port(),
         bot.knowledgeBase().factCount(),
         bot.knowledgeBase().reports().size(),
         String.join("; ", bot.knowledgeBase().reports()));

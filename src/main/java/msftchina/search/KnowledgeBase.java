@@ -91,6 +91,11 @@ public final class KnowledgeBase implements Closeable {
     return reports.stream().map(Report::title).toList();
   }
 
+  /** Returns each report's index, in the order the reports are named. */
+  public List<FactIndex> indexes() {
+    return reports.stream().map(Report::index).toList();
+  }
+
   /** Returns how many facts the reports hold. */
   public int factCount() {
     return reports.stream().mapToInt(r -> r.index().factCount()).sum();

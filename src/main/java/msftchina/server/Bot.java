@@ -14,7 +14,10 @@ import msftchina.slack.BotIdentity;
 import msftchina.slack.Delivery;
 import msftchina.slack.Outbox;
 
-/** The running bot: the knowledge base opened, the Bolt app built, and the server listening. */
+/**
+ * The running bot: the knowledge base opened, the Bolt app built, and the server listening, or the
+ * Socket Mode connection open when the settings have an app token.
+ */
 public final class Bot implements AutoCloseable {
 
   /** How long a stop waits for requests in flight and pending replies. */
@@ -22,14 +25,21 @@ public final class Bot implements AutoCloseable {
 
   private final KnowledgeBase kb;
   private final SlackServer server;
+  private final SocketModeRunner socketMode;
   private final TokenCheck tokenCheck;
   private final Outbox outbox;
   private final int port;
 
   private Bot(
-      KnowledgeBase kb, SlackServer server, TokenCheck tokenCheck, Outbox outbox, int port) {
+      KnowledgeBase kb,
+      SlackServer server,
+      SocketModeRunner socketMode,
+      TokenCheck tokenCheck,
+      Outbox outbox,
+      int port) {
     this.kb = kb;
     this.server = server;
+    this.socketMode = socketMode;
     this.tokenCheck = tokenCheck;
     this.outbox = outbox;
     this.port = port;
@@ -50,21 +60,30 @@ public final class Bot implements AutoCloseable {
     App app = BotApp.create(appConfig, kb, outbox, identity);
     TokenCheck tokenCheck = new TokenCheck(app.client(), config.botToken(), identity, log);
     SlackServer server = null;
+    SocketModeRunner socketMode = null;
     try {
       tokenCheck.start();
       app.start();
+      if (config.socketMode()) {
+        socketMode = new SocketModeRunner(app, config.appToken(), STOP_TIMEOUT);
+        socketMode.start();
+        return new Bot(kb, null, socketMode, tokenCheck, outbox, 0);
+      }
       server =
           new SlackServer(
               app, config.host(), config.port(), kb.factCount(), tokenCheck::problem, STOP_TIMEOUT);
-      return new Bot(kb, server, tokenCheck, outbox, server.start());
+      return new Bot(kb, server, null, tokenCheck, outbox, server.start());
     } catch (Exception e) {
       tokenCheck.close();
       outbox.close();
       if (server != null) {
         server.stop();
       }
+      if (socketMode != null) {
+        socketMode.stop();
+      }
       kb.close();
-      if (e instanceof IOException) {
+      if (e instanceof IOException && socketMode == null) {
         throw new IOException(
             "cannot listen on "
                 + config.host()
@@ -78,7 +97,12 @@ public final class Bot implements AutoCloseable {
     }
   }
 
-  /** Returns the port the bot listens on. */
+  /** Returns whether the bot is connected over Socket Mode rather than listening for HTTP. */
+  public boolean socketMode() {
+    return socketMode != null;
+  }
+
+  /** Returns the port the bot listens on; 0 over Socket Mode. */
   public int port() {
     return port;
   }
@@ -95,7 +119,11 @@ public final class Bot implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      server.stop();
+      if (socketMode != null) {
+        socketMode.stop();
+      } else {
+        server.stop();
+      }
     } finally {
       try {
         outbox.close(STOP_TIMEOUT); // even if requests in flight outlasted their bound

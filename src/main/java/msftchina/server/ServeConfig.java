@@ -5,16 +5,19 @@ import java.util.Map;
 /**
  * The settings of {@code serve}, from the environment: {@code PORT} (default 3000), {@code HOST}
  * (default 0.0.0.0), {@code SLACK_SIGNING_SECRET} and {@code SLACK_BOT_TOKEN} (required), and
- * {@code SLACK_API_URL} (default {@code https://slack.com/api/}).
+ * {@code SLACK_API_URL} (default {@code https://slack.com/api/}). With {@code SLACK_APP_TOKEN} (an
+ * app-level token, {@code xapp-…}) the bot connects over Socket Mode, and the signing secret is not
+ * needed.
  *
  * @param port the port to listen on
  * @param host the address to listen on
  * @param signingSecret the app's signing secret; never logged
  * @param botToken the bot's token; never logged
  * @param apiUrl the base URL of Slack's Web API, ending in a slash
+ * @param appToken the app-level token for Socket Mode, or null to serve HTTP; never logged
  */
 public record ServeConfig(
-    int port, String host, String signingSecret, String botToken, String apiUrl) {
+    int port, String host, String signingSecret, String botToken, String apiUrl, String appToken) {
 
   /**
    * Returns the settings in {@code env}; throws {@link IllegalArgumentException} naming a missing
@@ -37,12 +40,25 @@ public record ServeConfig(
       throw new IllegalArgumentException(
           "SLACK_API_URL must be an http(s) URL, got '" + apiUrl + "'");
     }
+    String appToken = env.get("SLACK_APP_TOKEN");
+    appToken = appToken == null || appToken.isBlank() ? null : appToken.strip();
+    if (appToken != null && !appToken.startsWith("xapp-")) {
+      throw new IllegalArgumentException(
+          "SLACK_APP_TOKEN must be an app-level token (xapp-...) with connections:write;"
+              + " create one under Basic Information > App-Level Tokens");
+    }
     return new ServeConfig(
         port,
         env.getOrDefault("HOST", "0.0.0.0").strip(),
-        required(env, "SLACK_SIGNING_SECRET"),
+        appToken == null ? required(env, "SLACK_SIGNING_SECRET") : env.get("SLACK_SIGNING_SECRET"),
         required(env, "SLACK_BOT_TOKEN"),
-        apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        apiUrl.endsWith("/") ? apiUrl : apiUrl + "/",
+        appToken);
+  }
+
+  /** Returns whether the bot connects over Socket Mode rather than serving HTTP. */
+  public boolean socketMode() {
+    return appToken != null;
   }
 
   private static String required(Map<String, String> env, String name) {
@@ -56,6 +72,14 @@ public record ServeConfig(
 
   @Override
   public String toString() {
-    return "ServeConfig[port=" + port + ", host=" + host + ", apiUrl=" + apiUrl + "]";
+    return "ServeConfig[port="
+        + port
+        + ", host="
+        + host
+        + ", apiUrl="
+        + apiUrl
+        + ", socketMode="
+        + socketMode()
+        + "]";
   }
 }

@@ -20,13 +20,15 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bolt app: the slash command, the share button, mentions and direct messages, each answered
- * from the knowledge base.
+ * The Bolt app: the slash command (questions and {@code find} lookups), the share button, mentions
+ * and direct messages (with follow-ups in threads), the "Find in report" message shortcut and the
+ * Home tab, each answered from the knowledge base in the asker's language.
  */
 public final class BotApp {
 
@@ -34,7 +36,13 @@ public final class BotApp {
   public static final String COMMAND = "/msftchina";
 
   /** The bot events the app answers, as named in {@code manifest.yml}. */
-  public static final List<String> EVENTS = List.of("app_mention", "message.im");
+  public static final List<String> EVENTS = List.of("app_mention", "message.im", "app_home_opened");
+
+  /** The callback ids of the shortcuts the app answers, as declared in the manifests. */
+  public static final List<String> MESSAGE_SHORTCUTS = List.of(FindInReport.CALLBACK_ID);
+
+  /** The word that makes the slash command a lookup: {@code /msftchina find WORDS}. */
+  public static final String FIND = "find";
 
   /** The bot scopes the app needs, as named in {@code manifest.yml}. */
   public static final List<String> SCOPES =
@@ -52,12 +60,16 @@ public final class BotApp {
   private final SeenEvents shares = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
   private final ReplyCache commandReplies = new ReplyCache(REPLY_CACHE_BYTES);
   private final Gson json;
+  private final Answering answering;
+  private final ThreadMemory threads =
+      new ThreadMemory(10_000, Duration.ofHours(24), Clock.systemUTC());
 
   private BotApp(KnowledgeBase kb, Outbox outbox, Gson json) {
     this.kb = kb;
     this.json = json;
     this.replies = new Replies(kb.examples(), COMMAND);
     this.outbox = outbox;
+    this.answering = new Answering(kb, COMMAND);
   }
 
   /**
@@ -80,10 +92,20 @@ public final class BotApp {
         (req, ctx) -> {
           String text =
               req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
-          if (text.isEmpty() || text.equalsIgnoreCase("help")) {
-            Replies.Message usage = bot.replies.usage();
+          if (text.isEmpty()
+              || text.equalsIgnoreCase("help")
+              || text.equals("帮助")
+              || text.equalsIgnoreCase(FIND)) {
+            Replies.Message usage = bot.answering.repliesFor(text).usage();
             return ctx.ack(
                 r -> r.responseType("ephemeral").text(usage.text()).blocks(usage.blocks()));
+          }
+          if (text.regionMatches(true, 0, FIND + " ", 0, FIND.length() + 1)) {
+            String words = text.substring(FIND.length() + 1).strip();
+            Replies.Message found =
+                LookupReplies.of(bot.answering.lookup().find(words), Labels.forText(words));
+            return ctx.ack(
+                r -> r.responseType("ephemeral").text(found.text()).blocks(found.blocks()));
           }
           return Response.builder()
               .statusCode(200)
@@ -106,8 +128,9 @@ public final class BotApp {
           }
           String question = payload.getActions().get(0).getValue();
           String user = payload.getUser() == null ? null : payload.getUser().getId();
+          String asked = question == null ? "" : question;
           Replies.Message shared =
-              bot.replies.answer(kb.ask(question == null ? "" : question), false, user);
+              bot.answering.repliesFor(asked).answer(kb.ask(asked), false, user);
           Replies.Message done = bot.replies.shared();
           String channel =
               payload.getChannel() == null ? "response_url" : payload.getChannel().getId();
@@ -159,7 +182,7 @@ public final class BotApp {
             String question =
                 SlackText.unescape(SlackText.withoutMention(event.getText(), ctx.getBotUserId()));
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-            bot.post(ctx, payload.getEventId(), event.getChannel(), thread, question);
+            bot.post(ctx, payload.getEventId(), event.getChannel(), thread, thread, question);
           }
           return ctx.ack();
         });
@@ -177,7 +200,13 @@ public final class BotApp {
               && bot.seen.firstTime(payload.getEventId())) {
             String question =
                 SlackText.unescape(SlackText.withoutMention(event.getText(), ctx.getBotUserId()));
-            bot.post(ctx, payload.getEventId(), event.getChannel(), event.getThreadTs(), question);
+            bot.post(
+                ctx,
+                payload.getEventId(),
+                event.getChannel(),
+                event.getThreadTs(),
+                event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
+                question);
           }
           return ctx.ack();
         });
@@ -185,6 +214,9 @@ public final class BotApp {
     app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
     app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
     app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
+
+    FindInReport.register(app, bot.answering, outbox);
+    AppHome.register(app, bot.answering, outbox, COMMAND);
     return app;
   }
 
@@ -198,7 +230,7 @@ public final class BotApp {
 
   /** Returns the slash command's reply to {@code question}, as the JSON Slack expects. */
   private String commandReply(String question) {
-    Replies.Message answer = replies.answer(kb.ask(question), true, null);
+    Replies.Message answer = answering.answer(question, true);
     return json.toJson(
         SlashCommandResponse.builder()
             .responseType("ephemeral")
@@ -207,15 +239,44 @@ public final class BotApp {
             .build());
   }
 
-  /** Queues the answer to {@code question} for {@code channel}, in {@code thread} when given. */
+  /**
+   * Queues the answer to {@code question} for {@code channel}, in {@code thread} when given; a
+   * follow-up in a thread the bot answered is read with the thread's earlier question. The answer
+   * is remembered under the thread it belongs to ({@code remembered}) and under the posted reply.
+   */
   private void post(
-      EventContext ctx, String eventId, String channel, String thread, String question) {
+      EventContext ctx,
+      String eventId,
+      String channel,
+      String thread,
+      String remembered,
+      String question) {
     if (channel == null || channel.isBlank()) {
       log.warn("event {}: no channel to answer in; not answered", eventId);
       return;
     }
+    Replies replies = answering.repliesFor(question);
+    String followUp = FollowUp.read(question, threads.recall(channel, thread));
+    String asked = followUp == null ? question : followUp;
+    Answer answer = asked.isBlank() ? null : kb.ask(asked);
+    Replies.Message reply =
+        answer == null
+            ? replies.usage()
+            : replies.answer(
+                // the asker's own words echoed; how they were read is noted below them
+                new Answer(
+                    question,
+                    answer.matches(),
+                    answer.refusal(),
+                    answer.strength(),
+                    answer.coverage()),
+                false,
+                null);
     Replies.Message message =
-        question.isBlank() ? replies.usage() : replies.answer(kb.ask(question), false, null);
+        followUp == null ? reply : FollowUpNote.with(reply, replies.labels(), followUp);
+    if (answer != null) {
+      threads.remember(channel, remembered, new ThreadMemory.Asked(asked, answer));
+    }
     outbox.send(
         channel,
         "event " + eventId + ": chat.postMessage to " + channel,
@@ -229,6 +290,9 @@ public final class BotApp {
                               .text(message.text())
                               .blocks(message.blocks()));
           if (r.isOk()) {
+            if (answer != null) {
+              threads.remember(channel, r.getTs(), new ThreadMemory.Asked(asked, answer));
+            }
             return Delivery.Outcome.ok();
           }
           return "ratelimited".equals(r.getError())

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import msftchina.search.Answer;
 import msftchina.search.Match;
-import msftchina.search.Refusal;
 
 /**
  * The bot's messages in Block Kit, with their plain-text fallbacks: answers, refusals and usage.
@@ -32,11 +31,25 @@ public final class Replies {
 
   private final List<String> examples;
   private final String command;
+  private final Labels labels;
 
-  /** Creates replies that suggest {@code examples} and name the slash {@code command}. */
+  /**
+   * Creates replies in English that suggest {@code examples} and name the slash {@code command}.
+   */
   public Replies(List<String> examples, String command) {
+    this(examples, command, Labels.ENGLISH);
+  }
+
+  /** Creates replies with the words of {@code labels} around the report's statements. */
+  public Replies(List<String> examples, String command, Labels labels) {
     this.examples = List.copyOf(examples);
     this.command = command;
+    this.labels = labels;
+  }
+
+  /** Returns the words these replies put around the report's statements. */
+  public Labels labels() {
+    return labels;
   }
 
   /** A message: Block Kit blocks and the top-level text that notifications show. */
@@ -49,11 +62,15 @@ public final class Replies {
   public Message answer(Answer answer, boolean shareable, String sharedBy) {
     List<LayoutBlock> blocks = new ArrayList<>();
     String question = SlackText.escape(SlackText.truncate(answer.question().strip(), MAX_ECHO));
-    blocks.add(section(s -> s.text(markdownText("*Q:* " + question))));
+    blocks.add(section(s -> s.text(markdownText("*" + labels.question() + "* " + question))));
     if (!answer.answered()) {
-      blocks.add(section(s -> s.text(markdownText(SlackText.escape(Refusal.sentence(answer))))));
+      String refusal = SlackText.escape(labels.refusal(answer));
+      blocks.add(section(s -> s.text(markdownText(refusal))));
       blocks.add(section(s -> s.text(markdownText(exampleList()))));
-      return new Message(blocks, SlackText.escape(Refusal.sentence(answer)));
+      return new Message(blocks, refusal);
+    }
+    if (!labels.englishNote().isEmpty()) {
+      blocks.add(context(c -> c.elements(List.of(markdownText(labels.englishNote())))));
     }
     for (Match match : answer.matches()) {
       String statement =
@@ -66,21 +83,16 @@ public final class Replies {
                       List.of(markdownText("_" + SlackText.escape(match.fact().report()) + "_")))));
     }
     if (answer.strength() == Answer.Strength.PARTIAL) {
-      blocks.add(
-          context(
-              c ->
-                  c.elements(
-                      List.of(
-                          markdownText(
-                              answer.strength().label()
-                                  + ": the report covers only part of the question")))));
+      blocks.add(context(c -> c.elements(List.of(markdownText(labels.partial())))));
     }
     if (sharedBy != null) {
       blocks.add(
           context(
               c ->
                   c.elements(
-                      List.of(markdownText("Shared by <@" + sharedBy + "> with " + command)))));
+                      List.of(
+                          markdownText(
+                              String.format(labels.sharedBy(), "<@" + sharedBy + ">", command))))));
     }
     if (shareable) {
       String value = SlackText.truncate(answer.question().strip(), MAX_BUTTON_VALUE);
@@ -92,7 +104,7 @@ public final class Replies {
                           button(
                               b ->
                                   b.actionId(SHARE_ACTION)
-                                      .text(plainText("Share in channel"))
+                                      .text(plainText(labels.share()))
                                       .value(value))))));
     }
     return new Message(blocks, fallback(answer));
@@ -106,12 +118,7 @@ public final class Replies {
 
   /** Returns how to use the bot, with example questions. */
   public Message usage() {
-    String text =
-        "Ask me about the report and I answer with its own statements and citations.\n"
-            + "Type `"
-            + command
-            + " your question`, mention me in a channel, or send me a direct message.\n"
-            + exampleList();
+    String text = String.format(labels.usage(), command) + "\n" + exampleList();
     return new Message(
         List.of(section(s -> s.text(markdownText(text)))),
         "Ask me a question about the report, e.g. "
@@ -120,9 +127,10 @@ public final class Replies {
 
   private String exampleList() {
     if (examples.isEmpty()) {
-      return "Ask about what the report covers.";
+      return labels.askAboutReport();
     }
-    return "Try asking:\n"
+    return labels.tryAsking()
+        + "\n"
         + examples.stream()
             .limit(3)
             .map(e -> "\u2022 " + SlackText.escape(e))

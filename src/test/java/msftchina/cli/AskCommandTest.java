@@ -262,4 +262,43 @@ class AskCommandTest {
     assertEquals("", second.err());
     assertEquals(first.out(), second.out());
   }
+
+  // --- ask --find: lookups ---
+
+  @Test
+  void findListsEveryMatchingStatementInReportOrderWithCitations() {
+    Run run = ask("", "--find", "tencent | bytedance");
+    assertEquals(0, run.status(), run.err());
+    System.out.println("ask --find 'tencent | bytedance':\n" + run.out());
+    assertTrue(run.out().startsWith("2 statement(s) with tencent | bytedance"), run.out());
+    assertTrue(
+        run.out().indexOf("ByteDance leads as") < run.out().indexOf("Tencent Holdings"), run.out());
+    assertTrue(run.out().contains("[1, 2, 3, 4]"), run.out());
+  }
+
+  @Test
+  void findAsJsonGivesTheStatementsWithIdsCitationsAndReport() {
+    Run run = ask("", "--json", "--find", "\"biggest AI customer\"");
+    assertEquals(0, run.status(), run.err());
+    JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
+    assertEquals(Set.of("find", "statements"), o.keySet());
+    assertEquals("\"biggest AI customer\"", o.get("find").getAsString());
+    JsonObject first = o.getAsJsonArray("statements").get(0).getAsJsonObject();
+    assertEquals("msft-china-ai:1.2", first.get("id").getAsString());
+    assertEquals(4, first.getAsJsonArray("citations").size());
+    assertEquals(TITLE, first.get("report").getAsString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"unclosed", "((", "-", "nvidia"})
+  void findWithNothingMatchingSaysSoAndExitsZero(String words) {
+    Run run = ask("", "--find", words);
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().startsWith("No statement in the report matches"), run.out());
+  }
+
+  @Test
+  void findWithoutWordsIsAUsageError() {
+    assertEquals(2, ask("", "--find").status());
+  }
 }

@@ -28,14 +28,51 @@ public final class RunningBot implements AutoCloseable {
   public static final String SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
   public static final String BOT_TOKEN = "xoxb-test-token-0123456789";
 
+  public static final String APP_TOKEN = "xapp-1-A0LOCAL-0123456789-abcdef";
+
   public final SlackStandIn slack;
   public final Bot bot;
+
+  /** The Socket Mode server the bot is connected to, or null when it serves HTTP. */
+  public final SocketModeStandIn socket;
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private RunningBot(SlackStandIn slack, Bot bot) {
+  private RunningBot(SlackStandIn slack, Bot bot, SocketModeStandIn socket) {
     this.slack = slack;
     this.bot = bot;
+    this.socket = socket;
+  }
+
+  /**
+   * Starts a bot connected over Socket Mode to a {@link SocketModeStandIn}, which the stand-in's
+   * {@code apps.connections.open} hands out; waits for the first connection.
+   */
+  public static RunningBot startSocketMode(Path indexDir) throws Exception {
+    SocketModeStandIn socket = new SocketModeStandIn();
+    SlackStandIn slack = new SlackStandIn();
+    slack.socketModeUrl(socket.url());
+    ServeConfig config =
+        ServeConfig.from(
+            Map.of(
+                "SLACK_APP_TOKEN",
+                APP_TOKEN,
+                "SLACK_BOT_TOKEN",
+                BOT_TOKEN,
+                "SLACK_API_URL",
+                slack.apiUrl()));
+    Bot bot =
+        Bot.start(
+            config,
+            Path.of("facts"),
+            indexDir,
+            new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+            line -> {});
+    if (!socket.awaitConnections(1, Duration.ofSeconds(10))) {
+      throw new IllegalStateException("the bot did not connect over Socket Mode");
+    }
+    return new RunningBot(slack, bot, socket);
   }
 
   /** Starts a bot with quick retries (pauses of 50 ms doubling to 2 s, 4 attempts). */
@@ -75,7 +112,7 @@ public final class RunningBot implements AutoCloseable {
       slack.close();
       throw e;
     }
-    return new RunningBot(slack, bot);
+    return new RunningBot(slack, bot, null);
   }
 
   /** Returns the URL of {@code path} on the bot. */
@@ -194,5 +231,8 @@ public final class RunningBot implements AutoCloseable {
   public void close() throws Exception {
     bot.close();
     slack.close();
+    if (socket != null) {
+      socket.close();
+    }
   }
 }

@@ -19,9 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * A local stand-in for Slack's Web API and for {@code response_url}s: it answers {@code auth.test}
- * and {@code chat.postMessage} as Slack does and records every call. Replies can be scripted to
- * fail first (429 with Retry-After, 5xx, a slow answer, {@code ok: false}).
+ * A local stand-in for Slack's Web API and for {@code response_url}s: it answers {@code auth.test},
+ * {@code chat.postMessage}, {@code chat.postEphemeral}, {@code views.publish} and {@code
+ * apps.connections.open} (with the URL of a {@link SocketModeStandIn}) as Slack does and records
+ * every call. Replies can be scripted to fail first (429 with Retry-After, 5xx, a slow answer,
+ * {@code ok: false}).
  */
 public final class SlackStandIn implements AutoCloseable {
 
@@ -67,6 +69,7 @@ public final class SlackStandIn implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private volatile String socketModeUrl = "ws://127.0.0.1:1/unset";
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Scripted>> scripts =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,6 +86,11 @@ public final class SlackStandIn implements AutoCloseable {
   /** Returns the Web API base URL, ending in a slash, for {@code SLACK_API_URL}. */
   public String apiUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  /** Makes {@code apps.connections.open} hand out {@code url}. */
+  public void socketModeUrl(String url) {
+    this.socketModeUrl = url;
   }
 
   /** Returns a {@code response_url} on this stand-in. */
@@ -177,6 +185,12 @@ public final class SlackStandIn implements AutoCloseable {
               exchange,
               200,
               "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\",\"message\":{\"type\":\"message\",\"text\":\"ok\"}}");
+      case "/api/chat.postEphemeral" ->
+          respond(exchange, 200, "{\"ok\":true,\"message_ts\":\"1700000000.000200\"}");
+      case "/api/views.publish" ->
+          respond(exchange, 200, "{\"ok\":true,\"view\":{\"id\":\"V0LOCAL\",\"type\":\"home\"}}");
+      case "/api/apps.connections.open" ->
+          respond(exchange, 200, "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}");
       case "/api/bots.info" ->
           respond(
               exchange,

@@ -1,0 +1,41 @@
+package msftchina.slack;
+
+import msftchina.search.KnowledgeBase;
+import msftchina.search.Lookup;
+
+/**
+ * What every surface answers from: the knowledge base, the lookup over its statements, and the
+ * replies in the asker's language.
+ */
+final class Answering {
+
+  private final KnowledgeBase kb;
+  private final Lookup lookup;
+  private final Replies english;
+  private final Replies chinese;
+
+  Answering(KnowledgeBase kb, String command) {
+    this.kb = kb;
+    this.lookup = new Lookup(kb.indexes());
+    this.english = new Replies(kb.examples(), command, Labels.ENGLISH);
+    this.chinese = new Replies(kb.examples(), command, Labels.CHINESE);
+  }
+
+  KnowledgeBase kb() {
+    return kb;
+  }
+
+  Lookup lookup() {
+    return lookup;
+  }
+
+  /** Returns the replies in the language {@code text} is written in. */
+  Replies repliesFor(String text) {
+    return Labels.forText(text) == Labels.CHINESE ? chinese : english;
+  }
+
+  /** Returns the answer to {@code question} in its language, with a share button if asked. */
+  Replies.Message answer(String question, boolean shareable) {
+    return repliesFor(question).answer(kb.ask(question), shareable, null);
+  }
+}

@@ -1,0 +1,134 @@
+package msftchina.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import msftchina.facts.Fact;
+import msftchina.facts.Gives;
+import msftchina.search.Answer;
+import msftchina.search.Match;
+import msftchina.search.Refusal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The memory of answers per thread stays bounded by count and age, and a follow-up is read with the
+ * thread's earlier question only when it refers back.
+ */
+class ThreadMemoryTest {
+
+  private static final class Ticking extends Clock {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private static final ThreadMemory.Asked BYTEDANCE =
+      new ThreadMemory.Asked(
+          "who is Microsoft's biggest AI customer in China?",
+          new Answer(
+              "who is Microsoft's biggest AI customer in China?",
+              List.of(
+                  new Match(
+                      new Fact(
+                          "r:1.2",
+                          "Report",
+                          1,
+                          2,
+                          "ByteDance leads as Microsoft's biggest AI customer in China.",
+                          List.of(1),
+                          new Gives(
+                              List.of("Microsoft", "ByteDance", "China"),
+                              List.of(),
+                              List.of(),
+                              List.of())),
+                      1f,
+                      List.of())),
+              null,
+              Answer.Strength.STRONG,
+              1));
+
+  @Test
+  void recallsTheLastAnswerOfAThreadInItsChannelOnly() {
+    ThreadMemory memory = new ThreadMemory(10, Duration.ofHours(1), new Ticking());
+    memory.remember("C1", "1.1", BYTEDANCE);
+    assertEquals(BYTEDANCE, memory.recall("C1", "1.1"));
+    assertNull(memory.recall("C2", "1.1"));
+    assertNull(memory.recall("C1", "1.2"));
+    assertNull(memory.recall("C1", null));
+  }
+
+  @Test
+  void forgetsTheLeastRecentlyAnsweredThreadBeyondItsCapacity() {
+    ThreadMemory memory = new ThreadMemory(2, Duration.ofHours(1), new Ticking());
+    memory.remember("C", "1", BYTEDANCE);
+    memory.remember("C", "2", BYTEDANCE);
+    memory.remember("C", "1", BYTEDANCE); // answered again: now the most recent
+    memory.remember("C", "3", BYTEDANCE);
+    assertEquals(2, memory.size());
+    assertNull(memory.recall("C", "2"));
+    assertEquals(BYTEDANCE, memory.recall("C", "1"));
+  }
+
+  @Test
+  void forgetsThreadsAnsweredLongerAgoThanItsWindow() {
+    Ticking clock = new Ticking();
+    ThreadMemory memory = new ThreadMemory(10, Duration.ofMinutes(30), clock);
+    memory.remember("C", "1", BYTEDANCE);
+    clock.now = clock.now.plus(Duration.ofMinutes(29));
+    assertEquals(BYTEDANCE, memory.recall("C", "1"));
+    clock.now = clock.now.plus(Duration.ofMinutes(2));
+    assertNull(memory.recall("C", "1"));
+    assertEquals(0, memory.size());
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "how much does it spend?            | how much does ByteDance spend?",
+        "What is its spending?              | What is ByteDance's spending?",
+        "how much do they spend on Azure?   | how much do ByteDance spend on Azure?",
+        "它每年花多少钱？                      | ByteDance每年花多少钱？",
+        "How fast is Azure's AI revenue growing in China? | -",
+        "what about Tencent?                | -",
+        "itemised spending?                 | -"
+      })
+  void aFollowUpIsReadWithTheEarlierQuestionOnlyWhenItRefersBack(String followUp, String expected) {
+    assertEquals(expected, FollowUp.read(followUp, BYTEDANCE));
+  }
+
+  @Test
+  void withNothingEarlierOrNothingToReferToTheFollowUpStandsOrIsJoined() {
+    assertNull(FollowUp.read("how much does it spend?", null));
+    ThreadMemory.Asked refused =
+        new ThreadMemory.Asked(
+            "what is Nvidia's revenue?",
+            Answer.refused(
+                "what is Nvidia's revenue?",
+                new Refusal(Refusal.Reason.NAME_NOT_IN_REPORT, List.of("Nvidia"))));
+    assertEquals(
+        "what is Nvidia's revenue? and its growth?", FollowUp.read("and its growth?", refused));
+  }
+}

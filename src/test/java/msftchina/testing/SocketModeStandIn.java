@@ -1,0 +1,132 @@
+package msftchina.testing;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A local stand-in for Slack's Socket Mode server (https://api.slack.com/apis/socket-mode): it says
+ * {@code hello} to each connection, sends envelopes as Slack does, records the acks it gets, and
+ * can ask the client to reconnect ({@code disconnect}) or drop the connection outright.
+ */
+public final class SocketModeStandIn extends WebSocketServer {
+
+  private final List<JsonObject> acks = new CopyOnWriteArrayList<>();
+  private final AtomicInteger connections = new AtomicInteger();
+  private final CountDownLatch started = new CountDownLatch(1);
+
+  public SocketModeStandIn() throws InterruptedException {
+    super(new InetSocketAddress("127.0.0.1", 0));
+    setReuseAddr(true);
+    start();
+    if (!started.await(5, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("socket mode stand-in did not start");
+    }
+  }
+
+  /** Returns the URL {@code apps.connections.open} hands out. */
+  public String url() {
+    return "ws://127.0.0.1:" + getPort() + "/link/?ticket=local";
+  }
+
+  /** Returns how many connections the bot has opened so far. */
+  public int connections() {
+    return connections.get();
+  }
+
+  /** Waits until the bot has opened {@code count} connections and one of them is open. */
+  public boolean awaitConnections(int count, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (connections.get() >= count && getConnections().stream().anyMatch(WebSocket::isOpen)) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
+  /** Sends {@code envelope} on the open connection. */
+  public void send(String envelope) {
+    WebSocket open =
+        getConnections().stream()
+            .filter(WebSocket::isOpen)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no open Socket Mode connection"));
+    open.send(envelope);
+  }
+
+  /** Sends Slack's {@code disconnect} message with {@code reason} (refresh_requested, warning). */
+  public void askToReconnect(String reason) {
+    send(
+        "{\"type\":\"disconnect\",\"reason\":\""
+            + reason
+            + "\",\"debug_info\":{\"host\":\"local\"}}");
+  }
+
+  /** Drops every connection without a closing handshake, as a lost network would. */
+  public void dropConnections() {
+    for (WebSocket socket : getConnections()) {
+      socket.closeConnection(1006, "dropped");
+    }
+  }
+
+  /** Waits for the ack of {@code envelopeId} and returns it, or null after {@code timeout}. */
+  public JsonObject awaitAck(String envelopeId, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      for (JsonObject ack : acks) {
+        if (ack.has("envelope_id") && envelopeId.equals(ack.get("envelope_id").getAsString())) {
+          return ack;
+        }
+      }
+      Thread.sleep(10);
+    }
+    return null;
+  }
+
+  /** Returns every message the bot sent. */
+  public List<JsonObject> acks() {
+    return List.copyOf(acks);
+  }
+
+  @Override
+  public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    connections.incrementAndGet();
+    conn.send(
+        "{\"type\":\"hello\",\"num_connections\":1,"
+            + "\"debug_info\":{\"host\":\"applink-local\",\"build_number\":1,"
+            + "\"approximate_connection_time\":18060},"
+            + "\"connection_info\":{\"app_id\":\"A0LOCAL\"}}");
+  }
+
+  @Override
+  public void onMessage(WebSocket conn, String message) {
+    acks.add(JsonParser.parseString(message).getAsJsonObject());
+  }
+
+  @Override
+  public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+
+  @Override
+  public void onError(WebSocket conn, Exception ex) {}
+
+  @Override
+  public void onStart() {
+    started.countDown();
+  }
+
+  /** Stops the server. */
+  public void close() throws InterruptedException {
+    stop(1000);
+  }
+}
