@@ -158,7 +158,7 @@ class ManifestTest {
   @MethodSource("manifests")
   void enablesTheHomeTabTheBotPublishes(Path file) throws IOException {
     assertTrue(BotApp.EVENTS.contains("app_home_opened"));
-    assertEquals(Boolean.TRUE, at(readManifest(file), "features", "app_home", "home_tab_enabled"));
+    assertEquals(true, at(readManifest(file), "features", "app_home", "home_tab_enabled"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -171,14 +171,14 @@ class ManifestTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("manifests")
   void enablesInteractivityForTheButtonsAndTheShortcut(Path file) throws IOException {
-    assertEquals(Boolean.TRUE, at(readManifest(file), "settings", "interactivity", "is_enabled"));
+    assertEquals(true, at(readManifest(file), "settings", "interactivity", "is_enabled"));
   }
 
   @Test
   void socketModeManifestIsImportableAsItIs() throws IOException {
     Map<String, Object> socket = readManifest(SOCKET_MANIFEST);
-    assertEquals(Boolean.TRUE, at(socket, "settings", "socket_mode_enabled"));
-    assertEquals(Boolean.FALSE, at(manifest, "settings", "socket_mode_enabled"));
+    assertEquals(true, at(socket, "settings", "socket_mode_enabled"));
+    assertEquals(false, at(manifest, "settings", "socket_mode_enabled"));
     List<String> urls = new ArrayList<>();
     collectUrls(socket, urls);
     assertEquals(List.of(), urls, "Socket Mode needs no request URL");
@@ -269,7 +269,7 @@ class ManifestTest {
 
   @Test
   void shareButtonIsAcknowledgedThroughInteractivity() throws Exception {
-    assertEquals(Boolean.TRUE, at(manifest, "settings", "interactivity", "is_enabled"));
+    assertEquals(true, at(manifest, "settings", "interactivity", "is_enabled"));
     String payload =
         "{\"type\":\"block_actions\",\"token\":\"unused\",\"api_app_id\":\"A0LOCAL\","
             + "\"team\":{\"id\":\"T0LOCAL\",\"domain\":\"local\"},"

@@ -515,8 +515,14 @@ class ServeProcessTest {
   private final class ServeProcess {
     final Process process;
     final int port;
+
+    // Appended by the threads reading the process, read by the test: synchronized on purpose.
+    @SuppressWarnings("JdkObsolete")
     private final StringBuffer out = new StringBuffer();
+
+    @SuppressWarnings("JdkObsolete")
     private final StringBuffer err = new StringBuffer();
+
     private final Thread outDrain;
     private final Thread errDrain;
 

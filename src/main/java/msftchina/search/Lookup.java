@@ -128,8 +128,6 @@ public final class Lookup {
    */
   private static final class Parser extends SimpleQueryParser {
 
-    private final Analyzer analyzer;
-
     Parser(Analyzer analyzer) {
       // Fuzzy (~) and proximity operators are left out: "~~" would match every short word.
       super(
@@ -143,7 +141,6 @@ public final class Lookup {
               | PRECEDENCE_OPERATORS
               | ESCAPE_OPERATOR
               | WHITESPACE_OPERATOR);
-      this.analyzer = analyzer;
       setDefaultOperator(BooleanClause.Occur.MUST);
     }
 
@@ -157,7 +154,7 @@ public final class Lookup {
 
     private String indexed(String text) {
       List<String> terms = new ArrayList<>();
-      try (TokenStream stream = analyzer.tokenStream(FactFields.TEXT, text)) {
+      try (TokenStream stream = getAnalyzer().tokenStream(FactFields.TEXT, text)) {
         CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
         stream.reset();
         while (stream.incrementToken()) {

@@ -120,7 +120,8 @@ final class TokenCheck implements AutoCloseable {
     long wait = Math.max(result.pauseMillis(), pause);
     pause = Math.min(pause * 2, LONGEST_PAUSE.toMillis());
     if (!timer.isShutdown()) {
-      timer.schedule(this::retry, wait, TimeUnit.MILLISECONDS);
+      // The retry reports its own failures (a log line, /healthz); nothing waits on it.
+      var unused = timer.schedule(this::retry, wait, TimeUnit.MILLISECONDS);
     }
   }
 

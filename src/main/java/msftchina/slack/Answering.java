@@ -31,7 +31,7 @@ final class Answering {
 
   /** Returns the replies in the language {@code text} is written in. */
   Replies repliesFor(String text) {
-    return Labels.forText(text) == Labels.CHINESE ? chinese : english;
+    return Labels.forText(text).equals(Labels.CHINESE) ? chinese : english;
   }
 
   /** Returns the answer to {@code question} in its language, with a share button if asked. */

@@ -37,6 +37,7 @@ public final class BotIdentity implements Middleware {
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // Bolt's Middleware interface takes a raw Request
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
     req.getContext().setBotToken(botToken);
     AuthTestResponse auth = known;

@@ -107,7 +107,7 @@ public record Labels(
 
   /** Returns why {@code answer} has no facts, in one sentence in these labels' language. */
   public String refusal(Answer answer) {
-    if (this == ENGLISH) {
+    if (equals(ENGLISH)) {
       return Refusal.sentence(answer);
     }
     Refusal refusal = answer.refusal();

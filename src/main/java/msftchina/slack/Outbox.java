@@ -111,9 +111,8 @@ public final class Outbox implements AutoCloseable {
       if (reply == null) {
         return;
       }
-      long started = System.nanoTime();
       Delivery.Outcome outcome = Delivery.attempt(reply.attempt());
-      finish(reply, outcome, started);
+      finish(reply, outcome);
     }
   }
 
@@ -149,7 +148,7 @@ public final class Outbox implements AutoCloseable {
     }
   }
 
-  private void finish(Reply reply, Delivery.Outcome outcome, long started) {
+  private void finish(Reply reply, Delivery.Outcome outcome) {
     String error = null;
     synchronized (this) {
       if (reported) {
@@ -225,8 +224,13 @@ public final class Outbox implements AutoCloseable {
     workers.awaitTermination(1, TimeUnit.SECONDS);
   }
 
+  /** Closes at once, naming each reply not yet delivered; an interrupt is passed on. */
   @Override
-  public void close() throws InterruptedException {
-    close(Duration.ZERO);
+  public void close() {
+    try {
+      close(Duration.ZERO);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -57,8 +57,7 @@ class EdgeFloodIT {
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), bot.bot.port()), 2_000);
         OutputStream out = s.getOutputStream();
         out.write(
-            ("POST /slack/events HTTP/1.1\r\nHost: x\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n")
+            "POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         slow.add(s);

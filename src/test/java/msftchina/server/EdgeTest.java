@@ -156,7 +156,7 @@ class EdgeTest {
           log.stream().anyMatch(l -> l.contains("auth.test") && l.contains(logged)),
           "logged what happened (" + logged + "): " + log);
       assertFalse(
-          log.stream().anyMatch(l -> l.toLowerCase().contains("invalid")),
+          log.stream().anyMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("invalid")),
           "never 'invalid' unless Slack said so: " + log);
       assertFalse(String.join("\n", log).contains(RunningBot.BOT_TOKEN), "no token in the log");
       System.out.println(
@@ -465,7 +465,7 @@ class EdgeTest {
   }
 
   private static void assertNoVersion(String response) {
-    String lower = response.toLowerCase();
+    String lower = response.toLowerCase(java.util.Locale.ROOT);
     assertFalse(lower.contains("\r\nserver:"), "a Server header: " + response);
     assertFalse(lower.contains("x-powered-by"), response);
     assertFalse(lower.contains("jetty"), "names Jetty: " + response);

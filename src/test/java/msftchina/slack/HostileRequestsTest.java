@@ -192,7 +192,7 @@ class HostileRequestsTest {
               percentEncoded ? percentEncode(bad) : bad);
       byte[] body =
           concat(
-              ("token=unused&team_id=T0LOCAL&channel_id=C0LOCAL&user_id=U0LOCAL&command=%2Fmsftchina&text=")
+              "token=unused&team_id=T0LOCAL&channel_id=C0LOCAL&user_id=U0LOCAL&command=%2Fmsftchina&text="
                   .getBytes(StandardCharsets.UTF_8),
               text,
               ("&response_url="

@@ -38,7 +38,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SlackFaultsTest {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
-  private static final String REPORT = "Microsoft's AI business with Chinese companies";
 
   /** The harness's Delivery: 4 attempts, pauses 50, 100, 200 ms (2 s at most). */
   private static final int MAX_ATTEMPTS = 4;
@@ -47,7 +46,7 @@ class SlackFaultsTest {
    * Longer than any pause left after the last call seen (at most 400 ms), so a retry would have
    * come by then.
    */
-  private static final Duration PAST_THE_BACKOFF = Duration.ofMillis(1_000);
+  private static final Duration PAST_THE_BACKOFF = Duration.ofSeconds(1);
 
   /** Longer than the pause before a share is retried (1 s). */
   private static final Duration PAST_THE_SHARE_RETRY = Duration.ofMillis(1_500);

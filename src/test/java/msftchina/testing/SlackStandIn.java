@@ -223,7 +223,7 @@ public final class SlackStandIn implements AutoCloseable {
     if (body.startsWith("{") || body.isEmpty()) {
       return form;
     }
-    for (String pair : body.split("&")) {
+    for (String pair : body.split("&", -1)) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       String value =

@@ -25,7 +25,7 @@ public final class SocketModeStandIn extends WebSocketServer {
   private final CountDownLatch started = new CountDownLatch(1);
 
   public SocketModeStandIn() throws InterruptedException {
-    super(new InetSocketAddress("127.0.0.1", 0));
+    super(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
     setReuseAddr(true);
     start();
     if (!started.await(5, TimeUnit.SECONDS)) {
