@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import msftchina.facts.FactsFormatException;
+import msftchina.store.StoreException;
 
 /** The {@code msftchina} command line: {@code msftchina SUBCOMMAND [options]}. */
 public final class Main {
@@ -25,7 +26,9 @@ public final class Main {
           new IndexCommand(),
           new EvalCommand(),
           new ServeCommand(),
-          new SignCommand());
+          new SignCommand(),
+          new GapsCommand(),
+          new StatsCommand());
 
   private Main() {}
 
@@ -67,7 +70,7 @@ public final class Main {
     } catch (UsageException e) {
       console.err().println("msftchina " + command.name() + ": " + e.getMessage());
       return USAGE;
-    } catch (FactsFormatException e) {
+    } catch (FactsFormatException | StoreException e) {
       console.err().println("msftchina " + command.name() + ": " + e.getMessage());
       return FAILURE;
     } catch (NoSuchFileException e) {

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import msftchina.search.KnowledgeBase;
 import msftchina.slack.BotApp;
 import msftchina.slack.Delivery;
+import msftchina.store.Store;
 
 /** The running bot: the knowledge base opened, the Bolt app built, and the server listening. */
 public final class Bot implements AutoCloseable {
@@ -23,11 +24,13 @@ public final class Bot implements AutoCloseable {
   private final KnowledgeBase kb;
   private final SlackServer server;
   private final int port;
+  private final Store store;
 
-  private Bot(KnowledgeBase kb, SlackServer server, int port) {
+  private Bot(KnowledgeBase kb, SlackServer server, int port, Store store) {
     this.kb = kb;
     this.server = server;
     this.port = port;
+    this.store = store;
   }
 
   /**
@@ -37,8 +40,24 @@ public final class Bot implements AutoCloseable {
   public static Bot start(
       ServeConfig config, Path facts, Path index, Delivery delivery, Consumer<String> log)
       throws Exception {
+    return start(config, facts, index, delivery, Store.none(), log);
+  }
+
+  /**
+   * Starts as {@link #start(ServeConfig, Path, Path, Delivery, Consumer)} does, remembering in
+   * {@code store}, which the bot closes when it stops; once serving, it delivers the replies a
+   * stopped copy left pending.
+   */
+  public static Bot start(
+      ServeConfig config,
+      Path facts,
+      Path index,
+      Delivery delivery,
+      Store store,
+      Consumer<String> log)
+      throws Exception {
     KnowledgeBase kb = KnowledgeBase.open(facts, index, log);
-    App app = BotApp.create(appConfig(config), kb, delivery);
+    App app = BotApp.create(appConfig(config), kb, delivery, store);
     try {
       checkToken(app, config, log);
     } catch (RuntimeException e) {
@@ -48,7 +67,9 @@ public final class Bot implements AutoCloseable {
     SlackServer server =
         new SlackServer(app, config.host(), config.port(), kb.factCount(), STOP_TIMEOUT);
     try {
-      return new Bot(kb, server, server.start());
+      Bot bot = new Bot(kb, server, server.start(), store);
+      store.start();
+      return bot;
     } catch (IOException e) {
       server.stop();
       kb.close();
@@ -101,6 +122,7 @@ public final class Bot implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.stop();
+    store.close();
     kb.close();
   }
 

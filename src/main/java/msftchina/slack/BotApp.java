@@ -2,11 +2,12 @@ package msftchina.slack;
 
 import com.google.gson.Gson;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageBotEvent;
@@ -19,7 +20,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
+import msftchina.store.PendingReply;
+import msftchina.store.Store;
+import msftchina.store.Surface;
+import msftchina.store.Vote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,19 +53,28 @@ public final class BotApp {
   private final SeenEvents seen = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
   private final ReplyCache commandReplies = new ReplyCache(1_024);
   private final Gson json;
+  private final Store store;
 
-  private BotApp(KnowledgeBase kb, Delivery delivery, Gson json) {
+  private BotApp(KnowledgeBase kb, Delivery delivery, Gson json, Store store) {
     this.kb = kb;
     this.json = json;
     this.replies = new Replies(kb.examples(), COMMAND);
     this.delivery = delivery;
+    this.store = store;
   }
 
   /** Returns a Bolt app answering from {@code kb}, configured by {@code config}. */
   public static App create(AppConfig config, KnowledgeBase kb, Delivery delivery) {
+    return create(config, kb, delivery, Store.none());
+  }
+
+  /** Returns a Bolt app answering from {@code kb} that remembers in {@code store}. */
+  public static App create(AppConfig config, KnowledgeBase kb, Delivery delivery, Store store) {
     BotApp bot =
-        new BotApp(kb, delivery, GsonFactory.createSnakeCase(config.getSlack().getConfig()));
+        new BotApp(kb, delivery, GsonFactory.createSnakeCase(config.getSlack().getConfig()), store);
     App app = new App(config);
+    MethodsClient client = app.slack().methods(config.getSingleTeamBotToken());
+    store.bind(kb::ask, r -> app.executorService().submit(() -> bot.post(client, r)));
 
     // Slash commands: https://api.slack.com/interactivity/slash-commands
     // Acknowledged with the answer itself: search takes microseconds, well inside 3 seconds, and
@@ -67,6 +82,7 @@ public final class BotApp {
     app.command(
         COMMAND,
         (req, ctx) -> {
+          long started = System.nanoTime();
           String text =
               req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
           if (text.isEmpty() || text.equalsIgnoreCase("help")) {
@@ -74,11 +90,36 @@ public final class BotApp {
             return ctx.ack(
                 r -> r.responseType("ephemeral").text(usage.text()).blocks(usage.blocks()));
           }
+          String body = bot.commandReplies.get(text, bot::commandReply);
+          SlashCommandPayload p = req.getPayload();
+          long millis = (System.nanoTime() - started) / 1_000_000;
+          bot.store.asked(
+              Surface.SLASH, p.getTeamId(), p.getChannelId(), p.getUserId(), text, null, millis);
           return Response.builder()
               .statusCode(200)
               .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-              .body(bot.commandReplies.get(text, bot::commandReply))
+              .body(body)
               .build();
+        });
+
+    // Feedback buttons (👍 / 👎 on every answer):
+    // https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element
+    // Recorded once per user per answer (a second click changes the vote), and acknowledged to
+    // the user privately through the payload's response_url.
+    app.blockAction(
+        Replies.FEEDBACK_ACTION,
+        (req, ctx) -> {
+          BlockActionPayload payload = req.getPayload();
+          String user = payload.getUser() == null ? null : payload.getUser().getId();
+          Vote vote =
+              Vote.fromButton(
+                  payload.getActions().get(0).getValue(), user, System.currentTimeMillis());
+          bot.store.voted(vote);
+          if (vote != null && payload.getResponseUrl() != null) {
+            app.executorService()
+                .submit(() -> bot.tellUser(ctx::respond, Replies.thanks(vote.up())));
+          }
+          return ctx.ack();
         });
 
     // Block actions: https://api.slack.com/reference/interaction-payloads/block-actions
@@ -126,10 +167,19 @@ public final class BotApp {
           if (event.getBotId() == null && bot.seen.firstTime(payload.getEventId())) {
             String question = SlackText.withoutMention(event.getText(), ctx.getBotUserId());
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-            app.executorService()
-                .submit(
-                    () ->
-                        bot.post(ctx, payload.getEventId(), event.getChannel(), thread, question));
+            PendingReply reply =
+                new PendingReply(
+                    payload.getEventId(),
+                    Surface.MENTION,
+                    payload.getTeamId(),
+                    event.getChannel(),
+                    thread,
+                    event.getUser(),
+                    question,
+                    System.currentTimeMillis());
+            if (bot.store.firstTime(reply)) {
+              app.executorService().submit(() -> bot.post(ctx.client(), reply));
+            }
           }
           return ctx.ack();
         });
@@ -146,15 +196,19 @@ public final class BotApp {
               && fromPerson
               && bot.seen.firstTime(payload.getEventId())) {
             String question = SlackText.withoutMention(event.getText(), ctx.getBotUserId());
-            app.executorService()
-                .submit(
-                    () ->
-                        bot.post(
-                            ctx,
-                            payload.getEventId(),
-                            event.getChannel(),
-                            event.getThreadTs(),
-                            question));
+            PendingReply reply =
+                new PendingReply(
+                    payload.getEventId(),
+                    Surface.DM,
+                    payload.getTeamId(),
+                    event.getChannel(),
+                    event.getThreadTs(),
+                    event.getUser(),
+                    question,
+                    System.currentTimeMillis());
+            if (bot.store.firstTime(reply)) {
+              app.executorService().submit(() -> bot.post(ctx.client(), reply));
+            }
           }
           return ctx.ack();
         });
@@ -176,22 +230,31 @@ public final class BotApp {
             .build());
   }
 
-  /** Posts the answer to {@code question} in {@code channel}, in {@code thread} when given. */
-  private void post(
-      EventContext ctx, String eventId, String channel, String thread, String question) {
+  /**
+   * Posts the answer to the reply's question in its channel (and thread, when given), records the
+   * question, and marks the reply done with.
+   */
+  private void post(MethodsClient client, PendingReply reply) {
+    String question = reply.question();
+    String channel = reply.channel();
+    String thread = reply.thread();
+    Answer answer = question.isBlank() ? null : kb.ask(question);
     Replies.Message message =
-        question.isBlank() ? replies.usage() : replies.answer(kb.ask(question), false, null);
+        answer == null ? replies.usage() : replies.answer(answer, false, null);
+    if (answer != null) {
+      long millis = System.currentTimeMillis() - reply.receivedAt();
+      store.asked(reply.surface(), reply.team(), channel, reply.user(), question, answer, millis);
+    }
     delivery.send(
-        "event " + eventId + ": chat.postMessage to " + channel,
+        "event " + reply.eventId() + ": chat.postMessage to " + channel,
         () -> {
           ChatPostMessageResponse r =
-              ctx.client()
-                  .chatPostMessage(
-                      m ->
-                          m.channel(channel)
-                              .threadTs(thread)
-                              .text(message.text())
-                              .blocks(message.blocks()));
+              client.chatPostMessage(
+                  m ->
+                      m.channel(channel)
+                          .threadTs(thread)
+                          .text(message.text())
+                          .blocks(message.blocks()));
           if (r.isOk()) {
             return Delivery.Outcome.ok();
           }
@@ -199,6 +262,7 @@ public final class BotApp {
               ? Delivery.Outcome.retryAfter(Delivery.BACKOFF, r.getError())
               : Delivery.Outcome.refused(r.getError());
         });
+    store.done(reply.eventId());
   }
 
   private interface Respond {

@@ -1,0 +1,331 @@
+package msftchina.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import msftchina.search.Answer;
+import msftchina.search.Match;
+
+/**
+ * Writes questions and votes to the database from a thread of its own, in batches, so that a slow
+ * or missing database never holds up an answer. Records wait in a bounded queue; when it is full,
+ * or the database fails, they are dropped and counted, and the count is written once the database
+ * is back. Also deletes rows older than the retention period, at start and daily.
+ *
+ * <p>NOTE: {@link #asked} and {@link #voted} are safe to call from any thread and never block.
+ */
+final class Recorder implements AutoCloseable {
+
+  /** The most records waiting to be written (at most 2,000 characters of question each). */
+  static final int CAPACITY = 1_024;
+
+  /** The longest question recorded, in characters; longer ones are cut. */
+  static final int MAX_QUESTION = 2_000;
+
+  private static final int BATCH = 500;
+  private static final long DAY = Duration.ofDays(1).toMillis();
+  private static final long RETRY_PAUSE = 1_000;
+
+  private final Database db;
+  private final StoreSettings.Record mode;
+  private final long retention;
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final AtomicLong dropped = new AtomicLong();
+  private final Health health;
+  private final Thread thread;
+  private final Map<String, Answer> answers = new LinkedHashMap<>(64, 0.75f, true);
+  private volatile Function<String, Answer> ask;
+  private volatile boolean running = true;
+  private Connection connection;
+  private long nextCleanUp;
+
+  Recorder(Database db) {
+    this.db = db;
+    this.mode = db.settings().record();
+    this.retention = Duration.ofDays(db.settings().retentionDays()).toMillis();
+    this.health =
+        new Health(
+            "recording",
+            "questions and votes are dropped and counted until it recovers",
+            db.settings().where());
+    this.thread = new Thread(this::run, "store-recorder");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Uses {@code ask} to work out the answers of questions recorded without one. */
+  void answerWith(Function<String, Answer> ask) {
+    this.ask = ask;
+  }
+
+  /** Queues a question to be recorded. */
+  void asked(Asked asked) {
+    if (mode != StoreSettings.Record.OFF) {
+      offer(asked);
+    }
+  }
+
+  /** Queues a vote to be recorded. */
+  void voted(Vote vote) {
+    if (mode != StoreSettings.Record.OFF) {
+      offer(vote);
+    }
+  }
+
+  /** Returns how many records were dropped since start and not yet counted in the database. */
+  long dropped() {
+    return dropped.get();
+  }
+
+  private void offer(Object record) {
+    if (!queue.offer(record)) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  private void run() {
+    List<Object> batch = new ArrayList<>(BATCH);
+    while (running || !queue.isEmpty()) {
+      try {
+        Object first = queue.poll(1, TimeUnit.SECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, BATCH - 1);
+        }
+        if (!batch.isEmpty() || dropped.get() > 0 || System.currentTimeMillis() >= nextCleanUp) {
+          write(batch);
+        }
+      } catch (InterruptedException e) {
+        running = false;
+      }
+      batch.clear();
+    }
+    closeConnection();
+  }
+
+  /** Writes {@code batch} in one transaction; on failure drops it, counted, and pauses. */
+  private void write(List<Object> batch) throws InterruptedException {
+    long droppedBefore = dropped.getAndSet(0);
+    try {
+      if (connection == null) {
+        connection = db.connect();
+        connection.setAutoCommit(false);
+      }
+      Map<List<Object>, Long> counts = new HashMap<>();
+      long now = System.currentTimeMillis();
+      if (droppedBefore > 0) {
+        counts.merge(List.of(now / DAY, "dropped", ""), droppedBefore, Long::sum);
+      }
+      if (mode == StoreSettings.Record.FULL) {
+        writeFull(batch);
+      } else {
+        for (Object record : batch) {
+          countsOf(record, counts);
+        }
+      }
+      writeCounts(counts);
+      if (now >= nextCleanUp) {
+        cleanUp(now);
+        nextCleanUp = now + DAY;
+      }
+      connection.commit();
+      health.ok(droppedBefore > 0 ? droppedBefore + " records were dropped meanwhile" : "");
+    } catch (SQLException | RuntimeException e) {
+      dropped.addAndGet(droppedBefore + batch.size());
+      closeConnection();
+      health.failed(e);
+      if (running) {
+        Thread.sleep(RETRY_PAUSE);
+      }
+    }
+  }
+
+  private void writeFull(List<Object> batch) throws SQLException {
+    try (PreparedStatement q =
+            connection.prepareStatement(
+                "INSERT INTO questions (id, asked_at, surface, team_id, channel_id, user_id,"
+                    + " question, statements, reason, missing, strength, millis)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement v =
+            connection.prepareStatement(
+                "INSERT INTO votes (user_id, question_key, statement, question, vote, voted_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, question_key, statement)"
+                    + " DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at")) {
+      int questions = 0;
+      int votes = 0;
+      for (Object record : batch) {
+        if (record instanceof Asked a) {
+          Answer answer = answerOf(a);
+          q.setLong(1, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+          q.setLong(2, a.at());
+          q.setString(3, a.surface().label());
+          q.setString(4, id(a.team()));
+          q.setString(5, id(a.channel()));
+          q.setString(6, id(a.user()));
+          q.setString(7, cut(a.question()));
+          q.setString(8, answer == null ? "" : statements(answer));
+          q.setString(
+              9,
+              answer == null || answer.refusal() == null ? null : answer.refusal().reason().name());
+          q.setString(
+              10,
+              answer == null || answer.refusal() == null
+                  ? null
+                  : String.join("\n", answer.refusal().missing()));
+          q.setString(11, answer == null ? "UNKNOWN" : answer.strength().name());
+          q.setInt(12, a.millis());
+          q.addBatch();
+          questions++;
+        } else if (record instanceof Vote vote) {
+          v.setString(1, id(vote.user()));
+          v.setString(2, vote.questionKey());
+          v.setString(3, vote.statement());
+          v.setString(4, cut(vote.question()));
+          v.setInt(5, vote.up() ? 1 : -1);
+          v.setLong(6, vote.at());
+          v.addBatch();
+          votes++;
+        }
+      }
+      if (questions > 0) {
+        q.executeBatch();
+      }
+      if (votes > 0) {
+        v.executeBatch();
+      }
+    }
+  }
+
+  private void countsOf(Object record, Map<List<Object>, Long> counts) {
+    if (record instanceof Asked a) {
+      long day = a.at() / DAY;
+      counts.merge(List.of(day, "surface", a.surface().label()), 1L, Long::sum);
+      Answer answer = answerOf(a);
+      if (answer == null) {
+        return;
+      }
+      counts.merge(List.of(day, "answered", answer.answered() ? "yes" : "no"), 1L, Long::sum);
+      for (Match m : answer.matches()) {
+        counts.merge(List.of(day, "statement", m.fact().id()), 1L, Long::sum);
+      }
+      if (answer.refusal() != null) {
+        counts.merge(List.of(day, "reason", answer.refusal().reason().name()), 1L, Long::sum);
+      }
+    } else if (record instanceof Vote vote) {
+      counts.merge(
+          List.of(vote.at() / DAY, vote.up() ? "up" : "down", vote.statement()), 1L, Long::sum);
+    }
+  }
+
+  private void writeCounts(Map<List<Object>, Long> counts) throws SQLException {
+    if (counts.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement c =
+        connection.prepareStatement(
+            "INSERT INTO counts (day, kind, name, n) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (day, kind, name) DO UPDATE SET n = counts.n + excluded.n")) {
+      for (Map.Entry<List<Object>, Long> e : counts.entrySet()) {
+        c.setLong(1, (Long) e.getKey().get(0));
+        c.setString(2, (String) e.getKey().get(1));
+        c.setString(3, (String) e.getKey().get(2));
+        c.setLong(4, e.getValue());
+        c.addBatch();
+      }
+      c.executeBatch();
+    }
+  }
+
+  /**
+   * Deletes questions, votes and counts older than the retention period, seen events after a day.
+   */
+  private void cleanUp(long now) throws SQLException {
+    long cutoff = now - retention;
+    try (PreparedStatement q =
+            connection.prepareStatement("DELETE FROM questions WHERE asked_at < ?");
+        PreparedStatement v = connection.prepareStatement("DELETE FROM votes WHERE voted_at < ?");
+        PreparedStatement c = connection.prepareStatement("DELETE FROM counts WHERE day < ?");
+        PreparedStatement s =
+            connection.prepareStatement("DELETE FROM seen_events WHERE seen_at < ?")) {
+      q.setLong(1, cutoff);
+      q.executeUpdate();
+      v.setLong(1, cutoff);
+      v.executeUpdate();
+      c.setLong(1, cutoff / DAY);
+      c.executeUpdate();
+      s.setLong(1, now - Math.min(retention, DAY));
+      s.executeUpdate();
+    }
+  }
+
+  /** Returns the answer recorded with {@code a}, or works it out (remembering the recent ones). */
+  private Answer answerOf(Asked a) {
+    if (a.answer() != null) {
+      return a.answer();
+    }
+    Function<String, Answer> f = ask;
+    if (f == null) {
+      return null;
+    }
+    String question = cut(a.question());
+    Answer answer = answers.get(question);
+    if (answer == null) {
+      answer = f.apply(question);
+      answers.put(question, answer);
+      if (answers.size() > 256) {
+        answers.remove(answers.keySet().iterator().next());
+      }
+    }
+    return answer;
+  }
+
+  private static String statements(Answer answer) {
+    return answer.matches().stream()
+        .map(m -> m.fact().id() + " " + m.score())
+        .collect(Collectors.joining(","));
+  }
+
+  private static String cut(String question) {
+    String q = question == null ? "" : question.strip();
+    return q.length() > MAX_QUESTION ? q.substring(0, MAX_QUESTION) : q;
+  }
+
+  private static String id(String id) {
+    return id == null || id.length() <= 32 ? id : id.substring(0, 32);
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // already broken
+      }
+      connection = null;
+    }
+  }
+
+  /** Writes what is queued (waiting up to 5 s), then stops. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
