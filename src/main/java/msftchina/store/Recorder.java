@@ -98,7 +98,7 @@ final class Recorder implements AutoCloseable {
 
   private void run() {
     List<Object> batch = new ArrayList<>(BATCH);
-    while (running || !queue.isEmpty()) {
+    do { // at least once: the clean-up at start
       try {
         Object first = queue.poll(1, TimeUnit.SECONDS);
         if (first != null) {
@@ -112,7 +112,7 @@ final class Recorder implements AutoCloseable {
         running = false;
       }
       batch.clear();
-    }
+    } while (running || !queue.isEmpty());
     closeConnection();
   }
 

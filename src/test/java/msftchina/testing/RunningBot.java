@@ -16,6 +16,7 @@ import msftchina.server.Bot;
 import msftchina.server.ServeConfig;
 import msftchina.slack.Delivery;
 import msftchina.slack.SignedRequest;
+import msftchina.store.Store;
 
 /**
  * The real bot served on a free loopback port, answering from the bundled facts, with Slack's Web
@@ -43,6 +44,15 @@ public final class RunningBot implements AutoCloseable {
   }
 
   public static RunningBot start(Path indexDir, Delivery delivery) throws Exception {
+    return start(indexDir, delivery, Store.none());
+  }
+
+  /** Starts a bot with quick retries that remembers in {@code store} (and closes it when done). */
+  public static RunningBot start(Path indexDir, Store store) throws Exception {
+    return start(indexDir, new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)), store);
+  }
+
+  private static RunningBot start(Path indexDir, Delivery delivery, Store store) throws Exception {
     SlackStandIn slack = new SlackStandIn();
     ServeConfig config =
         ServeConfig.from(
@@ -57,7 +67,7 @@ public final class RunningBot implements AutoCloseable {
                 BOT_TOKEN,
                 "SLACK_API_URL",
                 slack.apiUrl()));
-    Bot bot = Bot.start(config, Path.of("facts"), indexDir, delivery, line -> {});
+    Bot bot = Bot.start(config, Path.of("facts"), indexDir, delivery, store, line -> {});
     return new RunningBot(slack, bot);
   }
 
