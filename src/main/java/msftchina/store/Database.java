@@ -77,9 +77,9 @@ public final class Database {
   }
 
   /**
-   * Returns a new connection, in auto-commit mode. SQLite waits up to 5 s for a lock and writes
-   * ahead to a log (so readers don't block writers); PostgreSQL gives up connecting after 3 s and
-   * on a silent server after 10 s.
+   * Returns a new connection, in auto-commit mode. SQLite waits up to 5 s for a lock, writes ahead
+   * to a log (so readers don't block writers) and caches 512 KiB of pages; PostgreSQL gives up
+   * connecting after 3 s and on a silent server after 10 s.
    */
   public Connection connect() throws SQLException {
     Properties p = new Properties();
@@ -87,6 +87,7 @@ public final class Database {
       p.setProperty("journal_mode", "WAL");
       p.setProperty("synchronous", "NORMAL");
       p.setProperty("busy_timeout", "5000");
+      p.setProperty("cache_size", "-512"); // KiB of page cache per connection (default 2,000)
     } else {
       p.setProperty("connectTimeout", "3");
       p.setProperty("loginTimeout", "3");

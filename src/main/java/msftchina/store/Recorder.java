@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -29,13 +28,23 @@ import msftchina.search.Match;
  */
 final class Recorder implements AutoCloseable {
 
-  /** The most records waiting to be written (at most 2,000 characters of question each). */
-  static final int CAPACITY = 1_024;
+  /** The most records waiting to be written. */
+  static final int CAPACITY = 8_192;
+
+  /** The most characters of questions waiting to be written: about 2 MB at most. */
+  static final long MAX_QUEUED_CHARS = 1_000_000;
 
   /** The longest question recorded, in characters; longer ones are cut. */
   static final int MAX_QUESTION = 2_000;
 
-  private static final int BATCH = 500;
+  private static final int BATCH = 4_096;
+
+  /**
+   * How long the writer gathers records after the first of a batch: a busy bot commits about ten
+   * times a second rather than once a question (a commit costs more than many rows).
+   */
+  private static final long GATHER_MILLIS = 100;
+
   private static final long DAY = Duration.ofDays(1).toMillis();
   private static final long RETRY_PAUSE = 1_000;
 
@@ -44,12 +53,14 @@ final class Recorder implements AutoCloseable {
   private final long retention;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong queuedChars = new AtomicLong();
   private final Health health;
   private final Thread thread;
-  private final Map<String, Answer> answers = new LinkedHashMap<>(64, 0.75f, true);
+  private final Map<String, Outcome> outcomes = new LinkedHashMap<>(64, 0.75f, true);
   private volatile Function<String, Answer> ask;
   private volatile boolean running = true;
   private Connection connection;
+  private PreparedStatement insertQuestion;
   private long nextCleanUp;
 
   Recorder(Database db) {
@@ -91,9 +102,21 @@ final class Recorder implements AutoCloseable {
   }
 
   private void offer(Object record) {
-    if (!queue.offer(record)) {
+    long chars = chars(record);
+    if (queuedChars.addAndGet(chars) > MAX_QUEUED_CHARS) {
+      queuedChars.addAndGet(-chars);
+      dropped.incrementAndGet();
+    } else if (!queue.offer(record)) {
+      queuedChars.addAndGet(-chars);
       dropped.incrementAndGet();
     }
+  }
+
+  private static long chars(Object record) {
+    if (record instanceof Asked a) {
+      return a.question().length();
+    }
+    return record instanceof Vote v ? v.question().length() : 0;
   }
 
   private void run() {
@@ -103,7 +126,11 @@ final class Recorder implements AutoCloseable {
         Object first = queue.poll(1, TimeUnit.SECONDS);
         if (first != null) {
           batch.add(first);
+          if (running) {
+            Thread.sleep(GATHER_MILLIS);
+          }
           queue.drainTo(batch, BATCH - 1);
+          queuedChars.addAndGet(-batch.stream().mapToLong(Recorder::chars).sum());
         }
         if (!batch.isEmpty() || dropped.get() > 0 || System.currentTimeMillis() >= nextCleanUp) {
           write(batch);
@@ -123,6 +150,11 @@ final class Recorder implements AutoCloseable {
       if (connection == null) {
         connection = db.connect();
         connection.setAutoCommit(false);
+        insertQuestion =
+            connection.prepareStatement(
+                "INSERT INTO questions (asked_at, surface, team_id, channel_id, user_id,"
+                    + " question, statements, reason, missing, strength, millis)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       }
       Map<List<Object>, Long> counts = new HashMap<>();
       long now = System.currentTimeMillis();
@@ -154,39 +186,28 @@ final class Recorder implements AutoCloseable {
   }
 
   private void writeFull(List<Object> batch) throws SQLException {
-    try (PreparedStatement q =
-            connection.prepareStatement(
-                "INSERT INTO questions (id, asked_at, surface, team_id, channel_id, user_id,"
-                    + " question, statements, reason, missing, strength, millis)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement v =
-            connection.prepareStatement(
-                "INSERT INTO votes (user_id, question_key, statement, question, vote, voted_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, question_key, statement)"
-                    + " DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at")) {
+    PreparedStatement q = insertQuestion;
+    try (PreparedStatement v =
+        connection.prepareStatement(
+            "INSERT INTO votes (user_id, question_key, statement, question, vote, voted_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, question_key, statement)"
+                + " DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at")) {
       int questions = 0;
       int votes = 0;
       for (Object record : batch) {
         if (record instanceof Asked a) {
-          Answer answer = answerOf(a);
-          q.setLong(1, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
-          q.setLong(2, a.at());
-          q.setString(3, a.surface().label());
-          q.setString(4, id(a.team()));
-          q.setString(5, id(a.channel()));
-          q.setString(6, id(a.user()));
-          q.setString(7, cut(a.question()));
-          q.setString(8, answer == null ? "" : statements(answer));
-          q.setString(
-              9,
-              answer == null || answer.refusal() == null ? null : answer.refusal().reason().name());
-          q.setString(
-              10,
-              answer == null || answer.refusal() == null
-                  ? null
-                  : String.join("\n", answer.refusal().missing()));
-          q.setString(11, answer == null ? "UNKNOWN" : answer.strength().name());
-          q.setInt(12, a.millis());
+          Outcome outcome = outcomeOf(a);
+          q.setLong(1, a.at());
+          q.setString(2, a.surface().label());
+          q.setString(3, id(a.team()));
+          q.setString(4, id(a.channel()));
+          q.setString(5, id(a.user()));
+          q.setString(6, cut(a.question()));
+          q.setString(7, outcome.statements());
+          q.setString(8, outcome.reason());
+          q.setString(9, outcome.missing());
+          q.setString(10, outcome.strength());
+          q.setInt(11, a.millis());
           q.addBatch();
           questions++;
         } else if (record instanceof Vote vote) {
@@ -271,31 +292,50 @@ final class Recorder implements AutoCloseable {
     }
   }
 
-  /** Returns the answer recorded with {@code a}, or works it out (remembering the recent ones). */
+  /** An answer as the questions table stores it. */
+  private record Outcome(
+      Answer answer, String statements, String reason, String missing, String strength) {
+
+    static final Outcome UNKNOWN = new Outcome(null, "", null, null, "UNKNOWN");
+
+    static Outcome of(Answer answer) {
+      return new Outcome(
+          answer,
+          answer.matches().stream()
+              .map(m -> m.fact().id() + " " + m.score())
+              .collect(Collectors.joining(",")),
+          answer.refusal() == null ? null : answer.refusal().reason().name(),
+          answer.refusal() == null ? null : String.join("\n", answer.refusal().missing()),
+          answer.strength().name());
+    }
+  }
+
   private Answer answerOf(Asked a) {
+    return outcomeOf(a).answer();
+  }
+
+  /**
+   * Returns the outcome of the answer recorded with {@code a}, or of the answer worked out again
+   * when it came without one; the recent ones are remembered by question.
+   */
+  private Outcome outcomeOf(Asked a) {
     if (a.answer() != null) {
-      return a.answer();
+      return Outcome.of(a.answer());
     }
     Function<String, Answer> f = ask;
     if (f == null) {
-      return null;
+      return Outcome.UNKNOWN;
     }
     String question = cut(a.question());
-    Answer answer = answers.get(question);
-    if (answer == null) {
-      answer = f.apply(question);
-      answers.put(question, answer);
-      if (answers.size() > 256) {
-        answers.remove(answers.keySet().iterator().next());
+    Outcome outcome = outcomes.get(question);
+    if (outcome == null) {
+      outcome = Outcome.of(f.apply(question));
+      outcomes.put(question, outcome);
+      if (outcomes.size() > 256) {
+        outcomes.remove(outcomes.keySet().iterator().next());
       }
     }
-    return answer;
-  }
-
-  private static String statements(Answer answer) {
-    return answer.matches().stream()
-        .map(m -> m.fact().id() + " " + m.score())
-        .collect(Collectors.joining(","));
+    return outcome;
   }
 
   private static String cut(String question) {
@@ -310,6 +350,7 @@ final class Recorder implements AutoCloseable {
   private void closeConnection() {
     if (connection != null) {
       try {
+        insertQuestion.close();
         connection.close();
       } catch (SQLException e) {
         // already broken

@@ -2,9 +2,10 @@
 -- understand (BIGINT times in epoch milliseconds, TEXT, VARCHAR, DOUBLE PRECISION), no
 -- auto-increment (ids come from the application).
 
--- Each question asked, with what it was answered. Deleted after MSFTCHINA_RETENTION_DAYS.
+-- Each question asked, with what it was answered. Deleted after MSFTCHINA_RETENTION_DAYS. No
+-- key of its own: rows are only appended and read by time, and a random key would cost an index
+-- update in a random place for every question.
 CREATE TABLE questions (
-  id BIGINT PRIMARY KEY,
   asked_at BIGINT NOT NULL,
   surface VARCHAR(16) NOT NULL,
   team_id VARCHAR(32),

@@ -125,12 +125,12 @@ class StoreCommandsTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       s.executeUpdate(
-          "INSERT INTO questions VALUES (1, "
+          "INSERT INTO questions VALUES ("
               + (now - 8 * day)
               + ", 'slash', 'T', 'C', 'U', 'an old question', '', 'NAME_NOT_IN_REPORT', 'x',"
               + " 'NOT_IN_REPORT', 1)");
       s.executeUpdate(
-          "INSERT INTO questions VALUES (2, "
+          "INSERT INTO questions VALUES ("
               + (now - 6 * day)
               + ", 'slash', 'T', 'C', 'U', 'a recent question', '', 'NAME_NOT_IN_REPORT', 'y',"
               + " 'NOT_IN_REPORT', 1)");
