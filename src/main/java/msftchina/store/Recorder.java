@@ -29,10 +29,10 @@ import msftchina.search.Match;
 final class Recorder implements AutoCloseable {
 
   /** The most records waiting to be written. */
-  static final int CAPACITY = 8_192;
+  static final int CAPACITY = 4_096;
 
-  /** The most characters of questions waiting to be written: about 2 MB at most. */
-  static final long MAX_QUEUED_CHARS = 1_000_000;
+  /** The most characters of questions waiting to be written: about 1 MB at most. */
+  static final long MAX_QUEUED_CHARS = 500_000;
 
   /** The longest question recorded, in characters; longer ones are cut. */
   static final int MAX_QUESTION = 2_000;
@@ -331,7 +331,7 @@ final class Recorder implements AutoCloseable {
     if (outcome == null) {
       outcome = Outcome.of(f.apply(question));
       outcomes.put(question, outcome);
-      if (outcomes.size() > 256) {
+      if (outcomes.size() > 64) {
         outcomes.remove(outcomes.keySet().iterator().next());
       }
     }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import msftchina.store.Gaps;
 import msftchina.store.Store;
 import msftchina.store.StoreSettings;
 import msftchina.testing.RunningBot;
@@ -89,6 +90,16 @@ class StoreCommandsTest {
     assertTrue(stats.contains("1  msft-china-ai:1.2"), stats);
     assertTrue(stats.contains("Votes: up 1, down 2"), stats);
     assertTrue(stats.contains("Records dropped (database slow or gone): 0"), stats);
+
+    // App Home's admin view (issue 10 shows it): the same gaps, for MSFTCHINA_ADMINS only.
+    Map<String, String> admins = new HashMap<>(env);
+    admins.put("MSFTCHINA_ADMINS", "UADMIN1, UADMIN2");
+    try (Store store = Store.open(StoreSettings.from(admins))) {
+      assertTrue(store.adminView("U0LOCAL").isEmpty(), "not an admin");
+      Gaps seen = store.adminView("UADMIN2").orElseThrow();
+      assertEquals(3, seen.refused().get(0).asked());
+      assertEquals(2, seen.votedDown().get(0).down());
+    }
   }
 
   @Test
