@@ -5,7 +5,9 @@
 # once with a real question, once with `help` (Bolt's own floor: no search). Prints
 # throughput, p50 and p99 latency, errors, and the ratio question/help; the time from
 # `java -jar … serve` to the first answered signed request, with each launch flag's share;
-# and the server's peak resident memory.
+# and the server's peak resident memory. Then the cost of recording questions (issue 11): the same
+# question load against fresh servers with MSFTCHINA_RECORD=off and =full, alternately, twice
+# each, with each one's throughput and peak resident memory.
 #
 # Usage: bench/run.sh [CONNECTIONS] [SECONDS]     (defaults 16 and 10)
 # Needs: the jar (mvn -q -B -DskipTests package), wrk and python3 (installs wrk if missing).
@@ -23,6 +25,7 @@ STAND_IN_PORT=$(free_port)
 python3 bench/slack_stand_in.py "$STAND_IN_PORT" & STAND_IN=$!
 export SLACK_API_URL="http://127.0.0.1:$STAND_IN_PORT/api/"
 WORK=$(mktemp -d)
+export MSFTCHINA_DB="jdbc:sqlite:$WORK/bench.db" # the store, away from the working tree
 SERVER=
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; kill "$STAND_IN" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -104,3 +107,24 @@ for line in "$question" "$help"; do
 done
 awk -v q="$question" -v h="$help" 'BEGIN { split(q, a, " "); split(h, b, " "); printf "ratio question/help (throughput): %.2f\n", a[2] / b[2] }'
 echo "peak resident memory of serve: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' /proc/$SERVER/status)"
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+
+echo
+echo "== recording: question load, $CONNECTIONS connections, ${SECONDS_EACH}s each, fresh server each =="
+printf '%-22s %12s %10s %10s %7s %9s %9s\n' run "requests/s" "p50 ms" "p99 ms" errors requests "peak RSS"
+declare -A total=([off]=0 [full]=0)
+for round in 1 2; do
+  for mode in off full; do
+    PORT=$(free_port)
+    MSFTCHINA_RECORD=$mode PORT=$PORT java "${FLAGS[@]}" -XX:SharedArchiveFile="$CDS" -jar "$JAR" serve 2>"$WORK/serve-$mode.log" & SERVER=$!
+    until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
+    line=$(run_wrk "record=$mode" "who is Microsoft's biggest AI customer in China?")
+    rss=$(awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' /proc/$SERVER/status)
+    set -- $line; printf '%-22s %12s %10s %10s %7s %9s %9s\n' "$1 (round $round)" "$2" "$3" "$4" "$5" "$6" "$rss"
+    total[$mode]=$(awk -v a="${total[$mode]}" -v b="$2" 'BEGIN { print a + b }')
+    kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+  done
+done
+awk -v off="${total[off]}" -v full="${total[full]}" 'BEGIN { printf "recording costs %.1f%% of question throughput (mean of 2 rounds: off %.0f/s, full %.0f/s)\n", 100 * (off - full) / off, off / 2, full / 2 }'
+echo "what the store holds after the full rounds (msftchina stats):"
+java -jar "$JAR" stats --since 1d 2>/dev/null | grep -E "questions|dropped" | sed 's/^/  /'
