@@ -57,18 +57,39 @@ public final class Database {
     } catch (SQLException e) {
       throw failure(settings, e);
     }
-    try {
-      Flyway.configure()
-          .dataSource(settings.url(), null, null)
-          .locations("classpath:db/migration")
-          .loggers("slf4j")
-          .load()
-          .migrate();
-    } catch (FlywayException e) {
-      throw new StoreException(
-          settings.where() + " can't be brought to msftchina's schema: " + firstLine(e));
-    }
+    migrate(settings);
     return db;
+  }
+
+  /**
+   * Applies the migrations the database lacks. Flyway locks a PostgreSQL database while it
+   * migrates, but not a SQLite file: two copies starting at once on a new file both try, and the
+   * one that loses finds the other's tables; it tries again (up to three times), and then finds the
+   * schema up to date.
+   */
+  private static void migrate(StoreSettings settings) throws StoreException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Flyway.configure()
+            .dataSource(settings.url(), null, null)
+            .locations("classpath:db/migration")
+            .loggers("slf4j")
+            .load()
+            .migrate();
+        return;
+      } catch (FlywayException e) {
+        if (!settings.sqlite() || attempt == 3) {
+          throw new StoreException(
+              settings.where() + " can't be brought to msftchina's schema: " + firstLine(e));
+        }
+      }
+      try {
+        Thread.sleep(300L * attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("interrupted while migrating " + settings.where());
+      }
+    }
   }
 
   /** Returns the settings the database was opened with. */
