@@ -7,7 +7,9 @@
 # errors of signed /msftchina commands: unique questions (never repeated, as people ask them:
 # bench/unique_requests.py), one question repeated (answered from the reply cache), and `help`
 # (Bolt's own floor: no search); then the server's peak resident memory after the load. It ends
-# with the goals of issue 13 and whether this run met them.
+# with the goals of issue 13 and whether this run met them, then the cost of recording questions
+# (issue 11): unique questions against fresh servers with MSFTCHINA_RECORD=off and =full,
+# alternately, twice each, with each one's throughput and peak resident memory.
 #
 # Usage: bench/run.sh [CONNECTIONS] [SECONDS]     (defaults 16 and 10; RUNS=5)
 # Needs: the jar and archive (mvn -q -B -DskipTests package), wrk and python3 (installs wrk).
@@ -26,6 +28,7 @@ STAND_IN_PORT=$(free_port)
 python3 bench/slack_stand_in.py "$STAND_IN_PORT" & STAND_IN=$!
 export SLACK_API_URL="http://127.0.0.1:$STAND_IN_PORT/api/"
 WORK=$(mktemp -d)
+export MSFTCHINA_DB="jdbc:sqlite:$WORK/bench.db" # the store (issue 11), away from the working tree
 SERVER=
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; kill "$STAND_IN" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -106,3 +109,23 @@ printf '%-62s %s\n' "cold start <= 1000 ms: $s ms" "$(check "$s <= 1000")"
 printf '%-62s %s\n' "peak memory <= 160 MiB: $peak MiB" "$(check "$peak <= 160")"
 printf '%-62s %s\n' "unique throughput >= the default JVM's: $u_rps vs $d_rps" "$(check "$u_rps >= 0.95 * $d_rps")"
 echo "unique questions >= 5x the Bolt for JavaScript peer: not measured by this script (no peer here)"
+
+echo
+echo "== recording (issue 11): unique questions, $CONNECTIONS connections, ${SECONDS_EACH}s each, bin/msftchina, fresh server each =="
+printf '%-22s %12s %10s %10s %7s %9s %9s\n' run "requests/s" "p50 ms" "p99 ms" errors requests "peak MB"
+declare -A total=([off]=0 [full]=0)
+for round in 1 2; do
+  for mode in off full; do
+    PORT=$(free_port)
+    MSFTCHINA_RECORD=$mode PORT=$PORT bin/msftchina serve 2>"$WORK/serve-$mode.log" & SERVER=$!
+    until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
+    line=$(wrk_run bench/unique.lua "$WORK/unique.txt" 2)
+    rss=$(awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$SERVER/status")
+    set -- $line; printf '%-22s %12s %10s %10s %7s %9s %9s\n' "record=$mode (round $round)" "$1" "$2" "$3" "$4" "$5" "$rss"
+    total[$mode]=$(awk -v a="${total[$mode]}" -v b="$1" 'BEGIN { print a + b }')
+    kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+  done
+done
+awk -v off="${total[off]}" -v full="${total[full]}" 'BEGIN { printf "recording costs %.1f%% of unique-question throughput (mean of 2 rounds: off %.0f/s, full %.0f/s)\n", 100 * (off - full) / off, off / 2, full / 2 }'
+echo "what the store holds after the full rounds (msftchina stats):"
+bin/msftchina stats --since 1d 2>/dev/null | grep -E "questions|dropped" | sed 's/^/  /'

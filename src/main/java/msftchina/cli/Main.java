@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import msftchina.facts.FactsFormatException;
+import msftchina.store.StoreException;
 
 /** The {@code msftchina} command line: {@code msftchina SUBCOMMAND [options]}. */
 public final class Main {
@@ -26,7 +27,9 @@ public final class Main {
           new EvalCommand(),
           new ServeCommand(),
           new SignCommand(),
-          new WarmupCommand());
+          new WarmupCommand(),
+          new GapsCommand(),
+          new StatsCommand());
 
   private Main() {}
 
@@ -68,7 +71,7 @@ public final class Main {
     } catch (UsageException e) {
       console.err().println("msftchina " + command.name() + ": " + e.getMessage());
       return USAGE;
-    } catch (FactsFormatException e) {
+    } catch (FactsFormatException | StoreException e) {
       console.err().println("msftchina " + command.name() + ": " + e.getMessage());
       return FAILURE;
     } catch (NoSuchFileException e) {

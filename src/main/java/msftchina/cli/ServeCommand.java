@@ -5,6 +5,8 @@ import java.util.List;
 import msftchina.server.Bot;
 import msftchina.server.ServeConfig;
 import msftchina.slack.Delivery;
+import msftchina.store.Store;
+import msftchina.store.StoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,10 @@ final class ServeCommand implements Command {
         + "  PORT                  default 3000\n"
         + "  HOST                  default 0.0.0.0\n"
         + "  SLACK_API_URL         default https://slack.com/api/\n"
+        + "  MSFTCHINA_DB          default data/msftchina.db (SQLite); or jdbc:postgresql://...\n"
+        + "  MSFTCHINA_RECORD      full (default), counts (no text or user ids) or off\n"
+        + "  MSFTCHINA_RETENTION_DAYS  default 90: older questions and votes are deleted daily\n"
+        + "  MSFTCHINA_ADMINS      Slack user ids who see gaps and votes in App Home\n"
         + "GET /healthz reports Slack's state (\"ok\" or \"degraded\"); GET /readyz is 200\n"
         + "while the bot takes requests, 503 once it is stopping.\n"
         + "SIGTERM or Ctrl-C lets requests in flight finish, then pending replies (at most "
@@ -55,11 +61,14 @@ final class ServeCommand implements Command {
           "unexpected argument '" + options.words.get(0) + "'; usage: " + USAGE);
     }
     ServeConfig config;
+    StoreSettings storeSettings;
     try {
       config = ServeConfig.from(console.env());
+      storeSettings = StoreSettings.from(console.env());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    Store store = Store.open(storeSettings);
     Bot bot;
     try {
       bot =
@@ -68,9 +77,14 @@ final class ServeCommand implements Command {
               options.facts,
               options.index,
               new Delivery(4, Duration.ofMillis(500), Duration.ofSeconds(30)),
+              store,
               log::info);
     } catch (IllegalArgumentException e) {
+      store.close();
       throw new UsageException(e.getMessage());
+    } catch (Exception e) {
+      store.close();
+      throw e;
     }
     log.info(
         "{}: {} facts from {} report(s): {}",
@@ -78,6 +92,11 @@ final class ServeCommand implements Command {
         bot.knowledgeBase().factCount(),
         bot.knowledgeBase().reports().size(),
         String.join("; ", bot.knowledgeBase().reports()));
+    log.info(
+        "remembering in {}: recording {}, kept {} days",
+        storeSettings.where(),
+        storeSettings.record().name().toLowerCase(java.util.Locale.ROOT),
+        storeSettings.retentionDays());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

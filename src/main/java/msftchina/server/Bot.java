@@ -13,6 +13,7 @@ import msftchina.slack.BotApp;
 import msftchina.slack.BotIdentity;
 import msftchina.slack.Delivery;
 import msftchina.slack.Outbox;
+import msftchina.store.Store;
 
 /**
  * The running bot: the knowledge base opened, the Bolt app built, and the server listening, or the
@@ -29,6 +30,7 @@ public final class Bot implements AutoCloseable {
   private final TokenCheck tokenCheck;
   private final Outbox outbox;
   private final int port;
+  private final Store store;
 
   private Bot(
       KnowledgeBase kb,
@@ -36,13 +38,15 @@ public final class Bot implements AutoCloseable {
       SocketModeRunner socketMode,
       TokenCheck tokenCheck,
       Outbox outbox,
-      int port) {
+      int port,
+      Store store) {
     this.kb = kb;
     this.server = server;
     this.socketMode = socketMode;
     this.tokenCheck = tokenCheck;
     this.outbox = outbox;
     this.port = port;
+    this.store = store;
   }
 
   /**
@@ -53,11 +57,27 @@ public final class Bot implements AutoCloseable {
   public static Bot start(
       ServeConfig config, Path facts, Path index, Delivery delivery, Consumer<String> log)
       throws Exception {
+    return start(config, facts, index, delivery, Store.none(), log);
+  }
+
+  /**
+   * Starts as {@link #start(ServeConfig, Path, Path, Delivery, Consumer)} does, remembering in
+   * {@code store}, which the bot closes when it stops; once serving, it delivers the replies a
+   * stopped copy left pending.
+   */
+  public static Bot start(
+      ServeConfig config,
+      Path facts,
+      Path index,
+      Delivery delivery,
+      Store store,
+      Consumer<String> log)
+      throws Exception {
     KnowledgeBase kb = KnowledgeBase.open(facts, index, log);
     AppConfig appConfig = appConfig(config);
     BotIdentity identity = new BotIdentity(config.botToken());
     Outbox outbox = new Outbox(delivery);
-    App app = BotApp.create(appConfig, kb, outbox, identity);
+    App app = BotApp.create(appConfig, kb, outbox, identity, store);
     TokenCheck tokenCheck = new TokenCheck(app.client(), config.botToken(), identity, log);
     SlackServer server = null;
     SocketModeRunner socketMode = null;
@@ -67,12 +87,15 @@ public final class Bot implements AutoCloseable {
       if (config.socketMode()) {
         socketMode = new SocketModeRunner(app, config.appToken(), STOP_TIMEOUT);
         socketMode.start();
-        return new Bot(kb, null, socketMode, tokenCheck, outbox, 0);
+        store.start();
+        return new Bot(kb, null, socketMode, tokenCheck, outbox, 0, store);
       }
       server =
           new SlackServer(
               app, config.host(), config.port(), kb.factCount(), tokenCheck::problem, STOP_TIMEOUT);
-      return new Bot(kb, server, null, tokenCheck, outbox, server.start());
+      Bot bot = new Bot(kb, server, null, tokenCheck, outbox, server.start(), store);
+      store.start();
+      return bot;
     } catch (Exception e) {
       tokenCheck.close();
       outbox.close();
@@ -129,6 +152,7 @@ public final class Bot implements AutoCloseable {
         outbox.close(STOP_TIMEOUT); // even if requests in flight outlasted their bound
       } finally {
         tokenCheck.close();
+        store.close();
         kb.close();
       }
     }

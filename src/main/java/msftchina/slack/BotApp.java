@@ -2,12 +2,13 @@ package msftchina.slack;
 
 import com.google.gson.Gson;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageBotEvent;
@@ -22,6 +23,10 @@ import java.time.Duration;
 import java.util.List;
 import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
+import msftchina.store.PendingReply;
+import msftchina.store.Store;
+import msftchina.store.Surface;
+import msftchina.store.Vote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,11 +66,13 @@ public final class BotApp {
   private final ReplyCache commandReplies = new ReplyCache(REPLY_CACHE_BYTES);
   private final Gson json;
   private final Answering answering;
+  private final Store store;
   private final ThreadMemory threads =
       new ThreadMemory(10_000, Duration.ofHours(24), Clock.systemUTC());
 
-  private BotApp(KnowledgeBase kb, Outbox outbox, Gson json) {
+  private BotApp(KnowledgeBase kb, Outbox outbox, Gson json, Store store) {
     this.kb = kb;
+    this.store = store;
     this.json = json;
     this.replies = new Replies(kb.examples(), COMMAND);
     this.outbox = outbox;
@@ -78,11 +85,24 @@ public final class BotApp {
    */
   public static App create(
       AppConfig config, KnowledgeBase kb, Outbox outbox, BotIdentity identity) {
-    BotApp bot = new BotApp(kb, outbox, GsonFactory.createSnakeCase(config.getSlack().getConfig()));
+    return create(config, kb, outbox, identity, Store.none());
+  }
+
+  /**
+   * Returns a Bolt app as {@link #create(AppConfig, KnowledgeBase, Outbox, BotIdentity)} does,
+   * remembering questions, votes, seen events and pending replies in {@code store}.
+   */
+  public static App create(
+      AppConfig config, KnowledgeBase kb, Outbox outbox, BotIdentity identity, Store store) {
+    BotApp bot =
+        new BotApp(kb, outbox, GsonFactory.createSnakeCase(config.getSlack().getConfig()), store);
     // Bolt's ssl_check, then an authorization that never calls Slack. The signature is checked
     // over the raw bytes at the edge, before anything parses them (server.EventsServlet); Bolt's
     // RequestVerification would check it again over the body decoded as text.
     App app = new App(config, List.of(new SSLCheck(config.getVerificationToken()), identity));
+    // Replies a stopped copy acknowledged but never delivered are posted again, once.
+    MethodsClient client = app.slack().methods(config.getSingleTeamBotToken());
+    store.bind(kb::ask, pending -> bot.post(client, pending, pending.thread()));
 
     // Slash commands: https://api.slack.com/interactivity/slash-commands
     // Acknowledged with the answer itself: search takes microseconds, well inside 3 seconds, and
@@ -90,6 +110,7 @@ public final class BotApp {
     app.command(
         COMMAND,
         (req, ctx) -> {
+          long started = System.nanoTime();
           String text =
               req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
           if (text.isEmpty()
@@ -107,11 +128,38 @@ public final class BotApp {
             return ctx.ack(
                 r -> r.responseType("ephemeral").text(found.text()).blocks(found.blocks()));
           }
+          String body = bot.commandReplies.get(text, bot::commandReply);
+          SlashCommandPayload p = req.getPayload();
+          long millis = (System.nanoTime() - started) / 1_000_000;
+          // Recorded off this thread; the answer is searched again there, not here.
+          bot.store.asked(
+              Surface.SLASH, p.getTeamId(), p.getChannelId(), p.getUserId(), text, null, millis);
           return Response.builder()
               .statusCode(200)
               .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-              .body(bot.commandReplies.get(text, bot::commandReply))
+              .body(body)
               .build();
+        });
+
+    // Feedback buttons (👍 / 👎 on every answer):
+    // https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element
+    // Recorded once per user per answer (a second click changes the vote), and acknowledged to
+    // the user privately through the payload's response_url.
+    app.blockAction(
+        Replies.FEEDBACK_ACTION,
+        (req, ctx) -> {
+          BlockActionPayload payload = req.getPayload();
+          String user = payload.getUser() == null ? null : payload.getUser().getId();
+          Vote vote =
+              Vote.fromButton(
+                  payload.getActions().get(0).getValue(), user, System.currentTimeMillis());
+          bot.store.voted(vote);
+          if (vote != null && payload.getResponseUrl() != null) {
+            var unused =
+                app.executorService()
+                    .submit(() -> bot.tellUser(ctx::respond, Replies.thanks(vote.up())));
+          }
+          return ctx.ack();
         });
 
     // Block actions: https://api.slack.com/reference/interaction-payloads/block-actions
@@ -182,7 +230,19 @@ public final class BotApp {
             String question =
                 SlackText.unescape(SlackText.withoutMention(event.getText(), ctx.getBotUserId()));
             String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-            bot.post(ctx, payload.getEventId(), event.getChannel(), thread, thread, question);
+            PendingReply reply =
+                new PendingReply(
+                    payload.getEventId(),
+                    Surface.MENTION,
+                    payload.getTeamId(),
+                    event.getChannel(),
+                    thread,
+                    event.getUser(),
+                    question,
+                    System.currentTimeMillis());
+            if (bot.store.firstTime(reply)) { // exactly once across copies sharing the store
+              bot.post(ctx.client(), reply, thread);
+            }
           }
           return ctx.ack();
         });
@@ -200,13 +260,22 @@ public final class BotApp {
               && bot.seen.firstTime(payload.getEventId())) {
             String question =
                 SlackText.unescape(SlackText.withoutMention(event.getText(), ctx.getBotUserId()));
-            bot.post(
-                ctx,
-                payload.getEventId(),
-                event.getChannel(),
-                event.getThreadTs(),
-                event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
-                question);
+            PendingReply reply =
+                new PendingReply(
+                    payload.getEventId(),
+                    Surface.DM,
+                    payload.getTeamId(),
+                    event.getChannel(),
+                    event.getThreadTs(),
+                    event.getUser(),
+                    question,
+                    System.currentTimeMillis());
+            if (bot.store.firstTime(reply)) {
+              bot.post(
+                  ctx.client(),
+                  reply,
+                  event.getThreadTs() != null ? event.getThreadTs() : event.getTs());
+            }
           }
           return ctx.ack();
         });
@@ -244,15 +313,14 @@ public final class BotApp {
    * follow-up in a thread the bot answered is read with the thread's earlier question. The answer
    * is remembered under the thread it belongs to ({@code remembered}) and under the posted reply.
    */
-  private void post(
-      EventContext ctx,
-      String eventId,
-      String channel,
-      String thread,
-      String remembered,
-      String question) {
+  private void post(MethodsClient client, PendingReply pending, String remembered) {
+    String eventId = pending.eventId();
+    String channel = pending.channel();
+    String thread = pending.thread();
+    String question = pending.question();
     if (channel == null || channel.isBlank()) {
       log.warn("event {}: no channel to answer in; not answered", eventId);
+      store.done(eventId);
       return;
     }
     Replies replies = answering.repliesFor(question);
@@ -275,31 +343,36 @@ public final class BotApp {
     Replies.Message message =
         followUp == null ? reply : FollowUpNote.with(reply, replies.labels(), followUp);
     if (answer != null) {
-      threads.remember(channel, remembered, new ThreadMemory.Asked(asked, answer));
+      if (remembered != null) {
+        threads.remember(channel, remembered, new ThreadMemory.Asked(asked, answer));
+      }
+      long millis = System.currentTimeMillis() - pending.receivedAt();
+      store.asked(
+          pending.surface(), pending.team(), channel, pending.user(), question, answer, millis);
     }
     outbox.send(
         channel,
         "event " + eventId + ": chat.postMessage to " + channel,
         () -> {
           ChatPostMessageResponse r =
-              ctx.client()
-                  .chatPostMessage(
-                      m ->
-                          m.channel(channel)
-                              .threadTs(thread)
-                              .text(message.text())
-                              .blocks(message.blocks()));
+              client.chatPostMessage(
+                  m ->
+                      m.channel(channel)
+                          .threadTs(thread)
+                          .text(message.text())
+                          .blocks(message.blocks()));
           if (r.isOk()) {
             if (answer != null) {
               threads.remember(channel, r.getTs(), new ThreadMemory.Asked(asked, answer));
             }
+            store.done(eventId);
             return Delivery.Outcome.ok();
           }
           return "ratelimited".equals(r.getError())
               ? Delivery.Outcome.retryAfter(Delivery.BACKOFF, r.getError())
               : Delivery.Outcome.refused(r.getError());
         },
-        null);
+        error -> store.done(eventId)); // given up, and named in a log line by the outbox
   }
 
   private interface Respond {

@@ -2,17 +2,21 @@ package msftchina.slack;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.contextActions;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.feedbackButtons;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.FeedbackButtonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import msftchina.search.Answer;
 import msftchina.search.Match;
+import msftchina.store.Vote;
 
 /**
  * The bot's messages in Block Kit, with their plain-text fallbacks: answers, refusals and usage.
@@ -22,6 +26,9 @@ public final class Replies {
 
   /** The action id of the "Share in channel" button. */
   public static final String SHARE_ACTION = "share_answer";
+
+  /** The action id of the 👍 / 👎 feedback buttons on every answer. */
+  public static final String FEEDBACK_ACTION = "answer_feedback";
 
   /** The longest question echoed back, in characters. */
   static final int MAX_ECHO = 500;
@@ -85,6 +92,7 @@ public final class Replies {
     if (answer.strength() == Answer.Strength.PARTIAL) {
       blocks.add(context(c -> c.elements(List.of(markdownText(labels.partial())))));
     }
+    blocks.add(feedback(answer));
     if (sharedBy != null) {
       blocks.add(
           context(
@@ -114,6 +122,41 @@ public final class Replies {
   public Message shared() {
     String text = "Shared in the channel.";
     return new Message(List.of(context(c -> c.elements(List.of(markdownText(text))))), text);
+  }
+
+  /** Returns the private thanks for a 👍 ({@code up}) or a 👎. */
+  public static String thanks(boolean up) {
+    return up
+        ? "Thanks: your \uD83D\uDC4D on this answer is noted."
+        : "Thanks: your \uD83D\uDC4E is noted, and the report's maintainers will see this answer"
+            + " among those to check.";
+  }
+
+  /**
+   * Returns the 👍 / 👎 buttons of an answer: each carries the first statement and the question.
+   */
+  private static LayoutBlock feedback(Answer answer) {
+    String statement = answer.matches().get(0).fact().id();
+    return contextActions(
+        c ->
+            c.elements(
+                List.of(
+                    feedbackButtons(
+                        f ->
+                            f.actionId(FEEDBACK_ACTION)
+                                .positiveButton(
+                                    FeedbackButtonObject.builder()
+                                        .text(plainText("\uD83D\uDC4D"))
+                                        .accessibilityLabel("This answer helped")
+                                        .value(Vote.buttonValue(true, statement, answer.question()))
+                                        .build())
+                                .negativeButton(
+                                    FeedbackButtonObject.builder()
+                                        .text(plainText("\uD83D\uDC4E"))
+                                        .accessibilityLabel("This answer is wrong or no help")
+                                        .value(
+                                            Vote.buttonValue(false, statement, answer.question()))
+                                        .build())))));
   }
 
   /** Returns how to use the bot, with example questions. */

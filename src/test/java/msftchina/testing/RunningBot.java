@@ -17,6 +17,7 @@ import msftchina.server.Bot;
 import msftchina.server.ServeConfig;
 import msftchina.slack.Delivery;
 import msftchina.slack.SignedRequest;
+import msftchina.store.Store;
 
 /**
  * The real bot served on a free loopback port, answering from the bundled facts, with Slack's Web
@@ -81,8 +82,17 @@ public final class RunningBot implements AutoCloseable {
   }
 
   public static RunningBot start(Path indexDir, Delivery delivery) throws Exception {
+    return start(indexDir, delivery, Store.none());
+  }
+
+  /** Starts a bot with quick retries that remembers in {@code store} (and closes it when done). */
+  public static RunningBot start(Path indexDir, Store store) throws Exception {
+    return start(indexDir, new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)), store);
+  }
+
+  private static RunningBot start(Path indexDir, Delivery delivery, Store store) throws Exception {
     SlackStandIn slack = new SlackStandIn();
-    return start(indexDir, delivery, slack, slack.apiUrl(), line -> {});
+    return start(indexDir, delivery, slack, slack.apiUrl(), store, line -> {});
   }
 
   /**
@@ -91,6 +101,17 @@ public final class RunningBot implements AutoCloseable {
    */
   public static RunningBot start(
       Path indexDir, Delivery delivery, SlackStandIn slack, String apiUrl, Consumer<String> log)
+      throws Exception {
+    return start(indexDir, delivery, slack, apiUrl, Store.none(), log);
+  }
+
+  private static RunningBot start(
+      Path indexDir,
+      Delivery delivery,
+      SlackStandIn slack,
+      String apiUrl,
+      Store store,
+      Consumer<String> log)
       throws Exception {
     ServeConfig config =
         ServeConfig.from(
@@ -107,7 +128,7 @@ public final class RunningBot implements AutoCloseable {
                 apiUrl));
     Bot bot;
     try {
-      bot = Bot.start(config, Path.of("facts"), indexDir, delivery, log);
+      bot = Bot.start(config, Path.of("facts"), indexDir, delivery, store, log);
     } catch (Exception e) {
       slack.close();
       throw e;

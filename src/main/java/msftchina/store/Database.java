@@ -1,0 +1,181 @@
+package msftchina.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The store's database: where it is, how to connect to it, and its schema brought up to date by
+ * Flyway from the numbered SQL files in {@code db/migration} (the same files on SQLite and
+ * PostgreSQL).
+ */
+public final class Database {
+
+  /** The table in which Flyway keeps the versions applied. */
+  static final String HISTORY = "flyway_schema_history";
+
+  private static final byte[] SQLITE_HEADER =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  private final StoreSettings settings;
+
+  private Database(StoreSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Opens the database of {@code settings}, creating a SQLite file and its folder when missing, and
+   * applies the migrations it lacks; throws {@link StoreException} with one line naming the
+   * database when it can't be used.
+   */
+  public static Database open(StoreSettings settings) throws StoreException {
+    Database db = new Database(settings);
+    Path file = settings.sqliteFile();
+    if (file != null) {
+      checkSqliteFile(file);
+    }
+    try (Connection c = db.connect()) {
+      List<String> tables = tables(c);
+      if (!tables.isEmpty() && !tables.contains(HISTORY)) {
+        throw new StoreException(
+            settings.where()
+                + " holds another application's tables ("
+                + String.join(", ", tables.subList(0, Math.min(5, tables.size())))
+                + "), not msftchina's; set MSFTCHINA_DB to a database of its own");
+      }
+    } catch (SQLException e) {
+      throw failure(settings, e);
+    }
+    migrate(settings);
+    return db;
+  }
+
+  /**
+   * Applies the migrations the database lacks. Flyway locks a PostgreSQL database while it
+   * migrates, but not a SQLite file: two copies starting at once on a new file both try, and the
+   * one that loses finds the other's tables; it tries again (up to three times), and then finds the
+   * schema up to date.
+   */
+  private static void migrate(StoreSettings settings) throws StoreException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Flyway.configure()
+            .dataSource(settings.url(), null, null)
+            .locations("classpath:db/migration")
+            .loggers("slf4j")
+            .load()
+            .migrate();
+        return;
+      } catch (FlywayException e) {
+        if (!settings.sqlite() || attempt == 3) {
+          throw new StoreException(
+              settings.where() + " can't be brought to msftchina's schema: " + firstLine(e));
+        }
+      }
+      try {
+        Thread.sleep(300L * attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("interrupted while migrating " + settings.where());
+      }
+    }
+  }
+
+  /** Returns the settings the database was opened with. */
+  public StoreSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Returns a new connection, in auto-commit mode. SQLite waits up to 5 s for a lock, writes ahead
+   * to a log (so readers don't block writers) and caches 512 KiB of pages; PostgreSQL gives up
+   * connecting after 3 s and on a silent server after 10 s.
+   */
+  public Connection connect() throws SQLException {
+    Properties p = new Properties();
+    if (settings.sqlite()) {
+      p.setProperty("journal_mode", "WAL");
+      p.setProperty("synchronous", "NORMAL");
+      p.setProperty("busy_timeout", "5000");
+      p.setProperty("cache_size", "-512"); // KiB of page cache per connection (default 2,000)
+    } else {
+      p.setProperty("connectTimeout", "3");
+      p.setProperty("loginTimeout", "3");
+      p.setProperty("socketTimeout", "10");
+      p.setProperty("tcpKeepAlive", "true");
+      p.setProperty("ApplicationName", "msftchina");
+    }
+    return DriverManager.getConnection(settings.url(), p);
+  }
+
+  /** Returns the one-line error for {@code e} on the database of {@code settings}. */
+  static StoreException failure(StoreSettings settings, SQLException e) {
+    String message = firstLine(e);
+    if (message.contains("SQLITE_NOTADB") || message.contains("SQLITE_CORRUPT")) {
+      return new StoreException(
+          settings.where()
+              + " is corrupt or not a SQLite database; move it away (a new one is created) or"
+              + " set MSFTCHINA_DB");
+    }
+    return new StoreException("cannot use the database " + settings.where() + ": " + message);
+  }
+
+  private static void checkSqliteFile(Path file) throws StoreException {
+    try {
+      if (Files.isDirectory(file)) {
+        throw new StoreException(file + " is a folder, not a database file; set MSFTCHINA_DB");
+      }
+      if (!Files.exists(file)) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        return;
+      }
+      if (Files.size(file) == 0) {
+        return; // SQLite makes an empty file a database
+      }
+      byte[] head;
+      try (InputStream in = Files.newInputStream(file)) {
+        head = in.readNBytes(SQLITE_HEADER.length);
+      }
+      if (!java.util.Arrays.equals(head, SQLITE_HEADER)) {
+        throw new StoreException(
+            file
+                + " is not a SQLite database (corrupt, or another kind of file); move it away (a"
+                + " new one is created) or set MSFTCHINA_DB");
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot use the database file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static List<String> tables(Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        String schema = rs.getString("TABLE_SCHEM");
+        if (schema == null || schema.equals(c.getSchema())) {
+          names.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return names;
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.strip().lines().findFirst().orElse("").strip();
+  }
+}

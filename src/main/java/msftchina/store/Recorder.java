@@ -1,0 +1,372 @@
+package msftchina.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import msftchina.search.Answer;
+import msftchina.search.Match;
+
+/**
+ * Writes questions and votes to the database from a thread of its own, in batches, so that a slow
+ * or missing database never holds up an answer. Records wait in a bounded queue; when it is full,
+ * or the database fails, they are dropped and counted, and the count is written once the database
+ * is back. Also deletes rows older than the retention period, at start and daily.
+ *
+ * <p>NOTE: {@link #asked} and {@link #voted} are safe to call from any thread and never block.
+ */
+final class Recorder implements AutoCloseable {
+
+  /** The most records waiting to be written. */
+  static final int CAPACITY = 4_096;
+
+  /** The most characters of questions waiting to be written: about 1 MB at most. */
+  static final long MAX_QUEUED_CHARS = 500_000;
+
+  /** The longest question recorded, in characters; longer ones are cut. */
+  static final int MAX_QUESTION = 2_000;
+
+  private static final int BATCH = 4_096;
+
+  /**
+   * How long the writer gathers records after the first of a batch: a busy bot commits about ten
+   * times a second rather than once a question (a commit costs more than many rows).
+   */
+  private static final long GATHER_MILLIS = 100;
+
+  private static final long DAY = Duration.ofDays(1).toMillis();
+  private static final long RETRY_PAUSE = 1_000;
+
+  private final Database db;
+  private final StoreSettings.Record mode;
+  private final long retention;
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong queuedChars = new AtomicLong();
+  private final Health health;
+  private final Thread thread;
+  private final Map<String, Outcome> outcomes = new LinkedHashMap<>(64, 0.75f, true);
+  private volatile Function<String, Answer> ask;
+  private volatile boolean running = true;
+  private Connection connection;
+  private PreparedStatement insertQuestion;
+  private long nextCleanUp;
+
+  Recorder(Database db) {
+    this.db = db;
+    this.mode = db.settings().record();
+    this.retention = Duration.ofDays(db.settings().retentionDays()).toMillis();
+    this.health =
+        new Health(
+            "recording",
+            "questions and votes are dropped and counted until it recovers",
+            db.settings().where());
+    this.thread = new Thread(this::run, "store-recorder");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Uses {@code ask} to work out the answers of questions recorded without one. */
+  void answerWith(Function<String, Answer> ask) {
+    this.ask = ask;
+  }
+
+  /** Queues a question to be recorded. */
+  void asked(Asked asked) {
+    if (mode != StoreSettings.Record.OFF) {
+      offer(asked);
+    }
+  }
+
+  /** Queues a vote to be recorded. */
+  void voted(Vote vote) {
+    if (mode != StoreSettings.Record.OFF) {
+      offer(vote);
+    }
+  }
+
+  /** Returns how many records were dropped since start and not yet counted in the database. */
+  long dropped() {
+    return dropped.get();
+  }
+
+  private void offer(Object record) {
+    long chars = chars(record);
+    if (queuedChars.addAndGet(chars) > MAX_QUEUED_CHARS) {
+      queuedChars.addAndGet(-chars);
+      dropped.incrementAndGet();
+    } else if (!queue.offer(record)) {
+      queuedChars.addAndGet(-chars);
+      dropped.incrementAndGet();
+    }
+  }
+
+  private static long chars(Object record) {
+    if (record instanceof Asked a) {
+      return a.question().length();
+    }
+    return record instanceof Vote v ? v.question().length() : 0;
+  }
+
+  private void run() {
+    List<Object> batch = new ArrayList<>(BATCH);
+    do { // at least once: the clean-up at start
+      try {
+        Object first = queue.poll(1, TimeUnit.SECONDS);
+        if (first != null) {
+          batch.add(first);
+          if (running) {
+            Thread.sleep(GATHER_MILLIS);
+          }
+          queue.drainTo(batch, BATCH - 1);
+          queuedChars.addAndGet(-batch.stream().mapToLong(Recorder::chars).sum());
+        }
+        if (!batch.isEmpty() || dropped.get() > 0 || System.currentTimeMillis() >= nextCleanUp) {
+          write(batch);
+        }
+      } catch (InterruptedException e) {
+        running = false;
+      }
+      batch.clear();
+    } while (running || !queue.isEmpty());
+    closeConnection();
+  }
+
+  /** Writes {@code batch} in one transaction; on failure drops it, counted, and pauses. */
+  private void write(List<Object> batch) throws InterruptedException {
+    long droppedBefore = dropped.getAndSet(0);
+    try {
+      if (connection == null) {
+        connection = db.connect();
+        connection.setAutoCommit(false);
+        insertQuestion =
+            connection.prepareStatement(
+                "INSERT INTO questions (asked_at, surface, team_id, channel_id, user_id,"
+                    + " question, statements, reason, missing, strength, millis)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      }
+      Map<List<Object>, Long> counts = new HashMap<>();
+      long now = System.currentTimeMillis();
+      if (droppedBefore > 0) {
+        counts.merge(List.of(now / DAY, "dropped", ""), droppedBefore, Long::sum);
+      }
+      if (mode == StoreSettings.Record.FULL) {
+        writeFull(batch);
+      } else {
+        for (Object record : batch) {
+          countsOf(record, counts);
+        }
+      }
+      writeCounts(counts);
+      if (now >= nextCleanUp) {
+        cleanUp(now);
+        nextCleanUp = now + DAY;
+      }
+      connection.commit();
+      health.ok(droppedBefore > 0 ? droppedBefore + " records were dropped meanwhile" : "");
+    } catch (SQLException | RuntimeException e) {
+      dropped.addAndGet(droppedBefore + batch.size());
+      closeConnection();
+      health.failed(e);
+      if (running) {
+        Thread.sleep(RETRY_PAUSE);
+      }
+    }
+  }
+
+  private void writeFull(List<Object> batch) throws SQLException {
+    PreparedStatement q = insertQuestion;
+    try (PreparedStatement v =
+        connection.prepareStatement(
+            "INSERT INTO votes (user_id, question_key, statement, question, vote, voted_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, question_key, statement)"
+                + " DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at")) {
+      int questions = 0;
+      int votes = 0;
+      for (Object record : batch) {
+        if (record instanceof Asked a) {
+          Outcome outcome = outcomeOf(a);
+          q.setLong(1, a.at());
+          q.setString(2, a.surface().label());
+          q.setString(3, id(a.team()));
+          q.setString(4, id(a.channel()));
+          q.setString(5, id(a.user()));
+          q.setString(6, cut(a.question()));
+          q.setString(7, outcome.statements());
+          q.setString(8, outcome.reason());
+          q.setString(9, outcome.missing());
+          q.setString(10, outcome.strength());
+          q.setInt(11, a.millis());
+          q.addBatch();
+          questions++;
+        } else if (record instanceof Vote vote) {
+          v.setString(1, id(vote.user()));
+          v.setString(2, vote.questionKey());
+          v.setString(3, vote.statement());
+          v.setString(4, cut(vote.question()));
+          v.setInt(5, vote.up() ? 1 : -1);
+          v.setLong(6, vote.at());
+          v.addBatch();
+          votes++;
+        }
+      }
+      if (questions > 0) {
+        q.executeBatch();
+      }
+      if (votes > 0) {
+        v.executeBatch();
+      }
+    }
+  }
+
+  private void countsOf(Object record, Map<List<Object>, Long> counts) {
+    if (record instanceof Asked a) {
+      long day = a.at() / DAY;
+      counts.merge(List.of(day, "surface", a.surface().label()), 1L, Long::sum);
+      Answer answer = answerOf(a);
+      if (answer == null) {
+        return;
+      }
+      counts.merge(List.of(day, "answered", answer.answered() ? "yes" : "no"), 1L, Long::sum);
+      for (Match m : answer.matches()) {
+        counts.merge(List.of(day, "statement", m.fact().id()), 1L, Long::sum);
+      }
+      if (answer.refusal() != null) {
+        counts.merge(List.of(day, "reason", answer.refusal().reason().name()), 1L, Long::sum);
+      }
+    } else if (record instanceof Vote vote) {
+      counts.merge(
+          List.of(vote.at() / DAY, vote.up() ? "up" : "down", vote.statement()), 1L, Long::sum);
+    }
+  }
+
+  private void writeCounts(Map<List<Object>, Long> counts) throws SQLException {
+    if (counts.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement c =
+        connection.prepareStatement(
+            "INSERT INTO counts (day, kind, name, n) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (day, kind, name) DO UPDATE SET n = counts.n + excluded.n")) {
+      for (Map.Entry<List<Object>, Long> e : counts.entrySet()) {
+        c.setLong(1, (Long) e.getKey().get(0));
+        c.setString(2, (String) e.getKey().get(1));
+        c.setString(3, (String) e.getKey().get(2));
+        c.setLong(4, e.getValue());
+        c.addBatch();
+      }
+      c.executeBatch();
+    }
+  }
+
+  /**
+   * Deletes questions, votes and counts older than the retention period, seen events after a day.
+   */
+  private void cleanUp(long now) throws SQLException {
+    long cutoff = now - retention;
+    try (PreparedStatement q =
+            connection.prepareStatement("DELETE FROM questions WHERE asked_at < ?");
+        PreparedStatement v = connection.prepareStatement("DELETE FROM votes WHERE voted_at < ?");
+        PreparedStatement c = connection.prepareStatement("DELETE FROM counts WHERE day < ?");
+        PreparedStatement s =
+            connection.prepareStatement("DELETE FROM seen_events WHERE seen_at < ?")) {
+      q.setLong(1, cutoff);
+      q.executeUpdate();
+      v.setLong(1, cutoff);
+      v.executeUpdate();
+      c.setLong(1, cutoff / DAY);
+      c.executeUpdate();
+      s.setLong(1, now - Math.min(retention, DAY));
+      s.executeUpdate();
+    }
+  }
+
+  /** An answer as the questions table stores it. */
+  private record Outcome(
+      Answer answer, String statements, String reason, String missing, String strength) {
+
+    static final Outcome UNKNOWN = new Outcome(null, "", null, null, "UNKNOWN");
+
+    static Outcome of(Answer answer) {
+      return new Outcome(
+          answer,
+          answer.matches().stream()
+              .map(m -> m.fact().id() + " " + m.score())
+              .collect(Collectors.joining(",")),
+          answer.refusal() == null ? null : answer.refusal().reason().name(),
+          answer.refusal() == null ? null : String.join("\n", answer.refusal().missing()),
+          answer.strength().name());
+    }
+  }
+
+  private Answer answerOf(Asked a) {
+    return outcomeOf(a).answer();
+  }
+
+  /**
+   * Returns the outcome of the answer recorded with {@code a}, or of the answer worked out again
+   * when it came without one; the recent ones are remembered by question.
+   */
+  private Outcome outcomeOf(Asked a) {
+    if (a.answer() != null) {
+      return Outcome.of(a.answer());
+    }
+    Function<String, Answer> f = ask;
+    if (f == null) {
+      return Outcome.UNKNOWN;
+    }
+    String question = cut(a.question());
+    Outcome outcome = outcomes.get(question);
+    if (outcome == null) {
+      outcome = Outcome.of(f.apply(question));
+      outcomes.put(question, outcome);
+      if (outcomes.size() > 64) {
+        outcomes.remove(outcomes.keySet().iterator().next());
+      }
+    }
+    return outcome;
+  }
+
+  private static String cut(String question) {
+    String q = question == null ? "" : question.strip();
+    return q.length() > MAX_QUESTION ? q.substring(0, MAX_QUESTION) : q;
+  }
+
+  private static String id(String id) {
+    return id == null || id.length() <= 32 ? id : id.substring(0, 32);
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        insertQuestion.close();
+        connection.close();
+      } catch (SQLException e) {
+        // already broken
+      }
+      connection = null;
+    }
+  }
+
+  /** Writes what is queued (waiting up to 5 s), then stops. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

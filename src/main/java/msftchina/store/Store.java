@@ -1,0 +1,143 @@
+package msftchina.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import msftchina.search.Answer;
+
+/**
+ * The bot's memory in a database: what was asked and answered, feedback, seen events and pending
+ * replies. Nothing here runs on a request's time but claiming an event, which waits at most a
+ * second: recording is queued and written in batches by a thread of its own.
+ *
+ * <p>NOTE: safe for concurrent use.
+ */
+public final class Store implements AutoCloseable {
+
+  private final Database db;
+  private final Recorder recorder;
+  private final Outbox outbox;
+  private volatile Consumer<PendingReply> deliver;
+
+  private Store(Database db, Recorder recorder, Outbox outbox) {
+    this.db = db;
+    this.recorder = recorder;
+    this.outbox = outbox;
+  }
+
+  /** Opens the store of {@code settings}; see {@link Database#open}. */
+  public static Store open(StoreSettings settings) throws StoreException {
+    Database db = Database.open(settings);
+    return new Store(db, new Recorder(db), new Outbox(db));
+  }
+
+  /** Returns a store that keeps nothing: every event is new, nothing is recorded. */
+  public static Store none() {
+    return new Store(null, null, null);
+  }
+
+  /**
+   * Connects the store to the app: {@code ask} answers a question recorded without its answer,
+   * {@code deliver} delivers a pending reply this copy takes over from a stopped one (once {@link
+   * #start} is called).
+   */
+  public void bind(Function<String, Answer> ask, Consumer<PendingReply> deliver) {
+    if (db != null) {
+      recorder.answerWith(ask);
+      this.deliver = deliver;
+    }
+  }
+
+  /** Starts taking over and delivering the replies that stopped copies left pending. */
+  public void start() {
+    if (db != null && deliver != null) {
+      outbox.start(deliver);
+    }
+  }
+
+  /**
+   * Claims the event of {@code reply} for this copy, storing the reply as pending; returns false
+   * only when a copy (this one or another) already took the event. Waits at most a second for the
+   * database: when it is slower or gone, returns true.
+   */
+  public boolean firstTime(PendingReply reply) {
+    return db == null || outbox.claim(reply) != Outbox.Claim.REPEAT;
+  }
+
+  /** Notes that the reply to {@code eventId} was delivered or given up: it is no longer pending. */
+  public void done(String eventId) {
+    if (db != null) {
+      outbox.done(eventId);
+    }
+  }
+
+  /**
+   * Records a question asked on {@code surface} and its {@code answer} (null to have the recorder
+   * work it out), answered {@code millis} after it arrived.
+   */
+  public void asked(
+      Surface surface,
+      String team,
+      String channel,
+      String user,
+      String question,
+      Answer answer,
+      long millis) {
+    if (db == null) {
+      return;
+    }
+    String q = question == null ? "" : question;
+    if (q.length() > Recorder.MAX_QUESTION) {
+      q = q.substring(0, Recorder.MAX_QUESTION);
+    }
+    recorder.asked(
+        new Asked(
+            System.currentTimeMillis(),
+            surface,
+            team,
+            channel,
+            user,
+            q,
+            answer,
+            (int) Math.max(0, Math.min(millis, Integer.MAX_VALUE))));
+  }
+
+  /** Records a 👍 or 👎; the same user's later click on the same answer replaces it. */
+  public void voted(Vote vote) {
+    if (db != null && vote != null) {
+      recorder.voted(vote);
+    }
+  }
+
+  /**
+   * Returns the last 30 days' gaps and votes when {@code userId} is one of {@code
+   * MSFTCHINA_ADMINS}, for App Home; empty for anyone else or when the database can't be read.
+   */
+  public Optional<Gaps> adminView(String userId) {
+    if (db == null || userId == null || !db.settings().admins().contains(userId)) {
+      return Optional.empty();
+    }
+    try (Connection c = db.connect()) {
+      return Optional.of(Gaps.read(c, System.currentTimeMillis() - Duration.ofDays(30).toMillis()));
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Returns the database, or null for a store that keeps nothing. */
+  public Database database() {
+    return db;
+  }
+
+  /** Writes what is queued and stops; pending replies are left to the next start. */
+  @Override
+  public void close() {
+    if (db != null) {
+      outbox.close();
+      recorder.close();
+    }
+  }
+}

@@ -1,0 +1,305 @@
+package msftchina.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import msftchina.store.Gaps;
+import msftchina.store.Store;
+import msftchina.store.StoreSettings;
+import msftchina.testing.RunningBot;
+import msftchina.testing.SlackStandIn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the bot remembers, read back as its maintainers would: the real bot over signed HTTP,
+ * recording into a real SQLite file, then {@code msftchina gaps} and {@code msftchina stats} on
+ * that file.
+ */
+class StoreCommandsTest {
+
+  private static final String ANSWERED = "who is Microsoft's biggest AI customer in China?";
+  private static final String TENCENT = "how much does Tencent spend on Azure?";
+
+  @TempDir Path temp;
+
+  @Test
+  void questionsAndVotesOutliveARestartAndShowInGapsAndStats() throws Exception {
+    Map<String, String> env = Map.of("MSFTCHINA_DB", "jdbc:sqlite:" + temp.resolve("bot.db"));
+    JsonObject answer;
+    try (RunningBot bot = start(env)) {
+      answer = slash(bot, ANSWERED);
+      slash(bot, TENCENT);
+      slash(bot, "  How much does TENCENT spend on Azure? ");
+      slash(bot, "what is the weather in Paris?");
+      String up = feedbackValue(answer, "positive_button");
+      String down = feedbackValue(answer, "negative_button");
+      click(bot, "U1", up);
+      click(bot, "U1", down); // U1 changes their mind: one vote, now down
+      click(bot, "U2", down);
+      click(bot, "U3", up);
+      List<SlackStandIn.Call> thanks =
+          bot.slack.await("/response/feedback", 4, Duration.ofSeconds(5));
+      assertEquals(4, thanks.size());
+      assertTrue(thanks.get(0).body().contains("Thanks"), thanks.get(0).body());
+    }
+    try (RunningBot bot = start(env)) {
+      slash(bot, TENCENT);
+    }
+
+    List<String> gaps = run(env, "gaps", "--json").lines().toList();
+    assertEquals(
+        List.of(
+            "{\"question\": \"how much does Tencent spend on Azure?\", \"asked\": 3, \"reason\":"
+                + " \"detail not in the report: a figure for Tencent\"}",
+            "{\"question\": \"what is the weather in Paris?\", \"asked\": 1, \"reason\":"
+                + " \"name not in the report: weather, Paris\"}",
+            "{\"question\": \"who is Microsoft's biggest AI customer in China?\", \"statement\":"
+                + " \"msft-china-ai:1.2\", \"down\": 2, \"up\": 1}"),
+        gaps);
+
+    String text = run(env, "gaps");
+    assertTrue(text.contains("Not answered in the last 30 days: 4 questions"), text);
+    assertTrue(text.contains("3 asked  detail not in the report: a figure for Tencent"), text);
+    assertTrue(text.contains("3x  how much does Tencent spend on Azure?"), text);
+    assertTrue(text.contains("down 2  up 1  msft-china-ai:1.2"), text);
+
+    String stats = run(env, "stats", "--since", "1d");
+    assertTrue(stats.contains("Last 1 days: 5 questions, 1 answered (20.0%)"), stats);
+    assertTrue(stats.contains("slash 5"), stats);
+    assertTrue(stats.contains("1  msft-china-ai:1.2"), stats);
+    assertTrue(stats.contains("Votes: up 1, down 2"), stats);
+    assertTrue(stats.contains("Records dropped (database slow or gone): 0"), stats);
+
+    // App Home's admin view (issue 10 shows it): the same gaps, for MSFTCHINA_ADMINS only.
+    Map<String, String> admins = new HashMap<>(env);
+    admins.put("MSFTCHINA_ADMINS", "UADMIN1, UADMIN2");
+    try (Store store = Store.open(StoreSettings.from(admins))) {
+      assertTrue(store.adminView("U0LOCAL").isEmpty(), "not an admin");
+      Gaps seen = store.adminView("UADMIN2").orElseThrow();
+      assertEquals(3, seen.refused().get(0).asked());
+      assertEquals(2, seen.votedDown().get(0).down());
+    }
+  }
+
+  @Test
+  void countsModeKeepsNoQuestionTextAndNoUserIds() throws Exception {
+    Path file = temp.resolve("counts.db");
+    Map<String, String> env =
+        Map.of("MSFTCHINA_DB", "jdbc:sqlite:" + file, "MSFTCHINA_RECORD", "counts");
+    try (RunningBot bot = start(env)) {
+      JsonObject answer = slash(bot, ANSWERED);
+      slash(bot, "does Zanzibarcorp buy Azure?");
+      click(bot, "UPRIVATE1", feedbackValue(answer, "negative_button"));
+      bot.slack.await("/response/feedback", 1, Duration.ofSeconds(5));
+    }
+    String everything = dump(file);
+    for (String secret : List.of("Zanzibarcorp", "biggest AI customer", "UPRIVATE1", "U0LOCAL")) {
+      assertFalse(everything.contains(secret), secret + " was stored: " + everything);
+    }
+    String stats = run(env, "stats");
+    assertTrue(stats.contains("2 questions, 1 answered (50.0%)"), stats);
+    assertTrue(stats.contains("Votes: up 0, down 1"), stats);
+    String gaps = run(env, "gaps", "--json");
+    assertTrue(gaps.contains("\"question\": \"\", \"asked\": 1, \"reason\":"), gaps);
+    assertTrue(gaps.contains("\"statement\": \"msft-china-ai:1.2\", \"down\": 1, \"up\": 0"), gaps);
+  }
+
+  @Test
+  void rowsOlderThanTheRetentionPeriodAreDeleted() throws Exception {
+    Path file = temp.resolve("old.db");
+    Map<String, String> env =
+        Map.of("MSFTCHINA_DB", "jdbc:sqlite:" + file, "MSFTCHINA_RETENTION_DAYS", "7");
+    Store.open(StoreSettings.from(env)).close(); // creates the schema
+    long day = Duration.ofDays(1).toMillis();
+    long now = System.currentTimeMillis();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO questions VALUES ("
+              + (now - 8 * day)
+              + ", 'slash', 'T', 'C', 'U', 'an old question', '', 'NAME_NOT_IN_REPORT', 'x',"
+              + " 'NOT_IN_REPORT', 1)");
+      s.executeUpdate(
+          "INSERT INTO questions VALUES ("
+              + (now - 6 * day)
+              + ", 'slash', 'T', 'C', 'U', 'a recent question', '', 'NAME_NOT_IN_REPORT', 'y',"
+              + " 'NOT_IN_REPORT', 1)");
+    }
+    Store.open(StoreSettings.from(env)).close(); // cleans up at start
+    String everything = dump(file);
+    assertFalse(everything.contains("an old question"), everything);
+    assertTrue(everything.contains("a recent question"), everything);
+  }
+
+  @Test
+  void aCorruptOrForeignDatabaseFileStopsServeWithOneLineNamingIt() throws Exception {
+    Path corrupt = temp.resolve("corrupt.db");
+    Files.write(
+        corrupt, "SQLite format 3\0 then garbage".repeat(300).getBytes(StandardCharsets.UTF_8));
+    Path garbage = temp.resolve("notes.db");
+    Files.writeString(garbage, "these are my notes, not a database\n".repeat(100));
+    Path foreign = temp.resolve("shop.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + foreign);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+    }
+    for (Path file : List.of(corrupt, garbage, foreign)) {
+      Map<String, String> env = new HashMap<>();
+      env.put("SLACK_SIGNING_SECRET", RunningBot.SIGNING_SECRET);
+      env.put("SLACK_BOT_TOKEN", RunningBot.BOT_TOKEN);
+      env.put("MSFTCHINA_DB", "jdbc:sqlite:" + file);
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int status =
+          Main.run(
+              List.of("serve", "--index", temp.resolve("index").toString()),
+              new Console(
+                  new ByteArrayInputStream(new byte[0]),
+                  new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                  new PrintStream(err, true, StandardCharsets.UTF_8),
+                  env));
+      String said = err.toString(StandardCharsets.UTF_8);
+      assertEquals(1, status, said);
+      assertEquals(1, said.strip().lines().count(), "one line: " + said);
+      assertTrue(said.contains(file.toString()), "names the file: " + said);
+      assertFalse(said.contains("Exception") || said.contains("\tat "), said);
+    }
+    assertTrue(dump(foreign).contains("customers"), "the foreign database is left as it was");
+  }
+
+  @Test
+  void readingBackWithoutADatabaseOrWithABadSinceSaysSo() throws Exception {
+    Map<String, String> env = Map.of("MSFTCHINA_DB", "jdbc:sqlite:" + temp.resolve("none.db"));
+    assertEquals(2, status(env, "gaps"));
+    assertEquals(2, status(env, "stats", "--since", "yesterday"));
+    assertFalse(Files.exists(temp.resolve("none.db")), "reading back creates no database");
+  }
+
+  // Helpers.
+
+  private static RunningBot start(Map<String, String> env) throws Exception {
+    return RunningBot.start(RunningBot.tempIndex(), Store.open(StoreSettings.from(env)));
+  }
+
+  private static JsonObject slash(RunningBot bot, String question) throws Exception {
+    HttpResponse<String> r = bot.slashCommand(question);
+    assertEquals(200, r.statusCode(), r.body());
+    return JsonParser.parseString(r.body()).getAsJsonObject();
+  }
+
+  /** Returns the value of an answer's 👍 ("positive_button") or 👎 ("negative_button"). */
+  private static String feedbackValue(JsonObject reply, String button) {
+    for (JsonElement block : reply.getAsJsonArray("blocks")) {
+      JsonObject b = block.getAsJsonObject();
+      if (b.get("type").getAsString().equals("context_actions")) {
+        JsonObject buttons = b.getAsJsonArray("elements").get(0).getAsJsonObject();
+        assertEquals("feedback_buttons", buttons.get("type").getAsString());
+        return buttons.getAsJsonObject(button).get("value").getAsString();
+      }
+    }
+    throw new AssertionError("no feedback buttons: " + reply);
+  }
+
+  /**
+   * Sends a click on a feedback button, as Slack sends it:
+   * https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+   */
+  private static void click(RunningBot bot, String user, String value) throws Exception {
+    JsonObject action = new JsonObject();
+    action.addProperty("type", "feedback_buttons");
+    action.addProperty("action_id", "answer_feedback");
+    action.addProperty("block_id", "fb1");
+    action.addProperty("value", value);
+    action.addProperty("action_ts", "1700000000.000300");
+    String payload =
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\""
+            + user
+            + "\",\"username\":\"someone\",\"team_id\":\"T0LOCAL\"},"
+            + "\"api_app_id\":\"A0LOCAL\",\"token\":\"unused\",\"container\":{\"type\":\"message\","
+            + "\"message_ts\":\"1.2\",\"channel_id\":\"C1\",\"is_ephemeral\":true},"
+            + "\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0LOCAL\",\"domain\":\"local\"},"
+            + "\"channel\":{\"id\":\"C1\",\"name\":\"general\"},\"response_url\":\""
+            + bot.slack.responseUrl("feedback")
+            + "\",\"actions\":["
+            + action
+            + "]}";
+    HttpResponse<String> r = bot.interaction(payload);
+    assertEquals(200, r.statusCode(), r.body());
+  }
+
+  private static String run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            List.of(args),
+            new Console(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env));
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int status(Map<String, String> env, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            new ArrayList<>(List.of(args)),
+            new Console(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env));
+    String said = err.toString(StandardCharsets.UTF_8);
+    assertEquals(1, said.strip().lines().count(), "one line: " + said);
+    return status;
+  }
+
+  /** Returns every value of every row of every table of a SQLite file, as text. */
+  private static String dump(Path file) throws Exception {
+    StringBuilder all = new StringBuilder();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME"));
+        }
+      }
+      for (String table : tables) {
+        all.append(table).append('\n');
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+          while (rs.next()) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+              all.append(rs.getString(i)).append('|');
+            }
+            all.append('\n');
+          }
+        }
+      }
+    }
+    return all.toString();
+  }
+}

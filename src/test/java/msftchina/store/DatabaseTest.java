@@ -1,0 +1,47 @@
+package msftchina.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's database opened as copies of the bot open it. */
+class DatabaseTest {
+
+  @TempDir Path temp;
+
+  @Test
+  void twoCopiesOpeningANewSqliteFileAtOnceBothStartOnOneSchema() throws Exception {
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 5; round++) {
+        StoreSettings settings =
+            StoreSettings.from(
+                Map.of("MSFTCHINA_DB", "jdbc:sqlite:" + temp.resolve("race" + round + ".db")));
+        Callable<Database> open = () -> Database.open(settings);
+        Future<Database> a = two.submit(open);
+        Future<Database> b = two.submit(open);
+        a.get();
+        b.get();
+        try (Connection c = a.get().connect();
+            Statement s = c.createStatement();
+            ResultSet rs =
+                s.executeQuery("SELECT COUNT(*) FROM " + Database.HISTORY + " WHERE success = 1")) {
+          rs.next();
+          assertEquals(1, rs.getInt(1), "the schema's one version, applied once");
+        }
+      }
+    } finally {
+      two.shutdown();
+    }
+  }
+}

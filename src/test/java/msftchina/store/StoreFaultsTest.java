@@ -1,0 +1,151 @@
+package msftchina.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import msftchina.slack.SignedRequest;
+import msftchina.testing.Postgres;
+import msftchina.testing.ServeProcess;
+import msftchina.testing.SlackStandIn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The database slow or gone under a running {@code serve} (a real process): questions are still
+ * answered well inside Slack's 3 seconds, the log says once that recording fails and once that it
+ * recovered, and the records dropped meanwhile are counted.
+ */
+class StoreFaultsTest {
+
+  private static final String POST_MESSAGE = "/api/chat.postMessage";
+  private static final String QUESTION = "who is the biggest AI customer in China?";
+  private static final long SLACK_LIMIT_MILLIS = 3_000;
+
+  @TempDir Path temp;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void postgresGoneAndBackIsOneWarningEachWayAndNoSlowAnswer() throws Exception {
+    try (Postgres pg = Postgres.start();
+        SlackStandIn slack = new SlackStandIn()) {
+      String url = pg.newDatabase();
+      try (ServeProcess serve = serve(slack, url)) {
+        serve.awaitHealthy();
+        assertAnsweredInTime(serve, "before");
+
+        pg.stopServer();
+        for (int i = 0; i < 3; i++) {
+          assertAnsweredInTime(serve, "gone" + i);
+        }
+        awaitLog(serve, "recording is failing", Duration.ofSeconds(15));
+
+        pg.startServer();
+        for (int i = 0; i < 3; i++) {
+          assertAnsweredInTime(serve, "back" + i);
+        }
+        awaitLog(serve, "recording recovered", Duration.ofSeconds(20));
+        assertEquals(7, slack.await(POST_MESSAGE, 7, Duration.ofSeconds(20)).size());
+
+        String log = serve.stderr();
+        assertEquals(1, count(log, "recording is failing"), serve.describe());
+        assertEquals(1, count(log, "recording recovered"), serve.describe());
+        assertFalse(log.contains("Exception") || log.contains("\tat "), serve.describe());
+        assertFalse(log.contains("user=postgres"), "the URL's parameters are never logged");
+      }
+      try (Connection c = DriverManager.getConnection(url)) {
+        Stats stats = Stats.read(c, 0);
+        assertTrue(stats.dropped() > 0, "the dropped records are counted: " + stats);
+        assertTrue(stats.questions() >= 2, stats.toString());
+      }
+    }
+  }
+
+  @Test
+  void aLockedSqliteFileDelaysNoAnswer() throws Exception {
+    Path file = temp.resolve("locked.db");
+    try (SlackStandIn slack = new SlackStandIn();
+        ServeProcess serve = serve(slack, "jdbc:sqlite:" + file)) {
+      serve.awaitHealthy();
+      assertAnsweredInTime(serve, "before");
+      try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + file);
+          Statement s = lock.createStatement()) {
+        s.execute("BEGIN EXCLUSIVE"); // another program holds the file for a while
+        for (int i = 0; i < 3; i++) {
+          assertAnsweredInTime(serve, "locked" + i);
+        }
+        awaitLog(serve, "recording is failing", Duration.ofSeconds(20));
+        s.execute("ROLLBACK");
+      }
+      assertAnsweredInTime(serve, "after");
+      awaitLog(serve, "recording recovered", Duration.ofSeconds(20));
+      assertEquals(5, slack.await(POST_MESSAGE, 5, Duration.ofSeconds(20)).size());
+      assertEquals(1, count(serve.stderr(), "recording is failing"), serve.describe());
+    }
+  }
+
+  /** Sends a mention and a slash command; both must be acknowledged within Slack's 3 s. */
+  private void assertAnsweredInTime(ServeProcess serve, String id) throws Exception {
+    long started = System.nanoTime();
+    HttpResponse<String> mention = serve.mention("EvFault" + id, QUESTION);
+    long mentionMillis = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(200, mention.statusCode(), serve.describe());
+    assertTrue(mentionMillis < SLACK_LIMIT_MILLIS, "mention acked in " + mentionMillis + " ms");
+
+    started = System.nanoTime();
+    SignedRequest r =
+        SignedRequest.slashCommand(
+            ServeProcess.SIGNING_SECRET,
+            QUESTION,
+            "http://127.0.0.1:9/response/unused",
+            Instant.now().getEpochSecond());
+    HttpResponse<String> slash =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port + "/slack/events"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", r.timestamp())
+                .header("X-Slack-Signature", r.signature())
+                .POST(HttpRequest.BodyPublishers.ofString(r.body()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    long slashMillis = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(200, slash.statusCode(), serve.describe());
+    assertTrue(slash.body().contains("ByteDance"), slash.body());
+    assertTrue(
+        slashMillis < SLACK_LIMIT_MILLIS, "slash command answered in " + slashMillis + " ms");
+  }
+
+  private ServeProcess serve(SlackStandIn slack, String url) throws Exception {
+    Map<String, String> env = ServeProcess.env(slack);
+    env.put("MSFTCHINA_DB", url);
+    return ServeProcess.start(env, "--index", temp.resolve("index").toString());
+  }
+
+  private static void awaitLog(ServeProcess serve, String text, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (!serve.stderr().contains(text)) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("the log never said '" + text + "': " + serve.describe());
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static int count(String log, String text) {
+    return (int) log.lines().filter(l -> l.contains(text)).count();
+  }
+}
