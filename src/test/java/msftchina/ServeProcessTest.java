@@ -683,8 +683,11 @@ class ServeProcessTest {
     return p;
   }
 
-  /** The environment of a serve process: only what it needs, and every setting given. */
-  private static Map<String, String> env(int port, SlackStandIn slack) {
+  /**
+   * The environment of a serve process: only what it needs, and every setting given; its store in
+   * this test's folder (a store kept between runs would remember their event ids as seen).
+   */
+  private Map<String, String> env(int port, SlackStandIn slack) {
     Map<String, String> env = new HashMap<>();
     String path = System.getenv("PATH");
     env.put("PATH", path == null ? "/usr/bin:/bin" : path);
@@ -694,6 +697,7 @@ class ServeProcessTest {
     env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
     env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
     env.put("SLACK_API_URL", slack.apiUrl());
+    env.put("MSFTCHINA_DB", "jdbc:sqlite:" + temp.resolve("msftchina.db"));
     return env;
   }
 
