@@ -45,17 +45,13 @@ public final class Database {
     if (file != null) {
       checkSqliteFile(file);
     }
-    try (Connection c = db.connect()) {
-      List<String> tables = tables(c);
-      if (!tables.isEmpty() && !tables.contains(HISTORY)) {
-        throw new StoreException(
-            settings.where()
-                + " holds another application's tables ("
-                + String.join(", ", tables.subList(0, Math.min(5, tables.size())))
-                + "), not msftchina's; set MSFTCHINA_DB to a database of its own");
-      }
-    } catch (SQLException e) {
-      throw failure(settings, e);
+    List<String> tables = tablesOf(db);
+    if (!tables.isEmpty() && !tables.contains(HISTORY)) {
+      throw new StoreException(
+          settings.where()
+              + " holds another application's tables ("
+              + String.join(", ", tables.subList(0, Math.min(5, tables.size())))
+              + "), not msftchina's; set MSFTCHINA_DB to a database of its own");
     }
     migrate(settings);
     return db;
@@ -88,6 +84,29 @@ public final class Database {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StoreException("interrupted while migrating " + settings.where());
+      }
+    }
+  }
+
+  /**
+   * Returns the tables of {@code db}. A new SQLite file is switched to write-ahead logging by the
+   * first connection, under a lock the busy timeout doesn't cover: another copy opening it at that
+   * moment is told the file is locked, and tries again (for up to about 5 s).
+   */
+  private static List<String> tablesOf(Database db) throws StoreException {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = db.connect()) {
+        return tables(c);
+      } catch (SQLException e) {
+        if (!db.settings.sqlite() || attempt == 25 || !firstLine(e).contains("SQLITE_BUSY")) {
+          throw failure(db.settings, e);
+        }
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("interrupted while opening " + db.settings.where());
       }
     }
   }
