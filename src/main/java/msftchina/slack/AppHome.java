@@ -22,9 +22,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import msftchina.facts.Fact;
+import msftchina.store.Gaps;
+import msftchina.store.Store;
 
 /**
  * The Home tab: the report's title, what it covers (one line a paragraph), how to ask, and the
@@ -55,14 +58,19 @@ final class AppHome {
   // Events API app_home_opened: https://api.slack.com/events/app_home_opened
   // Block actions in a view: https://api.slack.com/reference/interaction-payloads/block-actions
   // Both acknowledged at once; views.publish goes through the outbox.
-  static void register(App app, Answering answering, Outbox outbox, String command) {
+  static void register(App app, Answering answering, Outbox outbox, String command, Store store) {
     AppHome home = new AppHome(answering, command);
     app.event(
         AppHomeOpenedEvent.class,
         (payload, ctx) -> {
           AppHomeOpenedEvent event = payload.getEvent();
           if (!"messages".equals(event.getTab()) && home.seen.firstTime(payload.getEventId())) {
-            publish(ctx, outbox, event.getUser(), home.view(null), "app_home_opened");
+            publish(
+                ctx,
+                outbox,
+                event.getUser(),
+                home.view(null, store.adminView(event.getUser())),
+                "app_home_opened");
           }
           return ctx.ack();
         });
@@ -76,13 +84,21 @@ final class AppHome {
           }
           String question = req.getPayload().getActions().get(0).getValue();
           String user = req.getPayload().getUser().getId();
-          publish(ctx, outbox, user, home.view(question == null ? "" : question), "home example");
+          publish(
+              ctx,
+              outbox,
+              user,
+              home.view(question == null ? "" : question, store.adminView(user)),
+              "home example");
           return ctx.ack();
         });
   }
 
-  /** Returns the Home tab, with the answer to {@code question} under the examples when given. */
-  View view(String question) {
+  /**
+   * Returns the Home tab, with the answer to {@code question} under the examples when given, and
+   * for the report's maintainers ({@code MSFTCHINA_ADMINS}) the last 30 days' gaps and votes.
+   */
+  View view(String question, Optional<Gaps> maintainers) {
     List<LayoutBlock> blocks = new ArrayList<>();
     for (String title : answering.kb().reports()) {
       blocks.add(header(h -> h.text(plainText(SlackText.truncate(title, 150)))));
@@ -133,7 +149,55 @@ final class AppHome {
                           markdownText(
                               "Ask in a channel with `" + command + "` to share an answer.")))));
     }
+    maintainers.ifPresent(gaps -> blocks.addAll(maintainersView(gaps)));
     return View.builder().type("home").blocks(blocks).build();
+  }
+
+  /** The most refusals and voted-down answers the maintainers' part of the Home tab lists. */
+  static final int MAX_GAPS = 8;
+
+  /** Returns what the report's maintainers see: the last 30 days' gaps and answers voted down. */
+  static List<LayoutBlock> maintainersView(Gaps gaps) {
+    StringBuilder refused = new StringBuilder("*For the report's maintainers: the last 30 days*\n");
+    refused.append("*Asked, and not in the report*");
+    if (gaps.refused().isEmpty()) {
+      refused.append("\nnothing yet");
+    }
+    gaps.refused().stream()
+        .limit(MAX_GAPS)
+        .forEach(
+            r ->
+                refused
+                    .append("\n\u2022 ")
+                    .append(SlackText.escape(SlackText.truncate(r.question(), 150)))
+                    .append(" (")
+                    .append(r.asked())
+                    .append("\u00d7: ")
+                    .append(SlackText.escape(r.reason()))
+                    .append(')'));
+    StringBuilder down = new StringBuilder("*Answers voted down*");
+    if (gaps.votedDown().isEmpty()) {
+      down.append("\nnone yet");
+    }
+    gaps.votedDown().stream()
+        .limit(MAX_GAPS)
+        .forEach(
+            v ->
+                down.append("\n\u2022 ")
+                    .append(SlackText.escape(SlackText.truncate(v.question(), 150)))
+                    .append(" \u2192 ")
+                    .append(v.statement())
+                    .append(" (\uD83D\uDC4E ")
+                    .append(v.down())
+                    .append(", \uD83D\uDC4D ")
+                    .append(v.up())
+                    .append(')'));
+    String first = SlackText.truncate(refused.toString(), 2900);
+    String second = SlackText.truncate(down.toString(), 2900);
+    return List.of(
+        divider(),
+        section(s -> s.text(markdownText(first))),
+        section(s -> s.text(markdownText(second))));
   }
 
   /** Returns one line a paragraph: its number and its first sentence, cut short. */

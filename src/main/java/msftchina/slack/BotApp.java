@@ -123,6 +123,15 @@ public final class BotApp {
           }
           if (text.regionMatches(true, 0, FIND + " ", 0, FIND.length() + 1)) {
             String words = text.substring(FIND.length() + 1).strip();
+            SlashCommandPayload asker = req.getPayload();
+            bot.store.asked(
+                Surface.FIND,
+                asker.getTeamId(),
+                asker.getChannelId(),
+                asker.getUserId(),
+                words,
+                null,
+                (System.nanoTime() - started) / 1_000_000);
             Replies.Message found =
                 LookupReplies.of(bot.answering.lookup().find(words), Labels.forText(words));
             return ctx.ack(
@@ -284,8 +293,8 @@ public final class BotApp {
     app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
     app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
 
-    FindInReport.register(app, bot.answering, outbox);
-    AppHome.register(app, bot.answering, outbox, COMMAND);
+    FindInReport.register(app, bot.answering, outbox, store);
+    AppHome.register(app, bot.answering, outbox, COMMAND, store);
     return app;
   }
 

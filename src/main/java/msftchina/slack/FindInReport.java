@@ -5,6 +5,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.webhook.WebhookResponse;
+import msftchina.store.Store;
+import msftchina.store.Surface;
 
 /**
  * The message shortcut "Find in report": the question read out of someone's message, answered
@@ -21,7 +23,7 @@ final class FindInReport {
   // Acknowledged at once; the answer goes through the outbox to the payload's response_url, or by
   // chat.postEphemeral when the payload has none. Slack sends the message's text with &, < and >
   // escaped: it is decoded once, and escaped again where it is echoed.
-  static void register(App app, Answering answering, Outbox outbox) {
+  static void register(App app, Answering answering, Outbox outbox, Store store) {
     app.messageShortcut(
         CALLBACK_ID,
         (req, ctx) -> {
@@ -33,7 +35,16 @@ final class FindInReport {
                       SlackText.withoutMention(payload.getMessage().getText(), null));
           String user = payload.getUser() == null ? null : payload.getUser().getId();
           String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
+          long started = System.nanoTime();
           reply(ctx, outbox, answering.answer(text, true), user, channel);
+          store.asked(
+              Surface.SHORTCUT,
+              payload.getTeam() == null ? null : payload.getTeam().getId(),
+              channel,
+              user,
+              text,
+              null,
+              (System.nanoTime() - started) / 1_000_000);
           return ctx.ack();
         });
   }

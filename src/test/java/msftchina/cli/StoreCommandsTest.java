@@ -100,6 +100,33 @@ class StoreCommandsTest {
       assertEquals(3, seen.refused().get(0).asked());
       assertEquals(2, seen.votedDown().get(0).down());
     }
+    // ... and in the Home tab, over the events Slack sends: for admins only.
+    try (RunningBot bot = start(admins)) {
+      for (String user : List.of("UADMIN1", "U0LOCAL")) {
+        bot.event(
+            "EvHome" + user,
+            "{\"type\":\"app_home_opened\",\"user\":\""
+                + user
+                + "\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1700000300.000100\"}",
+            Map.of());
+      }
+      List<SlackStandIn.Call> published =
+          bot.slack.await("/api/views.publish", 2, Duration.ofSeconds(5));
+      String admin = viewFor(published, "UADMIN1");
+      String reader = viewFor(published, "U0LOCAL");
+      assertTrue(admin.contains("maintainers: the last 30 days"), admin);
+      assertTrue(admin.contains("how much does Tencent spend on Azure?"), admin);
+      assertTrue(admin.contains("msft-china-ai:1.2"), admin);
+      assertFalse(reader.contains("maintainers"), reader);
+    }
+  }
+
+  private static String viewFor(List<SlackStandIn.Call> published, String user) {
+    return published.stream()
+        .filter(c -> user.equals(c.param("user_id")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no views.publish for " + user))
+        .param("view");
   }
 
   @Test
