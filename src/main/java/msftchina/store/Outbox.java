@@ -87,7 +87,9 @@ final class Outbox implements AutoCloseable {
    * one this copy takes over to {@code deliver}.
    */
   void start(Consumer<PendingReply> deliver) {
-    worker.scheduleWithFixedDelay(() -> sweep(deliver), 0, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    // The sweep runs until the store closes; it logs its own failures.
+    var unused =
+        worker.scheduleWithFixedDelay(() -> sweep(deliver), 0, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /**

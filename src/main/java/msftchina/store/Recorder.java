@@ -49,7 +49,7 @@ final class Recorder implements AutoCloseable {
   private static final long RETRY_PAUSE = 1_000;
 
   private final Database db;
-  private final StoreSettings.Record mode;
+  private final StoreSettings.Recording mode;
   private final long retention;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
@@ -84,14 +84,14 @@ final class Recorder implements AutoCloseable {
 
   /** Queues a question to be recorded. */
   void asked(Asked asked) {
-    if (mode != StoreSettings.Record.OFF) {
+    if (mode != StoreSettings.Recording.OFF) {
       offer(asked);
     }
   }
 
   /** Queues a vote to be recorded. */
   void voted(Vote vote) {
-    if (mode != StoreSettings.Record.OFF) {
+    if (mode != StoreSettings.Recording.OFF) {
       offer(vote);
     }
   }
@@ -161,7 +161,7 @@ final class Recorder implements AutoCloseable {
       if (droppedBefore > 0) {
         counts.merge(List.of(now / DAY, "dropped", ""), droppedBefore, Long::sum);
       }
-      if (mode == StoreSettings.Record.FULL) {
+      if (mode == StoreSettings.Recording.FULL) {
         writeFull(batch);
       } else {
         for (Object record : batch) {

@@ -66,7 +66,10 @@ public record Stats(
           String statements = rs.getString(3);
           if (!statements.isEmpty()) {
             answered++;
-            for (String pair : statements.split(",")) {
+            for (String pair : statements.split(",", -1)) {
+              if (pair.indexOf(' ') < 0) {
+                continue; // not "ID SCORE"
+              }
               shown.merge(pair.substring(0, pair.indexOf(' ')), 1L, Long::sum);
             }
           }

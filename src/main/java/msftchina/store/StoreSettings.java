@@ -17,13 +17,13 @@ import java.util.stream.Collectors;
  * @param retentionDays how many days rows are kept
  * @param admins the Slack user ids who see gaps and votes in App Home
  */
-public record StoreSettings(String url, Record record, int retentionDays, Set<String> admins) {
+public record StoreSettings(String url, Recording record, int retentionDays, Set<String> admins) {
 
   /** The default database: a SQLite file under the working folder. */
   public static final Path DEFAULT_FILE = Path.of("data", "msftchina.db");
 
   /** What is recorded of each question and vote. */
-  public enum Record {
+  public enum Recording {
     /** Questions with their text, ids and answers; votes per user. */
     FULL,
     /** Only counts per day: per surface, per statement shown, per refusal reason, per vote. */
@@ -48,8 +48,8 @@ public record StoreSettings(String url, Record record, int retentionDays, Set<St
               + "'");
     }
     String recordText = env.getOrDefault("MSFTCHINA_RECORD", "full").strip();
-    Record record =
-        Arrays.stream(Record.values())
+    Recording record =
+        Arrays.stream(Recording.values())
             .filter(r -> r.name().equalsIgnoreCase(recordText))
             .findFirst()
             .orElseThrow(

@@ -33,8 +33,13 @@ public final class ServeProcess implements AutoCloseable {
 
   public final Process process;
   public final int port;
+
+  @SuppressWarnings("JdkObsolete") // appended by reader threads, read by the test
   private final StringBuffer out = new StringBuffer();
+
+  @SuppressWarnings("JdkObsolete") // appended by reader threads, read by the test
   private final StringBuffer err = new StringBuffer();
+
   private final Thread outDrain;
   private final Thread errDrain;
   private final HttpClient http =
