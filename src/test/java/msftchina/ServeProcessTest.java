@@ -3,10 +3,8 @@ package msftchina;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,6 +28,7 @@ import msftchina.facts.FactsDirectory;
 import msftchina.search.FactIndex;
 import msftchina.slack.SignedRequest;
 import msftchina.testing.FactsCopy;
+import msftchina.testing.ServeProcess;
 import msftchina.testing.SlackStandIn;
 import msftchina.testing.SocketModeStandIn;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +67,7 @@ class ServeProcessTest {
   @AfterEach
   void stopEverything() throws Exception {
     for (ServeProcess p : processes) {
-      p.kill();
+      p.close();
     }
     for (SlackStandIn s : standIns) {
       s.close();
@@ -140,7 +139,7 @@ class ServeProcessTest {
         SlackStandIn.Scripted.error("invalid_auth"));
     int port = freePort();
     ServeProcess p = start(env(port, slack), "--index", temp.resolve("index").toString());
-    p.awaitHealthy();
+    p.awaitHealthy(responseBodies::add);
 
     HttpResponse<String> answered = slashCommand(port, SIGNING_SECRET, QUESTION, Instant.now());
     assertEquals(200, answered.statusCode(), answered.body());
@@ -215,7 +214,7 @@ class ServeProcessTest {
     slack.script(POST_MESSAGE, SlackStandIn.Scripted.slow(Duration.ofSeconds(2)));
     int port = freePort();
     ServeProcess p = start(env(port, slack), "--index", temp.resolve("index").toString());
-    p.awaitHealthy();
+    p.awaitHealthy(responseBodies::add);
 
     assertEquals(200, mention(port, "EvProcSlow", "1700000201.000100").statusCode());
     assertEquals(
@@ -266,7 +265,7 @@ class ServeProcessTest {
     slack.script(POST_MESSAGE, slow);
     int port = freePort();
     ServeProcess p = start(env(port, slack), "--index", temp.resolve("index").toString());
-    p.awaitHealthy();
+    p.awaitHealthy(responseBodies::add);
 
     for (int i = 0; i < replies; i++) {
       assertEquals(200, mention(port, "EvStop" + i, "1700000301.000100", "CSTOP" + i).statusCode());
@@ -469,7 +468,7 @@ class ServeProcessTest {
     SlackStandIn slack = standIn();
     int port = freePort();
     ServeProcess p = start(env(port, slack), "--index", index.toString());
-    p.awaitHealthy();
+    p.awaitHealthy(responseBodies::add);
     HttpResponse<String> answered = slashCommand(port, SIGNING_SECRET, QUESTION, Instant.now());
     assertEquals(200, answered.statusCode(), answered.body());
     assertTrue(answered.body().contains("ByteDance"), answered.body());
@@ -498,7 +497,7 @@ class ServeProcessTest {
     int port = freePort();
     long started = System.nanoTime();
     ServeProcess p = start(env(port, slack), "--index", index.toString());
-    p.awaitHealthy();
+    p.awaitHealthy(responseBodies::add);
     HttpResponse<String> answered = slashCommand(port, SIGNING_SECRET, QUESTION, Instant.now());
     long millis = (System.nanoTime() - started) / 1_000_000;
     assertEquals(200, answered.statusCode(), answered.body());
@@ -512,173 +511,12 @@ class ServeProcessTest {
   // The process and its client.
 
   /** A serve process with its standard output and error drained, in full, on threads. */
-  private final class ServeProcess {
-    final Process process;
-    final int port;
-
-    // Appended by the threads reading the process, read by the test: synchronized on purpose.
-    @SuppressWarnings("JdkObsolete")
-    private final StringBuffer out = new StringBuffer();
-
-    @SuppressWarnings("JdkObsolete")
-    private final StringBuffer err = new StringBuffer();
-
-    private final Thread outDrain;
-    private final Thread errDrain;
-
-    ServeProcess(Process process, int port) {
-      this.process = process;
-      this.port = port;
-      this.outDrain = drain(process.getInputStream(), out, "serve-stdout");
-      this.errDrain = drain(process.getErrorStream(), err, "serve-stderr");
-    }
-
-    String stdout() {
-      return out.toString();
-    }
-
-    String stderr() {
-      return err.toString();
-    }
-
-    /** Waits for the output to be read to its end, once the process has exited. */
-    void drained() throws InterruptedException {
-      outDrain.join(10_000);
-      errDrain.join(10_000);
-    }
-
-    String describe() {
-      String status = process.isAlive() ? "running" : "exit " + process.exitValue();
-      return "\n[serve "
-          + status
-          + "]\n--- stderr ---\n"
-          + stderr()
-          + "--- stdout ---\n"
-          + stdout();
-    }
-
-    /** Polls GET /healthz until it answers 200. */
-    void awaitHealthy() throws Exception {
-      long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < end) {
-        if (!process.isAlive()) {
-          drained();
-          fail("serve exited before it was healthy: " + describe());
-        }
-        try {
-          HttpResponse<String> r =
-              http.send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
-                      .timeout(Duration.ofSeconds(2))
-                      .GET()
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-          responseBodies.add(r.body());
-          if (r.statusCode() == 200) {
-            return;
-          }
-        } catch (IOException e) {
-          // not listening yet
-        }
-        Thread.sleep(25);
-      }
-      fail("GET /healthz did not answer 200 within 30 s: " + describe());
-    }
-
-    /** Waits until standard error contains {@code text}. */
-    void awaitStderr(String text, Duration timeout) throws InterruptedException {
-      long end = System.nanoTime() + timeout.toNanos();
-      while (!stderr().contains(text)) {
-        if (System.nanoTime() > end) {
-          fail("stderr never said '" + text + "': " + describe());
-        }
-        Thread.sleep(20);
-      }
-    }
-
-    /**
-     * Sends SIGTERM, as {@code Process.destroy()} does, but through the process handle: {@code
-     * Process.destroy()} also closes the pipes from the process, losing what it logs while it stops
-     * (and making its writes to them fail).
-     */
-    void sigterm() {
-      process.toHandle().destroy();
-    }
-
-    /** SIGTERM, then SIGKILL as a last resort. */
-    void kill() throws InterruptedException {
-      if (process.isAlive()) {
-        sigterm();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          process.waitFor(10, TimeUnit.SECONDS);
-        }
-      }
-      drained();
-    }
-  }
-
-  private static Thread drain(InputStream in, StringBuffer into, String name) {
-    Thread t =
-        new Thread(
-            () -> {
-              byte[] buffer = new byte[8192];
-              try (InputStream stream = in) {
-                java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
-                int n;
-                while ((n = stream.read(buffer)) > 0) {
-                  pending.write(buffer, 0, n);
-                  // Append whole UTF-8 text up to the last newline; keep any partial line for
-                  // later.
-                  byte[] bytes = pending.toByteArray();
-                  int cut = lastNewline(bytes);
-                  if (cut >= 0) {
-                    into.append(new String(bytes, 0, cut + 1, StandardCharsets.UTF_8));
-                    pending.reset();
-                    pending.write(bytes, cut + 1, bytes.length - cut - 1);
-                  }
-                }
-                into.append(pending.toString(StandardCharsets.UTF_8));
-              } catch (IOException e) {
-                into.append("\n[")
-                    .append(name)
-                    .append(" closed: ")
-                    .append(e.getMessage())
-                    .append("]\n");
-              }
-            },
-            name);
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
-  private static int lastNewline(byte[] bytes) {
-    for (int i = bytes.length - 1; i >= 0; i--) {
-      if (bytes[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   /**
-   * Starts {@code java -cp <this classpath> msftchina.cli.Main serve args...} in the project folder
-   * with exactly {@code env}.
+   * Starts {@code msftchina serve args...} in the project folder with exactly {@code env}, to be
+   * stopped after the test.
    */
   private ServeProcess start(Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("msftchina.cli.Main");
-    command.add("serve");
-    command.addAll(Arrays.asList(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile());
-    builder.environment().clear();
-    builder.environment().putAll(env);
-    int port = Integer.parseInt(env.getOrDefault("PORT", "3000"));
-    ServeProcess p = new ServeProcess(builder.start(), port);
+    ServeProcess p = ServeProcess.start(env, args);
     processes.add(p);
     return p;
   }

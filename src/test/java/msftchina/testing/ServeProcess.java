@@ -82,8 +82,25 @@ public final class ServeProcess implements AutoCloseable {
     return new ServeProcess(builder.start(), Integer.parseInt(env.get("PORT")));
   }
 
+  /** Returns what the process wrote to standard output so far. */
+  public String stdout() {
+    return out.toString();
+  }
+
+  /** Returns what the process wrote to standard error so far. */
   public String stderr() {
     return err.toString();
+  }
+
+  /** Waits until standard error contains {@code text}; fails after {@code timeout}. */
+  public void awaitStderr(String text, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (!stderr().contains(text)) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("stderr never said '" + text + "': " + describe());
+      }
+      Thread.sleep(20);
+    }
   }
 
   /** Returns what the process logged and how it ended, for assertion messages. */
@@ -94,6 +111,11 @@ public final class ServeProcess implements AutoCloseable {
 
   /** Polls GET /healthz until it answers 200; fails if the process exits first. */
   public void awaitHealthy() throws Exception {
+    awaitHealthy(body -> {});
+  }
+
+  /** Polls GET /healthz as {@link #awaitHealthy()} does, handing each body to {@code bodies}. */
+  public void awaitHealthy(java.util.function.Consumer<String> bodies) throws Exception {
     long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < end) {
       if (!process.isAlive()) {
@@ -108,6 +130,7 @@ public final class ServeProcess implements AutoCloseable {
                     .GET()
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
+        bodies.accept(r.body());
         if (r.statusCode() == 200) {
           return;
         }
