@@ -105,7 +105,7 @@ public final class BotApp {
     App app = new App(config, List.of(new SSLCheck(config.getVerificationToken()), identity));
     // Replies a stopped copy acknowledged but never delivered are posted again, once.
     MethodsClient client = app.slack().methods(config.getSingleTeamBotToken());
-    store.bind(kb::ask, pending -> bot.post(client, pending, pending.thread()));
+    store.bind(pending -> bot.post(client, pending, pending.thread()));
 
     // Slash commands: https://api.slack.com/interactivity/slash-commands
     // Acknowledged with the answer itself: search takes microseconds, well inside 3 seconds, and
@@ -140,16 +140,21 @@ public final class BotApp {
             return ctx.ack(
                 r -> r.responseType("ephemeral").text(found.text()).blocks(found.blocks()));
           }
-          String body = bot.commandReplies.get(text, bot::commandReply);
+          ReplyCache.Reply reply = bot.commandReplies.get(text, bot::commandReply);
           SlashCommandPayload p = req.getPayload();
           long millis = (System.nanoTime() - started) / 1_000_000;
-          // Recorded off this thread; the answer is searched again there, not here.
           bot.store.asked(
-              Surface.SLASH, p.getTeamId(), p.getChannelId(), p.getUserId(), text, null, millis);
+              Surface.SLASH,
+              p.getTeamId(),
+              p.getChannelId(),
+              p.getUserId(),
+              text,
+              reply.answer(),
+              millis);
           return Response.builder()
               .statusCode(200)
               .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-              .body(body)
+              .body(reply.body())
               .build();
         });
 
@@ -310,14 +315,17 @@ public final class BotApp {
   }
 
   /** Returns the slash command's reply to {@code question}, as the JSON Slack expects. */
-  private String commandReply(String question) {
-    Replies.Message answer = answering.answer(question, true);
-    return json.toJson(
-        SlashCommandResponse.builder()
-            .responseType("ephemeral")
-            .text(answer.text())
-            .blocks(answer.blocks())
-            .build());
+  private ReplyCache.Reply commandReply(String question) {
+    Answer answer = answering.kb().ask(question);
+    Replies.Message message = answering.repliesFor(question).answer(answer, true, null);
+    return new ReplyCache.Reply(
+        json.toJson(
+            SlashCommandResponse.builder()
+                .responseType("ephemeral")
+                .text(message.text())
+                .blocks(message.blocks())
+                .build()),
+        answer);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.webhook.WebhookResponse;
+import msftchina.search.Answer;
 import msftchina.store.Store;
 import msftchina.store.Surface;
 
@@ -36,14 +37,15 @@ final class FindInReport {
           String user = payload.getUser() == null ? null : payload.getUser().getId();
           String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
           long started = System.nanoTime();
-          reply(ctx, outbox, answering.answer(text, true), user, channel);
+          Answer answer = answering.kb().ask(text);
+          reply(ctx, outbox, answering.repliesFor(text).answer(answer, true, null), user, channel);
           store.asked(
               Surface.SHORTCUT,
               payload.getTeam() == null ? null : payload.getTeam().getId(),
               channel,
               user,
               text,
-              null,
+              answer,
               (System.nanoTime() - started) / 1_000_000);
           return ctx.ack();
         });

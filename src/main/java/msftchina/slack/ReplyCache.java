@@ -4,24 +4,31 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import msftchina.search.Answer;
 import msftchina.search.Question;
 
 /**
- * The most recent slash-command replies, rendered, by question. The reports don't change while the
- * bot runs, so the same question always gets the same reply: asked again (as questions in a busy
- * workspace are), it is answered without searching or rendering anew. Bounded by the bytes of its
- * questions and replies, and a question is cut to {@link Question#MAX_CHARS} (all that is searched)
- * before it is a key.
+ * The most recent slash-command replies, rendered, with the answers they show, by question. The
+ * reports don't change while the bot runs, so the same question always gets the same reply: asked
+ * again (as questions in a busy workspace are), it is answered without searching or rendering anew.
+ * Bounded by the bytes of its questions and replies, and a question is cut to {@link
+ * Question#MAX_CHARS} (all that is searched) before it is a key.
  *
  * <p>NOTE: safe for concurrent use.
  */
 final class ReplyCache {
 
-  /** What an entry costs beyond its characters: the map's entry and two strings' headers. */
-  private static final long ENTRY_OVERHEAD = 128;
+  /** A reply as sent ({@code body}, JSON) and the answer it shows, which the store records. */
+  record Reply(String body, Answer answer) {}
+
+  /**
+   * What an entry costs beyond its characters: the map's entry, two strings' headers and the answer
+   * (a few small records pointing at statements the knowledge base holds anyway).
+   */
+  private static final long ENTRY_OVERHEAD = 256;
 
   private final long maxBytes;
-  private final LinkedHashMap<String, String> replies = new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<String, Reply> replies = new LinkedHashMap<>(16, 0.75f, true);
   private long bytes;
 
   /** Keeps replies of at most {@code maxBytes} in all, forgetting the least recently used. */
@@ -48,23 +55,23 @@ final class ReplyCache {
    * Returns the reply to {@code question} (cut to its key), rendering it with {@code render} when
    * not kept.
    */
-  String get(String question, Function<String, String> render) {
+  Reply get(String question, Function<String, Reply> render) {
     String key = key(question);
     synchronized (replies) {
-      String reply = replies.get(key);
+      Reply reply = replies.get(key);
       if (reply != null) {
         return reply;
       }
     }
-    String reply = render.apply(key);
+    Reply reply = render.apply(key);
     long cost = cost(key, reply);
     if (cost <= maxBytes) {
       synchronized (replies) {
-        String old = replies.put(key, reply);
+        Reply old = replies.put(key, reply);
         bytes += cost - (old == null ? 0 : cost(key, old));
-        Iterator<Map.Entry<String, String>> eldest = replies.entrySet().iterator();
+        Iterator<Map.Entry<String, Reply>> eldest = replies.entrySet().iterator();
         while (bytes > maxBytes && eldest.hasNext()) {
-          Map.Entry<String, String> e = eldest.next();
+          Map.Entry<String, Reply> e = eldest.next();
           bytes -= cost(e.getKey(), e.getValue());
           eldest.remove();
         }
@@ -80,7 +87,7 @@ final class ReplyCache {
     }
   }
 
-  private static long cost(String key, String reply) {
-    return ENTRY_OVERHEAD + 2L * (key.length() + reply.length());
+  private static long cost(String key, Reply reply) {
+    return ENTRY_OVERHEAD + 2L * (key.length() + reply.body().length());
   }
 }

@@ -6,14 +6,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import msftchina.search.Answer;
 import msftchina.search.Match;
@@ -56,8 +54,6 @@ final class Recorder implements AutoCloseable {
   private final AtomicLong queuedChars = new AtomicLong();
   private final Health health;
   private final Thread thread;
-  private final Map<String, Outcome> outcomes = new LinkedHashMap<>(64, 0.75f, true);
-  private volatile Function<String, Answer> ask;
   private volatile boolean running = true;
   private Connection connection;
   private PreparedStatement insertQuestion;
@@ -75,11 +71,6 @@ final class Recorder implements AutoCloseable {
     this.thread = new Thread(this::run, "store-recorder");
     thread.setDaemon(true);
     thread.start();
-  }
-
-  /** Uses {@code ask} to work out the answers of questions recorded without one. */
-  void answerWith(Function<String, Answer> ask) {
-    this.ask = ask;
   }
 
   /** Queues a question to be recorded. */
@@ -234,7 +225,7 @@ final class Recorder implements AutoCloseable {
     if (record instanceof Asked a) {
       long day = a.at() / DAY;
       counts.merge(List.of(day, "surface", a.surface().label()), 1L, Long::sum);
-      Answer answer = answerOf(a);
+      Answer answer = a.answer();
       if (answer == null) {
         return;
       }
@@ -310,32 +301,9 @@ final class Recorder implements AutoCloseable {
     }
   }
 
-  private Answer answerOf(Asked a) {
-    return outcomeOf(a).answer();
-  }
-
-  /**
-   * Returns the outcome of the answer recorded with {@code a}, or of the answer worked out again
-   * when it came without one; the recent ones are remembered by question.
-   */
-  private Outcome outcomeOf(Asked a) {
-    if (a.answer() != null) {
-      return Outcome.of(a.answer());
-    }
-    Function<String, Answer> f = ask;
-    if (f == null) {
-      return Outcome.UNKNOWN;
-    }
-    String question = cut(a.question());
-    Outcome outcome = outcomes.get(question);
-    if (outcome == null) {
-      outcome = Outcome.of(f.apply(question));
-      outcomes.put(question, outcome);
-      if (outcomes.size() > 64) {
-        outcomes.remove(outcomes.keySet().iterator().next());
-      }
-    }
-    return outcome;
+  /** Returns the outcome of the answer recorded with {@code a}, unknown when it came without. */
+  private static Outcome outcomeOf(Asked a) {
+    return a.answer() == null ? Outcome.UNKNOWN : Outcome.of(a.answer());
   }
 
   private static String cut(String question) {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import msftchina.search.Answer;
 
 /**
@@ -40,13 +39,11 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Connects the store to the app: {@code ask} answers a question recorded without its answer,
-   * {@code deliver} delivers a pending reply this copy takes over from a stopped one (once {@link
-   * #start} is called).
+   * Connects the store to the app: {@code deliver} delivers a pending reply this copy takes over
+   * from a stopped one (once {@link #start} is called).
    */
-  public void bind(Function<String, Answer> ask, Consumer<PendingReply> deliver) {
+  public void bind(Consumer<PendingReply> deliver) {
     if (db != null) {
-      recorder.answerWith(ask);
       this.deliver = deliver;
     }
   }
