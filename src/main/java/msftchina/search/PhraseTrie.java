@@ -1,9 +1,8 @@
 package msftchina.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds known phrases in text in one pass, case-insensitively, longest first and left to right. A
@@ -17,9 +16,32 @@ final class PhraseTrie<V> {
   /** A phrase found in a text: the characters {@code [start, end)} and what it stands for. */
   record Hit<V>(int start, int end, V value) {}
 
+  /** A place in the phrases: the characters that may come next, sorted, and where each leads. */
   private static final class Node<V> {
-    final Map<Character, Node<V>> next = new HashMap<>();
+    char[] keys = new char[0];
+    List<Node<V>> children = new ArrayList<>();
     V value;
+
+    Node<V> next(char c) {
+      int i = Arrays.binarySearch(keys, c);
+      return i < 0 ? null : children.get(i);
+    }
+
+    Node<V> nextOrNew(char c) {
+      int i = Arrays.binarySearch(keys, c);
+      if (i >= 0) {
+        return children.get(i);
+      }
+      int at = -i - 1;
+      char[] more = new char[keys.length + 1];
+      System.arraycopy(keys, 0, more, 0, at);
+      more[at] = c;
+      System.arraycopy(keys, at, more, at + 1, keys.length - at);
+      keys = more;
+      Node<V> child = new Node<>();
+      children.add(at, child);
+      return child;
+    }
   }
 
   private final Node<V> root = new Node<>();
@@ -31,7 +53,7 @@ final class PhraseTrie<V> {
   V put(String phrase, V value) {
     Node<V> node = root;
     for (int i = 0; i < phrase.length(); i++) {
-      node = node.next.computeIfAbsent(Character.toLowerCase(phrase.charAt(i)), c -> new Node<>());
+      node = node.nextOrNew(Character.toLowerCase(phrase.charAt(i)));
     }
     V previous = node.value;
     node.value = value;
@@ -61,7 +83,7 @@ final class PhraseTrie<V> {
     Node<V> node = root;
     Hit<V> best = null;
     for (int j = start; j < text.length() && node != null; j++) {
-      node = node.next.get(Character.toLowerCase(text.charAt(j)));
+      node = node.next(Character.toLowerCase(text.charAt(j)));
       if (node != null && node.value != null && endsAt(text, j + 1)) {
         best = new Hit<>(start, j + 1, node.value);
       }
@@ -84,6 +106,7 @@ final class PhraseTrie<V> {
   }
 
   private static boolean isHan(char c) {
-    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    // Below U+2E80 (the first CJK radical) no character is Han: the common case, without a lookup.
+    return c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
   }
 }

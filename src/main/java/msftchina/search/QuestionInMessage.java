@@ -16,6 +16,8 @@ final class QuestionInMessage {
   /** A message of at most this many words is read whole. */
   static final int SHORT_MESSAGE_WORDS = 16;
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private static final Pattern SENTENCE_END =
       Pattern.compile("(?<=[.!?。？！])\\s+|(?<=[。？！])|\\s*\\n\\s*|\\s*:[a-z0-9_+'-]+:\\s*");
   private static final Pattern ASKS =
@@ -41,7 +43,7 @@ final class QuestionInMessage {
     if (text.length() > Question.MAX_CHARS * 4) {
       text = text.substring(0, Question.MAX_CHARS * 4);
     }
-    if (Question.clean(text).split("\\s+").length <= SHORT_MESSAGE_WORDS) {
+    if (SPACES.split(Question.clean(text)).length <= SHORT_MESSAGE_WORDS) {
       return List.of(text);
     }
     String[] sentences = SENTENCE_END.split(text);
