@@ -58,7 +58,7 @@ lua_for() { # lua_for QUESTION FILE: a wrk script sending one signed command aga
   local request; request=$(prepare "$1" "$PORT")
   python3 - "$request" "$2" <<'PY'
 import shlex, sys
-args = shlex.split(sys.argv[1])
+args = shlex.split(sys.argv[1].replace("\\\n", ""))  # sign prints one option a line, with backslash-newline continuations
 headers = [args[i + 1] for i, a in enumerate(args) if a == "-H"]
 body = args[args.index("--data-raw") + 1]
 with open(sys.argv[2], "w") as f:

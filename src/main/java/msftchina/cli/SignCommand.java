@@ -53,19 +53,23 @@ final class SignCommand implements Command {
             String.join(" ", rest),
             "http://localhost:9/unused-response-url",
             Instant.now().getEpochSecond());
-    console
-        .out()
-        .println(
-            "curl -sS "
-                + quote(url)
-                + " -H 'Content-Type: application/x-www-form-urlencoded'"
-                + " -H "
-                + quote("X-Slack-Request-Timestamp: " + request.timestamp())
-                + " -H "
-                + quote("X-Slack-Signature: " + request.signature())
-                + " --data-raw "
-                + quote(request.body()));
+    console.out().println(curl(url, request));
     return 0;
+  }
+
+  /**
+   * Returns a curl command sending {@code request} to {@code url}, one option a line, lines joined
+   * by {@code \} continuations: runnable as pasted, through {@code sh} and by {@code eval}. The
+   * body is one single-quoted word, exactly the signed bytes.
+   */
+  static String curl(String url, SignedRequest request) {
+    return String.join(
+        " \\\n  ",
+        "curl -sS " + quote(url),
+        "-H 'Content-Type: application/x-www-form-urlencoded'",
+        "-H " + quote("X-Slack-Request-Timestamp: " + request.timestamp()),
+        "-H " + quote("X-Slack-Signature: " + request.signature()),
+        "--data-raw " + quote(request.body()));
   }
 
   private static String quote(String s) {
