@@ -55,8 +55,11 @@ public final class BotApp {
 
   private static final Logger log = LoggerFactory.getLogger(BotApp.class);
 
-  /** The bytes of rendered slash-command replies kept: 8 MiB. */
-  static final long REPLY_CACHE_BYTES = 8L << 20;
+  /**
+   * The bytes of rendered slash-command replies kept: 2 MiB, some 500 answers; more would keep the
+   * heap from staying small (bin/msftchina caps it at 32 MiB) for little gain.
+   */
+  static final long REPLY_CACHE_BYTES = 2L << 20;
 
   private final KnowledgeBase kb;
   private final Replies replies;
