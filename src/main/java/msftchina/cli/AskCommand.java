@@ -4,8 +4,10 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import msftchina.facts.Fact;
 import msftchina.search.Answer;
@@ -13,67 +15,72 @@ import msftchina.search.KnowledgeBase;
 import msftchina.search.Lookup;
 import msftchina.search.Match;
 import msftchina.search.Refusal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code msftchina ask}: prints what the bot would answer to a question. */
-final class AskCommand implements Command {
+@Command(
+    name = "ask",
+    header = "answer a question from the report, as the bot would",
+    description =
+        "Prints the report's best-matching statements (at most 3), their citations and the"
+            + " report's name, or a line saying the report doesn't cover the question.",
+    footer = {
+      "%n--json prints one JSON object:",
+      "  {\"question\": \"...\", \"answers\": [{\"id\": \"...\", \"text\": \"...\",",
+      "   \"citations\": [1, 2], \"report\": \"...\", \"score\": 1.23}],",
+      "   \"strength\": \"strong match\", \"coverage\": 0.92}",
+      "a refusal has \"answers\": [] and \"refusal\": the sentence users are shown",
+      "(\"The report doesn't say ...\"). With --find:",
+      "  {\"find\": \"...\", \"statements\": [{\"id\": \"...\", \"text\": \"...\",",
+      "   \"citations\": [1, 2], \"report\": \"...\"}]}",
+      "%nExit status: 0 whether answered or not; 2 for usage errors; 1 when the facts can't be"
+          + " read."
+    })
+final class AskCommand extends Subcommand {
 
-  private static final String USAGE =
-      "msftchina ask [--json] [--find] [--facts DIR] [--index DIR] \"question\"";
   private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
 
-  @Override
-  public String name() {
-    return "ask";
+  @Option(
+      names = "--json",
+      description =
+          "print one JSON object (below); with no question, read questions from standard input,"
+              + " one a line, and print one JSON object a line for each, in order")
+  private boolean json;
+
+  @Option(
+      names = "--find",
+      description =
+          "look statements up instead: every statement matching the words, in report order"
+              + " (\"a phrase\", -exclude, prefix*, a | b)")
+  private boolean find;
+
+  @Mixin private FactsAndIndex folders;
+
+  @Parameters(paramLabel = "QUESTION", description = "the question, or with --find the words")
+  private List<String> words = new ArrayList<>();
+
+  AskCommand(Console console) {
+    super(console);
   }
 
   @Override
-  public String summary() {
-    return "answer a question from the report, as the bot would";
-  }
-
-  @Override
-  public String help() {
-    return "usage: "
-        + USAGE
-        + "\n\n"
-        + "Prints the report's best-matching statements (at most 3), their citations and the\n"
-        + "report's name, or a line saying the report doesn't cover the question.\n\n"
-        + "  --json         print one JSON object:\n"
-        + "                 {\"question\": \"...\", \"answers\": [{\"id\": \"...\", \"text\": \"...\",\n"
-        + "                  \"citations\": [1, 2], \"report\": \"...\", \"score\": 1.23}],\n"
-        + "                  \"strength\": \"strong match\", \"coverage\": 0.92}; a refusal has \"answers\": [] and\n"
-        + "                 \"refusal\": the sentence users are shown (\"The report doesn't say ...\").\n"
-        + "                 With --json and no question, read questions from standard input,\n"
-        + "                 one a line, and print one JSON object a line for each, in order.\n"
-        + "  --find         look statements up instead: every statement matching the words, in\n"
-        + "                 report order (\"a phrase\", -exclude, prefix*, a | b); with --json:\n"
-        + "                 {\"find\": \"...\", \"statements\": [{\"id\": \"...\", \"text\": \"...\",\n"
-        + "                  \"citations\": [1, 2], \"report\": \"...\"}]}\n"
-        + "  --facts DIR    the reports and facts (default: facts, or $MSFTCHINA_FACTS)\n"
-        + "  --index DIR    the index, rebuilt when missing or stale (default: index, or $MSFTCHINA_INDEX)\n\n"
-        + "Exit status: 0 whether answered or not; 2 for usage errors; 1 when the facts can't be read.\n";
-  }
-
-  @Override
-  public int run(List<String> args, Console console) throws Exception {
-    Options options = Options.parse(args, console.env(), USAGE, "--json", "--find");
-    boolean json = options.has("--json");
-    if (options.has("--find")) {
-      return find(options, json, console);
+  public Integer call() throws Exception {
+    String text = freeText(words);
+    if (find) {
+      return find(text);
     }
-    String question = String.join(" ", options.words);
-    boolean fromStdin = options.words.isEmpty();
+    boolean fromStdin = words.isEmpty();
     if (fromStdin && !json) {
-      throw new UsageException(
-          "give a question, or --json to read questions from standard input; usage: " + USAGE);
+      throw usageError("give a question, or --json to read questions from standard input");
     }
-    try (KnowledgeBase kb =
-        KnowledgeBase.open(options.facts, options.index, console.err()::println)) {
+    try (KnowledgeBase kb = open()) {
       if (!fromStdin) {
         console
             .out()
-            .println(
-                json ? toJson(kb.ask(question)) : toText(kb.ask(question), kb.examples(), bold()));
+            .println(json ? toJson(kb.ask(text)) : toText(kb.ask(text), kb.examples(), bold()));
         return 0;
       }
       BufferedReader in =
@@ -86,17 +93,20 @@ final class AskCommand implements Command {
     }
   }
 
-  private static int find(Options options, boolean json, Console console) throws Exception {
-    if (options.words.isEmpty()) {
-      throw new UsageException("--find needs words to look up; usage: " + USAGE);
+  private int find(String text) throws IOException {
+    if (words.isEmpty()) {
+      throw usageError("--find needs words to look up");
     }
-    String words = String.join(" ", options.words);
-    try (KnowledgeBase kb =
-        KnowledgeBase.open(options.facts, options.index, console.err()::println)) {
-      Lookup.Found found = new Lookup(kb.indexes()).find(words);
+    try (KnowledgeBase kb = open()) {
+      Lookup.Found found = new Lookup(kb.indexes()).find(text);
       console.out().println(json ? toJson(found) : toText(found));
       return 0;
     }
+  }
+
+  private KnowledgeBase open() throws IOException {
+    return KnowledgeBase.open(
+        folders.facts(console.env()), folders.index(console.env()), console.err()::println);
   }
 
   /**

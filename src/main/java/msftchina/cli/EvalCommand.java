@@ -10,50 +10,49 @@ import java.util.Map;
 import msftchina.eval.EvalQuestion;
 import msftchina.eval.Evaluation;
 import msftchina.search.KnowledgeBase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** {@code msftchina eval}: measures answer quality on an evaluation set. */
-final class EvalCommand implements Command {
+@Command(
+    name = "eval",
+    header = "measure hit@1, hit@3, MRR and correct refusals on an evaluation set",
+    description =
+        "Asks every question of FILE_OR_DIR (of every *.jsonl in a folder) and prints, for each"
+            + " part and for all: hit@1, hit@3 and MRR over the answerable questions, the share of"
+            + " the others correctly refused, errors, and every miss.",
+    footer = {
+      "%nAn evaluation set is JSON Lines of",
+      "  {\"question\": \"...\", \"expect\": [\"fact id\", ...], \"part\": \"tuning\"}",
+      "with \"expect\": [] for questions the report doesn't cover."
+    })
+final class EvalCommand extends Subcommand {
 
-  private static final String USAGE = "msftchina eval [--facts DIR] [--index DIR] [FILE or DIR]";
   static final String DEFAULT_SET = "eval";
 
-  @Override
-  public String name() {
-    return "eval";
+  @Mixin private FactsAndIndex folders;
+
+  @Parameters(
+      paramLabel = "FILE_OR_DIR",
+      arity = "0..1",
+      defaultValue = DEFAULT_SET,
+      description = "the evaluation set (default: " + DEFAULT_SET + "/)")
+  private Path path;
+
+  EvalCommand(Console console) {
+    super(console);
   }
 
   @Override
-  public String summary() {
-    return "measure hit@1, hit@3, MRR and correct refusals on an evaluation set";
-  }
-
-  @Override
-  public String help() {
-    return "usage: "
-        + USAGE
-        + "\n\n"
-        + "Asks every question of FILE, or of every *.jsonl in DIR (default: "
-        + DEFAULT_SET
-        + "/; JSON Lines of\n"
-        + "{\"question\": \"...\", \"expect\": [\"fact id\", ...], \"part\": \"tuning\"}, with \"expect\": []\n"
-        + "for questions the report doesn't cover) and prints, for each part and for all:\n"
-        + "hit@1, hit@3 and MRR over the answerable questions, the share of the others correctly\n"
-        + "refused, errors, and every miss.\n";
-  }
-
-  @Override
-  public int run(List<String> args, Console console) throws Exception {
-    Options options = Options.parse(args, console.env(), USAGE);
-    if (options.words.size() > 1) {
-      throw new UsageException("give at most one evaluation file; usage: " + USAGE);
-    }
-    Path path = Path.of(options.words.isEmpty() ? DEFAULT_SET : options.words.get(0));
+  public Integer call() throws Exception {
     List<EvalQuestion> questions = new ArrayList<>();
     for (Path file : setFiles(path)) {
       questions.addAll(EvalQuestion.read(file));
     }
     try (KnowledgeBase kb =
-        KnowledgeBase.open(options.facts, options.index, console.err()::println)) {
+        KnowledgeBase.open(
+            folders.facts(console.env()), folders.index(console.env()), console.err()::println)) {
       Map<String, Evaluation.Scores> scores = Evaluation.run(questions, kb::ask);
       console
           .out()

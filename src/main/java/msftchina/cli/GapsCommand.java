@@ -5,56 +5,49 @@ import com.google.gson.GsonBuilder;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import msftchina.store.Gaps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code msftchina gaps}: what the report didn't answer, and the answers voted down. */
-final class GapsCommand implements Command {
+@Command(
+    name = "gaps",
+    header = "what the report didn't answer, and the answers voted down",
+    description =
+        "Reads what serve recorded (MSFTCHINA_DB, default data/msftchina.db) since --since: the"
+            + " questions the report didn't answer, grouped by what was missing, most asked first,"
+            + " with example wordings; then the answers voted down, with the question and the"
+            + " statement.",
+    footer = {
+      "%n--json prints one object a line:",
+      "  {\"question\": \"...\", \"asked\": N, \"reason\": \"...\"}              for refusals",
+      "  {\"question\": \"...\", \"statement\": \"ID\", \"down\": N, \"up\": N}  for votes"
+    })
+final class GapsCommand extends Subcommand {
 
-  private static final String USAGE = "msftchina gaps [--since 30d] [--json]";
   private static final Gson JSON = new GsonBuilder().disableHtmlEscaping().create();
 
-  @Override
-  public String name() {
-    return "gaps";
+  @Mixin private StoreArgs store;
+
+  @Option(names = "--json", description = "print one JSON object a line (below)")
+  private boolean json;
+
+  GapsCommand(Console console) {
+    super(console);
   }
 
   @Override
-  public String summary() {
-    return "what the report didn't answer, and the answers voted down";
-  }
-
-  @Override
-  public String help() {
-    return "usage: "
-        + USAGE
-        + "\n\n"
-        + "Reads what serve recorded (MSFTCHINA_DB, default data/msftchina.db) since --since\n"
-        + "(30d by default; also 12h, 2w): the questions the report didn't answer, grouped by\n"
-        + "what was missing, most asked first, with example wordings; then the answers voted\n"
-        + "down, with the question and the statement.\n"
-        + "--json prints one object a line:\n"
-        + "  {\"question\": \"...\", \"asked\": N, \"reason\": \"...\"}              for refusals\n"
-        + "  {\"question\": \"...\", \"statement\": \"ID\", \"down\": N, \"up\": N}  for votes\n";
-  }
-
-  @Override
-  public int run(List<String> args, Console console) throws Exception {
-    Duration since = StoreArgs.since(args, USAGE);
-    Options options = Options.parse(args, console.env(), USAGE, "--json");
-    if (!options.words.isEmpty()) {
-      throw new UsageException(
-          "unexpected argument '" + options.words.get(0) + "'; usage: " + USAGE);
-    }
+  public Integer call() throws Exception {
     Gaps gaps;
-    try (Connection c = StoreArgs.connect(console.env())) {
-      gaps = Gaps.read(c, System.currentTimeMillis() - since.toMillis());
+    try (Connection c = store.connect(console.env())) {
+      gaps = Gaps.read(c, store.fromMillis());
     }
-    if (options.has("--json")) {
+    if (json) {
       printJson(gaps, console.out());
     } else {
-      printText(gaps, since, console.out());
+      printText(gaps, store.since, console.out());
     }
     return 0;
   }

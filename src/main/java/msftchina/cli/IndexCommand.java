@@ -1,43 +1,33 @@
 package msftchina.cli;
 
-import java.util.List;
+import java.nio.file.Path;
 import msftchina.facts.FactsDirectory;
 import msftchina.search.FactIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code msftchina index}: builds the Lucene index from every facts file. */
-final class IndexCommand implements Command {
+@Command(
+    name = "index",
+    header = "build the search index from every facts file",
+    description =
+        "Builds the Lucene index in --index from every *.facts.jsonl in --facts. 'ask' and"
+            + " 'serve' do this by themselves when the index is missing, corrupt or older than the"
+            + " facts.")
+final class IndexCommand extends Subcommand {
 
-  private static final String USAGE = "msftchina index [--facts DIR] [--index DIR]";
+  @Mixin private FactsAndIndex folders;
 
-  @Override
-  public String name() {
-    return "index";
+  IndexCommand(Console console) {
+    super(console);
   }
 
   @Override
-  public String summary() {
-    return "build the search index from every facts file";
-  }
-
-  @Override
-  public String help() {
-    return "usage: "
-        + USAGE
-        + "\n\n"
-        + "Builds the Lucene index in --index (default: index) from every *.facts.jsonl in --facts\n"
-        + "(default: facts). 'ask' and 'serve' do this by themselves when the index is missing,\n"
-        + "corrupt or older than the facts.\n";
-  }
-
-  @Override
-  public int run(List<String> args, Console console) throws Exception {
-    Options options = Options.parse(args, console.env(), USAGE);
-    if (!options.words.isEmpty()) {
-      throw new UsageException(
-          "unexpected argument '" + options.words.get(0) + "'; usage: " + USAGE);
-    }
-    int count = FactIndex.rebuild(options.index, new FactsDirectory(options.facts));
-    console.out().printf("indexed %d facts from %s into %s%n", count, options.facts, options.index);
+  public Integer call() throws Exception {
+    Path facts = folders.facts(console.env());
+    Path index = folders.index(console.env());
+    int count = FactIndex.rebuild(index, new FactsDirectory(facts));
+    console.out().printf("indexed %d facts from %s into %s%n", count, facts, index);
     return 0;
   }
 }

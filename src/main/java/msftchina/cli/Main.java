@@ -1,35 +1,34 @@
 package msftchina.cli;
 
-import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import msftchina.facts.FactsFormatException;
-import msftchina.store.StoreException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The {@code msftchina} command line: {@code msftchina SUBCOMMAND [options]}. */
-public final class Main {
+/** The {@code msftchina} command line: {@code msftchina COMMAND [options]}. */
+@Command(
+    name = "msftchina",
+    description = "answers questions about a report with the report's own cited statements",
+    synopsisSubcommandLabel = "COMMAND",
+    footer = "%nRun 'msftchina COMMAND --help' for a command's options.")
+public final class Main implements Callable<Integer> {
 
-  /** Exit status for a command line that can't be run as given. */
-  static final int USAGE = 2;
+  @Spec CommandSpec spec;
 
-  /** Exit status for a failure: missing files, a malformed facts file, a port in use. */
-  static final int FAILURE = 1;
-
-  private static final List<Command> COMMANDS =
-      List.of(
-          new AskCommand(),
-          new IngestCommand(),
-          new IndexCommand(),
-          new EvalCommand(),
-          new ServeCommand(),
-          new SignCommand(),
-          new WarmupCommand(),
-          new GapsCommand(),
-          new StatsCommand());
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "print this help and exit")
+  boolean help;
 
   private Main() {}
 
@@ -43,59 +42,46 @@ public final class Main {
 
   /** Runs the command line {@code args} and returns its exit status. */
   public static int run(List<String> args, Console console) {
-    if (args.isEmpty()
-        || args.get(0).equals("--help")
-        || args.get(0).equals("-h")
-        || args.get(0).equals("help")) {
-      console.out().print(overview());
-      return args.isEmpty() ? USAGE : 0;
+    OneLineErrors errors = new OneLineErrors();
+    CommandLine cli =
+        new CommandLine(new Main())
+            .addSubcommand(new AskCommand(console))
+            .addSubcommand(new IngestCommand(console))
+            .addSubcommand(new IndexCommand(console))
+            .addSubcommand(new EvalCommand(console))
+            .addSubcommand(new ServeCommand(console))
+            .addSubcommand(new SignCommand(console))
+            .addSubcommand(new WarmupCommand(console))
+            .addSubcommand(new GapsCommand(console))
+            .addSubcommand(new StatsCommand(console))
+            .addSubcommand(new HelpCommand())
+            .setUsageHelpWidth(100)
+            .setExpandAtFiles(false)
+            .setOverwrittenOptionsAllowed(true)
+            .setOut(writer(console.out()))
+            .setErr(writer(console.err()))
+            .setParameterExceptionHandler(errors)
+            .setExecutionExceptionHandler(errors);
+    // A question is free text: "-5%" or "-exclude" in it are words, not unknown options.
+    for (String freeText : List.of("ask", "sign")) {
+      cli.getSubcommands()
+          .get(freeText)
+          .setUnmatchedOptionsArePositionalParams(true)
+          .setPosixClusteredShortOptionsAllowed(false);
     }
-    Command command =
-        COMMANDS.stream().filter(c -> c.name().equals(args.get(0))).findFirst().orElse(null);
-    if (command == null) {
-      console
-          .err()
-          .println(
-              "msftchina: unknown command '"
-                  + args.get(0)
-                  + "'; run 'msftchina --help' for the list");
-      return USAGE;
-    }
-    List<String> rest = new ArrayList<>(args.subList(1, args.size()));
-    if (rest.contains("--help") || rest.contains("-h")) {
-      console.out().print(command.help());
-      return 0;
-    }
-    try {
-      return command.run(rest, console);
-    } catch (UsageException e) {
-      console.err().println("msftchina " + command.name() + ": " + e.getMessage());
-      return USAGE;
-    } catch (FactsFormatException | StoreException e) {
-      console.err().println("msftchina " + command.name() + ": " + e.getMessage());
-      return FAILURE;
-    } catch (NoSuchFileException e) {
-      String reason = e.getReason() == null ? "no such file" : e.getReason();
-      console.err().println("msftchina " + command.name() + ": " + e.getFile() + ": " + reason);
-      return FAILURE;
-    } catch (IOException e) {
-      console.err().println("msftchina " + command.name() + ": " + e);
-      return FAILURE;
-    } catch (Exception e) {
-      console.err().println("msftchina " + command.name() + ": unexpected error: " + e);
-      return FAILURE;
-    }
+    int status = cli.execute(args.toArray(String[]::new));
+    cli.getOut().flush();
+    return status;
   }
 
-  private static String overview() {
-    StringBuilder s = new StringBuilder();
-    s.append(
-        "msftchina: answers questions about a report with the report's own cited statements\n\n");
-    s.append("usage: java -jar target/msftchina.jar COMMAND [options]\n\ncommands:\n");
-    for (Command c : COMMANDS) {
-      s.append(String.format("  %-7s %s%n", c.name(), c.summary()));
-    }
-    s.append("\nRun 'msftchina COMMAND --help' for a command's options.\n");
-    return s.toString();
+  /** {@code msftchina} alone: the overview, and a usage error. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return OneLineErrors.USAGE;
+  }
+
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 }

@@ -1,7 +1,6 @@
 package msftchina.cli;
 
 import java.time.Duration;
-import java.util.List;
 import msftchina.server.Bot;
 import msftchina.server.ServeConfig;
 import msftchina.slack.Delivery;
@@ -9,64 +8,56 @@ import msftchina.store.Store;
 import msftchina.store.StoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code msftchina serve}: runs the Slack app until stopped. */
-final class ServeCommand implements Command {
+@Command(
+    name = "serve",
+    header = "run the Slack app (Socket Mode, or POST /slack/events, GET /healthz, GET /readyz)",
+    description =
+        "Answers the slash command, mentions, direct messages, the Find in report shortcut, the"
+            + " Home tab and the buttons. With SLACK_APP_TOKEN set it connects to Slack over Socket"
+            + " Mode (no public URL needed, no port); without it, it serves POST /slack/events and"
+            + " GET /healthz. Settings come from the environment (below).",
+    footer = {
+      "%nEnvironment:",
+      "  SLACK_APP_TOKEN       Socket Mode: an app-level token, xapp-... with connections:write",
+      "                        (Basic Information page, App-Level Tokens)",
+      "  SLACK_SIGNING_SECRET  required over HTTP: the app's signing secret (Basic Information)",
+      "  SLACK_BOT_TOKEN       required: the bot token, xoxb-... (OAuth & Permissions page)",
+      "  PORT                  default 3000",
+      "  HOST                  default 0.0.0.0",
+      "  SLACK_API_URL         default https://slack.com/api/",
+      "  MSFTCHINA_DB          default data/msftchina.db (SQLite); or jdbc:postgresql://...",
+      "  MSFTCHINA_RECORD      full (default), counts (no text or user ids) or off",
+      "  MSFTCHINA_RETENTION_DAYS  default 90: older questions and votes are deleted daily",
+      "  MSFTCHINA_ADMINS      Slack user ids who see gaps and votes in App Home",
+      "%nGET /healthz reports Slack's state (\"ok\" or \"degraded\"); GET /readyz is 200 while the"
+          + " bot takes requests, 503 once it is stopping. SIGTERM or Ctrl-C lets requests in"
+          + " flight finish, then pending replies (at most "
+          + Bot.STOP_TIMEOUT_SECONDS
+          + " s each), names any reply left undelivered in a log line, then exits 0."
+    })
+final class ServeCommand extends Subcommand {
 
   private static final Logger log = LoggerFactory.getLogger("msftchina");
-  private static final String USAGE = "msftchina serve [--facts DIR] [--index DIR]";
 
-  @Override
-  public String name() {
-    return "serve";
+  @Mixin private FactsAndIndex folders;
+
+  ServeCommand(Console console) {
+    super(console);
   }
 
   @Override
-  public String summary() {
-    return "run the Slack app (Socket Mode, or POST /slack/events, GET /healthz, GET /readyz)";
-  }
-
-  @Override
-  public String help() {
-    return "usage: "
-        + USAGE
-        + "\n\n"
-        + "Answers the slash command, mentions, direct messages, the Find in report shortcut,\n"
-        + "the Home tab and the buttons. With SLACK_APP_TOKEN set it connects to Slack over\n"
-        + "Socket Mode (no public URL needed, no port); without it, it serves POST /slack/events\n"
-        + "and GET /healthz. Settings come from the environment:\n"
-        + "  SLACK_APP_TOKEN       Socket Mode: an app-level token, xapp-... with connections:write\n"
-        + "                        (Basic Information page, App-Level Tokens)\n"
-        + "  SLACK_SIGNING_SECRET  required over HTTP: the app's signing secret (Basic Information)\n"
-        + "  SLACK_BOT_TOKEN       required: the bot token, xoxb-... (OAuth & Permissions page)\n"
-        + "  PORT                  default 3000\n"
-        + "  HOST                  default 0.0.0.0\n"
-        + "  SLACK_API_URL         default https://slack.com/api/\n"
-        + "  MSFTCHINA_DB          default data/msftchina.db (SQLite); or jdbc:postgresql://...\n"
-        + "  MSFTCHINA_RECORD      full (default), counts (no text or user ids) or off\n"
-        + "  MSFTCHINA_RETENTION_DAYS  default 90: older questions and votes are deleted daily\n"
-        + "  MSFTCHINA_ADMINS      Slack user ids who see gaps and votes in App Home\n"
-        + "GET /healthz reports Slack's state (\"ok\" or \"degraded\"); GET /readyz is 200\n"
-        + "while the bot takes requests, 503 once it is stopping.\n"
-        + "SIGTERM or Ctrl-C lets requests in flight finish, then pending replies (at most "
-        + Bot.STOP_TIMEOUT.toSeconds()
-        + " s each), names any reply left undelivered in a log line, then exits 0.\n";
-  }
-
-  @Override
-  public int run(List<String> args, Console console) throws Exception {
-    Options options = Options.parse(args, console.env(), USAGE);
-    if (!options.words.isEmpty()) {
-      throw new UsageException(
-          "unexpected argument '" + options.words.get(0) + "'; usage: " + USAGE);
-    }
+  public Integer call() throws Exception {
     ServeConfig config;
     StoreSettings storeSettings;
     try {
       config = ServeConfig.from(console.env());
       storeSettings = StoreSettings.from(console.env());
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw usageError(e.getMessage());
     }
     Store store = Store.open(storeSettings);
     Bot bot;
@@ -74,14 +65,14 @@ final class ServeCommand implements Command {
       bot =
           Bot.start(
               config,
-              options.facts,
-              options.index,
+              folders.facts(console.env()),
+              folders.index(console.env()),
               new Delivery(4, Duration.ofMillis(500), Duration.ofSeconds(30)),
               store,
               log::info);
     } catch (IllegalArgumentException e) {
       store.close();
-      throw new UsageException(e.getMessage());
+      throw usageError(e.getMessage());
     } catch (Exception e) {
       store.close();
       throw e;

@@ -4,56 +4,57 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import msftchina.slack.SignedRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code msftchina sign}: prints a signed slash command, ready to send to a local {@code serve}.
  */
-final class SignCommand implements Command {
+@Command(
+    name = "sign",
+    header = "print a curl command that sends a signed /msftchina to a local serve",
+    description =
+        "Prints a curl command sending \"/msftchina question\" as Slack would, signed with"
+            + " $SLACK_SIGNING_SECRET. The signature is valid for 5 minutes. No Slack account"
+            + " needed.")
+final class SignCommand extends Subcommand {
 
-  private static final String USAGE = "msftchina sign [--url URL] \"question\"";
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "where to send it (default: http://localhost:$PORT/slack/events, PORT 3000)")
+  private String url;
 
-  @Override
-  public String name() {
-    return "sign";
+  @Parameters(paramLabel = "QUESTION", description = "the question")
+  private List<String> words = new ArrayList<>();
+
+  SignCommand(Console console) {
+    super(console);
   }
 
   @Override
-  public String summary() {
-    return "print a curl command that sends a signed /msftchina to a local serve";
-  }
-
-  @Override
-  public String help() {
-    return "usage: "
-        + USAGE
-        + "\n\n"
-        + "Prints a curl command sending \"/msftchina question\" as Slack would, signed with\n"
-        + "$SLACK_SIGNING_SECRET, to URL (default http://localhost:$PORT/slack/events, PORT 3000).\n"
-        + "The signature is valid for 5 minutes. No Slack account needed.\n";
-  }
-
-  @Override
-  public int run(List<String> args, Console console) {
-    List<String> rest = new ArrayList<>(args);
-    String url = Options.take(rest, "--url", USAGE);
-    if (url == null) {
-      url = "http://localhost:" + console.env().getOrDefault("PORT", "3000") + "/slack/events";
-    }
-    if (rest.isEmpty()) {
-      throw new UsageException("give a question; usage: " + USAGE);
+  public Integer call() {
+    String question = freeText(words);
+    if (words.isEmpty()) {
+      throw usageError("give a question");
     }
     String secret = console.env().get("SLACK_SIGNING_SECRET");
     if (secret == null || secret.isBlank()) {
-      throw new UsageException(
+      throw usageError(
           "SLACK_SIGNING_SECRET is not set; use the same value as the serve you send to");
     }
+    String to =
+        url != null
+            ? url
+            : "http://localhost:" + console.env().getOrDefault("PORT", "3000") + "/slack/events";
     SignedRequest request =
         SignedRequest.slashCommand(
             secret.strip(),
-            String.join(" ", rest),
+            question,
             "http://localhost:9/unused-response-url",
             Instant.now().getEpochSecond());
-    console.out().println(curl(url, request));
+    console.out().println(curl(to, request));
     return 0;
   }
 

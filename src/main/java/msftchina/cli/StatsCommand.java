@@ -4,50 +4,36 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import msftchina.store.Stats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code msftchina stats}: how the bot was used. */
-final class StatsCommand implements Command {
+@Command(
+    name = "stats",
+    header = "questions per day and surface, answer rate, statements shown, answer times",
+    description =
+        "Reads what serve recorded (MSFTCHINA_DB, default data/msftchina.db) since --since:"
+            + " questions per day and surface, the answer rate, the statements most shown, the"
+            + " median and 99th percentile answer time, the votes, and the records dropped while"
+            + " the database was slow or gone.")
+final class StatsCommand extends Subcommand {
 
-  private static final String USAGE = "msftchina stats [--since 30d]";
+  @Mixin private StoreArgs store;
 
-  @Override
-  public String name() {
-    return "stats";
+  StatsCommand(Console console) {
+    super(console);
   }
 
   @Override
-  public String summary() {
-    return "questions per day and surface, answer rate, statements shown, answer times";
-  }
-
-  @Override
-  public String help() {
-    return "usage: "
-        + USAGE
-        + "\n\n"
-        + "Reads what serve recorded (MSFTCHINA_DB, default data/msftchina.db) since --since\n"
-        + "(30d by default; also 12h, 2w): questions per day and surface, the answer rate, the\n"
-        + "statements most shown, the median and 99th percentile answer time, the votes, and\n"
-        + "the records dropped while the database was slow or gone.\n";
-  }
-
-  @Override
-  public int run(List<String> args, Console console) throws Exception {
-    Duration since = StoreArgs.since(args, USAGE);
-    Options options = Options.parse(args, console.env(), USAGE);
-    if (!options.words.isEmpty()) {
-      throw new UsageException(
-          "unexpected argument '" + options.words.get(0) + "'; usage: " + USAGE);
-    }
+  public Integer call() throws Exception {
     Stats stats;
-    try (Connection c = StoreArgs.connect(console.env())) {
-      stats = Stats.read(c, System.currentTimeMillis() - since.toMillis());
+    try (Connection c = store.connect(console.env())) {
+      stats = Stats.read(c, store.fromMillis());
     }
-    print(stats, since, console.out());
+    print(stats, store.since, console.out());
     return 0;
   }
 

@@ -13,41 +13,36 @@ import msftchina.server.ServeConfig;
 import msftchina.server.SlackServer;
 import msftchina.slack.Delivery;
 import msftchina.slack.SignedRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code msftchina warmup}: serves a few signed questions to itself on loopback, then exits. Run by
  * {@code mvn package} with {@code -XX:ArchiveClassesAtExit}, it records the classes a start and an
  * answer load into the class-data archive that {@code bin/msftchina} starts with.
  */
-final class WarmupCommand implements Command {
+@Command(
+    name = "warmup",
+    header =
+        "serve a few signed questions to itself on loopback, then exit (builds the start-up"
+            + " archive)",
+    description =
+        "Starts the bot on a free loopback port with a throwaway secret and no Slack, sends it"
+            + " signed /msftchina questions and help as Slack would, and stops it. mvn package"
+            + " runs it with -XX:ArchiveClassesAtExit=target/msftchina.jsa, so that bin/msftchina"
+            + " starts from the classes it loaded. Needs no Slack account and no network.")
+final class WarmupCommand extends Subcommand {
 
-  private static final String USAGE = "msftchina warmup [--facts DIR] [--index DIR]";
   private static final String SECRET = "warmup-signing-secret";
 
-  @Override
-  public String name() {
-    return "warmup";
+  @Mixin private FactsAndIndex folders;
+
+  WarmupCommand(Console console) {
+    super(console);
   }
 
   @Override
-  public String summary() {
-    return "serve a few signed questions to itself on loopback, then exit (builds the start-up archive)";
-  }
-
-  @Override
-  public String help() {
-    return "usage: "
-        + USAGE
-        + "\n\n"
-        + "Starts the bot on a free loopback port with a throwaway secret and no Slack, sends it\n"
-        + "signed /msftchina questions and help as Slack would, and stops it. mvn package runs it\n"
-        + "with -XX:ArchiveClassesAtExit=target/msftchina.jsa, so that bin/msftchina starts from\n"
-        + "the classes it loaded. Needs no Slack account and no network.\n";
-  }
-
-  @Override
-  public int run(List<String> args, Console console) throws Exception {
-    Options options = Options.parse(args, console.env(), USAGE);
+  public Integer call() throws Exception {
     ServeConfig config =
         ServeConfig.from(
             Map.of(
@@ -62,8 +57,8 @@ final class WarmupCommand implements Command {
     try (Bot bot =
         Bot.start(
             config,
-            options.facts,
-            options.index,
+            folders.facts(console.env()),
+            folders.index(console.env()),
             new Delivery(1, Duration.ofMillis(1), Duration.ofMillis(1)),
             line -> {})) {
       URI events = URI.create("http://127.0.0.1:" + bot.port() + SlackServer.EVENTS_PATH);

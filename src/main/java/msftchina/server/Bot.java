@@ -21,8 +21,11 @@ import msftchina.store.Store;
  */
 public final class Bot implements AutoCloseable {
 
+  /** How long a stop waits for requests in flight and pending replies, in seconds. */
+  public static final int STOP_TIMEOUT_SECONDS = 10;
+
   /** How long a stop waits for requests in flight and pending replies. */
-  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(STOP_TIMEOUT_SECONDS);
 
   private final KnowledgeBase kb;
   private final SlackServer server;

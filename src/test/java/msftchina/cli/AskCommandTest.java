@@ -277,6 +277,27 @@ class AskCommandTest {
   }
 
   @Test
+  void wordsBeginningWithADashAreWordsNotOptions() {
+    Run run = ask("", "--find", "tencent", "-bytedance");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().startsWith("1 statement(s) with tencent -bytedance"), run.out());
+    assertFalse(run.out().contains("ByteDance leads as"), run.out());
+    Run question = ask("", "--json", "-5%", "growth", "of", "Azure?");
+    assertEquals(0, question.status(), question.err());
+    assertEquals(
+        "-5% growth of Azure?",
+        contractObject(question.out().strip()).get("question").getAsString());
+  }
+
+  @Test
+  void afterADoubleDashEveryWordIsPartOfTheQuestion() {
+    Run run = ask("", "--json", "--", "--find", "ByteDance");
+    assertEquals(0, run.status(), run.err());
+    assertEquals(
+        "--find ByteDance", contractObject(run.out().strip()).get("question").getAsString());
+  }
+
+  @Test
   void findAsJsonGivesTheStatementsWithIdsCitationsAndReport() {
     Run run = ask("", "--json", "--find", "\"biggest AI customer\"");
     assertEquals(0, run.status(), run.err());

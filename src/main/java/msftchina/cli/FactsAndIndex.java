@@ -1,0 +1,34 @@
+package msftchina.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code --facts DIR} and {@code --index DIR}: where the reports are and where their
+ * index is (defaults {@code facts} and {@code index}, or {@code $MSFTCHINA_FACTS} and {@code
+ * $MSFTCHINA_INDEX}).
+ */
+final class FactsAndIndex {
+
+  @Option(
+      names = "--facts",
+      paramLabel = "DIR",
+      description = "the reports and facts (default: facts, or $MSFTCHINA_FACTS)")
+  private Path facts;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description =
+          "the index, rebuilt when missing or stale (default: index, or $MSFTCHINA_INDEX)")
+  private Path index;
+
+  Path facts(Map<String, String> env) {
+    return facts != null ? facts : Path.of(env.getOrDefault("MSFTCHINA_FACTS", "facts"));
+  }
+
+  Path index(Map<String, String> env) {
+    return index != null ? index : Path.of(env.getOrDefault("MSFTCHINA_INDEX", "index"));
+  }
+}

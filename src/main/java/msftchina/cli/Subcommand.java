@@ -1,0 +1,52 @@
+package msftchina.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * A subcommand of {@code msftchina}: runs in a {@link Console}, takes {@code -h}/{@code --help},
+ * and returns its exit status.
+ */
+@Command(sortOptions = false, sortSynopsis = false)
+abstract class Subcommand implements Callable<Integer> {
+
+  final Console console;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      order = 1,
+      description = "print this help and exit")
+  boolean help;
+
+  Subcommand(Console console) {
+    this.console = console;
+  }
+
+  /** Returns the error for a command line that can't be run as given (exit status 2). */
+  ParameterException usageError(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /**
+   * Returns {@code words}, a question or words to look up, joined by spaces. Only a word beginning
+   * with "--" is taken for a mistyped option, unless the command line has "--" before the words.
+   */
+  String freeText(List<String> words) {
+    if (!spec.commandLine().getParseResult().originalArgs().contains("--")) {
+      for (String word : words) {
+        if (word.startsWith("--")) {
+          throw usageError("Unknown option: '" + word + "'");
+        }
+      }
+    }
+    return String.join(" ", words);
+  }
+}
