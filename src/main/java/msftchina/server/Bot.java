@@ -167,6 +167,9 @@ public final class Bot implements AutoCloseable {
     slackConfig.setHttpClientReadTimeoutMillis(5_000);
     slackConfig.setHttpClientWriteTimeoutMillis(5_000);
     slackConfig.setHttpClientCallTimeoutMillis(10_000);
+    // The Web API client's call statistics are never read here: off, no call spends time
+    // recording them.
+    slackConfig.setStatsEnabled(false);
     return AppConfig.builder()
         .signingSecret(config.signingSecret())
         .singleTeamBotToken(config.botToken())
