@@ -1,16 +1,18 @@
 package msftchina.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import msftchina.search.Answer;
 
 /**
  * The bot's recent answers, per thread, so that a follow-up in the thread can be read with the
- * question before it. Bounded by count and age: threads answered longer ago than the window, or
- * beyond the capacity, are forgotten. Nothing is asked of Slack.
+ * question before it. Bounded by count and age: a thread is forgotten {@code window} after its last
+ * answer, and beyond the capacity the threads least likely to be asked again are forgotten first
+ * (Caffeine's policy: by how recently and how often a thread was answered or followed up; the one
+ * just answered is kept). Nothing is asked of Slack.
  *
  * <p>NOTE: safe for concurrent use.
  */
@@ -24,60 +26,43 @@ public final class ThreadMemory {
    */
   public record Asked(String question, Answer answer) {}
 
-  private record Remembered(Asked asked, long at) {}
-
-  private final int capacity;
-  private final Duration window;
-  private final Clock clock;
-  private final LinkedHashMap<String, Remembered> threads = new LinkedHashMap<>();
+  private final Cache<String, Asked> threads;
 
   /** Remembers at most {@code capacity} threads, each for {@code window} after its last answer. */
   public ThreadMemory(int capacity, Duration window, Clock clock) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1");
     }
-    this.capacity = capacity;
-    this.window = window;
-    this.clock = clock;
+    this.threads =
+        Caffeine.newBuilder()
+            .maximumSize(capacity)
+            .expireAfterWrite(window)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            // The cache's upkeep (evicting, dropping what expired) is a few pointer moves: done by
+            // the thread that remembers or recalls, not handed to the common fork-join pool.
+            .executor(Runnable::run)
+            .build();
   }
 
   /** Remembers that {@code asked} was answered in {@code thread} of {@code channel}. */
-  public synchronized void remember(String channel, String thread, Asked asked) {
+  public void remember(String channel, String thread, Asked asked) {
     if (channel == null || thread == null) {
       return;
     }
-    long now = clock.millis();
-    forgetOlderThan(now - window.toMillis());
-    String key = channel + "/" + thread;
-    threads.remove(key); // re-inserted last: the most recently answered is forgotten last
-    threads.put(key, new Remembered(asked, now));
-    if (threads.size() > capacity) {
-      Iterator<String> oldest = threads.keySet().iterator();
-      oldest.next();
-      oldest.remove();
-    }
+    threads.put(channel + "/" + thread, asked);
   }
 
   /** Returns the last question answered in {@code thread} of {@code channel}, or null. */
-  public synchronized Asked recall(String channel, String thread) {
+  public Asked recall(String channel, String thread) {
     if (channel == null || thread == null) {
       return null;
     }
-    forgetOlderThan(clock.millis() - window.toMillis());
-    Remembered remembered = threads.get(channel + "/" + thread);
-    return remembered == null ? null : remembered.asked();
+    return threads.getIfPresent(channel + "/" + thread);
   }
 
   /** Returns how many threads are remembered now. */
-  public synchronized int size() {
-    forgetOlderThan(clock.millis() - window.toMillis());
-    return threads.size();
-  }
-
-  private void forgetOlderThan(long cutoff) {
-    Iterator<Map.Entry<String, Remembered>> it = threads.entrySet().iterator();
-    while (it.hasNext() && it.next().getValue().at() < cutoff) {
-      it.remove();
-    }
+  public int size() {
+    threads.cleanUp();
+    return (int) threads.estimatedSize();
   }
 }

@@ -88,6 +88,7 @@ class ThreadMemoryTest {
     assertEquals(2, memory.size());
     assertNull(memory.recall("C", "2"));
     assertEquals(BYTEDANCE, memory.recall("C", "1"));
+    assertEquals(BYTEDANCE, memory.recall("C", "3"), "the thread just answered is remembered");
   }
 
   @Test
