@@ -131,7 +131,7 @@ class EdgeFloodIT {
   @Test
   void unsignedFormFloodLeavesNormalRequestsUnaffected() throws Exception {
     try (RunningBot bot = RunningBot.start(indexDir)) {
-      byte[] form = EdgeTest.formFields(200_000);
+      byte[] form = EdgeIT.formFields(200_000);
       HttpClient attackers = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       HttpRequest unsigned =
           HttpRequest.newBuilder(bot.url("/slack/events"))

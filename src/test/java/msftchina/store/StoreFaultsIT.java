@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answered well inside Slack's 3 seconds, the log says once that recording fails and once that it
  * recovered, and the records dropped meanwhile are counted.
  */
-class StoreFaultsTest {
+class StoreFaultsIT {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
   private static final String QUESTION = "who is the biggest AI customer in China?";

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * started from the project folder with its settings in the environment, talking to a {@link
  * SlackStandIn} in place of Slack's Web API, and stopped with SIGTERM.
  */
-class ServeProcessTest {
+class ServeProcessIT {
 
   private static final String SIGNING_SECRET = "sigsecret-PROC-7f3a9c1e5b2d4f60a8e1c3b5";
   private static final String BOT_TOKEN = "xoxb-PROCTOKEN-5518-93c2e7aa41d0b6f8";

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * PostgreSQL server that the test starts: an event delivered to both is answered once, and a reply
  * a killed copy left pending is delivered once by the next start.
  */
-class SeveralCopiesTest {
+class SeveralCopiesIT {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
   private static final String QUESTION = "who is the biggest AI customer in China?";

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * scripted for it, then as Slack does (OK): with N failures scripted and N + 1 calls, exactly the
  * last call was taken.
  */
-class SlackFaultsTest {
+class SlackFaultsIT {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
 

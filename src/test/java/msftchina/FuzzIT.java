@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * requests through the running bot. The seed is fixed, so a failure reproduces; it is named in
  * every failure message, and another can be tried with {@code -Dmsftchina.fuzz.seed=N}.
  */
-class FuzzTest {
+class FuzzIT {
 
   private static final long SEED = Long.getLong("msftchina.fuzz.seed", 20250611L);
   private static final int QUESTIONS = 10_000;
@@ -119,7 +119,7 @@ class FuzzTest {
         strengths.merge(answer.strength(), 1, Integer::sum);
       }
     }
-    System.out.println("FuzzTest seed " + SEED + ": " + QUESTIONS + " questions, " + strengths);
+    System.out.println("FuzzIT seed " + SEED + ": " + QUESTIONS + " questions, " + strengths);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -168,7 +168,7 @@ class FuzzTest {
       assertEquals(200, bot.get("/healthz").statusCode(), "seed " + SEED);
     }
     System.out.println(
-        "FuzzTest seed "
+        "FuzzIT seed "
             + SEED
             + ": "
             + PAYLOADS

@@ -42,9 +42,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Issue 12, "Hold at the edge": each row that a quick test can show, over real loopback sockets,
  * against the real server with Slack's Web API stood in for. The floods (rows 1, 2 under load and
  * 4) are in {@code EdgeFloodIT}; SIGTERM and a huge facts file (rows 3 and 13) in {@code
- * ServeProcessTest}; a read timeout (row 8) in {@code SlackFaultsTest}.
+ * ServeProcessIT}; a read timeout (row 8) in {@code SlackFaultsIT}.
  */
-class EdgeTest {
+class EdgeIT {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
   private static final String AUTH_TEST = "/api/auth.test";
