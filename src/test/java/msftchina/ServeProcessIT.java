@@ -490,7 +490,9 @@ class ServeProcessIT {
             + " ms with the index built on start, "
             + warm
             + " ms with the index already built");
-    assertTrue(cold < 30_000 && warm < 30_000, "cold " + cold + " ms, warm " + warm + " ms");
+    // A measurement (bench/run.sh times start-up properly); the floor is far below what it shows,
+    // ~1 s on this machine, so only a start-up gone wrong fails it.
+    assertTrue(cold < 10_000 && warm < 10_000, "cold " + cold + " ms, warm " + warm + " ms");
   }
 
   private long startToFirstAnswer(SlackStandIn slack, Path index) throws Exception {

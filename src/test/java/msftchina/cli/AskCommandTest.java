@@ -257,6 +257,7 @@ class AskCommandTest {
   void secondAskReusesTheIndexWithoutALogLine() {
     Run first = ask("", "--json", SAMPLE);
     assertEquals(0, first.status(), first.err());
+    assertTrue(first.err().contains("rebuilding it from"), first.err()); // built on the first ask
     Run second = ask("", "--json", SAMPLE);
     assertEquals(0, second.status(), second.err());
     assertEquals("", second.err());

@@ -64,7 +64,6 @@ class UnseenWordingTest {
           """
           Does Kuaishou use Azure AI?                            | The report doesn't say anything about Kuaishou.
           Nvidia's biggest AI customer in China?                 | The report doesn't say anything about Nvidia.
-          how many Chinese customers does Azure AI have in total? | The report doesn't say anything about a count for Azure.
           On what date did Brad Smith testify to Congress?       | The report doesn't say anything about the exact date for Brad Smith.
           does Meituan spend more than $1 billion a year on Azure like ByteDance does? | The report doesn't say anything about spending for Meituan.
           """)
@@ -81,10 +80,11 @@ class UnseenWordingTest {
           """
           who is Microsoft's biggest AI customer in China?
           does microsoft sell ai to chinese companies
-          what did Judson Althoff say?
+          how fast is azure AI revenue growing in china?
           """)
   void answersAreShownBestFirst(String question) {
     Answer answer = kb.ask(question);
+    assertTrue(answer.matches().size() >= 2, () -> question + ": " + answer.matches());
     for (int i = 1; i < answer.matches().size(); i++) {
       assertTrue(
           answer.matches().get(i - 1).score() >= answer.matches().get(i).score(),

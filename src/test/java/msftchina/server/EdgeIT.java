@@ -89,6 +89,7 @@ class EdgeIT {
         Arguments.of("now", Duration.ZERO, 200),
         Arguments.of("4 minutes ago", Duration.ofMinutes(-4), 200),
         Arguments.of("4 minutes ahead", Duration.ofMinutes(4), 200),
+        Arguments.of("6 minutes ago", Duration.ofMinutes(-6), 401),
         Arguments.of("10 minutes ago", Duration.ofMinutes(-10), 401),
         Arguments.of("10 minutes ahead", Duration.ofMinutes(10), 401),
         Arguments.of("a day ahead", Duration.ofDays(1), 401),
