@@ -33,8 +33,11 @@ SERVER=
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; kill "$STAND_IN" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 java -jar "$JAR" index >/dev/null 2>&1 || true
-# Enough unique questions that none repeats within one load at any throughput seen here.
-python3 bench/unique_requests.py "$SLACK_SIGNING_SECRET" $((60000 * SECONDS_EACH)) "$WORK/unique.txt"
+# Unique questions, signed just before each load (Slack's signatures are good for 5 minutes, and
+# this script runs longer): enough that none repeats within one load at 40,000 requests a second.
+unique_questions() {
+  python3 bench/unique_requests.py "$SLACK_SIGNING_SECRET" $((40000 * (SECONDS_EACH + 2))) "$WORK/unique.txt"
+}
 
 # The launches compared: a name, then the command before 'serve'.
 # bin/msftchina serves with C2 only and a 32 MiB heap; the last two undo one choice each.
@@ -91,6 +94,7 @@ for launch in "${LAUNCHES[@]}"; do
   until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
   lua_for "who is Microsoft's biggest AI customer in China?" "$WORK/repeated.lua"
   lua_for "help" "$WORK/help.lua"
+  unique_questions
   unique=$(wrk_run bench/unique.lua "$WORK/unique.txt" 2)
   repeated=$(wrk_run "$WORK/repeated.lua")
   help=$(wrk_run "$WORK/help.lua")
@@ -122,6 +126,7 @@ for round in 1 2; do
     PORT=$(free_port)
     MSFTCHINA_RECORD=$mode PORT=$PORT bin/msftchina serve 2>"$WORK/serve-$mode.log" & SERVER=$!
     until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
+    unique_questions
     line=$(wrk_run bench/unique.lua "$WORK/unique.txt" 2)
     rss=$(awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$SERVER/status")
     set -- $line; printf '%-22s %12s %10s %10s %7s %9s %9s\n' "record=$mode (round $round)" "$1" "$2" "$3" "$4" "$5" "$rss"

@@ -1,6 +1,7 @@
 package msftchina.cli;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import msftchina.server.Bot;
 import msftchina.server.ServeConfig;
 import msftchina.slack.Delivery;
@@ -59,7 +60,7 @@ final class ServeCommand extends Subcommand {
     } catch (IllegalArgumentException e) {
       throw usageError(e.getMessage());
     }
-    Store store = Store.open(storeSettings);
+    CompletableFuture<Store> store = Store.openInBackground(storeSettings);
     Bot bot;
     try {
       bot =
@@ -71,10 +72,10 @@ final class ServeCommand extends Subcommand {
               store,
               log::info);
     } catch (IllegalArgumentException e) {
-      store.close();
+      var unused = store.thenAccept(Store::close); // closed once open, if it opens
       throw usageError(e.getMessage());
     } catch (Exception e) {
-      store.close();
+      var unused = store.thenAccept(Store::close); // closed once open, if it opens
       throw e;
     }
     log.info(

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import msftchina.search.Answer;
 
@@ -31,6 +32,27 @@ public final class Store implements AutoCloseable {
   public static Store open(StoreSettings settings) throws StoreException {
     Database db = Database.open(settings);
     return new Store(db, new Recorder(db), new Outbox(db));
+  }
+
+  /**
+   * Opens the store of {@code settings} on another thread, so that start-up can go on meanwhile;
+   * the future fails with the {@link StoreException} {@link #open} would throw.
+   */
+  public static CompletableFuture<Store> openInBackground(StoreSettings settings) {
+    CompletableFuture<Store> opening = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                opening.complete(open(settings));
+              } catch (StoreException | RuntimeException e) {
+                opening.completeExceptionally(e);
+              }
+            },
+            "store-open");
+    thread.setDaemon(true);
+    thread.start();
+    return opening;
   }
 
   /** Returns a store that keeps nothing: every event is new, nothing is recorded. */

@@ -44,4 +44,41 @@ class DatabaseTest {
       two.shutdown();
     }
   }
+
+  @Test
+  void theSchemaVersionOpenedWithoutFlywayIsTheNewestMigration() throws Exception {
+    String newest;
+    try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+      newest =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.matches("V\\d+__.*\\.sql"))
+              .map(n -> n.substring(1, n.indexOf("__")))
+              .max(java.util.Comparator.comparingInt(Integer::parseInt))
+              .orElseThrow();
+    }
+    assertEquals(newest, Database.SCHEMA_VERSION);
+  }
+
+  @Test
+  void aDatabaseBehindTheSchemaIsMigratedWhenOpened() throws Exception {
+    StoreSettings settings =
+        StoreSettings.from(Map.of("MSFTCHINA_DB", "jdbc:sqlite:" + temp.resolve("behind.db")));
+    Database.open(settings);
+    try (Connection c = Database.open(settings).connect();
+        Statement s = c.createStatement()) {
+      // As if made by a msftchina before the newest version: its history lacks it, and so do
+      // its tables.
+      s.executeUpdate("DELETE FROM " + Database.HISTORY);
+      for (String table : new String[] {"questions", "votes", "counts", "seen_events", "outbox"}) {
+        s.executeUpdate("DROP TABLE " + table);
+      }
+    }
+    try (Connection c = Database.open(settings).connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM questions")) {
+      rs.next();
+      assertEquals(0, rs.getInt(1), "the questions table is back");
+    }
+  }
 }
