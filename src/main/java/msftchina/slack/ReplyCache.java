@@ -1,18 +1,22 @@
 package msftchina.slack;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.Function;
 import msftchina.search.Answer;
 import msftchina.search.Question;
 
 /**
- * The most recent slash-command replies, rendered, with the answers they show, by question. The
- * reports don't change while the bot runs, so the same question always gets the same reply: asked
- * again (as questions in a busy workspace are), it is answered without searching or rendering anew.
- * Bounded by the bytes of its questions and replies, and a question is cut to {@link
- * Question#MAX_CHARS} (all that is searched) before it is a key.
+ * Slash-command replies, rendered, with the answers they show, by question. The reports don't
+ * change while the bot runs, so the same question always gets the same reply: asked again (as
+ * questions in a busy workspace are), it is answered without searching or rendering anew. Bounded
+ * by the bytes of its questions and replies, and a question is cut to {@link Question#MAX_CHARS}
+ * (all that is searched) before it is a key.
+ *
+ * <p>Caffeine decides what is kept: a question asked once is kept only briefly, one asked again
+ * and again stays. An LRU map kept every new question, so under questions that never repeat each
+ * reply lived long enough to be promoted to the old generation and died there: a full collection
+ * every ~0.2 s at 8,000 questions a second, which set the 99th percentile of latency.
  *
  * <p>NOTE: safe for concurrent use.
  */
@@ -22,21 +26,24 @@ final class ReplyCache {
   record Reply(String body, Answer answer) {}
 
   /**
-   * What an entry costs beyond its characters: the map's entry, two strings' headers and the answer
-   * (a few small records pointing at statements the knowledge base holds anyway).
+   * What an entry costs beyond its characters: the cache's entry, two strings' headers and the
+   * answer (a few small records pointing at statements the knowledge base holds anyway).
    */
-  private static final long ENTRY_OVERHEAD = 256;
+  private static final int ENTRY_OVERHEAD = 256;
 
-  private final long maxBytes;
-  private final LinkedHashMap<String, Reply> replies = new LinkedHashMap<>(16, 0.75f, true);
-  private long bytes;
+  private final Cache<String, Reply> replies;
 
-  /** Keeps replies of at most {@code maxBytes} in all, forgetting the least recently used. */
+  /** Keeps replies of at most {@code maxBytes} in all. */
   ReplyCache(long maxBytes) {
     if (maxBytes < 0) {
       throw new IllegalArgumentException("maxBytes must be >= 0");
     }
-    this.maxBytes = maxBytes;
+    this.replies =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher(ReplyCache::cost)
+            .executor(Runnable::run) // its upkeep on the asking thread: no pool of its own
+            .build();
   }
 
   /** Returns {@code question} as the cache keys it: cut to {@link Question#MAX_CHARS}. */
@@ -57,37 +64,16 @@ final class ReplyCache {
    */
   Reply get(String question, Function<String, Reply> render) {
     String key = key(question);
-    synchronized (replies) {
-      Reply reply = replies.get(key);
-      if (reply != null) {
-        return reply;
-      }
-    }
-    Reply reply = render.apply(key);
-    long cost = cost(key, reply);
-    if (cost <= maxBytes) {
-      synchronized (replies) {
-        Reply old = replies.put(key, reply);
-        bytes += cost - (old == null ? 0 : cost(key, old));
-        Iterator<Map.Entry<String, Reply>> eldest = replies.entrySet().iterator();
-        while (bytes > maxBytes && eldest.hasNext()) {
-          Map.Entry<String, Reply> e = eldest.next();
-          bytes -= cost(e.getKey(), e.getValue());
-          eldest.remove();
-        }
-      }
+    Reply reply = replies.getIfPresent(key);
+    if (reply == null) {
+      reply = render.apply(key);
+      replies.put(key, reply);
     }
     return reply;
   }
 
-  /** Returns the bytes the cache holds, by its estimate. */
-  long bytes() {
-    synchronized (replies) {
-      return bytes;
-    }
-  }
-
-  private static long cost(String key, Reply reply) {
-    return ENTRY_OVERHEAD + 2L * (key.length() + reply.body().length());
+  private static int cost(String key, Reply reply) {
+    long cost = ENTRY_OVERHEAD + 2L * (key.length() + reply.body().length());
+    return (int) Math.min(cost, Integer.MAX_VALUE);
   }
 }
