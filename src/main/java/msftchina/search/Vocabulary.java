@@ -95,10 +95,7 @@ final class Vocabulary {
    */
   String nearest(Word word) {
     String typed = Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT);
-    int allowed =
-        typed.length() < 4 || typed.chars().anyMatch(Character::isDigit)
-            ? 0
-            : typed.length() < 7 ? 1 : 2;
+    int allowed = typed.length() < 4 || hasDigit(typed) ? 0 : typed.length() < 7 ? 1 : 2;
     if (allowed == 0) {
       return null;
     }
@@ -107,8 +104,7 @@ final class Vocabulary {
     int[][] table = new int[typed.length() + 1][typed.length() + allowed + 1];
     for (Map.Entry<String, String> entry : surfaces.entrySet()) {
       String candidate = entry.getKey();
-      if (Math.abs(candidate.length() - typed.length()) > allowed
-          || candidate.chars().anyMatch(Character::isDigit)) {
+      if (Math.abs(candidate.length() - typed.length()) > allowed || hasDigit(candidate)) {
         continue;
       }
       int d = EditDistance.of(typed, candidate, allowed, table);
@@ -121,5 +117,14 @@ final class Vocabulary {
       }
     }
     return best;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

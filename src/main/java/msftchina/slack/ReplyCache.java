@@ -13,10 +13,10 @@ import msftchina.search.Question;
  * by the bytes of its questions and replies, and a question is cut to {@link Question#MAX_CHARS}
  * (all that is searched) before it is a key.
  *
- * <p>Caffeine decides what is kept: a question asked once is kept only briefly, one asked again
- * and again stays. An LRU map kept every new question, so under questions that never repeat each
- * reply lived long enough to be promoted to the old generation and died there: a full collection
- * every ~0.2 s at 8,000 questions a second, which set the 99th percentile of latency.
+ * <p>Caffeine decides what is kept: a question asked once is kept only briefly, one asked again and
+ * again stays. An LRU map kept every new question, so under questions that never repeat each reply
+ * lived long enough to be promoted to the old generation and died there: a full collection every
+ * ~0.2 s at 8,000 questions a second, which set the 99th percentile of latency.
  *
  * <p>NOTE: safe for concurrent use.
  */
