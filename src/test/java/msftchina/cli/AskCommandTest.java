@@ -8,10 +8,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,30 +28,11 @@ class AskCommandTest {
   @TempDir Path tmp;
 
   /** What one run of the command line printed and returned. */
-  record Run(int status, String out, String err) {
-    List<String> outLines() {
-      return out.isEmpty()
-          ? List.of()
-          : List.of(out.split("\r?\n", -1))
-              .subList(0, out.split("\r?\n", -1).length - (out.endsWith("\n") ? 1 : 0));
-    }
+  private static CommandRun run(String stdin, String... args) {
+    return CommandRun.of(Map.of(), stdin, List.of(args));
   }
 
-  private Run run(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console =
-        new Console(
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of());
-    int status = Main.run(List.of(args), console);
-    return new Run(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private Run ask(String stdin, String... args) {
+  private CommandRun ask(String stdin, String... args) {
     List<String> all = new ArrayList<>(List.of("ask", "--index", tmp.resolve("index").toString()));
     all.addAll(List.of(args));
     return run(stdin, all.toArray(String[]::new));
@@ -107,7 +84,7 @@ class AskCommandTest {
 
   @Test
   void jsonAnswerIsOneObjectWithQuestionAndAnswers() {
-    Run r = ask("", "--json", SAMPLE);
+    CommandRun r = ask("", "--json", SAMPLE);
     assertEquals(0, r.status(), r.err());
     assertEquals(1, r.outLines().size(), r.out());
     JsonObject o = contractObject(r.outLines().get(0));
@@ -128,7 +105,7 @@ class AskCommandTest {
 
   @Test
   void jsonForAnOffTopicQuestionHasNoAnswersAndExitsZero() {
-    Run r = ask("", "--json", OFF_TOPIC);
+    CommandRun r = ask("", "--json", OFF_TOPIC);
     assertEquals(0, r.status(), r.err());
     assertEquals(1, r.outLines().size(), r.out());
     JsonObject o = contractObject(r.outLines().get(0));
@@ -142,7 +119,7 @@ class AskCommandTest {
 
   @Test
   void jsonQuestionMayComeBeforeTheOption() {
-    Run r =
+    CommandRun r =
         ask("", "Who", "is", "Microsoft's", "biggest", "AI", "customer", "in", "China?", "--json");
     assertEquals(0, r.status(), r.err());
     JsonObject o = contractObject(r.outLines().get(0));
@@ -154,7 +131,7 @@ class AskCommandTest {
     List<String> questions =
         List.of(
             SAMPLE, "", OFF_TOPIC, "   ", "How fast is Azure's AI revenue growing in China?", "hi");
-    Run r = ask(String.join("\n", questions) + "\n", "--json");
+    CommandRun r = ask(String.join("\n", questions) + "\n", "--json");
     assertEquals(0, r.status(), r.err());
     List<String> lines = r.outLines();
     assertEquals(questions.size(), lines.size(), r.out());
@@ -193,14 +170,14 @@ class AskCommandTest {
 
   @Test
   void jsonWithoutQuestionAndEmptyStdinPrintsNothing() {
-    Run r = ask("", "--json");
+    CommandRun r = ask("", "--json");
     assertEquals(0, r.status(), r.err());
     assertEquals("", r.out());
   }
 
   @Test
   void jsonFromStdinAcceptsALastLineWithoutNewline() {
-    Run r = ask(SAMPLE + "\n" + OFF_TOPIC, "--json");
+    CommandRun r = ask(SAMPLE + "\n" + OFF_TOPIC, "--json");
     assertEquals(0, r.status(), r.err());
     assertEquals(2, r.outLines().size(), r.out());
     assertEquals(OFF_TOPIC, contractObject(r.outLines().get(1)).get("question").getAsString());
@@ -208,7 +185,7 @@ class AskCommandTest {
 
   @Test
   void askWithoutQuestionOrJsonIsAUsageErrorWithOneLineOnErr() {
-    Run r = ask("a question on stdin\n");
+    CommandRun r = ask("a question on stdin\n");
     assertEquals(2, r.status());
     assertEquals("", r.out());
     assertTrue(r.err().endsWith("\n"), r.err());
@@ -219,7 +196,7 @@ class AskCommandTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"--bogus", "--JSON", "--jsonn"})
   void unknownOptionIsAUsageError(String option) {
-    Run r = ask("", option, SAMPLE);
+    CommandRun r = ask("", option, SAMPLE);
     assertEquals(2, r.status());
     assertEquals("", r.out());
     assertTrue(r.err().contains(option), r.err());
@@ -227,14 +204,14 @@ class AskCommandTest {
 
   @Test
   void indexOptionWithoutFolderIsAUsageError() {
-    Run r = run("", "ask", SAMPLE, "--index");
+    CommandRun r = run("", "ask", SAMPLE, "--index");
     assertEquals(2, r.status());
     assertTrue(r.err().contains("--index"), r.err());
   }
 
   @Test
   void plainAskPrintsTheStatementWithCitationsAndReportTitle() {
-    Run r = ask("", SAMPLE);
+    CommandRun r = ask("", SAMPLE);
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("ByteDance"), r.out());
     assertTrue(r.out().contains("[1, 2, 3, 4]"), r.out());
@@ -247,7 +224,7 @@ class AskCommandTest {
 
   @Test
   void plainAskOffTopicSaysTheReportDoesNotSay() {
-    Run r = ask("", OFF_TOPIC);
+    CommandRun r = ask("", OFF_TOPIC);
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("The report doesn't say")), r.out());
     assertFalse(r.out().contains("[1, 2, 3, 4]"), r.out());
@@ -255,10 +232,10 @@ class AskCommandTest {
 
   @Test
   void secondAskReusesTheIndexWithoutALogLine() {
-    Run first = ask("", "--json", SAMPLE);
+    CommandRun first = ask("", "--json", SAMPLE);
     assertEquals(0, first.status(), first.err());
     assertTrue(first.err().contains("rebuilding it from"), first.err()); // built on the first ask
-    Run second = ask("", "--json", SAMPLE);
+    CommandRun second = ask("", "--json", SAMPLE);
     assertEquals(0, second.status(), second.err());
     assertEquals("", second.err());
     assertEquals(first.out(), second.out());
@@ -268,7 +245,7 @@ class AskCommandTest {
 
   @Test
   void findListsEveryMatchingStatementInReportOrderWithCitations() {
-    Run run = ask("", "--find", "tencent | bytedance");
+    CommandRun run = ask("", "--find", "tencent | bytedance");
     assertEquals(0, run.status(), run.err());
     System.out.println("ask --find 'tencent | bytedance':\n" + run.out());
     assertTrue(run.out().startsWith("2 statement(s) with tencent | bytedance"), run.out());
@@ -279,11 +256,11 @@ class AskCommandTest {
 
   @Test
   void wordsBeginningWithADashAreWordsNotOptions() {
-    Run run = ask("", "--find", "tencent", "-bytedance");
+    CommandRun run = ask("", "--find", "tencent", "-bytedance");
     assertEquals(0, run.status(), run.err());
     assertTrue(run.out().startsWith("1 statement(s) with tencent -bytedance"), run.out());
     assertFalse(run.out().contains("ByteDance leads as"), run.out());
-    Run question = ask("", "--json", "-5%", "growth", "of", "Azure?");
+    CommandRun question = ask("", "--json", "-5%", "growth", "of", "Azure?");
     assertEquals(0, question.status(), question.err());
     assertEquals(
         "-5% growth of Azure?",
@@ -292,7 +269,7 @@ class AskCommandTest {
 
   @Test
   void afterADoubleDashEveryWordIsPartOfTheQuestion() {
-    Run run = ask("", "--json", "--", "--find", "ByteDance");
+    CommandRun run = ask("", "--json", "--", "--find", "ByteDance");
     assertEquals(0, run.status(), run.err());
     assertEquals(
         "--find ByteDance", contractObject(run.out().strip()).get("question").getAsString());
@@ -300,7 +277,7 @@ class AskCommandTest {
 
   @Test
   void findAsJsonGivesTheStatementsWithIdsCitationsAndReport() {
-    Run run = ask("", "--json", "--find", "\"biggest AI customer\"");
+    CommandRun run = ask("", "--json", "--find", "\"biggest AI customer\"");
     assertEquals(0, run.status(), run.err());
     JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
     assertEquals(Set.of("find", "statements"), o.keySet());
@@ -314,7 +291,7 @@ class AskCommandTest {
   @ParameterizedTest
   @ValueSource(strings = {"\"unclosed", "((", "-", "nvidia"})
   void findWithNothingMatchingSaysSoAndExitsZero(String words) {
-    Run run = ask("", "--find", words);
+    CommandRun run = ask("", "--find", words);
     assertEquals(0, run.status(), run.err());
     assertTrue(run.out().startsWith("No statement in the report matches"), run.out());
   }

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,31 +21,17 @@ class MainTest {
 
   @TempDir Path tmp;
 
-  /** What one run of the command line printed and returned. */
-  record Run(int status, String out, String err) {}
-
-  private static Run run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            List.of(args),
-            new Console(
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                env));
-    return new Run(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CommandRun run(Map<String, String> env, String... args) {
+    return CommandRun.of(env, args);
   }
 
-  private static Run run(String... args) {
+  private static CommandRun run(String... args) {
     return run(Map.of(), args);
   }
 
   @Test
   void noArgumentsPrintsTheOverviewAndIsAUsageError() {
-    Run r = run();
+    CommandRun r = run();
     assertEquals(2, r.status());
     for (String command : COMMANDS) {
       assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  " + command + " ")), r.out());
@@ -59,7 +41,7 @@ class MainTest {
   @ParameterizedTest
   @ValueSource(strings = {"--help", "-h", "help"})
   void askingForHelpPrintsTheOverviewAndExitsZero(String help) {
-    Run r = run(help);
+    CommandRun r = run(help);
     assertEquals(0, r.status(), r.err());
     assertEquals(run().out(), r.out());
     assertEquals("", r.err());
@@ -69,12 +51,12 @@ class MainTest {
   void everyCommandExplainsItselfWithHelp() {
     for (String command : COMMANDS) {
       for (String help : List.of("--help", "-h")) {
-        Run r = run(command, help);
+        CommandRun r = run(command, help);
         assertEquals(0, r.status(), command + " " + help + ": " + r.err());
         assertTrue(r.out().contains("Usage: msftchina " + command), r.out());
       }
     }
-    Run ask = run("ask", "--help");
+    CommandRun ask = run("ask", "--help");
     for (String option : List.of("--json", "--find", "--facts", "--index")) {
       assertTrue(ask.out().contains(option), ask.out());
     }
@@ -85,7 +67,7 @@ class MainTest {
 
   @Test
   void anUnknownCommandIsAUsageErrorNamingIt() {
-    Run r = run("aks", "who?");
+    CommandRun r = run("aks", "who?");
     assertEquals(2, r.status());
     assertEquals("", r.out());
     assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -107,7 +89,7 @@ class MainTest {
       })
   void aCommandLineThatCannotRunIsAUsageErrorInOneLine(String line) {
     String[] args = line.split(" ");
-    Run r = run(args);
+    CommandRun r = run(args);
     assertEquals(2, r.status(), r.err());
     assertEquals("", r.out());
     assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -117,7 +99,7 @@ class MainTest {
   @Test
   void aMissingFileIsAFailureInOneLineNamingIt() {
     Path missing = tmp.resolve("no-such-folder");
-    Run r = run("ask", "--facts", missing.toString(), "--index", tmp.toString(), "who?");
+    CommandRun r = run("ask", "--facts", missing.toString(), "--index", tmp.toString(), "who?");
     assertEquals(1, r.status(), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().contains(missing.toString()), r.err());
@@ -127,7 +109,7 @@ class MainTest {
   @Test
   void theIndexFolderComesFromMsftchinaIndexUnlessGiven() {
     Path fromEnv = tmp.resolve("env-index");
-    Run r = run(Map.of("MSFTCHINA_INDEX", fromEnv.toString()), "index");
+    CommandRun r = run(Map.of("MSFTCHINA_INDEX", fromEnv.toString()), "index");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains(fromEnv.toString()), r.out());
     assertTrue(Files.isDirectory(fromEnv));

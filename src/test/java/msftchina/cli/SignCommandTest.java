@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,17 +32,13 @@ class SignCommandTest {
 
   /** Returns what {@code msftchina sign ARGS} printed, with the test's signing secret set. */
   private static String sign(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console =
-        new Console(
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("SLACK_SIGNING_SECRET", SECRET));
-    int status = Main.run(Stream.concat(Stream.of("sign"), Stream.of(args)).toList(), console);
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-    return out.toString(StandardCharsets.UTF_8);
+    CommandRun run =
+        CommandRun.of(
+            Map.of("SLACK_SIGNING_SECRET", SECRET),
+            "",
+            Stream.concat(Stream.of("sign"), Stream.of(args)).toList());
+    assertEquals(0, run.status(), run.err());
+    return run.out();
   }
 
   /** Runs {@code script} with {@code sh}, from standard input, and returns its standard output. */

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -196,16 +193,9 @@ class StoreCommandsTest {
       env.put("SLACK_SIGNING_SECRET", RunningBot.SIGNING_SECRET);
       env.put("SLACK_BOT_TOKEN", RunningBot.BOT_TOKEN);
       env.put("MSFTCHINA_DB", "jdbc:sqlite:" + file);
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int status =
-          Main.run(
-              List.of("serve", "--index", temp.resolve("index").toString()),
-              new Console(
-                  new ByteArrayInputStream(new byte[0]),
-                  new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                  new PrintStream(err, true, StandardCharsets.UTF_8),
-                  env));
-      String said = err.toString(StandardCharsets.UTF_8);
+      CommandRun run = CommandRun.of(env, "serve", "--index", temp.resolve("index").toString());
+      int status = run.status();
+      String said = run.err();
       assertEquals(1, status, said);
       assertEquals(1, said.strip().lines().count(), "one line: " + said);
       assertTrue(said.contains(file.toString()), "names the file: " + said);
@@ -275,33 +265,15 @@ class StoreCommandsTest {
   }
 
   private static String run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            List.of(args),
-            new Console(
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                env));
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-    return out.toString(StandardCharsets.UTF_8);
+    CommandRun run = CommandRun.of(env, args);
+    assertEquals(0, run.status(), run.err());
+    return run.out();
   }
 
   private static int status(Map<String, String> env, String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            new ArrayList<>(List.of(args)),
-            new Console(
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                env));
-    String said = err.toString(StandardCharsets.UTF_8);
-    assertEquals(1, said.strip().lines().count(), "one line: " + said);
-    return status;
+    CommandRun run = CommandRun.of(env, args);
+    assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+    return run.status();
   }
 
   /** Returns every value of every row of every table of a SQLite file, as text. */
