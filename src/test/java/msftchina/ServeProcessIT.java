@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import msftchina.facts.FactsDirectory;
 import msftchina.search.FactIndex;
 import msftchina.slack.SignedRequest;
+import msftchina.testing.EventBodies;
 import msftchina.testing.FactsCopy;
 import msftchina.testing.ServeProcess;
 import msftchina.testing.SlackStandIn;
@@ -568,28 +569,7 @@ class ServeProcessIT {
 
   private HttpResponse<String> mention(int port, String eventId, String ts, String channel)
       throws Exception {
-    String event =
-        "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
-            + SlackStandIn.BOT_USER_ID
-            + "> "
-            + QUESTION
-            + "\",\"ts\":\""
-            + ts
-            + "\",\"channel\":\""
-            + channel
-            + "\",\"event_ts\":\""
-            + ts
-            + "\"}";
-    String body =
-        "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"api_app_id\":\"A0LOCAL\",\"event\":"
-            + event
-            + ",\"type\":\"event_callback\",\"event_id\":\""
-            + eventId
-            + "\",\"event_time\":"
-            + Instant.now().getEpochSecond()
-            + ",\"authorizations\":[{\"team_id\":\"T0LOCAL\",\"user_id\":\""
-            + SlackStandIn.BOT_USER_ID
-            + "\",\"is_bot\":true}]}";
+    String body = EventBodies.callback(eventId, EventBodies.appMention(channel, ts, QUESTION));
     SignedRequest r = SignedRequest.sign(SIGNING_SECRET, body, Instant.now().getEpochSecond());
     return post(port, body, "application/json", r.timestamp(), r.signature());
   }

@@ -153,16 +153,7 @@ public final class RunningBot implements AutoCloseable {
   /** Sends an Events API callback whose {@code event} is {@code eventJson}, signed now. */
   public HttpResponse<String> event(String eventId, String eventJson, Map<String, String> headers)
       throws IOException, InterruptedException {
-    String body =
-        "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"api_app_id\":\"A0LOCAL\",\"event\":"
-            + eventJson
-            + ",\"type\":\"event_callback\",\"event_id\":\""
-            + eventId
-            + "\",\"event_time\":"
-            + Instant.now().getEpochSecond()
-            + ",\"authorizations\":[{\"team_id\":\"T0LOCAL\",\"user_id\":\""
-            + SlackStandIn.BOT_USER_ID
-            + "\",\"is_bot\":true}]}";
+    String body = EventBodies.callback(eventId, eventJson);
     return signedJson(body, headers);
   }
 

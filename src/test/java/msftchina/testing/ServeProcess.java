@@ -145,26 +145,7 @@ public final class ServeProcess implements AutoCloseable {
   /** Sends an {@code app_mention} of the bot asking {@code question} in channel C42, signed now. */
   public HttpResponse<String> mention(String eventId, String question) throws Exception {
     String ts = Instant.now().getEpochSecond() + ".000100";
-    String event =
-        "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
-            + SlackStandIn.BOT_USER_ID
-            + "> "
-            + question
-            + "\",\"ts\":\""
-            + ts
-            + "\",\"channel\":\"C42\",\"event_ts\":\""
-            + ts
-            + "\"}";
-    String body =
-        "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"api_app_id\":\"A0LOCAL\",\"event\":"
-            + event
-            + ",\"type\":\"event_callback\",\"event_id\":\""
-            + eventId
-            + "\",\"event_time\":"
-            + Instant.now().getEpochSecond()
-            + ",\"authorizations\":[{\"team_id\":\"T0LOCAL\",\"user_id\":\""
-            + SlackStandIn.BOT_USER_ID
-            + "\",\"is_bot\":true}]}";
+    String body = EventBodies.callback(eventId, EventBodies.appMention("C42", ts, question));
     SignedRequest r = SignedRequest.sign(SIGNING_SECRET, body, Instant.now().getEpochSecond());
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
