@@ -1,5 +1,6 @@
 package msftchina.cli;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import msftchina.facts.Fact;
@@ -42,13 +43,20 @@ final class IngestCommand extends Subcommand {
       description = "where to write the facts (default: facts.jsonl beside the report)")
   private Path out;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      defaultValue = "UTF-8",
+      description = "the report's text encoding: UTF-8 (the default), windows-1252, GB18030, ...")
+  private Charset encoding;
+
   IngestCommand(Console console) {
     super(console);
   }
 
   @Override
   public Integer call() throws Exception {
-    Report report = ReportFile.read(reportFile.toAbsolutePath());
+    Report report = ReportFile.read(reportFile.toAbsolutePath(), encoding);
     ReportFolder folder = new ReportFolder(reportFile.toAbsolutePath().getParent());
     FactsDirectory facts = new FactsDirectory(folder.path().getParent());
     List<Fact> statements = FactAnnotator.of(facts, folder).annotate(Ingest.facts(report));

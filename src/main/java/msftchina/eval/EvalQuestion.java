@@ -5,12 +5,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import msftchina.facts.FactsFormatException;
+import msftchina.facts.TextFile;
 
 /**
  * A question of the evaluation set, with the facts that answer it (none for a question the report
@@ -34,7 +33,7 @@ public record EvalQuestion(String question, List<String> expected, String part, 
 
   /** Reads an evaluation set: JSON Lines of {@code {"question", "expect", "part", "kind"}}. */
   public static List<EvalQuestion> read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = TextFile.lines(file);
     List<EvalQuestion> questions = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {

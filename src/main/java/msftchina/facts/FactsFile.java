@@ -58,7 +58,7 @@ public final class FactsFile {
   /** Returns the facts in {@code file}, or throws with {@code file:line: what is wrong}. */
   public static List<Fact> read(Path file) throws IOException {
     checkSize(file);
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = TextFile.lines(file);
     List<Fact> facts = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {

@@ -1,8 +1,8 @@
 package msftchina.facts;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +19,22 @@ public final class ReportFile {
 
   private ReportFile() {}
 
-  /** Returns the report in {@code file}, or throws with {@code file:line: what is wrong}. */
+  /** Returns the report in {@code file}, read as UTF-8; see {@link #read(Path, Charset)}. */
   public static Report read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    return read(file, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Returns the report in {@code file}, text in {@code charset}, or throws with {@code file:line:
+   * what is wrong}.
+   */
+  public static Report read(Path file, Charset charset) throws IOException {
+    List<String> lines =
+        TextFile.lines(
+            file,
+            charset,
+            "save it as UTF-8, or name its encoding with --encoding (for example --encoding"
+                + " windows-1252)");
     String title = null;
     String date = "unknown";
     int i = 0;

@@ -1,7 +1,6 @@
 package msftchina.facts;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ public final class WordList {
     if (!Files.exists(file)) {
       return List.of();
     }
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = TextFile.lines(file);
     List<Line> entries = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String text = lines.get(i).strip();
