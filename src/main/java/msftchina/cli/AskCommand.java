@@ -14,7 +14,7 @@ import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
 import msftchina.search.Lookup;
 import msftchina.search.Match;
-import msftchina.search.Refusal;
+import msftchina.slack.Labels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -174,7 +174,7 @@ final class AskCommand extends Subcommand {
     o.addProperty("strength", answer.strength().label());
     o.addProperty("coverage", Math.round(answer.coverage() * 100) / 100.0);
     if (!answer.answered()) {
-      o.addProperty("refusal", Refusal.sentence(answer));
+      o.addProperty("refusal", Labels.forText(answer.question()).refusal(answer));
     }
     return GSON.toJson(o);
   }
@@ -186,9 +186,10 @@ final class AskCommand extends Subcommand {
   static String toText(Answer answer, List<String> examples, String[] bold) {
     StringBuilder s = new StringBuilder();
     if (!answer.answered()) {
-      s.append(Refusal.sentence(answer)).append('\n');
+      Labels labels = Labels.forText(answer.question());
+      s.append(labels.refusal(answer)).append('\n');
       if (!examples.isEmpty()) {
-        s.append("Try asking:\n");
+        s.append(labels.tryAsking()).append('\n');
         examples.stream().limit(3).forEach(e -> s.append("  - ").append(e).append('\n'));
       }
       return s.toString().stripTrailing();

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
     name = "index",
     header = "build the search index from every facts file",
     description =
-        "Builds the Lucene index in --index from every *.facts.jsonl in --facts. 'ask' and"
+        "Builds the Lucene index in --index from every report's facts (--facts/NAME/facts.jsonl)."
+            + " 'ask' and"
             + " 'serve' do this by themselves when the index is missing, corrupt or older than the"
             + " facts.")
 final class IndexCommand extends Subcommand {

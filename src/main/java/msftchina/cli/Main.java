@@ -46,6 +46,7 @@ public final class Main implements Callable<Integer> {
     CommandLine cli =
         new CommandLine(new Main())
             .addSubcommand(new AskCommand(console))
+            .addSubcommand(new FindCommand(console))
             .addSubcommand(new IngestCommand(console))
             .addSubcommand(new IndexCommand(console))
             .addSubcommand(new EvalCommand(console))
@@ -63,7 +64,7 @@ public final class Main implements Callable<Integer> {
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);
     // A question is free text: "-5%" or "-exclude" in it are words, not unknown options.
-    for (String freeText : List.of("ask", "sign")) {
+    for (String freeText : List.of("ask", "find", "sign")) {
       cli.getSubcommands()
           .get(freeText)
           .setUnmatchedOptionsArePositionalParams(true)

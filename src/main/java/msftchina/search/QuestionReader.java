@@ -94,6 +94,7 @@ final class QuestionReader {
     Map<String, Float> terms = new LinkedHashMap<>();
     Map<String, Integer> starts = new HashMap<>();
     List<String> unknown = new ArrayList<>();
+    List<Word> unknownWords = new ArrayList<>();
     boolean unknownName = false;
     double covered = 0;
     double total = 0;
@@ -112,6 +113,7 @@ final class QuestionReader {
       total += weight;
       if (resolved == null) {
         unknown.add(word.surface());
+        unknownWords.add(word);
         unknownName |=
             English.isYear(word.surface())
                 || (!shouting
@@ -126,10 +128,12 @@ final class QuestionReader {
     }
     double coverage = covered / total;
     if (unknownName) {
-      return Reading.refused(question, Refusal.Reason.NAME_NOT_IN_REPORT, unknown);
+      return Reading.refused(
+          question, Refusal.Reason.NAME_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
     if (terms.isEmpty() || coverage < MIN_COVERAGE) {
-      return Reading.refused(question, Refusal.Reason.WORDS_NOT_IN_REPORT, unknown);
+      return Reading.refused(
+          question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
     List<String> negated = negated(cleaned);
     if (!negated.isEmpty()) {
@@ -194,6 +198,38 @@ final class QuestionReader {
                 knowledge.analysis.words(n.word()).stream().anyMatch(w -> vocabulary.has(w.term())))
         .map(English.Negation::written)
         .toList();
+  }
+
+  /**
+   * Returns the surfaces of {@code words} as the asker wrote them: Chinese, indexed as overlapping
+   * pairs of characters ("今天", "天午", "午饭"), is named as the run of characters they cover ("今天午饭"),
+   * never as a pair that is no word.
+   */
+  private static List<String> asWritten(String text, List<Word> words) {
+    List<String> written = new ArrayList<>();
+    int runStart = -1;
+    int runEnd = -1;
+    for (Word word : words) {
+      boolean chinese = isChinese(word.surface());
+      if (chinese && runStart >= 0 && word.start() <= runEnd && word.start() >= runStart) {
+        runEnd = Math.max(runEnd, word.end());
+        continue;
+      }
+      if (runStart >= 0) {
+        written.add(text.substring(runStart, runEnd));
+        runStart = -1;
+      }
+      if (chinese) {
+        runStart = word.start();
+        runEnd = word.end();
+      } else {
+        written.add(word.surface());
+      }
+    }
+    if (runStart >= 0) {
+      written.add(text.substring(runStart, runEnd));
+    }
+    return written;
   }
 
   private static boolean isChinese(String s) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code msftchina ask}: its text output, its {@code --json} contract and its exit status. */
@@ -299,5 +300,41 @@ class AskCommandTest {
   @Test
   void findWithoutWordsIsAUsageError() {
     assertEquals(2, ask("", "--find").status());
+  }
+
+  // --- find: the same lookup as a command of its own ---
+
+  @Test
+  void findIsACommandOfItsOwnPrintingWhatAskFindPrints() {
+    CommandRun find =
+        run("", "find", "--index", tmp.resolve("index").toString(), "tencent", "|", "bytedance");
+    assertEquals(0, find.status(), find.err());
+    assertEquals(ask("", "--find", "tencent | bytedance").out(), find.out());
+    assertTrue(find.out().startsWith("2 statement(s) with tencent | bytedance"), find.out());
+  }
+
+  @Test
+  void findWithoutWordsSaysWhatToGive() {
+    CommandRun find = run("", "find", "--index", tmp.resolve("index").toString());
+    assertEquals(2, find.status());
+    assertTrue(find.err().contains("give the words to look up"), find.err());
+  }
+
+  // --- refusals in the asker's language, naming what the asker wrote ---
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "今天午饭吃什么？ | 报告没有提到 今天午饭吃什么。",
+        "中午吃什么好呢 | 报告没有提到 中午吃什么好呢。",
+        "what's the weather like in Paris tomorrow? | The report doesn't say anything about weather, Paris or tomorrow.",
+      })
+  void aRefusalIsInTheAskersLanguageAndNamesWhatTheyWrote(String question, String refusal) {
+    CommandRun text = ask("", question);
+    assertEquals(0, text.status(), text.err());
+    assertTrue(text.out().startsWith(refusal), text.out());
+    JsonObject json = contractObject(ask("", "--json", question).out().strip());
+    assertTrue(json.get("refusal").getAsString().startsWith(refusal), json.toString());
   }
 }

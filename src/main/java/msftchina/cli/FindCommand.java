@@ -1,0 +1,54 @@
+package msftchina.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import msftchina.search.KnowledgeBase;
+import msftchina.search.Lookup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code msftchina find}: lists every statement with some words, as {@code /msftchina find}. */
+@Command(
+    name = "find",
+    header = "list every statement with some words, in report order (same as ask --find)",
+    description =
+        "Looks the words up in the report's statements and prints every statement that has them,"
+            + " in report order, with its citations: \"a phrase\", -exclude, prefix*, a | b"
+            + " (Lucene's simple query syntax; any input is safe).",
+    footer = {
+      "%n--json prints one JSON object:",
+      "  {\"find\": \"...\", \"statements\": [{\"id\": \"...\", \"text\": \"...\",",
+      "   \"citations\": [1, 2], \"report\": \"...\"}]}",
+      "%nExit status: 0 whether found or not; 2 for usage errors; 1 when the facts can't be read."
+    })
+final class FindCommand extends Subcommand {
+
+  @Option(names = "--json", description = "print one JSON object (below)")
+  private boolean json;
+
+  @Mixin private FactsAndIndex folders;
+
+  @Parameters(paramLabel = "WORDS", description = "the words to look up")
+  private List<String> words = new ArrayList<>();
+
+  FindCommand(Console console) {
+    super(console);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    String text = freeText(words);
+    if (text.isBlank()) {
+      throw usageError("give the words to look up, for example: find ByteDance");
+    }
+    try (KnowledgeBase kb =
+        KnowledgeBase.open(
+            folders.facts(console.env()), folders.index(console.env()), console.err()::println)) {
+      Lookup.Found found = new Lookup(kb.indexes()).find(text);
+      console.out().println(json ? AskCommand.toJson(found) : AskCommand.toText(found));
+      return 0;
+    }
+  }
+}
