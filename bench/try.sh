@@ -13,9 +13,13 @@ PORT=$(free_port)
 python3 bench/slack_stand_in.py "$SLACK_PORT" & STAND_IN=$!
 export SLACK_SIGNING_SECRET=local-secret SLACK_BOT_TOKEN=xoxb-local HOST=127.0.0.1 PORT
 export SLACK_API_URL="http://127.0.0.1:$SLACK_PORT/api/"
-LOG=$(mktemp)
+WORK=$(mktemp -d)
+LOG="$WORK/serve.log"
+# A throwaway store: a trial's questions never reach the real one (data/msftchina.db), so `gaps`
+# and `stats` show only what people asked.
+export MSFTCHINA_DB="jdbc:sqlite:$WORK/try.db"
 bin/msftchina serve 2>"$LOG" & SERVER=$!
-trap 'kill $SERVER $STAND_IN 2>/dev/null; wait $SERVER 2>/dev/null; rm -f "$LOG"' EXIT
+trap 'kill $SERVER $STAND_IN 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 200); do
   curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break
   kill -0 $SERVER 2>/dev/null || { cat "$LOG" >&2; exit 1; }
