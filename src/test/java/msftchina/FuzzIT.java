@@ -1,6 +1,7 @@
 package msftchina;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,7 @@ import msftchina.search.Refusal;
 import msftchina.slack.BotApp;
 import msftchina.slack.Replies;
 import msftchina.slack.SignedRequest;
+import msftchina.testing.LogCapture;
 import msftchina.testing.RunningBot;
 import msftchina.testing.SlackStandIn;
 import org.junit.jupiter.api.Test;
@@ -121,7 +123,9 @@ class FuzzIT {
     Random random = new Random(SEED ^ 0x9E3779B97F4A7C15L);
     Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
     long start = System.nanoTime();
-    try (RunningBot bot = RunningBot.start(Files.createDirectories(tempDir.resolve("bot-index")))) {
+    Map<String, Integer> warnings = new TreeMap<>();
+    try (LogCapture log = LogCapture.quiet();
+        RunningBot bot = RunningBot.start(Files.createDirectories(tempDir.resolve("bot-index")))) {
       Requests requests = new Requests(random, new Questions(random), bot.slack);
       for (int i = 0; i < PAYLOADS; i++) {
         Request request = requests.next(i);
@@ -157,6 +161,20 @@ class FuzzIT {
       assertEquals(200, after.statusCode(), "seed " + SEED + ": the bot keeps serving");
       assertTrue(after.body().contains("ByteDance leads as"), "seed " + SEED + ": " + after.body());
       assertEquals(200, bot.get("/healthz").statusCode(), "seed " + SEED);
+      // What the forged requests made the bot log: warnings, each one line; never an error, a
+      // stack trace, or a worker thread killed by an exception.
+      for (String line : log.lines()) {
+        assertFalse(
+            line.contains(" ERROR ")
+                || line.startsWith("Exception in thread")
+                || line.startsWith("\tat ")
+                || line.startsWith("Caused by:"),
+            "seed " + SEED + ": logged " + line);
+        int warn = line.indexOf(" WARN ");
+        if (warn >= 0) {
+          warnings.merge(line.substring(warn + 6).split(" ", 2)[0], 1, Integer::sum);
+        }
+      }
     }
     System.out.println(
         "FuzzIT seed "
@@ -166,7 +184,9 @@ class FuzzIT {
             + " signed requests in "
             + (System.nanoTime() - start) / 1_000_000
             + " ms, statuses by kind "
-            + statuses);
+            + statuses
+            + ", one-line warnings by logger "
+            + warnings);
   }
 
   private static HttpResponse<String> send(RunningBot bot, Request request)

@@ -187,7 +187,13 @@ public final class Outbox implements AutoCloseable {
       notifyAll();
     }
     if (error != null && reply.onFailure() != null) {
-      reply.onFailure().accept(error);
+      try {
+        reply.onFailure().accept(error);
+      } catch (RuntimeException e) {
+        // A worker outlives any one reply: a failure notice that can't be sent is a log line.
+        log.warn(
+            "{}: the notice that it failed was not sent either: {}", reply.what(), e.toString());
+      }
     }
   }
 
