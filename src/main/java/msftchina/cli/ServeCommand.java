@@ -15,12 +15,14 @@ import picocli.CommandLine.Mixin;
 /** {@code msftchina serve}: runs the Slack app until stopped. */
 @Command(
     name = "serve",
-    header = "run the Slack app (Socket Mode, or POST /slack/events, GET /healthz, GET /readyz)",
+    header =
+        "run the Slack app (Socket Mode, or POST /slack/events, GET /healthz, /readyz, /metrics)",
     description =
         "Answers the slash command, mentions, direct messages, the Find in report shortcut, the"
             + " Home tab and the buttons. With SLACK_APP_TOKEN set it connects to Slack over Socket"
-            + " Mode (no public URL needed, no port); without it, it serves POST /slack/events and"
-            + " GET /healthz. Settings come from the environment (below).",
+            + " Mode (no public URL needed, no port unless MSFTCHINA_METRICS_PORT is set); without"
+            + " it, it serves POST /slack/events, GET /healthz, GET /readyz and GET /metrics."
+            + " Settings come from the environment (below).",
     footer = {
       "%nEnvironment:",
       "  SLACK_APP_TOKEN       Socket Mode: an app-level token, xapp-... with connections:write",
@@ -34,8 +36,13 @@ import picocli.CommandLine.Mixin;
       "  MSFTCHINA_RECORD      full (default), counts (no text or user ids) or off",
       "  MSFTCHINA_RETENTION_DAYS  default 90: older questions and votes are deleted daily",
       "  MSFTCHINA_ADMINS      Slack user ids who see gaps and votes in App Home",
+      "  MSFTCHINA_METRICS_PORT  unset (default): no port of its own; set: a port serving only",
+      "                        GET /healthz, /readyz and /metrics (Prometheus), on HOST; the one",
+      "                        way to reach them over Socket Mode (over HTTP they are on PORT too)",
       "%nGET /healthz reports Slack's state (\"ok\" or \"degraded\"); GET /readyz is 200 while the"
-          + " bot takes requests, 503 once it is stopping. SIGTERM or Ctrl-C lets requests in"
+          + " bot takes requests, 503 once it is stopping; GET /metrics gives questions by surface"
+          + " and outcome, answer times, the outbox, Slack's errors and the JVM's memory and"
+          + " collections in Prometheus's text format (README: Metrics). SIGTERM or Ctrl-C lets requests in"
           + " flight finish, then pending replies (at most "
           + Bot.STOP_TIMEOUT_SECONDS
           + " s each), names any reply left undelivered in a log line, then exits 0."
@@ -84,6 +91,9 @@ final class ServeCommand extends Subcommand {
         bot.knowledgeBase().factCount(),
         bot.knowledgeBase().reports().size(),
         String.join("; ", bot.knowledgeBase().reports()));
+    if (bot.metricsPort() != ServeConfig.NO_PORT) {
+      log.info("health and metrics on port {}: GET /healthz, /readyz, /metrics", bot.metricsPort());
+    }
     log.info(
         "remembering in {}: recording {}, kept {} days",
         storeSettings.where(),

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import msftchina.metrics.Metrics;
 import msftchina.search.KnowledgeBase;
 import msftchina.slack.BotApp;
 import msftchina.slack.BotIdentity;
@@ -19,7 +20,8 @@ import msftchina.store.Store;
 
 /**
  * The running bot: the knowledge base opened, the Bolt app built, and the server listening, or the
- * Socket Mode connection open when the settings have an app token.
+ * Socket Mode connection open when the settings have an app token; with {@code
+ * MSFTCHINA_METRICS_PORT}, a second server for health and metrics alone.
  */
 public final class Bot implements AutoCloseable {
 
@@ -36,6 +38,9 @@ public final class Bot implements AutoCloseable {
   private final Outbox outbox;
   private final int port;
   private final Store store;
+  private final Metrics metrics;
+  private final SlackServer operations;
+  private final int metricsPort;
 
   private Bot(
       KnowledgeBase kb,
@@ -44,7 +49,10 @@ public final class Bot implements AutoCloseable {
       TokenCheck tokenCheck,
       Outbox outbox,
       int port,
-      Store store) {
+      Store store,
+      Metrics metrics,
+      SlackServer operations,
+      int metricsPort) {
     this.kb = kb;
     this.server = server;
     this.socketMode = socketMode;
@@ -52,6 +60,9 @@ public final class Bot implements AutoCloseable {
     this.outbox = outbox;
     this.port = port;
     this.store = store;
+    this.metrics = metrics;
+    this.operations = operations;
+    this.metricsPort = metricsPort;
   }
 
   /**
@@ -106,24 +117,72 @@ public final class Bot implements AutoCloseable {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
     BotIdentity identity = new BotIdentity(config.botToken());
-    Outbox outbox = new Outbox(delivery);
-    App app = BotApp.create(appConfig, kb, outbox, identity, store);
-    TokenCheck tokenCheck = new TokenCheck(app.client(), config.botToken(), identity, log);
+    Metrics metrics = Metrics.withJvm();
+    metrics.recording(store, Store::recordsDropped, Store::recordsQueued);
+    Outbox outbox = new Outbox(delivery, metrics);
+    App app = BotApp.create(appConfig, kb, outbox, identity, store, metrics);
+    TokenCheck tokenCheck = new TokenCheck(app.client(), config.botToken(), identity, log, metrics);
     SlackServer server = null;
+    SlackServer operations = null;
     SocketModeRunner socketMode = null;
+    boolean listening = false;
     try {
       tokenCheck.start();
       app.start();
+      int metricsPort = ServeConfig.NO_PORT;
+      if (config.metricsPortSet()) {
+        operations =
+            new SlackServer(
+                null,
+                config.host(),
+                config.metricsPort(),
+                kb.factCount(),
+                tokenCheck::problem,
+                metrics::scrape,
+                STOP_TIMEOUT);
+        try {
+          metricsPort = operations.start();
+        } catch (IOException e) {
+          throw new IOException(
+              "cannot listen on "
+                  + config.host()
+                  + ":"
+                  + config.metricsPort()
+                  + " for metrics ("
+                  + e.getMessage()
+                  + "); set MSFTCHINA_METRICS_PORT to a free port, or unset it",
+              e);
+        }
+      }
       if (config.socketMode()) {
         socketMode = new SocketModeRunner(app, config.appToken(), STOP_TIMEOUT);
         socketMode.start();
         store.start();
-        return new Bot(kb, null, socketMode, tokenCheck, outbox, 0, store);
+        return new Bot(
+            kb, null, socketMode, tokenCheck, outbox, 0, store, metrics, operations, metricsPort);
       }
       server =
           new SlackServer(
-              app, config.host(), config.port(), kb.factCount(), tokenCheck::problem, STOP_TIMEOUT);
-      Bot bot = new Bot(kb, server, null, tokenCheck, outbox, server.start(), store);
+              app,
+              config.host(),
+              config.port(),
+              kb.factCount(),
+              tokenCheck::problem,
+              metrics::scrape,
+              STOP_TIMEOUT);
+      listening = true;
+      Bot bot =
+          new Bot(
+              kb,
+              server,
+              null,
+              tokenCheck,
+              outbox,
+              server.start(),
+              store,
+              metrics,
+              operations,
+              metricsPort);
       store.start();
       return bot;
     } catch (Exception e) {
@@ -132,11 +191,15 @@ public final class Bot implements AutoCloseable {
       if (server != null) {
         server.stop();
       }
+      if (operations != null) {
+        operations.stop();
+      }
       if (socketMode != null) {
         socketMode.stop();
       }
       kb.close();
-      if (e instanceof IOException && socketMode == null) {
+      metrics.close();
+      if (e instanceof IOException && listening) {
         throw new IOException(
             "cannot listen on "
                 + config.host()
@@ -160,6 +223,19 @@ public final class Bot implements AutoCloseable {
     return port;
   }
 
+  /**
+   * Returns the port serving health and metrics alone ({@code MSFTCHINA_METRICS_PORT}), or {@link
+   * ServeConfig#NO_PORT}.
+   */
+  public int metricsPort() {
+    return metricsPort;
+  }
+
+  /** Returns the bot's metrics, in Prometheus's text format, as {@code GET /metrics} gives them. */
+  public String scrapeMetrics() {
+    return metrics.scrape();
+  }
+
   /** Returns the knowledge base the bot answers from. */
   public KnowledgeBase knowledgeBase() {
     return kb;
@@ -171,6 +247,9 @@ public final class Bot implements AutoCloseable {
    */
   @Override
   public void close() throws Exception {
+    if (operations != null) {
+      operations.stopping(); // /readyz 503 while the rest stops
+    }
     try {
       if (socketMode != null) {
         socketMode.stop();
@@ -184,6 +263,13 @@ public final class Bot implements AutoCloseable {
         tokenCheck.close();
         store.close();
         kb.close();
+        try {
+          if (operations != null) {
+            operations.stop();
+          }
+        } finally {
+          metrics.close();
+        }
       }
     }
   }

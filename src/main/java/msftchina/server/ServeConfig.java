@@ -7,7 +7,8 @@ import java.util.Map;
  * (default 0.0.0.0), {@code SLACK_SIGNING_SECRET} and {@code SLACK_BOT_TOKEN} (required), and
  * {@code SLACK_API_URL} (default {@code https://slack.com/api/}). With {@code SLACK_APP_TOKEN} (an
  * app-level token, {@code xapp-…}) the bot connects over Socket Mode, and the signing secret is not
- * needed.
+ * needed. {@code MSFTCHINA_METRICS_PORT} (unset by default) opens a port of its own serving {@code
+ * /healthz}, {@code /readyz} and {@code /metrics} alone, on {@code HOST}: Socket Mode has no other.
  *
  * @param port the port to listen on
  * @param host the address to listen on
@@ -15,26 +16,32 @@ import java.util.Map;
  * @param botToken the bot's token; never logged
  * @param apiUrl the base URL of Slack's Web API, ending in a slash
  * @param appToken the app-level token for Socket Mode, or null to serve HTTP; never logged
+ * @param metricsPort the port serving health and metrics alone (0 for any free one), or {@link
+ *     #NO_PORT}
  */
 public record ServeConfig(
-    int port, String host, String signingSecret, String botToken, String apiUrl, String appToken) {
+    int port,
+    String host,
+    String signingSecret,
+    String botToken,
+    String apiUrl,
+    String appToken,
+    int metricsPort) {
+
+  /** The metrics port when none is opened. */
+  public static final int NO_PORT = -1;
 
   /**
    * Returns the settings in {@code env}; throws {@link IllegalArgumentException} naming a missing
    * or bad variable.
    */
   public static ServeConfig from(Map<String, String> env) {
-    String portText = env.getOrDefault("PORT", "3000").strip();
-    int port;
-    try {
-      port = Integer.parseInt(portText);
-    } catch (NumberFormatException e) {
-      port = -1;
-    }
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException(
-          "PORT must be a number from 0 to 65535, got '" + portText + "'");
-    }
+    int port = port("PORT", env.getOrDefault("PORT", "3000"));
+    String metricsText = env.get("MSFTCHINA_METRICS_PORT");
+    int metricsPort =
+        metricsText == null || metricsText.isBlank()
+            ? NO_PORT
+            : port("MSFTCHINA_METRICS_PORT", metricsText);
     String apiUrl = env.getOrDefault("SLACK_API_URL", "https://slack.com/api/").strip();
     if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
       throw new IllegalArgumentException(
@@ -53,7 +60,28 @@ public record ServeConfig(
         appToken == null ? required(env, "SLACK_SIGNING_SECRET") : env.get("SLACK_SIGNING_SECRET"),
         required(env, "SLACK_BOT_TOKEN"),
         apiUrl.endsWith("/") ? apiUrl : apiUrl + "/",
-        appToken);
+        appToken,
+        metricsPort);
+  }
+
+  private static int port(String name, String value) {
+    String text = value.strip();
+    int port;
+    try {
+      port = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(
+          name + " must be a number from 0 to 65535, got '" + text + "'");
+    }
+    return port;
+  }
+
+  /** Returns whether a port serving health and metrics alone is to be opened. */
+  public boolean metricsPortSet() {
+    return metricsPort != NO_PORT;
   }
 
   /** Returns whether the bot connects over Socket Mode rather than serving HTTP. */
@@ -80,6 +108,8 @@ public record ServeConfig(
         + apiUrl
         + ", socketMode="
         + socketMode()
+        + ", metricsPort="
+        + metricsPort
         + "]";
   }
 }

@@ -16,9 +16,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An embedded Jetty server for the bot: Slack's requests on {@code POST /slack/events}, health on
- * {@code GET /healthz} and {@code GET /readyz}. Its limits, Jetty's own where Jetty has one: a
- * request body is read in full before a worker thread is given the request ({@link
- * EagerContentHandler}), within {@link #BODY_DEADLINE} (ours: {@link BodyDeadline}); idle
+ * {@code GET /healthz} and {@code GET /readyz}, metrics on {@code GET /metrics}; or, for an
+ * operator's port ({@code MSFTCHINA_METRICS_PORT}), the last three alone. Its limits, Jetty's own
+ * where Jetty has one: a request body is read in full before a worker thread is given the request
+ * ({@link EagerContentHandler}), within {@link #BODY_DEADLINE} (ours: {@link BodyDeadline}); idle
  * connections close after {@link #IDLE_TIMEOUT}; request headers are capped at {@link
  * #MAX_HEADER_BYTES}; {@link #MAX_CONNECTIONS} connections in all and {@link
  * #MAX_CONNECTIONS_PER_ADDRESS} from one address; only GET, HEAD and POST; no version in headers or
@@ -49,8 +50,9 @@ public final class SlackServer {
   private volatile boolean stopping;
 
   /**
-   * Creates a server for {@code app} on {@code host}:{@code port} (0 for any free port); {@code
-   * slackProblem} tells /healthz what is wrong with Slack (null when nothing is).
+   * Creates a server for {@code app} (null for health and metrics alone) on {@code host}:{@code
+   * port} (0 for any free port); {@code slackProblem} tells /healthz what is wrong with Slack (null
+   * when nothing is), {@code metrics} gives /metrics.
    */
   public SlackServer(
       App app,
@@ -58,6 +60,7 @@ public final class SlackServer {
       int port,
       int facts,
       Supplier<String> slackProblem,
+      Supplier<String> metrics,
       Duration stopTimeout) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("http");
@@ -75,9 +78,12 @@ public final class SlackServer {
     server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
     ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder(new EventsServlet(app)), EVENTS_PATH);
+    if (app != null) {
+      context.addServlet(new ServletHolder(new EventsServlet(app)), EVENTS_PATH);
+    }
     context.addServlet(new ServletHolder(new HealthServlet(facts, slackProblem)), "/healthz");
     context.addServlet(new ServletHolder(new ReadyServlet(() -> !stopping)), "/readyz");
+    context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
     EagerContentHandler wholeBody =
         new EagerContentHandler(
             BodyDeadline.arrived(context),
@@ -93,6 +99,11 @@ public final class SlackServer {
   public int start() throws Exception {
     server.start();
     return connector.getLocalPort();
+  }
+
+  /** Makes /readyz say 503 from now, while the server still answers. */
+  public void stopping() {
+    stopping = true;
   }
 
   /** Stops taking requests (/readyz says 503 from now), and lets those in flight finish. */

@@ -13,7 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import msftchina.metrics.Metrics;
 import msftchina.slack.BotIdentity;
+import msftchina.slack.Delivery;
 
 /**
  * Asks Slack who the bot token belongs to ({@code auth.test}) at start and, until Slack has
@@ -38,6 +40,8 @@ final class TokenCheck implements AutoCloseable {
       Set.of(
           "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
 
+  private static final String AUTH_TEST = "auth.test";
+
   /** What one {@code auth.test} came to; {@code problem} is null when Slack knew the token. */
   private record Result(AuthTestResponse auth, String problem, boolean refused, long pauseMillis) {}
 
@@ -45,6 +49,7 @@ final class TokenCheck implements AutoCloseable {
   private final String token;
   private final BotIdentity identity;
   private final Consumer<String> log;
+  private final Metrics metrics;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -55,11 +60,17 @@ final class TokenCheck implements AutoCloseable {
   private volatile String problem = "auth.test not answered yet";
   private long pause = FIRST_PAUSE.toMillis();
 
-  TokenCheck(MethodsClient client, String token, BotIdentity identity, Consumer<String> log) {
+  TokenCheck(
+      MethodsClient client,
+      String token,
+      BotIdentity identity,
+      Consumer<String> log,
+      Metrics metrics) {
     this.client = client;
     this.token = token;
     this.identity = identity;
     this.log = log;
+    this.metrics = metrics;
   }
 
   /**
@@ -158,9 +169,12 @@ final class TokenCheck implements AutoCloseable {
         return new Result(auth, null, false, 0);
       }
       boolean refused = !TRANSIENT.contains(auth.getError());
+      metrics.slackError(AUTH_TEST, auth.getError());
       return new Result(null, "Slack said " + auth.getError(), refused, 0);
     } catch (SlackApiException e) {
       int status = e.getResponse().code();
+      metrics.slackError(
+          AUTH_TEST, status == 429 ? "ratelimited" : status >= 500 ? "http_5xx" : "http_4xx");
       long retryAfter = 0;
       String header = e.getResponse().header("Retry-After");
       if (status == 429 && header != null) {
@@ -172,6 +186,7 @@ final class TokenCheck implements AutoCloseable {
       }
       return new Result(null, "HTTP " + status, false, retryAfter);
     } catch (IOException e) {
+      metrics.slackError(AUTH_TEST, Delivery.code(Delivery.fromIo(e)));
       return new Result(null, describe(e), false, 0);
     }
   }

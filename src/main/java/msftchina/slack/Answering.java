@@ -33,9 +33,4 @@ final class Answering {
   Replies repliesFor(String text) {
     return Labels.forText(text).equals(Labels.CHINESE) ? chinese : english;
   }
-
-  /** Returns the answer to {@code question} in its language, with a share button if asked. */
-  Replies.Message answer(String question, boolean shareable) {
-    return repliesFor(question).answer(kb.ask(question), shareable, null);
-  }
 }

@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import msftchina.facts.Fact;
+import msftchina.metrics.Metrics;
+import msftchina.search.Answer;
 import msftchina.store.Gaps;
 import msftchina.store.Store;
 
@@ -58,7 +60,8 @@ final class AppHome {
   // Events API app_home_opened: https://api.slack.com/events/app_home_opened
   // Block actions in a view: https://api.slack.com/reference/interaction-payloads/block-actions
   // Both acknowledged at once; views.publish goes through the outbox.
-  static void register(App app, Answering answering, Outbox outbox, String command, Store store) {
+  static void register(
+      App app, Answering answering, Outbox outbox, String command, Store store, Metrics metrics) {
     AppHome home = new AppHome(answering, command);
     app.event(
         AppHomeOpenedEvent.class,
@@ -82,14 +85,15 @@ final class AppHome {
               || req.getPayload().getUser() == null) {
             return ctx.ack();
           }
-          String question = req.getPayload().getActions().get(0).getValue();
+          String value = req.getPayload().getActions().get(0).getValue();
+          String question = value == null ? "" : value;
           String user = req.getPayload().getUser().getId();
-          publish(
-              ctx,
-              outbox,
-              user,
-              home.view(question == null ? "" : question, store.adminView(user)),
-              "home example");
+          long started = System.nanoTime();
+          Answer answer = answering.kb().ask(question);
+          View view = home.view(question, answer, store.adminView(user));
+          metrics.asked(
+              Metrics.Surface.HOME, answer, Duration.ofNanos(System.nanoTime() - started));
+          publish(ctx, outbox, user, view, "home example");
           return ctx.ack();
         });
   }
@@ -99,6 +103,13 @@ final class AppHome {
    * for the report's maintainers ({@code MSFTCHINA_ADMINS}) the last 30 days' gaps and votes.
    */
   View view(String question, Optional<Gaps> maintainers) {
+    return view(question, question == null ? null : answering.kb().ask(question), maintainers);
+  }
+
+  /**
+   * Returns the Home tab as {@link #view(String, Optional)} does, with the answer already found.
+   */
+  View view(String question, Answer answer, Optional<Gaps> maintainers) {
     List<LayoutBlock> blocks = new ArrayList<>();
     for (String title : answering.kb().reports()) {
       blocks.add(header(h -> h.text(plainText(SlackText.truncate(title, 150)))));
@@ -140,7 +151,7 @@ final class AppHome {
     }
     if (question != null) {
       blocks.add(divider());
-      blocks.addAll(answering.answer(question, false).blocks());
+      blocks.addAll(answering.repliesFor(question).answer(answer, false, null).blocks());
       blocks.add(
           context(
               c ->
@@ -234,6 +245,7 @@ final class AppHome {
     }
     outbox.send(
         "home " + user,
+        "views.publish",
         what + ": views.publish for " + user,
         () -> {
           ViewsPublishResponse r = ctx.client().viewsPublish(p -> p.userId(user).view(view));

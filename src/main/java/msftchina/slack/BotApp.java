@@ -21,8 +21,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import msftchina.metrics.Metrics;
 import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
+import msftchina.search.Lookup;
 import msftchina.store.PendingReply;
 import msftchina.store.Store;
 import msftchina.store.Surface;
@@ -55,6 +57,9 @@ public final class BotApp {
 
   private static final Logger log = LoggerFactory.getLogger(BotApp.class);
 
+  /** The method of a reply sent to a payload's response_url, as metrics name it. */
+  static final String RESPONSE_URL = "response_url";
+
   /**
    * The bytes of rendered slash-command replies kept: 2 MiB, some 500 answers; more would keep the
    * heap from staying small (bin/msftchina caps it at 32 MiB) for little gain.
@@ -70,12 +75,14 @@ public final class BotApp {
   private final Gson json;
   private final Answering answering;
   private final Store store;
+  private final Metrics metrics;
   private final ThreadMemory threads =
       new ThreadMemory(10_000, Duration.ofHours(24), Clock.systemUTC());
 
-  private BotApp(KnowledgeBase kb, Outbox outbox, Gson json, Store store) {
+  private BotApp(KnowledgeBase kb, Outbox outbox, Gson json, Store store, Metrics metrics) {
     this.kb = kb;
     this.store = store;
+    this.metrics = metrics;
     this.json = json;
     this.replies = new Replies(kb.examples(), COMMAND);
     this.outbox = outbox;
@@ -85,23 +92,22 @@ public final class BotApp {
   /**
    * Returns a Bolt app answering from {@code kb}, configured by {@code config}, its replies sent
    * through {@code outbox}; requests are checked as Bolt does and authorized by {@code identity}.
-   */
-  public static App create(
-      AppConfig config, KnowledgeBase kb, Outbox outbox, BotIdentity identity) {
-    return create(config, kb, outbox, identity, Store.none());
-  }
-
-  /**
-   * Returns a Bolt app as {@link #create(AppConfig, KnowledgeBase, Outbox, BotIdentity)} does,
-   * remembering questions, votes, seen events and pending replies in {@code store}.
+   * It remembers questions, votes, seen events and pending replies in {@code store}, and counts
+   * questions, their outcomes and answer times in {@code metrics}.
    */
   // Bolt's SSLCheck still takes the (deprecated) verification token: Slack's ssl_check requests
   // carry one, and none is configured here, so every ssl_check is answered as Bolt would.
   @SuppressWarnings("deprecation")
   public static App create(
-      AppConfig config, KnowledgeBase kb, Outbox outbox, BotIdentity identity, Store store) {
+      AppConfig config,
+      KnowledgeBase kb,
+      Outbox outbox,
+      BotIdentity identity,
+      Store store,
+      Metrics metrics) {
     BotApp bot =
-        new BotApp(kb, outbox, GsonFactory.createSnakeCase(config.getSlack().getConfig()), store);
+        new BotApp(
+            kb, outbox, GsonFactory.createSnakeCase(config.getSlack().getConfig()), store, metrics);
     // Bolt's ssl_check, then an authorization that never calls Slack. The signature is checked
     // over the raw bytes at the edge, before anything parses them (server.EventsServlet); Bolt's
     // RequestVerification would check it again over the body decoded as text.
@@ -138,14 +144,18 @@ public final class BotApp {
                 words,
                 null,
                 (System.nanoTime() - started) / 1_000_000);
-            Replies.Message found =
-                LookupReplies.of(bot.answering.lookup().find(words), Labels.forText(words));
+            Lookup.Found statements = bot.answering.lookup().find(words);
+            bot.metrics.lookedUp(
+                !statements.statements().isEmpty(), Duration.ofNanos(System.nanoTime() - started));
+            Replies.Message found = LookupReplies.of(statements, Labels.forText(words));
             return ctx.ack(
                 r -> r.responseType("ephemeral").text(found.text()).blocks(found.blocks()));
           }
           ReplyCache.Reply reply = bot.commandReplies.get(text, bot::commandReply);
           SlashCommandPayload p = req.getPayload();
-          long millis = (System.nanoTime() - started) / 1_000_000;
+          long nanos = System.nanoTime() - started;
+          bot.metrics.asked(Metrics.Surface.SLASH, reply.answer(), Duration.ofNanos(nanos));
+          long millis = nanos / 1_000_000;
           bot.store.asked(
               Surface.SLASH,
               p.getTeamId(),
@@ -204,6 +214,7 @@ public final class BotApp {
               payload.getChannel() == null ? "response_url" : payload.getChannel().getId();
           bot.outbox.send(
               channel,
+              RESPONSE_URL,
               "share by " + user + " in " + channel + ": response_url",
               () -> {
                 WebhookResponse r =
@@ -217,6 +228,7 @@ public final class BotApp {
                 if (outcome.delivered()) {
                   bot.outbox.send(
                       channel,
+                      RESPONSE_URL,
                       "share by " + user + " in " + channel + ": replacing the private copy",
                       () -> {
                         WebhookResponse replaced =
@@ -304,8 +316,8 @@ public final class BotApp {
     app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
     app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
 
-    FindInReport.register(app, bot.answering, outbox, store);
-    AppHome.register(app, bot.answering, outbox, COMMAND, store);
+    FindInReport.register(app, bot.answering, outbox, store, metrics);
+    AppHome.register(app, bot.answering, outbox, COMMAND, store, metrics);
     return app;
   }
 
@@ -369,12 +381,17 @@ public final class BotApp {
       if (remembered != null) {
         threads.remember(channel, remembered, new ThreadMemory.Asked(asked, answer));
       }
-      long millis = System.currentTimeMillis() - pending.receivedAt();
+      long millis = Math.max(0, System.currentTimeMillis() - pending.receivedAt());
+      metrics.asked(
+          followUp != null ? Metrics.Surface.FOLLOW_UP : Metrics.Surface.of(pending.surface()),
+          answer,
+          Duration.ofMillis(millis));
       store.asked(
           pending.surface(), pending.team(), channel, pending.user(), question, answer, millis);
     }
     outbox.send(
         channel,
+        "chat.postMessage",
         "event " + eventId + ": chat.postMessage to " + channel,
         () -> {
           ChatPostMessageResponse r =
@@ -406,6 +423,7 @@ public final class BotApp {
     try {
       respond.respond(text);
     } catch (IOException e) {
+      metrics.slackError(RESPONSE_URL, Delivery.code(Delivery.fromIo(e)));
       log.warn("could not tell the user that a reply failed: {}", e.getClass().getSimpleName());
     }
   }

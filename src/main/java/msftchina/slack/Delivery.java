@@ -108,25 +108,26 @@ public record Delivery(
       long wait = retryAfterMillis(retryAfterHeader);
       if (wait > MAX_RETRY_AFTER.toMillis()) {
         return Outcome.refused(
-            "rate limited (429) with Retry-After "
+            RATE_LIMITED
+                + " with Retry-After "
                 + wait / 1000
                 + " s, over the "
                 + MAX_RETRY_AFTER.toSeconds()
                 + " s this bot waits");
       }
-      return Outcome.retryAfter(wait, "rate limited (429)");
+      return Outcome.retryAfter(wait, RATE_LIMITED);
     }
     if (status >= 500) {
-      return Outcome.retryAfter(BACKOFF, "HTTP " + status);
+      return Outcome.retryAfter(BACKOFF, HTTP + status);
     }
-    return Outcome.refused("HTTP " + status + (error == null ? "" : ": " + error));
+    return Outcome.refused(HTTP + status + (error == null ? "" : ": " + error));
   }
 
   /**
    * Returns what a network error means: a connection never made surely failed; anything after (a
    * read timeout, a reset) leaves the outcome unknown, and the reply is not sent again.
    */
-  static Outcome fromIo(IOException e) {
+  public static Outcome fromIo(IOException e) {
     String name = e.getClass().getSimpleName();
     boolean neverConnected =
         e instanceof ConnectException
@@ -136,10 +137,41 @@ public record Delivery(
                 && e.getMessage() != null
                 && e.getMessage().toLowerCase(Locale.ROOT).contains("connect"));
     if (neverConnected) {
-      return Outcome.retryAfter(BACKOFF, "cannot connect: " + name);
+      return Outcome.retryAfter(BACKOFF, CANNOT_CONNECT + name);
     }
-    return Outcome.refused("outcome unknown (" + name + "); not sent again, lest it show twice");
+    return Outcome.refused(OUTCOME_UNKNOWN + name + "); not sent again, lest it show twice");
   }
+
+  /**
+   * Returns the error code of a failed {@code outcome}, for counting: Slack's own code ({@code
+   * channel_not_found}), or what the transport came to: {@code ratelimited} (429), {@code
+   * http_4xx}, {@code http_5xx}, {@code connect_failed} (surely not sent), {@code no_answer} (sent,
+   * outcome unknown), {@code other}.
+   */
+  public static String code(Outcome outcome) {
+    String error = outcome.error();
+    if (error == null) {
+      return "other";
+    }
+    if (error.startsWith(RATE_LIMITED)) {
+      return "ratelimited";
+    }
+    if (error.startsWith(HTTP)) {
+      return error.startsWith(HTTP + "5") ? "http_5xx" : "http_4xx";
+    }
+    if (error.startsWith(CANNOT_CONNECT)) {
+      return "connect_failed";
+    }
+    if (error.startsWith(OUTCOME_UNKNOWN)) {
+      return "no_answer";
+    }
+    return error.matches("[a-z_]{1,40}") ? error : "other";
+  }
+
+  private static final String RATE_LIMITED = "rate limited (429)";
+  private static final String HTTP = "HTTP ";
+  private static final String CANNOT_CONNECT = "cannot connect: ";
+  private static final String OUTCOME_UNKNOWN = "outcome unknown (";
 
   private static long retryAfterMillis(String header) {
     try {

@@ -5,6 +5,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.webhook.WebhookResponse;
+import java.time.Duration;
+import msftchina.metrics.Metrics;
 import msftchina.search.Answer;
 import msftchina.store.Store;
 import msftchina.store.Surface;
@@ -24,7 +26,7 @@ final class FindInReport {
   // Acknowledged at once; the answer goes through the outbox to the payload's response_url, or by
   // chat.postEphemeral when the payload has none. Slack sends the message's text with &, < and >
   // escaped: it is decoded once, and escaped again where it is echoed.
-  static void register(App app, Answering answering, Outbox outbox, Store store) {
+  static void register(App app, Answering answering, Outbox outbox, Store store, Metrics metrics) {
     app.messageShortcut(
         CALLBACK_ID,
         (req, ctx) -> {
@@ -38,7 +40,10 @@ final class FindInReport {
           String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
           long started = System.nanoTime();
           Answer answer = answering.kb().ask(text);
-          reply(ctx, outbox, answering.repliesFor(text).answer(answer, true, null), user, channel);
+          Replies.Message message = answering.repliesFor(text).answer(answer, true, null);
+          long nanos = System.nanoTime() - started;
+          metrics.asked(Metrics.Surface.SHORTCUT, answer, Duration.ofNanos(nanos));
+          reply(ctx, outbox, message, user, channel);
           store.asked(
               Surface.SHORTCUT,
               payload.getTeam() == null ? null : payload.getTeam().getId(),
@@ -46,7 +51,7 @@ final class FindInReport {
               user,
               text,
               answer,
-              (System.nanoTime() - started) / 1_000_000);
+              nanos / 1_000_000);
           return ctx.ack();
         });
   }
@@ -61,6 +66,7 @@ final class FindInReport {
     if (ctx.getResponseUrl() != null) {
       outbox.send(
           queue,
+          BotApp.RESPONSE_URL,
           "shortcut by " + user + ": response_url",
           () -> {
             WebhookResponse r =
@@ -73,6 +79,7 @@ final class FindInReport {
     }
     outbox.send(
         queue,
+        "chat.postEphemeral",
         "shortcut by " + user + ": chat.postEphemeral to " + channel,
         () -> {
           ChatPostEphemeralResponse r =

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import msftchina.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +30,20 @@ public final class Outbox implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-  /** A reply waiting: {@code what} names it in log lines (event id and channel, never its text). */
+  /**
+   * A reply waiting: {@code method} is the Slack method that sends it, {@code what} names it in log
+   * lines (event id and channel, never its text).
+   */
   private record Reply(
       String channel,
+      String method,
       String what,
       Delivery.Attempt attempt,
       Consumer<String> onFailure,
       int tries) {
 
     Reply retried() {
-      return new Reply(channel, what, attempt, onFailure, tries + 1);
+      return new Reply(channel, method, what, attempt, onFailure, tries + 1);
     }
   }
 
@@ -54,12 +59,18 @@ public final class Outbox implements AutoCloseable {
   private final ArrayDeque<String> turns = new ArrayDeque<>();
   private final List<Reply> inFlight = new ArrayList<>();
   private final ExecutorService workers;
+  private final Metrics metrics;
   private boolean closed;
   private boolean reported;
 
-  /** Starts the workers of {@code policy}. */
-  public Outbox(Delivery policy) {
+  /**
+   * Starts the workers of {@code policy}, telling {@code metrics} of its depth, retries, replies
+   * delivered and given up, and Slack's errors.
+   */
+  public Outbox(Delivery policy, Metrics metrics) {
     this.policy = policy;
+    this.metrics = metrics;
+    metrics.outboxDepth(this, Outbox::pending);
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -75,18 +86,24 @@ public final class Outbox implements AutoCloseable {
   }
 
   /**
-   * Queues a reply to {@code channel}, named {@code what} in log lines; {@code onFailure} hears the
-   * error if it is given up. Returns false, with a log line, once the outbox is closing.
+   * Queues a reply to {@code channel}, sent by Slack's {@code method} ({@code chat.postMessage},
+   * {@code response_url}, …: counted by it when it fails), named {@code what} in log lines; {@code
+   * onFailure} hears the error if it is given up. Returns false, with a log line, once the outbox
+   * is closing.
    */
   public boolean send(
-      String channel, String what, Delivery.Attempt attempt, Consumer<String> onFailure) {
+      String channel,
+      String method,
+      String what,
+      Delivery.Attempt attempt,
+      Consumer<String> onFailure) {
     synchronized (this) {
       if (!closed) {
         Channel c = channels.computeIfAbsent(channel, k -> new Channel());
         if (c.replies.isEmpty()) {
           turns.addLast(channel);
         }
-        c.replies.addLast(new Reply(channel, what, attempt, onFailure, 0));
+        c.replies.addLast(new Reply(channel, method, what, attempt, onFailure, 0));
         notifyAll();
         return true;
       }
@@ -157,6 +174,11 @@ public final class Outbox implements AutoCloseable {
       inFlight.remove(reply);
       Channel c = channels.get(reply.channel());
       if (outcome.delivered()) {
+        metrics.outboxDelivered();
+      } else {
+        metrics.slackError(reply.method(), Delivery.code(outcome));
+      }
+      if (outcome.delivered()) {
         c.nextPause = 0;
       } else if (outcome.retryAfterMillis() >= 0 && reply.tries() + 1 < policy.maxAttempts()) {
         long pause = outcome.retryAfterMillis();
@@ -173,6 +195,7 @@ public final class Outbox implements AutoCloseable {
         }
         c.replies.addFirst(reply.retried());
         c.notBefore = Math.max(c.notBefore, System.nanoTime() + pause * 1_000_000);
+        metrics.outboxRetried();
         log.info("{}: {}; retrying in {} ms", reply.what(), outcome.error(), pause);
       } else if (outcome.retryAfterMillis() >= 0) {
         error = outcome.error();
@@ -185,6 +208,9 @@ public final class Outbox implements AutoCloseable {
         channels.remove(reply.channel());
       }
       notifyAll();
+    }
+    if (error != null) {
+      metrics.outboxGivenUp();
     }
     if (error != null && reply.onFailure() != null) {
       try {

@@ -51,6 +51,7 @@ final class Recorder implements AutoCloseable {
   private final long retention;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong droppedSinceStart = new AtomicLong();
   private final AtomicLong queuedChars = new AtomicLong();
   private final Health health;
   private final Thread thread;
@@ -92,14 +93,26 @@ final class Recorder implements AutoCloseable {
     return dropped.get();
   }
 
+  /** Returns how many records were dropped since start, counted in the database or not. */
+  long droppedSinceStart() {
+    return droppedSinceStart.get();
+  }
+
+  /** Returns how many records wait to be written. */
+  int queued() {
+    return queue.size();
+  }
+
   private void offer(Object record) {
     long chars = chars(record);
     if (queuedChars.addAndGet(chars) > MAX_QUEUED_CHARS) {
       queuedChars.addAndGet(-chars);
       dropped.incrementAndGet();
+      droppedSinceStart.incrementAndGet();
     } else if (!queue.offer(record)) {
       queuedChars.addAndGet(-chars);
       dropped.incrementAndGet();
+      droppedSinceStart.incrementAndGet();
     }
   }
 
@@ -168,6 +181,7 @@ final class Recorder implements AutoCloseable {
       health.ok(droppedBefore > 0 ? droppedBefore + " records were dropped meanwhile" : "");
     } catch (SQLException | RuntimeException e) {
       dropped.addAndGet(droppedBefore + batch.size());
+      droppedSinceStart.addAndGet(batch.size());
       closeConnection();
       health.failed(e);
       if (running) {

@@ -146,6 +146,19 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns how many questions and votes were dropped since start, unrecorded: the recorder's queue
+   * was full or the database failed.
+   */
+  public long recordsDropped() {
+    return db == null ? 0 : recorder.droppedSinceStart();
+  }
+
+  /** Returns how many questions and votes wait to be written. */
+  public int recordsQueued() {
+    return db == null ? 0 : recorder.queued();
+  }
+
   /** Returns the database, or null for a store that keeps nothing. */
   public Database database() {
     return db;

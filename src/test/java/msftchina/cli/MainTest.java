@@ -97,6 +97,30 @@ class MainTest {
   }
 
   @Test
+  void serveHelpNamesTheMetricsPortAndABadOneIsAUsageErrorNamingIt() {
+    String help = run("serve", "--help").out();
+    assertTrue(help.contains("MSFTCHINA_METRICS_PORT") && help.contains("/metrics"), help);
+    CommandRun r =
+        run(
+            Map.of(
+                "SLACK_APP_TOKEN",
+                "xapp-1-A0-1-x",
+                "SLACK_BOT_TOKEN",
+                "xoxb-1",
+                "MSFTCHINA_METRICS_PORT",
+                "ninety"),
+            "serve");
+    assertEquals(2, r.status(), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "msftchina serve: MSFTCHINA_METRICS_PORT must be a number from 0 to 65535, got"
+                    + " 'ninety'"),
+        r.err());
+  }
+
+  @Test
   void aMissingFileIsAFailureInOneLineNamingIt() {
     Path missing = tmp.resolve("no-such-folder");
     CommandRun r = run("ask", "--facts", missing.toString(), "--index", tmp.toString(), "who?");

@@ -51,18 +51,23 @@ public final class RunningBot implements AutoCloseable {
    * {@code apps.connections.open} hands out; waits for the first connection.
    */
   public static RunningBot startSocketMode(Path indexDir) throws Exception {
+    return startSocketMode(indexDir, Map.of());
+  }
+
+  /**
+   * Starts a bot as {@link #startSocketMode(Path)} does, with the settings {@code env} besides
+   * (such as {@code MSFTCHINA_METRICS_PORT}).
+   */
+  public static RunningBot startSocketMode(Path indexDir, Map<String, String> env)
+      throws Exception {
     SocketModeStandIn socket = new SocketModeStandIn();
     SlackStandIn slack = new SlackStandIn();
     slack.socketModeUrl(socket.url());
-    ServeConfig config =
-        ServeConfig.from(
-            Map.of(
-                "SLACK_APP_TOKEN",
-                APP_TOKEN,
-                "SLACK_BOT_TOKEN",
-                BOT_TOKEN,
-                "SLACK_API_URL",
-                slack.apiUrl()));
+    Map<String, String> settings = new java.util.HashMap<>(env);
+    settings.put("SLACK_APP_TOKEN", APP_TOKEN);
+    settings.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+    settings.put("SLACK_API_URL", slack.apiUrl());
+    ServeConfig config = ServeConfig.from(settings);
     Bot bot =
         Bot.start(
             config,
