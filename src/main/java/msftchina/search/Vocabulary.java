@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import msftchina.english.Lexicon;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
@@ -91,10 +92,15 @@ final class Vocabulary {
   /**
    * Returns the term of the report's word nearest to a misspelt {@code word}, or null when none is
    * near: one edit for words of 4 to 6 letters, two for longer ones, none for shorter ones or
-   * numbers. Words are compared as written (lower-cased), since stems of misspellings drift.
+   * numbers. Words are compared as written (lower-cased), since stems of misspellings drift. Only a
+   * word that is not an English word is misspelt: "near" is a word the report doesn't use, evidence
+   * that the question is about something else, never a typo of "year".
    */
   String nearest(Word word) {
     String typed = Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT);
+    if (Lexicon.wordNet().isWord(typed)) {
+      return null;
+    }
     int allowed = typed.length() < 4 || hasDigit(typed) ? 0 : typed.length() < 7 ? 1 : 2;
     if (allowed == 0) {
       return null;
