@@ -33,7 +33,9 @@ import picocli.CommandLine.Parameters;
       "   \"citations\": [1, 2], \"report\": \"...\", \"score\": 1.23}],",
       "   \"strength\": \"strong match\", \"coverage\": 0.92}",
       "a refusal has \"answers\": [] and \"refusal\": the sentence users are shown",
-      "(\"The report doesn't say ...\"). With --find:",
+      "(\"The report doesn't say ...\"), and \"related\": the statements closest to it when the",
+      "report names what is asked about but not the detail asked, in the shape of \"answers\"",
+      "(else []). With --find:",
       "  {\"find\": \"...\", \"statements\": [{\"id\": \"...\", \"text\": \"...\",",
       "   \"citations\": [1, 2], \"report\": \"...\"}]}",
       "%nExit status: 0 whether answered or not; 2 for usage errors; 1 when the facts can't be"
@@ -158,8 +160,19 @@ final class AskCommand extends Subcommand {
   static String toJson(Answer answer) {
     JsonObject o = new JsonObject();
     o.addProperty("question", answer.question());
-    JsonArray answers = new JsonArray();
-    for (Match match : answer.matches()) {
+    o.add("answers", toJson(answer.matches()));
+    o.addProperty("strength", answer.strength().label());
+    o.addProperty("coverage", Math.round(answer.coverage() * 100) / 100.0);
+    if (!answer.answered()) {
+      o.addProperty("refusal", Labels.forText(answer.question()).refusal(answer));
+      o.add("related", toJson(answer.related()));
+    }
+    return GSON.toJson(o);
+  }
+
+  private static JsonArray toJson(List<Match> matches) {
+    JsonArray array = new JsonArray();
+    for (Match match : matches) {
       JsonObject a = new JsonObject();
       a.addProperty("id", match.fact().id());
       a.addProperty("text", match.fact().text());
@@ -168,15 +181,9 @@ final class AskCommand extends Subcommand {
       a.add("citations", citations);
       a.addProperty("report", match.fact().report());
       a.addProperty("score", Math.round(match.score() * 10000) / 10000.0);
-      answers.add(a);
+      array.add(a);
     }
-    o.add("answers", answers);
-    o.addProperty("strength", answer.strength().label());
-    o.addProperty("coverage", Math.round(answer.coverage() * 100) / 100.0);
-    if (!answer.answered()) {
-      o.addProperty("refusal", Labels.forText(answer.question()).refusal(answer));
-    }
-    return GSON.toJson(o);
+    return array;
   }
 
   /**
@@ -188,7 +195,10 @@ final class AskCommand extends Subcommand {
     if (!answer.answered()) {
       Labels labels = Labels.forText(answer.question());
       s.append(labels.refusal(answer)).append('\n');
-      if (!examples.isEmpty()) {
+      if (!answer.related().isEmpty()) {
+        s.append(labels.closest()).append('\n');
+        appendMatches(s, answer.related(), bold);
+      } else if (!examples.isEmpty()) {
         s.append(labels.tryAsking()).append('\n');
         examples.stream().limit(3).forEach(e -> s.append("  - ").append(e).append('\n'));
       }
@@ -199,8 +209,13 @@ final class AskCommand extends Subcommand {
           .append(answer.strength().label())
           .append(": the report covers only part of the question)\n");
     }
+    appendMatches(s, answer.matches(), bold);
+    return s.toString().stripTrailing();
+  }
+
+  private static void appendMatches(StringBuilder s, List<Match> matches, String[] bold) {
     int n = 1;
-    for (Match match : answer.matches()) {
+    for (Match match : matches) {
       s.append(n++)
           .append(". ")
           .append(match.marked(bold[0], bold[1], t -> t))
@@ -211,7 +226,6 @@ final class AskCommand extends Subcommand {
           .append(match.fact().report())
           .append(String.format(" (%s, score %.2f)%n", match.fact().id(), match.score()));
     }
-    return s.toString().stripTrailing();
   }
 
   /** Returns the marks for matched words: terminal bold on a console, asterisks elsewhere. */

@@ -10,9 +10,17 @@ import java.util.List;
  * @param refusal why the report doesn't say, or null when it does
  * @param strength how well the best fact matches
  * @param coverage the share of the question's weight that the report's words carry, 0 to 1
+ * @param related when the report names what is asked about but not the detail asked ("when did Brad
+ *     Smith testify?"), the statements closest to it, best first, shown as the closest and never as
+ *     the answer; otherwise empty
  */
 public record Answer(
-    String question, List<Match> matches, Refusal refusal, Strength strength, double coverage) {
+    String question,
+    List<Match> matches,
+    Refusal refusal,
+    Strength strength,
+    double coverage,
+    List<Match> related) {
 
   /** How well an answer matches its question. */
   public enum Strength {
@@ -39,13 +47,31 @@ public record Answer(
 
   public Answer {
     matches = List.copyOf(matches);
+    related = List.copyOf(related);
     if (matches.isEmpty() == (refusal == null)) {
       throw new IllegalArgumentException("an answer has matches or a refusal, never both");
     }
+    if (!related.isEmpty() && refusal == null) {
+      throw new IllegalArgumentException("only a refusal shows related statements");
+    }
+  }
+
+  /** Creates an answer with no related statements. */
+  public Answer(
+      String question, List<Match> matches, Refusal refusal, Strength strength, double coverage) {
+    this(question, matches, refusal, strength, coverage, List.of());
   }
 
   /** Returns the answer refusing {@code question} for {@code refusal}. */
   public static Answer refused(String question, Refusal refusal) {
+    return refused(question, refusal, List.of());
+  }
+
+  /**
+   * Returns the answer refusing {@code question} for {@code refusal}, showing {@code related} as
+   * the closest the report comes.
+   */
+  public static Answer refused(String question, Refusal refusal, List<Match> related) {
     return new Answer(
         question,
         List.of(),
@@ -53,7 +79,13 @@ public record Answer(
         refusal.reason() == Refusal.Reason.NOTHING_ASKED
             ? Strength.NOTHING_ASKED
             : Strength.NOT_IN_REPORT,
-        0);
+        0,
+        related);
+  }
+
+  /** Returns this answer to another wording of its question, {@code question}. */
+  public Answer to(String question) {
+    return new Answer(question, matches, refusal, strength, coverage, related);
   }
 
   /** Returns whether the report gives any fact for the question. */

@@ -33,7 +33,14 @@ final class Answerability {
             .filter(c -> c.score() >= least && asked.answeredBy(traits.get(c.doc())))
             .toList();
     if (answering.isEmpty()) {
-      return Decision.refused(
+      // The closest: statements matching the question's words that name what it asks about.
+      List<Candidate> closest =
+          candidates.stream()
+              .filter(c -> c.score() >= least && asked.names(traits.get(c.doc())))
+              .toList();
+      return new Decision(
+          List.of(),
+          closest,
           new Refusal(Refusal.Reason.DETAIL_NOT_IN_REPORT, List.of(asked.description())));
     }
     return new Decision(

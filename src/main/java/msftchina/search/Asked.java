@@ -41,6 +41,14 @@ record Asked(
         && (measures.isEmpty() || measures.stream().anyMatch(fact.measures()::contains));
   }
 
+  /**
+   * Returns whether {@code fact} names what is asked about: one of the entities asked about, or,
+   * when none is named, any statement matching the question's words.
+   */
+  boolean names(FactTraits fact) {
+    return entities.isEmpty() || entities.stream().anyMatch(fact.entities()::contains);
+  }
+
   /** Returns what the reports lack, to name in a refusal: "a figure for Tencent in 2024". */
   String description() {
     StringBuilder what =

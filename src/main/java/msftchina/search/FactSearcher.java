@@ -59,9 +59,6 @@ public final class FactSearcher {
       return Answer.refused(question, reading.refusal());
     }
     Decision decision = answerability.decide(reading, retriever.candidates(reading.terms()));
-    if (decision.refusal() != null) {
-      return Answer.refused(question, decision.refusal());
-    }
     List<Match> matches =
         Ranking.rank(decision).stream()
             .map(
@@ -71,6 +68,9 @@ public final class FactSearcher {
                         c.score(),
                         Highlighter.spans(words.get(c.doc()), reading.terms().keySet())))
             .toList();
+    if (decision.refusal() != null) {
+      return Answer.refused(question, decision.refusal(), matches);
+    }
     Answer.Strength strength =
         reading.coverage() >= STRONG_COVERAGE ? Answer.Strength.STRONG : Answer.Strength.PARTIAL;
     return new Answer(question, matches, null, strength, reading.coverage());

@@ -367,14 +367,7 @@ public final class BotApp {
             ? replies.usage()
             : replies.answer(
                 // the asker's own words echoed; how they were read is noted below them
-                new Answer(
-                    question,
-                    answer.matches(),
-                    answer.refusal(),
-                    answer.strength(),
-                    answer.coverage()),
-                false,
-                null);
+                answer.to(question), false, null);
     Replies.Message message =
         followUp == null ? reply : FollowUpNote.with(reply, replies.labels(), followUp);
     if (answer != null) {

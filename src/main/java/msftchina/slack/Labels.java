@@ -26,6 +26,7 @@ import msftchina.search.Refusal;
  * @param more the line saying how many more statements matched, {@code %d} the count
  * @param readAs a follow-up read with the thread's earlier question, {@code %s} the reading
  * @param englishNote a note that the statements are quoted in the report's English, or empty
+ * @param closest the line before the statements closest to a question the report doesn't answer
  */
 public record Labels(
     String question,
@@ -44,7 +45,8 @@ public record Labels(
     String foundNone,
     String more,
     String readAs,
-    String englishNote) {
+    String englishNote,
+    String closest) {
 
   /** The bot's words in English. */
   public static final Labels ENGLISH =
@@ -68,7 +70,8 @@ public record Labels(
           "No statement in the report matches %s.",
           "…and %d more: narrow the lookup to see them.",
           "Read with this thread's earlier question as: %s",
-          "");
+          "",
+          "Closest in the report:");
 
   /** The bot's words in Chinese. */
   public static final Labels CHINESE =
@@ -91,7 +94,8 @@ public record Labels(
           "报告中没有陈述符合 %s。",
           "……还有 %d 条：请缩小查找范围。",
           "结合本串前面的问题理解为：%s",
-          "报告原文为英文，以下按原文引用。");
+          "报告原文为英文，以下按原文引用。",
+          "报告中最接近的内容：");
 
   /**
    * Returns the labels for a question written as {@code text}: Chinese when it has Han characters.

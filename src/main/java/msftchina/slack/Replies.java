@@ -73,22 +73,18 @@ public final class Replies {
     if (!answer.answered()) {
       String refusal = SlackText.escape(labels.refusal(answer));
       blocks.add(section(s -> s.text(markdownText(refusal))));
-      blocks.add(section(s -> s.text(markdownText(exampleList()))));
+      if (answer.related().isEmpty()) {
+        blocks.add(section(s -> s.text(markdownText(exampleList()))));
+      } else {
+        blocks.add(context(c -> c.elements(List.of(markdownText(labels.closest())))));
+        addStatements(blocks, answer.related());
+      }
       return new Message(blocks, refusal);
     }
     if (!labels.englishNote().isEmpty()) {
       blocks.add(context(c -> c.elements(List.of(markdownText(labels.englishNote())))));
     }
-    for (Match match : answer.matches()) {
-      String statement =
-          match.marked("*", "*", SlackText::escape) + "  " + match.fact().citationLabel();
-      blocks.add(section(s -> s.text(markdownText(SlackText.truncate(statement, 2900)))));
-      blocks.add(
-          context(
-              c ->
-                  c.elements(
-                      List.of(markdownText("_" + SlackText.escape(match.fact().report()) + "_")))));
-    }
+    addStatements(blocks, answer.matches());
     if (answer.strength() == Answer.Strength.PARTIAL) {
       blocks.add(context(c -> c.elements(List.of(markdownText(labels.partial())))));
     }
@@ -116,6 +112,20 @@ public final class Replies {
                                       .value(value))))));
     }
     return new Message(blocks, fallback(answer));
+  }
+
+  /** Adds each of {@code matches}, with its citations, and its report under it. */
+  private static void addStatements(List<LayoutBlock> blocks, List<Match> matches) {
+    for (Match match : matches) {
+      String statement =
+          match.marked("*", "*", SlackText::escape) + "  " + match.fact().citationLabel();
+      blocks.add(section(s -> s.text(markdownText(SlackText.truncate(statement, 2900)))));
+      blocks.add(
+          context(
+              c ->
+                  c.elements(
+                      List.of(markdownText("_" + SlackText.escape(match.fact().report()) + "_")))));
+    }
   }
 
   /** Returns what replaces a private answer once it is shared: "Shared", without the button. */

@@ -48,7 +48,7 @@ class AskCommandTest {
     assertEquals(
         given == null || !given.isEmpty()
             ? Set.of("question", "answers", "strength", "coverage")
-            : Set.of("question", "answers", "strength", "coverage", "refusal"),
+            : Set.of("question", "answers", "strength", "coverage", "refusal", "related"),
         o.keySet(),
         line);
     assertTrue(
@@ -336,5 +336,28 @@ class AskCommandTest {
     assertTrue(text.out().startsWith(refusal), text.out());
     JsonObject json = contractObject(ask("", "--json", question).out().strip());
     assertTrue(json.get("refusal").getAsString().startsWith(refusal), json.toString());
+  }
+
+  // --- near-topic questions: the report doesn't say, and what comes closest ---
+
+  @Test
+  void aNearTopicQuestionIsRefusedWithTheClosestStatementAsRelated() {
+    String question = "How much does Tencent spend on Microsoft AI?";
+    JsonObject o = contractObject(ask("", "--json", question).out().strip());
+    assertEquals(0, o.getAsJsonArray("answers").size(), o.toString());
+    assertEquals(
+        "The report doesn't say anything about a figure for Tencent.",
+        o.get("refusal").getAsString());
+    JsonObject closest = o.getAsJsonArray("related").get(0).getAsJsonObject();
+    assertEquals("msft-china-ai:1.3", closest.get("id").getAsString());
+    assertEquals(Set.of("id", "text", "citations", "report", "score"), closest.keySet());
+
+    CommandRun text = ask("", question);
+    assertTrue(
+        text.out()
+            .startsWith(
+                "The report doesn't say anything about a figure for Tencent.\n"
+                    + "Closest in the report:\n1. Other major Chinese firms"),
+        text.out());
   }
 }

@@ -50,6 +50,8 @@ class UnseenWordingTest {
           was China more than 1% of Microsoft's revenue in 2024? => 2.1
           how many Chinese firms does the report name as Azure AI users? => 1.3
           when will Microsoft next report on its China AI business? => 6.2
+          whos msfts bigest ai custmer in china => 1.2
+          how much revenu does microsfot make in china => 2.1
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
@@ -66,11 +68,43 @@ class UnseenWordingTest {
           Nvidia's biggest AI customer in China?                 | The report doesn't say anything about Nvidia.
           On what date did Brad Smith testify to Congress?       | The report doesn't say anything about the exact date for Brad Smith.
           does Meituan spend more than $1 billion a year on Azure like ByteDance does? | The report doesn't say anything about spending for Meituan.
+          is there a decent cafe near the office?                | The report doesn't say anything about decent, cafe or near.
           """)
   void refusedNamingWhatIsMissing(String question, String refusal) {
     Answer answer = kb.ask(question);
     assertFalse(answer.answered(), () -> question + " got " + answer.matches());
     assertEquals(refusal, Refusal.sentence(answer));
+  }
+
+  @ParameterizedTest(name = "\"{0}\": the report doesn't say, closest {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          How much does Tencent spend on Microsoft AI?           | 1.3
+          What is Ant Group's revenue?                           | 1.3
+          On what date did Brad Smith testify to Congress?       | 2.1
+          """)
+  void nearTopicQuestionsAreRefusedShowingTheClosestStatement(String question, String closest) {
+    Answer answer = kb.ask(question);
+    assertFalse(answer.answered(), () -> question + " got " + answer.matches());
+    assertEquals(Refusal.Reason.DETAIL_NOT_IN_REPORT, answer.refusal().reason());
+    assertEquals("msft-china-ai:" + closest, answer.related().get(0).fact().id());
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is refused with nothing shown as closest")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Does Kuaishou use Azure AI?
+          is there a decent cafe near the office?
+          what's the capital of France?
+          """)
+  void otherRefusalsShowNothingAsClosest(String question) {
+    Answer answer = kb.ask(question);
+    assertFalse(answer.answered(), () -> question + " got " + answer.matches());
+    assertTrue(answer.related().isEmpty(), () -> question + ": " + answer.related());
   }
 
   @ParameterizedTest(name = "\"{0}\"")

@@ -103,6 +103,33 @@ class SlackAppTest {
     assertFalse(blocks.contains("share_answer"), "nothing to share: " + blocks);
   }
 
+  @Test
+  void nearTopicQuestionSaysWhatTheReportLacksAndShowsTheClosestStatement() throws Exception {
+    JsonObject reply =
+        JsonParser.parseString(bot.slashCommand("How much does Tencent spend on Azure AI?").body())
+            .getAsJsonObject();
+    String blocks = reply.get("blocks").toString();
+    assertEquals(
+        "The report doesn't say anything about a figure for Tencent.",
+        reply.get("text").getAsString());
+    assertTrue(blocks.contains("Closest in the report:"), blocks);
+    assertTrue(blocks.contains("Other major Chinese firms using"), blocks);
+    assertTrue(blocks.contains("[1, 2, 3, 4]"), blocks);
+    assertFalse(blocks.contains("Try asking"), blocks);
+    assertFalse(blocks.contains("share_answer"), "a refusal is not shared: " + blocks);
+  }
+
+  @Test
+  void nearTopicQuestionInChineseGetsChineseLabelsAroundTheEnglishStatement() throws Exception {
+    String blocks =
+        JsonParser.parseString(bot.slashCommand("腾讯每年在微软AI上花多少钱？").body())
+            .getAsJsonObject()
+            .get("blocks")
+            .toString();
+    assertTrue(blocks.contains("报告中最接近的内容："), blocks);
+    assertTrue(blocks.contains("Other major Chinese firms using"), blocks);
+  }
+
   // Block actions: https://api.slack.com/reference/interaction-payloads/block-actions
 
   @Test
