@@ -80,7 +80,7 @@ final class EvalCommand extends Subcommand {
     return 0;
   }
 
-  private static List<Path> setFiles(Path path) throws IOException {
+  static List<Path> setFiles(Path path) throws IOException {
     if (!Files.isDirectory(path)) {
       return List.of(path);
     }

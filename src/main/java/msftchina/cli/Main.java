@@ -50,6 +50,7 @@ public final class Main implements Callable<Integer> {
             .addSubcommand(new IngestCommand(console))
             .addSubcommand(new IndexCommand(console))
             .addSubcommand(new EvalCommand(console))
+            .addSubcommand(new FitCommand(console))
             .addSubcommand(new ServeCommand(console))
             .addSubcommand(new SignCommand(console))
             .addSubcommand(new WarmupCommand(console))

@@ -52,9 +52,12 @@ public final class FactSearcher {
     this.answerability = new Answerability(traits);
   }
 
-  /** Returns the report's answer to {@code question}; never throws on any text. */
-  public Answer search(String question) {
-    Reading reading = reader.read(question);
+  /**
+   * Returns the report's answer to {@code question}, deciding with {@code model}; never throws on
+   * any text.
+   */
+  public Answer search(String question, DecisionModel model) {
+    Reading reading = reader.read(question, model);
     if (reading.refusal() != null) {
       return Answer.refused(question, reading.refusal());
     }

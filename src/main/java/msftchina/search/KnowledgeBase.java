@@ -28,10 +28,12 @@ public final class KnowledgeBase implements Closeable {
 
   private final List<Report> reports;
   private final List<String> examples;
+  private final DecisionModel model;
 
-  private KnowledgeBase(List<Report> reports, List<String> examples) {
+  private KnowledgeBase(List<Report> reports, List<String> examples, DecisionModel model) {
     this.reports = List.copyOf(reports);
     this.examples = List.copyOf(examples);
+    this.model = model;
   }
 
   /**
@@ -64,7 +66,7 @@ public final class KnowledgeBase implements Closeable {
       }
       throw e;
     }
-    return new KnowledgeBase(reports, examples);
+    return new KnowledgeBase(reports, examples, DecisionModel.read(factsDir));
   }
 
   /**
@@ -73,12 +75,25 @@ public final class KnowledgeBase implements Closeable {
    * the report named first.
    */
   public Answer ask(String question) {
+    return ask(question, model);
+  }
+
+  /**
+   * Returns the answer to {@code question} as {@link #ask(String)} does, deciding with {@code
+   * model}.
+   */
+  public Answer ask(String question, DecisionModel model) {
     return reports.stream()
-        .map(r -> r.searcher().search(question))
+        .map(r -> r.searcher().search(question, model))
         .min(
             Comparator.comparing(Answer::strength)
                 .thenComparing(Answer::coverage, Comparator.reverseOrder()))
         .orElseThrow();
+  }
+
+  /** Returns the parameters of the decision to answer or refuse, as fitted. */
+  public DecisionModel model() {
+    return model;
   }
 
   /** Returns example questions the reports answer, to suggest to users. */

@@ -24,9 +24,6 @@ final class QuestionReader {
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  /** The least share of a question's weight the report must cover to answer. */
-  static final double MIN_COVERAGE = 0.5;
-
   /** The most distinct words of a question that are searched. */
   static final int MAX_TERMS = 64;
 
@@ -38,13 +35,6 @@ final class QuestionReader {
    * particles and grammar words between the names, which the report never has.
    */
   static final double UNKNOWN_CHINESE_WEIGHT = 0.05;
-
-  /**
-   * How much an unknown word weighs against the rarest word of the report. Most unknown words are a
-   * reader's own wording around the subject; names, years and the subjects in {@code names.txt} are
-   * refused outright. Chosen on the tuning sets.
-   */
-  static final double UNKNOWN_WORD_WEIGHT = 0.35;
 
   private final Knowledge knowledge;
   private final Vocabulary vocabulary;
@@ -60,10 +50,10 @@ final class QuestionReader {
    * Returns {@code question} as read; never throws on any text. In a long message, the sentences
    * that ask something are read first; the whole message when they alone can't be answered.
    */
-  Reading read(String question) {
+  Reading read(String question, DecisionModel model) {
     Reading reading = null;
     for (String part : QuestionInMessage.readings(question)) {
-      reading = readPart(question, Question.clean(part));
+      reading = readPart(question, Question.clean(part), model);
       if (reading.refusal() == null) {
         break;
       }
@@ -71,7 +61,7 @@ final class QuestionReader {
     return reading; // when all refuse, the whole message's refusal
   }
 
-  private Reading readPart(String question, String cleaned) {
+  private Reading readPart(String question, String cleaned, DecisionModel model) {
     String text =
         knowledge.thesaurus.rewrite(
             Question.withoutPossessives(
@@ -109,7 +99,10 @@ final class QuestionReader {
           resolved != null
               ? vocabulary.idf(resolved)
               : vocabulary.idf(word.term())
-                  * (isChinese(word.surface()) ? UNKNOWN_CHINESE_WEIGHT : UNKNOWN_WORD_WEIGHT);
+                  * (isChinese(word.surface())
+                      ? UNKNOWN_CHINESE_WEIGHT
+                      : model.unknownWeight(
+                          Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT)));
       total += weight;
       if (resolved == null) {
         unknown.add(word.surface());
@@ -131,7 +124,7 @@ final class QuestionReader {
       return Reading.refused(
           question, Refusal.Reason.NAME_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
-    if (terms.isEmpty() || coverage < MIN_COVERAGE) {
+    if (terms.isEmpty() || coverage < model.minCoverage()) {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }

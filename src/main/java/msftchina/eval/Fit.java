@@ -1,0 +1,169 @@
+package msftchina.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiFunction;
+import msftchina.search.Answer;
+import msftchina.search.DecisionModel;
+import msftchina.search.Match;
+
+/**
+ * Fits the decision's parameters ({@link DecisionModel}) on evaluation questions by grid search,
+ * and measures the fit honestly with k-fold cross-validation: each fold is scored with the
+ * parameters chosen on the other folds only.
+ */
+public final class Fit {
+
+  /**
+   * How one fold went.
+   *
+   * @param fold the fold's number, from 1
+   * @param model the parameters chosen on the other folds
+   * @param trainAccuracy the share of the other folds' questions decided right with them
+   * @param answerable the held fold's questions the report answers
+   * @param hit1 the share of those answered first by an expected statement
+   * @param offTopic the held fold's questions the report doesn't answer
+   * @param refused the share of those refused
+   */
+  public record Fold(
+      int fold,
+      DecisionModel model,
+      double trainAccuracy,
+      int answerable,
+      double hit1,
+      int offTopic,
+      double refused) {}
+
+  /**
+   * The fit.
+   *
+   * @param folds each fold, scored with parameters chosen without it
+   * @param model the parameters chosen on all the questions
+   * @param accuracy the share of all the questions decided right with them
+   */
+  public record Result(List<Fold> folds, DecisionModel model, double accuracy) {}
+
+  private Fit() {}
+
+  /** Returns the parameters tried: a grid around the hand-chosen ones. */
+  public static List<DecisionModel> grid() {
+    List<DecisionModel> grid = new ArrayList<>();
+    for (int c = 30; c <= 70; c += 5) {
+      for (int w = 10; w <= 60; w += 5) {
+        for (int o = 10; o <= 60; o += 10) {
+          grid.add(new DecisionModel(c / 100.0, w / 100.0, o / 100.0));
+        }
+      }
+    }
+    return grid;
+  }
+
+  /**
+   * Fits {@code grid}'s best parameters on {@code questions}, asked with {@code ask}, with {@code
+   * k} folds shuffled by {@code seed}. Ties go to the parameters nearest the hand-chosen ones.
+   */
+  public static Result run(
+      List<EvalQuestion> questions,
+      BiFunction<String, DecisionModel, Answer> ask,
+      List<DecisionModel> grid,
+      int k,
+      long seed) {
+    boolean[][] right = new boolean[grid.size()][questions.size()];
+    for (int g = 0; g < grid.size(); g++) {
+      for (int q = 0; q < questions.size(); q++) {
+        right[g][q] =
+            decidedRight(questions.get(q), ask.apply(questions.get(q).question(), grid.get(g)));
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int q = 0; q < questions.size(); q++) {
+      order.add(q);
+    }
+    Collections.shuffle(order, new Random(seed));
+    int[] foldOf = new int[questions.size()];
+    for (int i = 0; i < order.size(); i++) {
+      foldOf[order.get(i)] = i % k;
+    }
+    List<Fold> folds = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
+      final int held = f;
+      int best = best(grid, right, q -> foldOf[q] != held);
+      int train = 0;
+      int trainRight = 0;
+      int answerable = 0;
+      int hits = 0;
+      int offTopic = 0;
+      int refused = 0;
+      for (int q = 0; q < questions.size(); q++) {
+        if (foldOf[q] != held) {
+          train++;
+          trainRight += right[best][q] ? 1 : 0;
+        } else if (questions.get(q).answerable()) {
+          answerable++;
+          hits += right[best][q] ? 1 : 0;
+        } else {
+          offTopic++;
+          refused += right[best][q] ? 1 : 0;
+        }
+      }
+      folds.add(
+          new Fold(
+              f + 1,
+              grid.get(best),
+              (double) trainRight / train,
+              answerable,
+              answerable == 0 ? 0 : (double) hits / answerable,
+              offTopic,
+              offTopic == 0 ? 0 : (double) refused / offTopic));
+    }
+    int best = best(grid, right, q -> true);
+    int total = 0;
+    for (boolean r : right[best]) {
+      total += r ? 1 : 0;
+    }
+    return new Result(folds, grid.get(best), (double) total / questions.size());
+  }
+
+  /** Returns the index in {@code grid} deciding most of the questions {@code in} takes right. */
+  private static int best(
+      List<DecisionModel> grid, boolean[][] right, java.util.function.IntPredicate in) {
+    int best = -1;
+    int bestRight = -1;
+    double bestDistance = Double.MAX_VALUE;
+    for (int g = 0; g < grid.size(); g++) {
+      int n = 0;
+      for (int q = 0; q < right[g].length; q++) {
+        if (in.test(q) && right[g][q]) {
+          n++;
+        }
+      }
+      double distance = distance(grid.get(g), DecisionModel.UNFITTED);
+      if (n > bestRight || (n == bestRight && distance < bestDistance)) {
+        best = g;
+        bestRight = n;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  private static double distance(DecisionModel a, DecisionModel b) {
+    return Math.abs(a.minCoverage() - b.minCoverage())
+        + Math.abs(a.unknownWordWeight() - b.unknownWordWeight())
+        + Math.abs(a.unknownOtherWeight() - b.unknownOtherWeight());
+  }
+
+  /**
+   * Returns whether {@code answer} decides {@code q} right: refused when the report doesn't answer
+   * it, else answered first by an expected statement.
+   */
+  static boolean decidedRight(EvalQuestion q, Answer answer) {
+    if (!q.answerable()) {
+      return !answer.answered();
+    }
+    List<Match> matches = answer.matches();
+    return !matches.isEmpty() && q.expected().contains(matches.get(0).fact().id());
+  }
+}
