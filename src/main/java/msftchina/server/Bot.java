@@ -136,15 +136,8 @@ public final class Bot implements AutoCloseable {
         socketMode.stop();
       }
       kb.close();
-      if (e instanceof IOException && socketMode == null) {
-        throw new IOException(
-            "cannot listen on "
-                + config.host()
-                + ":"
-                + config.port()
-                + " ("
-                + e.getMessage()
-                + ")");
+      if (e instanceof IOException io && socketMode == null) {
+        throw new CannotListenException(config.host(), config.port(), io);
       }
       throw e;
     }
@@ -153,6 +146,14 @@ public final class Bot implements AutoCloseable {
   /** Returns whether the bot is connected over Socket Mode rather than listening for HTTP. */
   public boolean socketMode() {
     return socketMode != null;
+  }
+
+  /**
+   * Returns whether the bot is connected to Slack: over Socket Mode, whether the connection is open
+   * (it is opened again in the background while it isn't); over HTTP, always.
+   */
+  public boolean connected() {
+    return socketMode == null || socketMode.connected();
   }
 
   /** Returns the port the bot listens on; 0 over Socket Mode. */

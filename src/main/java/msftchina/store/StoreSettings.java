@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The store's settings, from the environment: {@code MSFTCHINA_DB} (a JDBC URL, default a SQLite
- * file {@code data/msftchina.db} under the working folder), {@code MSFTCHINA_RECORD} ({@code full},
- * {@code counts} or {@code off}), {@code MSFTCHINA_RETENTION_DAYS} (default 90) and {@code
+ * The store's settings, from the environment: {@code MSFTCHINA_DB} (a SQLite file, or a JDBC URL:
+ * {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}; default the SQLite file {@code
+ * data/msftchina.db} under the working folder), {@code MSFTCHINA_RECORD} ({@code full}, {@code
+ * counts} or {@code off}), {@code MSFTCHINA_RETENTION_DAYS} (default 90) and {@code
  * MSFTCHINA_ADMINS} (Slack user ids, separated by commas or spaces).
  *
  * @param url the JDBC URL; may carry a password, so never logged as it is (see {@link #where})
@@ -40,10 +41,13 @@ public record StoreSettings(String url, Recording record, int retentionDays, Set
     String url = env.getOrDefault("MSFTCHINA_DB", "").strip();
     if (url.isEmpty()) {
       url = "jdbc:sqlite:" + DEFAULT_FILE;
+    } else if (!url.startsWith("jdbc:") && !url.contains("://")) {
+      url = "jdbc:sqlite:" + url; // a file, as the default is written: data/msftchina.db
     }
     if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
-          "MSFTCHINA_DB must be a JDBC URL starting jdbc:sqlite: or jdbc:postgresql:, got '"
+          "MSFTCHINA_DB must be a SQLite file (data/msftchina.db), jdbc:sqlite:FILE or"
+              + " jdbc:postgresql://HOST:5432/DB?user=...&password=..., got '"
               + (url.length() > 40 ? url.substring(0, 40) + "…" : url)
               + "'");
     }
