@@ -36,6 +36,19 @@ public final class Database {
   private static final byte[] SQLITE_HEADER =
       "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+  /**
+   * The PostgreSQL driver's java.util.logging logger, kept so its settings last: the driver writes
+   * its warnings (such as "JDBC URL invalid port number") straight to standard error, some with the
+   * URL and its password in them. Its lines go to our log instead, at debug level (the error that
+   * follows says what was wrong), with any password redacted.
+   */
+  private static final java.util.logging.Logger DRIVER_LOG =
+      java.util.logging.Logger.getLogger("org.postgresql");
+
+  static {
+    DriverLog.route(DRIVER_LOG);
+  }
+
   private final StoreSettings settings;
 
   private Database(StoreSettings settings) {
@@ -101,7 +114,9 @@ public final class Database {
       } catch (FlywayException e) {
         if (!settings.sqlite() || attempt == 3) {
           throw new StoreException(
-              settings.where() + " can't be brought to msftchina's schema: " + firstLine(e));
+              settings.where()
+                  + " can't be brought to msftchina's schema: "
+                  + settings.redact(firstLine(e)));
         }
       }
       try {
@@ -165,7 +180,14 @@ public final class Database {
 
   /** Returns the one-line error for {@code e} on the database of {@code settings}. */
   static StoreException failure(StoreSettings settings, SQLException e) {
-    String message = firstLine(e);
+    String message = settings.redact(firstLine(e));
+    if (message.startsWith("Unable to parse URL")) { // the driver's words, with the URL
+      return new StoreException(
+          "MSFTCHINA_DB is not a URL the PostgreSQL driver can read ("
+              + settings.where()
+              + "): check the host, the port (1 to 65535) and that special characters in the"
+              + " user and password are %-encoded");
+    }
     if (message.contains("SQLITE_NOTADB") || message.contains("SQLITE_CORRUPT")) {
       return new StoreException(
           settings.where()

@@ -7,12 +7,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import msftchina.store.StoreSettings;
 import msftchina.testing.LogCapture;
 import msftchina.testing.SlackStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What {@code serve} says when it can't start (issue 19, item 3): the line an operator reads, and
@@ -95,5 +99,68 @@ class ServeStartupTest {
     StoreSettings typed = StoreSettings.from(Map.of("MSFTCHINA_DB", shown));
     assertEquals(StoreSettings.from(Map.of()), typed);
     assertEquals("jdbc:sqlite:data/msftchina.db", typed.url());
+  }
+
+  // Issue 21 item 5: no setting's secret part is ever printed.
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "jdbc:postgresql://bob:s3cretPW@127.0.0.1:1/db | 2 | MSFTCHINA_DB: the PostgreSQL driver"
+            + " doesn't read user:password@ in the URL; put them in its parameters,"
+            + " jdbc:postgresql://HOST:5432/DB?user=...&password=... (got"
+            + " 'jdbc:postgresql://***@127.0.0.1:1/db'); see 'msftchina serve --help'",
+        "jdbc:postgresql://127.0.0.1:99999/db?user=bob&password=s3cretPW | 1 | MSFTCHINA_DB is"
+            + " not a URL the PostgreSQL driver can read (PostgreSQL 127.0.0.1:99999/db): check"
+            + " the host, the port (1 to 65535) and that special characters in the user and"
+            + " password are %-encoded",
+        "jdbc:postgresql://127.0.0.1:1/db?user=bob&password=s3cretPW%zz | 1 | MSFTCHINA_DB is"
+            + " not a URL the PostgreSQL driver can read (PostgreSQL 127.0.0.1:1/db): check the"
+            + " host, the port (1 to 65535) and that special characters in the user and password"
+            + " are %-encoded",
+        "postgres://bob:s3cretPW@localhost/db | 2 | MSFTCHINA_DB must be a SQLite file"
+            + " (data/msftchina.db), jdbc:sqlite:FILE or"
+            + " jdbc:postgresql://HOST:5432/DB?user=...&password=..., got"
+            + " 'postgres://***@localhost/db'; see 'msftchina serve --help'",
+        "jdbc:postgresql://127.0.0.1:1/db?user=bob&password=s3cretPW | 1 | cannot use the"
+            + " database PostgreSQL 127.0.0.1:1/db: Connection to 127.0.0.1:1 refused. Check that"
+            + " the hostname and port are correct and that the postmaster is accepting TCP/IP"
+            + " connections."
+      })
+  void aDatabaseUrlsPasswordIsNeverPrinted(String url, int status, String line) {
+    List<java.util.logging.LogRecord> julRecords = new CopyOnWriteArrayList<>();
+    java.util.logging.Handler jul =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            julRecords.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(jul);
+    try (LogCapture log = new LogCapture()) {
+      Map<String, String> env = new HashMap<>();
+      env.put("SLACK_SIGNING_SECRET", "local-secret");
+      env.put("SLACK_BOT_TOKEN", "xoxb-local");
+      env.put("SLACK_API_URL", "http://127.0.0.1:9/api/");
+      env.put("MSFTCHINA_INDEX", temp.resolve("index").toString());
+      env.put("MSFTCHINA_DB", url);
+      CommandRun run = CommandRun.of(env, "serve");
+      assertEquals(status, run.status(), run.err());
+      assertEquals("msftchina serve: " + line + "\n", run.err());
+      String logged = String.join("\n", log.lines());
+      assertFalse(logged.contains("s3cretPW"), logged);
+      assertFalse(logged.contains("\tat "), logged);
+      assertEquals(List.of(), julRecords.stream().map(r -> r.getMessage()).toList());
+    } finally {
+      root.removeHandler(jul);
+    }
   }
 }
