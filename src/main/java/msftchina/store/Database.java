@@ -3,7 +3,11 @@ package msftchina.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -194,6 +198,19 @@ public final class Database {
               + " is corrupt or not a SQLite database; move it away (a new one is created) or"
               + " set MSFTCHINA_DB");
     }
+    if (settings.sqlite() && message.contains("SQLITE_READONLY")) {
+      return new StoreException(
+          settings.where()
+              + " is read-only for serve; give the user running serve write access to it and its"
+              + " folder (SQLite writes -wal and -shm files beside it), or set MSFTCHINA_DB");
+    }
+    if (settings.sqlite() && message.contains("SQLITE_CANTOPEN")) {
+      return new StoreException(
+          "cannot open the database file "
+              + settings.where()
+              + "; check that it and its folder can be read and written by the user running serve"
+              + " (SQLite writes -wal and -shm files beside it), or set MSFTCHINA_DB");
+    }
     return new StoreException("cannot use the database " + settings.where() + ": " + message);
   }
 
@@ -223,8 +240,42 @@ public final class Database {
                 + " new one is created) or set MSFTCHINA_DB");
       }
     } catch (IOException e) {
-      throw new StoreException("cannot use the database file " + file + ": " + e.getMessage());
+      throw new StoreException(cannotUse(file, e));
     }
+  }
+
+  /**
+   * Returns the one-line error for a SQLite file that can't be checked or made: what is wrong and
+   * what to do (the JDK's own message is often the file's name alone).
+   */
+  private static String cannotUse(Path file, IOException e) {
+    String fix = "; or set MSFTCHINA_DB to another file";
+    if (e instanceof AccessDeniedException) {
+      return "cannot use the database file "
+          + file
+          + ": permission denied; give the user running serve read and write access to it and"
+          + " its folder"
+          + fix;
+    }
+    if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+      String blocker = ((FileSystemException) e).getFile();
+      return "cannot use the database file "
+          + file
+          + ": "
+          + blocker
+          + " is a file, not a folder, so the database can't be created under it; move it away"
+          + fix;
+    }
+    String reason =
+        e instanceof FileSystemException fs && fs.getReason() != null
+            ? fs.getReason()
+            : e.getClass().getSimpleName();
+    return "cannot use the database file "
+        + file
+        + ": "
+        + reason
+        + "; check that it and its folder can be read and written by the user running serve"
+        + fix;
   }
 
   private static List<String> tables(Connection c) throws SQLException {

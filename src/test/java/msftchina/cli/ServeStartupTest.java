@@ -163,4 +163,47 @@ class ServeStartupTest {
       root.removeHandler(jul);
     }
   }
+
+  // Issue 21 item 10: a database file serve can't use says what is wrong and what to do.
+
+  @Test
+  void aDatabaseFileUnderAFileSaysWhichIsInTheWay() throws Exception {
+    Path blocker = java.nio.file.Files.writeString(temp.resolve("notes.txt"), "not a folder");
+    CommandRun run = serveWithDatabase(blocker.resolve("msftchina.db").toString());
+    assertEquals(1, run.status(), run.err());
+    assertEquals(
+        "msftchina serve: cannot use the database file "
+            + blocker.resolve("msftchina.db")
+            + ": "
+            + blocker
+            + " is a file, not a folder, so the database can't be created under it; move it"
+            + " away; or set MSFTCHINA_DB to another file\n",
+        run.err());
+  }
+
+  @Test
+  void anUnreadableDatabaseFileSaysPermissionDeniedAndWhatToDo() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        "root".equals(System.getProperty("user.name")), "root reads any file");
+    Path db = java.nio.file.Files.writeString(temp.resolve("store.db"), "SQLite format 3\0");
+    java.nio.file.Files.setPosixFilePermissions(db, java.util.Set.of());
+    CommandRun run = serveWithDatabase(db.toString());
+    assertEquals(1, run.status(), run.err());
+    assertEquals(
+        "msftchina serve: cannot use the database file "
+            + db
+            + ": permission denied; give the user running serve read and write access to it and"
+            + " its folder; or set MSFTCHINA_DB to another file\n",
+        run.err());
+  }
+
+  private CommandRun serveWithDatabase(String db) {
+    Map<String, String> env = new HashMap<>();
+    env.put("SLACK_SIGNING_SECRET", "local-secret");
+    env.put("SLACK_BOT_TOKEN", "xoxb-local");
+    env.put("SLACK_API_URL", "http://127.0.0.1:9/api/");
+    env.put("MSFTCHINA_INDEX", temp.resolve("index").toString());
+    env.put("MSFTCHINA_DB", db);
+    return CommandRun.of(env, "serve");
+  }
 }
