@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import msftchina.search.KnowledgeBase;
 import msftchina.slack.BotApp;
@@ -36,6 +37,8 @@ public final class Bot implements AutoCloseable {
   private final Outbox outbox;
   private final int port;
   private final Store store;
+  private final App app;
+  private final StopGate gate;
 
   private Bot(
       KnowledgeBase kb,
@@ -44,7 +47,9 @@ public final class Bot implements AutoCloseable {
       TokenCheck tokenCheck,
       Outbox outbox,
       int port,
-      Store store) {
+      Store store,
+      App app,
+      StopGate gate) {
     this.kb = kb;
     this.server = server;
     this.socketMode = socketMode;
@@ -52,6 +57,8 @@ public final class Bot implements AutoCloseable {
     this.outbox = outbox;
     this.port = port;
     this.store = store;
+    this.app = app;
+    this.gate = gate;
   }
 
   /**
@@ -108,6 +115,8 @@ public final class Bot implements AutoCloseable {
     BotIdentity identity = new BotIdentity(config.botToken());
     Outbox outbox = new Outbox(delivery);
     App app = BotApp.create(appConfig, kb, outbox, identity, store);
+    StopGate gate = new StopGate();
+    app.use(gate);
     TokenCheck tokenCheck = new TokenCheck(app.client(), config.botToken(), identity, log);
     SlackServer server = null;
     SocketModeRunner socketMode = null;
@@ -118,12 +127,12 @@ public final class Bot implements AutoCloseable {
         socketMode = new SocketModeRunner(app, config.appToken(), STOP_TIMEOUT);
         socketMode.start();
         store.start();
-        return new Bot(kb, null, socketMode, tokenCheck, outbox, 0, store);
+        return new Bot(kb, null, socketMode, tokenCheck, outbox, 0, store, app, gate);
       }
       server =
           new SlackServer(
               app, config.host(), config.port(), kb.factCount(), tokenCheck::problem, STOP_TIMEOUT);
-      Bot bot = new Bot(kb, server, null, tokenCheck, outbox, server.start(), store);
+      Bot bot = new Bot(kb, server, null, tokenCheck, outbox, server.start(), store, app, gate);
       store.start();
       return bot;
     } catch (Exception e) {
@@ -168,10 +177,12 @@ public final class Bot implements AutoCloseable {
 
   /**
    * Stops serving, letting requests in flight finish within {@link #STOP_TIMEOUT}, then pending
-   * replies within as long again; each reply left undelivered is named in a log line.
+   * replies within as long again; each reply left undelivered is named in a log line. Requests that
+   * arrive meanwhile are answered 503; the index closes after the last request the app ran.
    */
   @Override
   public void close() throws Exception {
+    gate.close();
     try {
       if (socketMode != null) {
         socketMode.stop();
@@ -180,6 +191,13 @@ public final class Bot implements AutoCloseable {
       }
     } finally {
       try {
+        gate.awaitIdle(STOP_TIMEOUT);
+        if (socketMode == null) { // over Socket Mode, the runner has stopped them
+          app.executorService().shutdown();
+          if (!app.executorService().awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            app.executorService().shutdownNow();
+          }
+        }
         outbox.close(STOP_TIMEOUT); // even if requests in flight outlasted their bound
       } finally {
         tokenCheck.close();

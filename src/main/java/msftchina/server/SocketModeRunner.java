@@ -372,7 +372,7 @@ public final class SocketModeRunner {
     ack.addProperty("envelope_id", request.getEnvelope().getEnvelopeId());
     try {
       Response response = app.run(request.getBoltRequest());
-      if (response.getStatusCode() == 503) { // the bot is stopping
+      if (response.getStatusCode() == StopGate.STOPPING) {
         return; // not acknowledged: Slack sends it again, to this copy or another
       }
       if (response.getStatusCode() != 200) {
