@@ -32,7 +32,8 @@ import picocli.CommandLine.Mixin;
       "  PORT                  default 3000",
       "  HOST                  default 0.0.0.0",
       "  SLACK_API_URL         default https://slack.com/api/",
-      "  MSFTCHINA_DB          default data/msftchina.db (SQLite); or jdbc:postgresql://...",
+      "  MSFTCHINA_DB          a SQLite file (default data/msftchina.db), jdbc:sqlite:FILE, or",
+      "                        jdbc:postgresql://HOST:5432/DB?user=...&password=...",
       "  MSFTCHINA_RECORD      full (default), counts (no text or user ids) or off",
       "  MSFTCHINA_RETENTION_DAYS  default 90: older questions and votes are deleted daily",
       "  MSFTCHINA_ADMINS      Slack user ids who see gaps and votes in App Home",
@@ -87,7 +88,11 @@ final class ServeCommand extends Subcommand {
     }
     log.info(
         "{}: {} facts from {} report(s): {}",
-        bot.socketMode() ? "connected over Socket Mode" : "serving on port " + bot.port(),
+        !bot.socketMode()
+            ? "serving on port " + bot.port()
+            : bot.connected()
+                ? "connected over Socket Mode"
+                : "not connected over Socket Mode yet (retrying in the background)",
         bot.knowledgeBase().factCount(),
         bot.knowledgeBase().reports().size(),
         String.join("; ", bot.knowledgeBase().reports()));

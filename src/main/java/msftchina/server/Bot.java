@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import msftchina.metrics.Metrics;
 import msftchina.search.KnowledgeBase;
@@ -41,6 +42,8 @@ public final class Bot implements AutoCloseable {
   private final Metrics metrics;
   private final SlackServer operations;
   private final int metricsPort;
+  private final App app;
+  private final StopGate gate;
 
   private Bot(
       KnowledgeBase kb,
@@ -52,7 +55,9 @@ public final class Bot implements AutoCloseable {
       Store store,
       Metrics metrics,
       SlackServer operations,
-      int metricsPort) {
+      int metricsPort,
+      App app,
+      StopGate gate) {
     this.kb = kb;
     this.server = server;
     this.socketMode = socketMode;
@@ -63,6 +68,8 @@ public final class Bot implements AutoCloseable {
     this.metrics = metrics;
     this.operations = operations;
     this.metricsPort = metricsPort;
+    this.app = app;
+    this.gate = gate;
   }
 
   /**
@@ -121,6 +128,8 @@ public final class Bot implements AutoCloseable {
     metrics.recording(store, Store::recordsDropped, Store::recordsQueued);
     Outbox outbox = new Outbox(delivery, metrics);
     App app = BotApp.create(appConfig, kb, outbox, identity, store, metrics);
+    StopGate gate = new StopGate();
+    app.use(gate);
     TokenCheck tokenCheck = new TokenCheck(app.client(), config.botToken(), identity, log, metrics);
     SlackServer server = null;
     SlackServer operations = null;
@@ -159,7 +168,18 @@ public final class Bot implements AutoCloseable {
         socketMode.start();
         store.start();
         return new Bot(
-            kb, null, socketMode, tokenCheck, outbox, 0, store, metrics, operations, metricsPort);
+            kb,
+            null,
+            socketMode,
+            tokenCheck,
+            outbox,
+            0,
+            store,
+            metrics,
+            operations,
+            metricsPort,
+            app,
+            gate);
       }
       server =
           new SlackServer(
@@ -182,7 +202,9 @@ public final class Bot implements AutoCloseable {
               store,
               metrics,
               operations,
-              metricsPort);
+              metricsPort,
+              app,
+              gate);
       store.start();
       return bot;
     } catch (Exception e) {
@@ -199,15 +221,8 @@ public final class Bot implements AutoCloseable {
       }
       kb.close();
       metrics.close();
-      if (e instanceof IOException && listening) {
-        throw new IOException(
-            "cannot listen on "
-                + config.host()
-                + ":"
-                + config.port()
-                + " ("
-                + e.getMessage()
-                + ")");
+      if (e instanceof IOException io && listening) {
+        throw new CannotListenException(config.host(), config.port(), io);
       }
       throw e;
     }
@@ -216,6 +231,14 @@ public final class Bot implements AutoCloseable {
   /** Returns whether the bot is connected over Socket Mode rather than listening for HTTP. */
   public boolean socketMode() {
     return socketMode != null;
+  }
+
+  /**
+   * Returns whether the bot is connected to Slack: over Socket Mode, whether the connection is open
+   * (it is opened again in the background while it isn't); over HTTP, always.
+   */
+  public boolean connected() {
+    return socketMode == null || socketMode.connected();
   }
 
   /** Returns the port the bot listens on; 0 over Socket Mode. */
@@ -243,10 +266,12 @@ public final class Bot implements AutoCloseable {
 
   /**
    * Stops serving, letting requests in flight finish within {@link #STOP_TIMEOUT}, then pending
-   * replies within as long again; each reply left undelivered is named in a log line.
+   * replies within as long again; each reply left undelivered is named in a log line. Requests that
+   * arrive meanwhile are answered 503; the index closes after the last request the app ran.
    */
   @Override
   public void close() throws Exception {
+    gate.close();
     if (operations != null) {
       operations.stopping(); // /readyz 503 while the rest stops
     }
@@ -258,6 +283,13 @@ public final class Bot implements AutoCloseable {
       }
     } finally {
       try {
+        gate.awaitIdle(STOP_TIMEOUT);
+        if (socketMode == null) { // over Socket Mode, the runner has stopped them
+          app.executorService().shutdown();
+          if (!app.executorService().awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            app.executorService().shutdownNow();
+          }
+        }
         outbox.close(STOP_TIMEOUT); // even if requests in flight outlasted their bound
       } finally {
         tokenCheck.close();

@@ -54,11 +54,16 @@ public record ServeConfig(
           "SLACK_APP_TOKEN must be an app-level token (xapp-...) with connections:write;"
               + " create one under Basic Information > App-Level Tokens");
     }
+    String signingSecret = value(env, "SLACK_SIGNING_SECRET");
+    String botToken = value(env, "SLACK_BOT_TOKEN");
+    if (botToken == null || (appToken == null && signingSecret == null)) {
+      throw new IllegalArgumentException(missing(appToken, signingSecret, botToken));
+    }
     return new ServeConfig(
         port,
         env.getOrDefault("HOST", "0.0.0.0").strip(),
-        appToken == null ? required(env, "SLACK_SIGNING_SECRET") : env.get("SLACK_SIGNING_SECRET"),
-        required(env, "SLACK_BOT_TOKEN"),
+        signingSecret,
+        botToken,
         apiUrl.endsWith("/") ? apiUrl : apiUrl + "/",
         appToken,
         metricsPort);
@@ -84,18 +89,37 @@ public record ServeConfig(
     return metricsPort != NO_PORT;
   }
 
+  /**
+   * Returns the one-line error for settings that name no mode completely: what is missing, and what
+   * each mode needs, so that neither the Socket Mode path nor the HTTP path is taken for the only
+   * one.
+   */
+  private static String missing(String appToken, String signingSecret, String botToken) {
+    if (appToken != null) {
+      return "SLACK_BOT_TOKEN is not set: Socket Mode needs it with SLACK_APP_TOKEN; copy the Bot"
+          + " User OAuth Token (xoxb-...) from your app's OAuth & Permissions page";
+    }
+    if (signingSecret != null) {
+      return "SLACK_BOT_TOKEN is not set: HTTP needs it with SLACK_SIGNING_SECRET; copy the Bot"
+          + " User OAuth Token (xoxb-...) from your app's OAuth & Permissions page";
+    }
+    return (botToken == null
+            ? "SLACK_APP_TOKEN, SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set"
+            : "SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are not set")
+        + ": set SLACK_APP_TOKEN and SLACK_BOT_TOKEN for Socket Mode (no public URL), or"
+        + " SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN for HTTP; copy them from your Slack app's"
+        + " settings (see README)";
+  }
+
   /** Returns whether the bot connects over Socket Mode rather than serving HTTP. */
   public boolean socketMode() {
     return appToken != null;
   }
 
-  private static String required(Map<String, String> env, String name) {
+  /** Returns the value of {@code name} in {@code env}, stripped; null when unset or blank. */
+  private static String value(Map<String, String> env, String name) {
     String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(
-          name + " is not set; export it from your Slack app's settings (see README)");
-    }
-    return value.strip();
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   @Override

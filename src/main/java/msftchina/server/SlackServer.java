@@ -19,9 +19,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code GET /healthz} and {@code GET /readyz}, metrics on {@code GET /metrics}; or, for an
  * operator's port ({@code MSFTCHINA_METRICS_PORT}), the last three alone. Its limits, Jetty's own
  * where Jetty has one: a request body is read in full before a worker thread is given the request
- * ({@link EagerContentHandler}), within {@link #BODY_DEADLINE} (ours: {@link BodyDeadline}); idle
- * connections close after {@link #IDLE_TIMEOUT}; request headers are capped at {@link
- * #MAX_HEADER_BYTES}; {@link #MAX_CONNECTIONS} connections in all and {@link
+ * ({@link EagerContentHandler}), within {@link #BODY_DEADLINE} (ours: {@link BodyDeadline}), after
+ * request line and headers that took at most {@link #HEADER_DEADLINE} (ours: {@link
+ * HeaderDeadline}); idle connections close after {@link #IDLE_TIMEOUT}; request headers are capped
+ * at {@link #MAX_HEADER_BYTES}; {@link #MAX_CONNECTIONS} connections in all and {@link
  * #MAX_CONNECTIONS_PER_ADDRESS} from one address; only GET, HEAD and POST; no version in headers or
  * error pages. Stopping it lets requests in flight finish, up to a bound.
  */
@@ -32,6 +33,12 @@ public final class SlackServer {
 
   /** How long a connection may be idle, mid-request or between requests. */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The longest the request line and headers may take to arrive in full, from their first byte
+   * (Slack sends them at once).
+   */
+  public static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
 
   /** The longest a request body may take to arrive in full (Slack sends it at once). */
   public static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
@@ -89,8 +96,12 @@ public final class SlackServer {
             BodyDeadline.arrived(context),
             new EagerContentHandler.RetainedContentLoaderFactory(
                 EventsServlet.MAX_BODY_BYTES + 1L, -1, false));
-    server.setHandler(
-        new GracefulHandler(new AllowedMethods(new BodyDeadline(wholeBody, BODY_DEADLINE))));
+    HeaderDeadline headers =
+        new HeaderDeadline(
+            new GracefulHandler(new AllowedMethods(new BodyDeadline(wholeBody, BODY_DEADLINE))),
+            HEADER_DEADLINE);
+    connector.addEventListener(headers);
+    server.setHandler(headers);
     server.setStopTimeout(stopTimeout.toMillis());
     server.setStopAtShutdown(false);
   }

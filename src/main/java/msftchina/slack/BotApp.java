@@ -111,7 +111,12 @@ public final class BotApp {
     // Bolt's ssl_check, then an authorization that never calls Slack. The signature is checked
     // over the raw bytes at the edge, before anything parses them (server.EventsServlet); Bolt's
     // RequestVerification would check it again over the body decoded as text.
-    App app = new App(config, List.of(new SSLCheck(config.getVerificationToken()), identity));
+    // A list that app.use can add to (server.Bot adds the gate that lets a stop wait for requests).
+    App app =
+        new App(
+            config,
+            new java.util.ArrayList<>(
+                List.of(new SSLCheck(config.getVerificationToken()), identity)));
     // Replies a stopped copy acknowledged but never delivered are posted again, once.
     MethodsClient client = app.slack().methods(config.getSingleTeamBotToken());
     store.bind(pending -> bot.post(client, pending, pending.thread()));

@@ -3,7 +3,11 @@ package msftchina.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,6 +39,19 @@ public final class Database {
 
   private static final byte[] SQLITE_HEADER =
       "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The PostgreSQL driver's java.util.logging logger, kept so its settings last: the driver writes
+   * its warnings (such as "JDBC URL invalid port number") straight to standard error, some with the
+   * URL and its password in them. Its lines go to our log instead, at debug level (the error that
+   * follows says what was wrong), with any password redacted.
+   */
+  private static final java.util.logging.Logger DRIVER_LOG =
+      java.util.logging.Logger.getLogger("org.postgresql");
+
+  static {
+    DriverLog.route(DRIVER_LOG);
+  }
 
   private final StoreSettings settings;
 
@@ -101,7 +118,9 @@ public final class Database {
       } catch (FlywayException e) {
         if (!settings.sqlite() || attempt == 3) {
           throw new StoreException(
-              settings.where() + " can't be brought to msftchina's schema: " + firstLine(e));
+              settings.where()
+                  + " can't be brought to msftchina's schema: "
+                  + settings.redact(firstLine(e)));
         }
       }
       try {
@@ -165,12 +184,32 @@ public final class Database {
 
   /** Returns the one-line error for {@code e} on the database of {@code settings}. */
   static StoreException failure(StoreSettings settings, SQLException e) {
-    String message = firstLine(e);
+    String message = settings.redact(firstLine(e));
+    if (message.startsWith("Unable to parse URL")) { // the driver's words, with the URL
+      return new StoreException(
+          "MSFTCHINA_DB is not a URL the PostgreSQL driver can read ("
+              + settings.where()
+              + "): check the host, the port (1 to 65535) and that special characters in the"
+              + " user and password are %-encoded");
+    }
     if (message.contains("SQLITE_NOTADB") || message.contains("SQLITE_CORRUPT")) {
       return new StoreException(
           settings.where()
               + " is corrupt or not a SQLite database; move it away (a new one is created) or"
               + " set MSFTCHINA_DB");
+    }
+    if (settings.sqlite() && message.contains("SQLITE_READONLY")) {
+      return new StoreException(
+          settings.where()
+              + " is read-only for serve; give the user running serve write access to it and its"
+              + " folder (SQLite writes -wal and -shm files beside it), or set MSFTCHINA_DB");
+    }
+    if (settings.sqlite() && message.contains("SQLITE_CANTOPEN")) {
+      return new StoreException(
+          "cannot open the database file "
+              + settings.where()
+              + "; check that it and its folder can be read and written by the user running serve"
+              + " (SQLite writes -wal and -shm files beside it), or set MSFTCHINA_DB");
     }
     return new StoreException("cannot use the database " + settings.where() + ": " + message);
   }
@@ -201,8 +240,42 @@ public final class Database {
                 + " new one is created) or set MSFTCHINA_DB");
       }
     } catch (IOException e) {
-      throw new StoreException("cannot use the database file " + file + ": " + e.getMessage());
+      throw new StoreException(cannotUse(file, e));
     }
+  }
+
+  /**
+   * Returns the one-line error for a SQLite file that can't be checked or made: what is wrong and
+   * what to do (the JDK's own message is often the file's name alone).
+   */
+  private static String cannotUse(Path file, IOException e) {
+    String fix = "; or set MSFTCHINA_DB to another file";
+    if (e instanceof AccessDeniedException) {
+      return "cannot use the database file "
+          + file
+          + ": permission denied; give the user running serve read and write access to it and"
+          + " its folder"
+          + fix;
+    }
+    if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+      String blocker = ((FileSystemException) e).getFile();
+      return "cannot use the database file "
+          + file
+          + ": "
+          + blocker
+          + " is a file, not a folder, so the database can't be created under it; move it away"
+          + fix;
+    }
+    String reason =
+        e instanceof FileSystemException fs && fs.getReason() != null
+            ? fs.getReason()
+            : e.getClass().getSimpleName();
+    return "cannot use the database file "
+        + file
+        + ": "
+        + reason
+        + "; check that it and its folder can be read and written by the user running serve"
+        + fix;
   }
 
   private static List<String> tables(Connection c) throws SQLException {

@@ -58,7 +58,7 @@ final class Health {
 
   private static String reason(Exception e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    m = m.strip().lines().findFirst().orElse("").strip();
+    m = StoreSettings.redactUrls(m.strip().lines().findFirst().orElse("").strip());
     return m.length() > 200 ? m.substring(0, 200) + "…" : m;
   }
 }

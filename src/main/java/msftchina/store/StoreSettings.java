@@ -1,15 +1,22 @@
 package msftchina.store;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The store's settings, from the environment: {@code MSFTCHINA_DB} (a JDBC URL, default a SQLite
- * file {@code data/msftchina.db} under the working folder), {@code MSFTCHINA_RECORD} ({@code full},
- * {@code counts} or {@code off}), {@code MSFTCHINA_RETENTION_DAYS} (default 90) and {@code
+ * The store's settings, from the environment: {@code MSFTCHINA_DB} (a SQLite file, or a JDBC URL:
+ * {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}; default the SQLite file {@code
+ * data/msftchina.db} under the working folder), {@code MSFTCHINA_RECORD} ({@code full}, {@code
+ * counts} or {@code off}), {@code MSFTCHINA_RETENTION_DAYS} (default 90) and {@code
  * MSFTCHINA_ADMINS} (Slack user ids, separated by commas or spaces).
  *
  * @param url the JDBC URL; may carry a password, so never logged as it is (see {@link #where})
@@ -40,12 +47,22 @@ public record StoreSettings(String url, Recording record, int retentionDays, Set
     String url = env.getOrDefault("MSFTCHINA_DB", "").strip();
     if (url.isEmpty()) {
       url = "jdbc:sqlite:" + DEFAULT_FILE;
+    } else if (!url.startsWith("jdbc:") && !url.contains("://")) {
+      url = "jdbc:sqlite:" + url; // a file, as the default is written: data/msftchina.db
     }
     if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
-          "MSFTCHINA_DB must be a JDBC URL starting jdbc:sqlite: or jdbc:postgresql:, got '"
-              + (url.length() > 40 ? url.substring(0, 40) + "…" : url)
+          "MSFTCHINA_DB must be a SQLite file (data/msftchina.db), jdbc:sqlite:FILE or"
+              + " jdbc:postgresql://HOST:5432/DB?user=...&password=..., got '"
+              + shown(url)
               + "'");
+    }
+    if (url.startsWith("jdbc:postgresql://") && beforeQuery(url).contains("@")) {
+      throw new IllegalArgumentException(
+          "MSFTCHINA_DB: the PostgreSQL driver doesn't read user:password@ in the URL; put them"
+              + " in its parameters, jdbc:postgresql://HOST:5432/DB?user=...&password=... (got '"
+              + shown(url)
+              + "')");
     }
     String recordText = env.getOrDefault("MSFTCHINA_RECORD", "full").strip();
     Recording record =
@@ -106,7 +123,86 @@ public record StoreSettings(String url, Recording record, int retentionDays, Set
     }
     String rest = url.substring("jdbc:postgresql:".length());
     int query = rest.indexOf('?');
-    return "PostgreSQL " + (query < 0 ? rest : rest.substring(0, query)).replaceFirst("^//", "");
+    return "PostgreSQL "
+        + (query < 0 ? rest : rest.substring(0, query))
+            .replaceFirst("^//", "")
+            .replaceFirst("^.*@", "");
+  }
+
+  /**
+   * Returns {@code text} (an error or log line about the database) with every secret part of the
+   * URL replaced by {@code ***}: the password of {@code user:password@} and the value of any
+   * password parameter, as written and %-decoded, wherever they appear; and, in any URL in it,
+   * whatever such parts look like (see {@link #redactUrls}).
+   */
+  public String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (String secret : secrets()) {
+      out = out.replace(secret, "***");
+    }
+    return redactUrls(out);
+  }
+
+  /**
+   * Returns {@code text} with the secret parts of any URL in it replaced by {@code ***}: the user
+   * and password before an {@code @}, and the values of parameters whose name holds "password".
+   */
+  public static String redactUrls(String text) {
+    if (text == null) {
+      return null;
+    }
+    return text.replaceAll("(?i)(password=)[^&;\\s'\"]*", "$1***")
+        .replaceAll("(://)[^?#\\s'\"]*@", "$1***@");
+  }
+
+  /** Returns the secret parts of the URL: passwords, as written and %-decoded, longest first. */
+  private List<String> secrets() {
+    List<String> secrets = new ArrayList<>();
+    String beforeQuery = beforeQuery(url);
+    int at = beforeQuery.lastIndexOf('@');
+    if (at >= 0) {
+      String userInfo = beforeQuery.substring(0, at);
+      int colon = userInfo.indexOf(':');
+      if (colon >= 0) {
+        addWithDecoded(secrets, userInfo.substring(colon + 1));
+      }
+    }
+    int query = url.indexOf('?');
+    if (query >= 0) {
+      for (String pair : url.substring(query + 1).split("[&;]", -1)) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && pair.substring(0, eq).toLowerCase(Locale.ROOT).contains("password")) {
+          addWithDecoded(secrets, pair.substring(eq + 1));
+        }
+      }
+    }
+    secrets.removeIf(String::isEmpty);
+    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    return secrets;
+  }
+
+  private static void addWithDecoded(List<String> secrets, String secret) {
+    secrets.add(secret);
+    try {
+      secrets.add(URLDecoder.decode(secret, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      // not %-encoded as it should be: the text as written is redacted
+    }
+  }
+
+  /** Returns what comes between {@code //} and the query of {@code url}: host, port, path. */
+  private static String beforeQuery(String url) {
+    int start = url.indexOf("//");
+    return start < 0 ? "" : url.substring(start + 2).split("[?#]", 2)[0];
+  }
+
+  /** Returns {@code url} as an error may show it: its secret parts redacted, at most 60 chars. */
+  private static String shown(String url) {
+    String safe = redactUrls(url);
+    return safe.length() > 60 ? safe.substring(0, 60) + "…" : safe;
   }
 
   @Override

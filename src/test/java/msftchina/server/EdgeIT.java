@@ -369,6 +369,58 @@ class EdgeIT {
     }
   }
 
+  // Issue 21 row 3: a slowloris in the header phase is cut off at a total deadline.
+
+  @Test
+  void headersTrickledAByteASecondAreCutOffAtTheDeadlineWhileSignedRequestsAreServed()
+      throws Exception {
+    try (RunningBot bot = RunningBot.start(indexDir, QUICK);
+        Socket slow = new Socket(InetAddress.getLoopbackAddress(), bot.bot.port())) {
+      slow.setSoTimeout(1_000); // reading for a second between two bytes paces the trickle
+      OutputStream out = slow.getOutputStream();
+      InputStream in = slow.getInputStream();
+      byte[] head =
+          ("POST /slack/events HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(200))
+              .getBytes(StandardCharsets.ISO_8859_1);
+      long start = System.nanoTime();
+      long cutAfterMillis = -1;
+      int sent = 0;
+      int served = 0;
+      while (cutAfterMillis < 0 && System.nanoTime() - start < Duration.ofSeconds(20).toNanos()) {
+        try {
+          out.write(head[sent++]);
+          out.flush();
+          if (in.read() == -1) {
+            cutAfterMillis = (System.nanoTime() - start) / 1_000_000;
+          }
+        } catch (java.net.SocketTimeoutException e) {
+          // still open: the next byte
+        } catch (java.io.IOException e) {
+          cutAfterMillis = (System.nanoTime() - start) / 1_000_000;
+        }
+        if (sent % 3 == 0 && cutAfterMillis < 0) { // meanwhile, Slack is answered
+          assertEquals(200, bot.slashCommand("who is the biggest customer?").statusCode());
+          served++;
+        }
+      }
+      System.out.println(
+          "header trickle: cut after "
+              + cutAfterMillis
+              + " ms, "
+              + sent
+              + " bytes; "
+              + served
+              + " signed requests answered meanwhile");
+      long deadline = SlackServer.HEADER_DEADLINE.toMillis();
+      assertTrue(cutAfterMillis >= deadline - 500, "cut too soon: " + cutAfterMillis + " ms");
+      assertTrue(
+          cutAfterMillis > 0 && cutAfterMillis <= deadline + 2_500,
+          "not cut off at the deadline: " + cutAfterMillis + " ms, " + sent + " bytes sent");
+      assertTrue(served >= 3, "signed requests answered during the trickle: " + served);
+      assertEquals(200, bot.slashCommand("who is the biggest customer?").statusCode());
+    }
+  }
+
   // Row 12: only GET, HEAD and POST; no version anywhere.
 
   @ParameterizedTest(name = "{0}")

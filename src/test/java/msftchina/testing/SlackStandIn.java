@@ -77,7 +77,12 @@ public final class SlackStandIn implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   public SlackStandIn() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  /** Starts the stand-in on {@code port} of the loopback address (0: any free port). */
+  public SlackStandIn(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/", this::handle);
     server.start();

@@ -25,7 +25,12 @@ public final class SocketModeStandIn extends WebSocketServer {
   private final CountDownLatch started = new CountDownLatch(1);
 
   public SocketModeStandIn() throws InterruptedException {
-    super(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+    this(0);
+  }
+
+  /** Starts the stand-in on {@code port} of the loopback address (0: any free port). */
+  public SocketModeStandIn(int port) throws InterruptedException {
+    super(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
     setReuseAddr(true);
     start();
     if (!started.await(5, TimeUnit.SECONDS)) {

@@ -1,0 +1,121 @@
+package msftchina.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import msftchina.testing.LogCapture;
+import msftchina.testing.RunningBot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 21 item 8: requests while the bot stops are answered or get a clean 503, never a 500 with a
+ * stack trace; the index closes after the last request the app ran.
+ */
+class ShutdownTest {
+
+  @TempDir Path indexDir;
+
+  @Test
+  void slashCommandsWhileStoppingGet200Or503NeverA500() throws Exception {
+    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    AtomicBoolean sending = new AtomicBoolean(true);
+    List<String> log;
+    try (LogCapture capture = new LogCapture()) {
+      RunningBot bot = RunningBot.start(indexDir);
+      ExecutorService senders = Executors.newFixedThreadPool(6);
+      AtomicInteger n = new AtomicInteger();
+      for (int i = 0; i < 6; i++) {
+        senders.execute(
+            () -> {
+              while (sending.get()) {
+                int status;
+                try {
+                  HttpResponse<String> r =
+                      bot.slashCommand("who is the biggest AI customer " + n.incrementAndGet());
+                  status = r.statusCode();
+                } catch (Exception e) {
+                  status = -1; // not connected: the port is closed
+                }
+                statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+              }
+            });
+      }
+      Thread.sleep(800);
+      bot.close();
+      sending.set(false);
+      senders.shutdown();
+      assertTrue(senders.awaitTermination(20, TimeUnit.SECONDS));
+      log = capture.lines();
+    }
+    System.out.println("while stopping, slash commands answered: " + statuses);
+    assertTrue(statuses.containsKey(200), statuses.toString());
+    assertEquals(List.of(), statuses.keySet().stream().filter(s -> s >= 500 && s != 503).toList());
+    String all = String.join("\n", log);
+    assertFalse(all.contains("ERROR") || all.contains("\tat ") || all.contains("Exception:"), all);
+  }
+
+  @Test
+  void envelopesWhileStoppingAreAnsweredOrLeftForSlackToResendNeverFailed() throws Exception {
+    List<String> log;
+    RunningBot bot = RunningBot.startSocketMode(indexDir);
+    int sent = 0;
+    try (LogCapture capture = new LogCapture()) {
+      Thread stopper =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(300);
+                  bot.bot.close();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      stopper.start();
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+      while (stopper.isAlive() && System.nanoTime() < end) {
+        try {
+          bot.socket.send(
+              SocketModeTest.envelope(
+                  "env-stop-" + sent,
+                  "slash_commands",
+                  "{\"token\":\"unused\",\"team_id\":\"T0LOCAL\",\"channel_id\":\"C1\","
+                      + "\"user_id\":\"U123\",\"command\":\"/msftchina\",\"text\":\"who is the"
+                      + " biggest AI customer "
+                      + sent
+                      + "?\",\"api_app_id\":\"A0LOCAL\",\"response_url\":\"http://127.0.0.1:9/r\","
+                      + "\"trigger_id\":\"1.2.3\"}",
+                  true));
+          sent++;
+        } catch (IllegalStateException e) {
+          break; // the bot closed the connection
+        }
+      }
+      stopper.join(20_000);
+      log = capture.lines();
+    } finally {
+      bot.slack.close();
+      bot.socket.close();
+    }
+    List<JsonObject> acks = bot.socket.acks();
+    System.out.println("while stopping: " + sent + " envelopes sent, " + acks.size() + " acked");
+    assertTrue(acks.size() > 0 && sent > acks.size(), sent + " sent, " + acks.size() + " acked");
+    for (JsonObject ack : acks) {
+      assertTrue(ack.toString().contains("ByteDance"), "an ack that isn't an answer: " + ack);
+    }
+    String all = String.join("\n", log);
+    assertFalse(all.contains("ERROR") || all.contains("\tat ") || all.contains("Exception:"), all);
+  }
+}
