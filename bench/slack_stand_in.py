@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """A local stand-in for Slack's Web API for benchmarks: answers auth.test and chat.postMessage
-as Slack does, and any response_url post with "ok". Usage: slack_stand_in.py PORT"""
+as Slack does, and any response_url post with "ok". Usage: slack_stand_in.py PORT [CALL_LOG]
+With CALL_LOG, appends a line per call: the time, the method and the user_id it names, if any."""
 import json
 import sys
+import time
+from urllib.parse import parse_qs
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 AUTH = {"ok": True, "url": "https://local.slack.com/", "team": "Local", "user": "msftchina",
@@ -11,7 +14,11 @@ AUTH = {"ok": True, "url": "https://local.slack.com/", "team": "Local", "user": 
 
 class StandIn(BaseHTTPRequestHandler):
     def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if len(sys.argv) > 2:
+            user = parse_qs(data.decode("utf-8", "replace")).get("user_id", ["-"])[0]
+            with open(sys.argv[2], "a") as log:
+                log.write("%.3f %s %s\n" % (time.time(), self.path.rsplit("/", 1)[-1], user))
         if self.path.endswith("/auth.test"):
             body = AUTH
         elif self.path.endswith("/chat.postMessage"):

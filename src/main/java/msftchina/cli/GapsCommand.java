@@ -5,11 +5,11 @@ import com.google.gson.GsonBuilder;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.Map;
 import msftchina.store.Gaps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code msftchina gaps}: what the report didn't answer, and the answers voted down. */
 @Command(
@@ -19,9 +19,11 @@ import picocli.CommandLine.Option;
         "Reads what serve recorded (MSFTCHINA_DB, default data/msftchina.db) since --since: the"
             + " questions the report didn't answer, grouped by what was missing, most asked first,"
             + " with example wordings; then the answers voted down, with the question and the"
-            + " statement.",
+            + " statement. The database counts them; only the first --limit of each are printed,"
+            + " with how many more there were.",
     footer = {
-      "%n--json prints one object a line:",
+      "%n--json prints one object a line (the first --limit refused wordings, then the first"
+          + " --limit answers voted down; how many more there were goes to standard error):",
       "  {\"question\": \"...\", \"asked\": N, \"reason\": \"...\"}              for refusals",
       "  {\"question\": \"...\", \"statement\": \"ID\", \"down\": N, \"up\": N}  for votes"
     })
@@ -34,20 +36,43 @@ final class GapsCommand extends Subcommand {
   @Option(names = "--json", description = "print one JSON object a line (below)")
   private boolean json;
 
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "" + Gaps.DEFAULT_LIMIT,
+      description =
+          "print the N most asked reasons (with --json: wordings) and the N answers most voted"
+              + " down (default ${DEFAULT-VALUE})")
+  private int limit;
+
   GapsCommand(Console console) {
     super(console);
   }
 
   @Override
   public Integer call() throws Exception {
-    Gaps gaps;
-    try (Connection c = store.connect(console.env())) {
-      gaps = Gaps.read(c, store.fromMillis());
+    if (limit < 1) {
+      throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
     }
-    if (json) {
-      printJson(gaps, console.out());
-    } else {
-      printText(gaps, store.since, console.out());
+    try (Connection c = store.connect(console.env())) {
+      Gaps gaps = Gaps.read(c, store.fromMillis(), limit);
+      if (json) {
+        printJson(gaps, console.out());
+        long refused = gaps.refusedRows() - gaps.refused().size();
+        long down = gaps.votedDownRows() - gaps.votedDown().size();
+        if (refused > 0 || down > 0) {
+          console
+              .err()
+              .println(
+                  "gaps: "
+                      + refused
+                      + " more refused wordings and "
+                      + down
+                      + " more answers voted down not printed; --limit N prints more");
+        }
+      } else {
+        printText(Gaps.reasons(c, store.fromMillis(), limit), gaps, store.since, console.out());
+      }
     }
     return 0;
   }
@@ -77,24 +102,29 @@ final class GapsCommand extends Subcommand {
     }
   }
 
-  private static void printText(Gaps gaps, Duration since, PrintStream out) {
-    Map<String, Long> byReason = gaps.byReason();
-    long total = byReason.values().stream().mapToLong(Long::longValue).sum();
+  private static void printText(Gaps.Reasons reasons, Gaps gaps, Duration since, PrintStream out) {
     out.println(
         "Not answered in the last "
             + StoreArgs.describe(since)
             + ": "
-            + total
-            + (total == 1 ? " question" : " questions"));
-    for (Map.Entry<String, Long> reason : byReason.entrySet()) {
-      out.println("  " + reason.getValue() + " asked  " + reason.getKey());
-      gaps.refused().stream()
-          .filter(r -> r.reason().equals(reason.getKey()) && !r.question().isEmpty())
-          .limit(3)
-          .forEach(r -> out.println("      " + r.asked() + "x  " + r.question()));
+            + reasons.total()
+            + (reasons.total() == 1 ? " question" : " questions")
+            + (reasons.reasons() > reasons.top().size()
+                ? ", for "
+                    + reasons.reasons()
+                    + " reasons: the "
+                    + reasons.top().size()
+                    + " most asked"
+                : ""));
+    for (Gaps.Reason reason : reasons.top()) {
+      out.println("  " + reason.asked() + " asked  " + reason.reason());
+      for (Gaps.Refused r : reason.examples()) {
+        out.println("      " + r.asked() + "x  " + r.question());
+      }
     }
+    more(out, reasons.reasons() - reasons.top().size(), "reasons");
     out.println();
-    out.println("Answers voted down: " + gaps.votedDown().size());
+    out.println("Answers voted down: " + gaps.votedDownRows());
     for (Gaps.VotedDown v : gaps.votedDown()) {
       out.println(
           "  down "
@@ -104,6 +134,13 @@ final class GapsCommand extends Subcommand {
               + "  "
               + v.statement()
               + (v.question().isEmpty() ? "" : "  asked: " + v.question()));
+    }
+    more(out, gaps.votedDownRows() - gaps.votedDown().size(), "answers voted down");
+  }
+
+  private static void more(PrintStream out, long more, String what) {
+    if (more > 0) {
+      out.println("  ... and " + more + " more " + what + " (--limit N prints more)");
     }
   }
 }

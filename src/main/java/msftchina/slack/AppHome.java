@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import msftchina.facts.Fact;
@@ -59,7 +60,8 @@ final class AppHome {
 
   // Events API app_home_opened: https://api.slack.com/events/app_home_opened
   // Block actions in a view: https://api.slack.com/reference/interaction-payloads/block-actions
-  // Both acknowledged at once; views.publish goes through the outbox.
+  // Both acknowledged at once; the view is made (the admins' part read from the store) and
+  // published by an outbox worker, never on the request's time.
   static void register(
       App app, Answering answering, Outbox outbox, String command, Store store, Metrics metrics) {
     AppHome home = new AppHome(answering, command);
@@ -68,12 +70,9 @@ final class AppHome {
         (payload, ctx) -> {
           AppHomeOpenedEvent event = payload.getEvent();
           if (!"messages".equals(event.getTab()) && home.seen.firstTime(payload.getEventId())) {
+            String user = event.getUser();
             publish(
-                ctx,
-                outbox,
-                event.getUser(),
-                home.view(null, store.adminView(event.getUser())),
-                "app_home_opened");
+                ctx, outbox, user, () -> home.view(null, store.adminView(user)), "app_home_opened");
           }
           return ctx.ack();
         });
@@ -90,10 +89,14 @@ final class AppHome {
           String user = req.getPayload().getUser().getId();
           long started = System.nanoTime();
           Answer answer = answering.kb().ask(question);
-          View view = home.view(question, answer, store.adminView(user));
           metrics.asked(
               Metrics.Surface.HOME, answer, Duration.ofNanos(System.nanoTime() - started));
-          publish(ctx, outbox, user, view, "home example");
+          publish(
+              ctx,
+              outbox,
+              user,
+              () -> home.view(question, answer, store.adminView(user)),
+              "home example");
           return ctx.ack();
         });
   }
@@ -165,7 +168,7 @@ final class AppHome {
   }
 
   /** The most refusals and voted-down answers the maintainers' part of the Home tab lists. */
-  static final int MAX_GAPS = 8;
+  static final int MAX_GAPS = Store.ADMIN_GAPS;
 
   /** Returns what the report's maintainers see: the last 30 days' gaps and answers voted down. */
   static List<LayoutBlock> maintainersView(Gaps gaps) {
@@ -186,6 +189,7 @@ final class AppHome {
                     .append("\u00d7: ")
                     .append(SlackText.escape(r.reason()))
                     .append(')'));
+    more(refused, gaps.refusedRows() - Math.min(MAX_GAPS, gaps.refused().size()));
     StringBuilder down = new StringBuilder("*Answers voted down*");
     if (gaps.votedDown().isEmpty()) {
       down.append("\nnone yet");
@@ -203,12 +207,19 @@ final class AppHome {
                     .append(", \uD83D\uDC4D ")
                     .append(v.up())
                     .append(')'));
+    more(down, gaps.votedDownRows() - Math.min(MAX_GAPS, gaps.votedDown().size()));
     String first = SlackText.truncate(refused.toString(), 2900);
     String second = SlackText.truncate(down.toString(), 2900);
     return List.of(
         divider(),
         section(s -> s.text(markdownText(first))),
         section(s -> s.text(markdownText(second))));
+  }
+
+  private static void more(StringBuilder list, long more) {
+    if (more > 0) {
+      list.append("\n_and ").append(more).append(" more: `msftchina gaps` lists them_");
+    }
   }
 
   /** Returns one line a paragraph: its number and its first sentence, cut short. */
@@ -239,7 +250,8 @@ final class AppHome {
     return fitting;
   }
 
-  private static void publish(Context ctx, Outbox outbox, String user, View view, String what) {
+  private static void publish(
+      Context ctx, Outbox outbox, String user, Supplier<View> view, String what) {
     if (user == null) {
       return;
     }
@@ -248,7 +260,8 @@ final class AppHome {
         "views.publish",
         what + ": views.publish for " + user,
         () -> {
-          ViewsPublishResponse r = ctx.client().viewsPublish(p -> p.userId(user).view(view));
+          View made = view.get();
+          ViewsPublishResponse r = ctx.client().viewsPublish(p -> p.userId(user).view(made));
           if (r.isOk()) {
             return Delivery.Outcome.ok();
           }

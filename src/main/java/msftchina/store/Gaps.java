@@ -14,19 +14,35 @@ import java.util.Map;
 /**
  * What the report didn't answer and which answers were voted down, since a time: the questions
  * refused, most asked first, each with its reason; and the answers with a 👎, most voted down
- * first.
+ * first. Only the first {@code limit} of each are read, counted and ordered by the database (GROUP
+ * BY, ORDER BY, LIMIT), with how many there were in all: a year of questions costs the reader no
+ * more memory than a day's.
  *
- * @param refused the refused questions, most asked first (in counts mode, one row per reason with
- *     no wording)
- * @param votedDown the answers voted down, most first
+ * @param refused the refused questions, most asked first, at most the limit (in counts mode, one
+ *     row per reason with no wording)
+ * @param refusedRows how many refused wordings (with their reason) there were in all
+ * @param refusedTotal how many questions were refused in all
+ * @param votedDown the answers voted down, most first, at most the limit
+ * @param votedDownRows how many answers were voted down in all
  */
-public record Gaps(List<Refused> refused, List<VotedDown> votedDown) {
+public record Gaps(
+    List<Refused> refused,
+    long refusedRows,
+    long refusedTotal,
+    List<VotedDown> votedDown,
+    long votedDownRows) {
+
+  /** The most of each list read when no limit is given: what {@code gaps} prints by default. */
+  public static final int DEFAULT_LIMIT = 50;
+
+  /** The most example wordings read for each reason. */
+  public static final int EXAMPLES = 3;
 
   /**
    * A question the report didn't answer.
    *
-   * @param question the wording asked (the first seen of those that differ only in case and
-   *     spacing), or empty in counts mode
+   * @param question the wording asked (of those that differ only in case, the last in the
+   *     database's order: lower case before capitals), or empty in counts mode
    * @param asked how many times it was asked
    * @param reason what was missing, e.g. "name not in the report: Tencent"
    */
@@ -42,74 +58,82 @@ public record Gaps(List<Refused> refused, List<VotedDown> votedDown) {
    */
   public record VotedDown(String question, String statement, long down, long up) {}
 
-  /** Returns the gaps recorded in {@code c} since {@code since} (epoch milliseconds). */
-  public static Gaps read(Connection c, long since) throws SQLException {
-    return new Gaps(refused(c, since), votedDown(c, since));
-  }
+  /**
+   * A reason questions were refused for, with its most asked wordings.
+   *
+   * @param reason what was missing, e.g. "detail not in the report: a figure for Tencent"
+   * @param asked how many questions were refused for it
+   * @param examples its most asked wordings, at most {@link #EXAMPLES} (none in counts mode)
+   */
+  public record Reason(String reason, long asked, List<Refused> examples) {}
 
-  /** Returns the reasons with their total counts, most asked first. */
-  public Map<String, Long> byReason() {
-    Map<String, Long> totals = new LinkedHashMap<>();
-    for (Refused r : refused) {
-      totals.merge(r.reason(), r.asked(), Long::sum);
-    }
-    List<Map.Entry<String, Long>> sorted = new ArrayList<>(totals.entrySet());
-    sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed());
-    Map<String, Long> out = new LinkedHashMap<>();
-    sorted.forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
-  }
+  /**
+   * The reasons questions were refused for, most asked first.
+   *
+   * @param top the first reasons, at most the limit
+   * @param reasons how many reasons there were in all
+   * @param total how many questions were refused in all
+   */
+  public record Reasons(List<Reason> top, long reasons, long total) {}
 
-  private static List<Refused> refused(Connection c, long since) throws SQLException {
-    Map<String, Refused> byWording = new LinkedHashMap<>();
+  private static final long DAY = 86_400_000L;
+
+  /** The refused questions of a period: the partial index questions_refused finds them. */
+  private static final String REFUSED =
+      " FROM questions WHERE asked_at >= ? AND reason IS NOT NULL AND reason <> 'NOTHING_ASKED'";
+
+  /**
+   * Returns the first {@code limit} refused questions and answers voted down recorded in {@code c}
+   * since {@code since} (epoch milliseconds), with how many there were.
+   */
+  public static Gaps read(Connection c, long since, int limit) throws SQLException {
+    List<Refused> refused = new ArrayList<>();
+    long refusedRows = 0;
+    long refusedTotal = 0;
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT question, reason, missing FROM questions"
-                + " WHERE asked_at >= ? AND reason IS NOT NULL AND reason <> 'NOTHING_ASKED'"
-                + " ORDER BY asked_at")) {
+            "SELECT question, reason, missing, n, COUNT(*) OVER (), SUM(n) OVER () FROM"
+                + " (SELECT MAX(question) AS question, reason, missing, COUNT(*) AS n"
+                + REFUSED
+                + " GROUP BY reason, missing, LOWER(question)) w"
+                + " ORDER BY n DESC, question LIMIT ?")) {
       q.setLong(1, since);
+      q.setInt(2, limit);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          String question = rs.getString(1);
-          String reason = reasonLabel(rs.getString(2), rs.getString(3));
-          String key = question.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-          byWording.merge(
-              key + "\u0000" + reason,
-              new Refused(question.strip(), 1, reason),
-              (a, b) -> new Refused(a.question(), a.asked() + 1, a.reason()));
+          refused.add(
+              new Refused(
+                  rs.getString(1).strip(),
+                  rs.getLong(4),
+                  reasonLabel(rs.getString(2), rs.getString(3))));
+          refusedRows = rs.getLong(5);
+          refusedTotal = rs.getLong(6);
         }
       }
     }
-    List<Refused> out = new ArrayList<>(byWording.values());
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT name, SUM(n) FROM counts WHERE kind = 'reason' AND day >= ?"
-                + " AND name <> 'NOTHING_ASKED' GROUP BY name")) {
-      q.setLong(1, since / 86_400_000L);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Refused("", rs.getLong(2), reasonLabel(rs.getString(1), null)));
-        }
-      }
+    for (Map.Entry<String, Long> counted : countedReasons(c, since).entrySet()) {
+      refused.add(new Refused("", counted.getValue(), counted.getKey()));
+      refusedRows++;
+      refusedTotal += counted.getValue();
     }
-    out.sort(Comparator.comparingLong(Refused::asked).reversed());
-    return out;
-  }
-
-  private static List<VotedDown> votedDown(Connection c, long since) throws SQLException {
-    List<VotedDown> out = new ArrayList<>();
+    refused.sort(Comparator.comparingLong(Refused::asked).reversed());
+    List<VotedDown> votedDown = new ArrayList<>();
+    long votedDownRows = 0;
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT MIN(question), statement,"
-                + " SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END)"
-                + " FROM votes WHERE voted_at >= ? GROUP BY question_key, statement")) {
+            "SELECT question, statement, down, up, COUNT(*) OVER () FROM"
+                + " (SELECT MIN(question) AS question, statement,"
+                + " SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END) AS down,"
+                + " SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END) AS up"
+                + " FROM votes WHERE voted_at >= ? GROUP BY question_key, statement) v"
+                + " WHERE down > 0 ORDER BY down DESC, up, question LIMIT ?")) {
       q.setLong(1, since);
+      q.setInt(2, limit);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          if (rs.getLong(3) > 0) {
-            out.add(new VotedDown(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
-          }
+          votedDown.add(
+              new VotedDown(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+          votedDownRows = rs.getLong(5);
         }
       }
     }
@@ -118,7 +142,7 @@ public record Gaps(List<Refused> refused, List<VotedDown> votedDown) {
         c.prepareStatement(
             "SELECT name, kind, SUM(n) FROM counts WHERE kind IN ('up', 'down') AND day >= ?"
                 + " GROUP BY name, kind")) {
-      q.setLong(1, since / 86_400_000L);
+      q.setLong(1, since / DAY);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           long[] n = counted.computeIfAbsent(rs.getString(1), k -> new long[2]);
@@ -126,17 +150,113 @@ public record Gaps(List<Refused> refused, List<VotedDown> votedDown) {
         }
       }
     }
-    counted.forEach(
-        (statement, n) -> {
-          if (n[0] > 0) {
-            out.add(new VotedDown("", statement, n[0], n[1]));
-          }
-        });
-    out.sort(
+    for (Map.Entry<String, long[]> e : counted.entrySet()) {
+      if (e.getValue()[0] > 0) {
+        votedDown.add(new VotedDown("", e.getKey(), e.getValue()[0], e.getValue()[1]));
+        votedDownRows++;
+      }
+    }
+    votedDown.sort(
         Comparator.comparingLong(VotedDown::down)
             .reversed()
             .thenComparing(Comparator.comparingLong(VotedDown::up)));
+    return new Gaps(
+        cut(refused, limit), refusedRows, refusedTotal, cut(votedDown, limit), votedDownRows);
+  }
+
+  /**
+   * Returns the first {@code limit} reasons questions recorded in {@code c} since {@code since}
+   * were refused for, each with its {@link #EXAMPLES} most asked wordings, and how many there were.
+   */
+  public static Reasons reasons(Connection c, long since, int limit) throws SQLException {
+    // The top reasons, counted from the index questions_refused alone.
+    String top =
+        "SELECT reason, COALESCE(missing, '') FROM (SELECT reason, missing, COUNT(*) AS n"
+            + REFUSED
+            + " GROUP BY reason, missing ORDER BY n DESC, reason, missing LIMIT ?) t";
+    Map<List<String>, Reason> reasons = new LinkedHashMap<>();
+    long count = 0;
+    long total = 0;
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT reason, missing, n, COUNT(*) OVER (), SUM(n) OVER () FROM (SELECT reason,"
+                + " missing, COUNT(*) AS n"
+                + REFUSED
+                + " GROUP BY reason, missing) r ORDER BY n DESC, reason, missing LIMIT ?")) {
+      q.setLong(1, since);
+      q.setInt(2, limit);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          reasons.put(
+              key(rs.getString(1), rs.getString(2)),
+              new Reason(
+                  reasonLabel(rs.getString(1), rs.getString(2)), rs.getLong(3), new ArrayList<>()));
+          count = rs.getLong(4);
+          total = rs.getLong(5);
+        }
+      }
+    }
+    if (!reasons.isEmpty()) {
+      // The most asked wordings of each of those reasons, and only of those.
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "SELECT reason, missing, question, n FROM (SELECT reason, missing, question, n,"
+                  + " ROW_NUMBER() OVER (PARTITION BY reason, missing ORDER BY n DESC, question)"
+                  + " AS k FROM (SELECT MAX(question) AS question, reason, missing, COUNT(*) AS n"
+                  + REFUSED
+                  + " AND (reason, COALESCE(missing, '')) IN ("
+                  + top
+                  + ") GROUP BY reason, missing, LOWER(question)) w) e"
+                  + " WHERE k <= ? ORDER BY reason, missing, k")) {
+        q.setLong(1, since);
+        q.setLong(2, since);
+        q.setInt(3, limit);
+        q.setInt(4, EXAMPLES);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            Reason reason = reasons.get(key(rs.getString(1), rs.getString(2)));
+            if (reason != null) {
+              reason
+                  .examples()
+                  .add(new Refused(rs.getString(3).strip(), rs.getLong(4), reason.reason()));
+            }
+          }
+        }
+      }
+    }
+    List<Reason> out = new ArrayList<>(reasons.values());
+    for (Map.Entry<String, Long> counted : countedReasons(c, since).entrySet()) {
+      out.add(new Reason(counted.getKey(), counted.getValue(), List.of()));
+      count++;
+      total += counted.getValue();
+    }
+    out.sort(Comparator.comparingLong(Reason::asked).reversed());
+    return new Reasons(cut(out, limit), count, total);
+  }
+
+  /** Returns the refusals counted per reason in counts mode (a few rows a day). */
+  private static Map<String, Long> countedReasons(Connection c, long since) throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT name, SUM(n) FROM counts WHERE kind = 'reason' AND day >= ?"
+                + " AND name <> 'NOTHING_ASKED' GROUP BY name")) {
+      q.setLong(1, since / DAY);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.merge(reasonLabel(rs.getString(1), null), rs.getLong(2), Long::sum);
+        }
+      }
+    }
     return out;
+  }
+
+  private static List<String> key(String reason, String missing) {
+    return List.of(reason, missing == null ? "" : missing);
+  }
+
+  private static <T> List<T> cut(List<T> list, int limit) {
+    return list.size() > limit ? List.copyOf(list.subList(0, limit)) : List.copyOf(list);
   }
 
   /** Returns the label of a refusal reason and what was missing, as {@code gaps} shows it. */

@@ -20,7 +20,9 @@ import msftchina.search.Match;
  * Writes questions and votes to the database from a thread of its own, in batches, so that a slow
  * or missing database never holds up an answer. Records wait in a bounded queue; when it is full,
  * or the database fails, they are dropped and counted, and the count is written once the database
- * is back. Also deletes rows older than the retention period, at start and daily.
+ * is back. Also deletes rows older than the retention period, at start and daily, {@link
+ * #CLEAN_UP_BATCH} rows a transaction with a pause between, so that claiming an event never waits
+ * long for the database's lock.
  *
  * <p>NOTE: {@link #asked} and {@link #voted} are safe to call from any thread and never block.
  */
@@ -46,6 +48,12 @@ final class Recorder implements AutoCloseable {
   private static final long DAY = Duration.ofDays(1).toMillis();
   private static final long RETRY_PAUSE = 1_000;
 
+  /** The most rows of a table one clean-up transaction deletes (a few milliseconds of lock). */
+  static final int CLEAN_UP_BATCH = 1_000;
+
+  /** The pause between two clean-up transactions, in which others take the lock. */
+  static final long CLEAN_UP_PAUSE_MILLIS = 20;
+
   private final Database db;
   private final StoreSettings.Recording mode;
   private final long retention;
@@ -59,6 +67,7 @@ final class Recorder implements AutoCloseable {
   private Connection connection;
   private PreparedStatement insertQuestion;
   private long nextCleanUp;
+  private CleanUp cleanUp;
 
   Recorder(Database db) {
     this.db = db;
@@ -127,7 +136,8 @@ final class Recorder implements AutoCloseable {
     List<Object> batch = new ArrayList<>(BATCH);
     do { // at least once: the clean-up at start
       try {
-        Object first = queue.poll(1, TimeUnit.SECONDS);
+        Object first =
+            queue.poll(cleanUp == null ? 1_000 : CLEAN_UP_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
         if (first != null) {
           batch.add(first);
           if (running) {
@@ -138,6 +148,9 @@ final class Recorder implements AutoCloseable {
         }
         if (!batch.isEmpty() || dropped.get() > 0 || System.currentTimeMillis() >= nextCleanUp) {
           write(batch);
+        }
+        if (cleanUp != null && running) {
+          cleanUpSome();
         }
       } catch (InterruptedException e) {
         running = false;
@@ -152,13 +165,7 @@ final class Recorder implements AutoCloseable {
     long droppedBefore = dropped.getAndSet(0);
     try {
       if (connection == null) {
-        connection = db.connect();
-        connection.setAutoCommit(false);
-        insertQuestion =
-            connection.prepareStatement(
-                "INSERT INTO questions (asked_at, surface, team_id, channel_id, user_id,"
-                    + " question, statements, reason, missing, strength, millis)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        connect();
       }
       Map<List<Object>, Long> counts = new HashMap<>();
       long now = System.currentTimeMillis();
@@ -173,11 +180,11 @@ final class Recorder implements AutoCloseable {
         }
       }
       writeCounts(counts);
+      connection.commit();
       if (now >= nextCleanUp) {
-        cleanUp(now);
+        cleanUp = new CleanUp(now - retention, now - Math.min(retention, DAY));
         nextCleanUp = now + DAY;
       }
-      connection.commit();
       health.ok(droppedBefore > 0 ? droppedBefore + " records were dropped meanwhile" : "");
     } catch (SQLException | RuntimeException e) {
       dropped.addAndGet(droppedBefore + batch.size());
@@ -276,24 +283,75 @@ final class Recorder implements AutoCloseable {
   }
 
   /**
-   * Deletes questions, votes and counts older than the retention period, seen events after a day.
+   * A clean-up under way: questions, votes and counts older than {@code cutoff}, and events seen
+   * before {@code seenCutoff}, deleted a batch at a time.
    */
-  private void cleanUp(long now) throws SQLException {
-    long cutoff = now - retention;
-    try (PreparedStatement q =
-            connection.prepareStatement("DELETE FROM questions WHERE asked_at < ?");
-        PreparedStatement v = connection.prepareStatement("DELETE FROM votes WHERE voted_at < ?");
-        PreparedStatement c = connection.prepareStatement("DELETE FROM counts WHERE day < ?");
-        PreparedStatement s =
-            connection.prepareStatement("DELETE FROM seen_events WHERE seen_at < ?")) {
-      q.setLong(1, cutoff);
-      q.executeUpdate();
-      v.setLong(1, cutoff);
-      v.executeUpdate();
-      c.setLong(1, cutoff / DAY);
-      c.executeUpdate();
-      s.setLong(1, now - Math.min(retention, DAY));
-      s.executeUpdate();
+  private static final class CleanUp {
+    final long cutoff;
+    final long seenCutoff;
+    int table;
+
+    CleanUp(long cutoff, long seenCutoff) {
+      this.cutoff = cutoff;
+      this.seenCutoff = seenCutoff;
+    }
+  }
+
+  /** The tables cleaned up, with the column that dates their rows. */
+  private static final List<String[]> DATED =
+      List.of(
+          new String[] {"questions", "asked_at"},
+          new String[] {"votes", "voted_at"},
+          new String[] {"counts", "day"},
+          new String[] {"seen_events", "seen_at"});
+
+  /**
+   * Deletes the next batch of at most {@link #CLEAN_UP_BATCH} rows past the retention, in a
+   * transaction of its own; the clean-up is over once every table has a batch short of full. A
+   * failure leaves it to go on after a pause.
+   */
+  private void cleanUpSome() throws InterruptedException {
+    CleanUp c = cleanUp;
+    String[] dated = DATED.get(c.table);
+    long before =
+        switch (dated[0]) {
+          case "counts" -> c.cutoff / DAY;
+          case "seen_events" -> c.seenCutoff;
+          default -> c.cutoff;
+        };
+    // SQLite's rowid and PostgreSQL's ctid name a row: a batch is the first rows found.
+    String row = db.settings().sqlite() ? "rowid" : "ctid";
+    try {
+      if (connection == null) {
+        connect();
+      }
+      int deleted;
+      try (PreparedStatement delete =
+          connection.prepareStatement(
+              "DELETE FROM "
+                  + dated[0]
+                  + " WHERE "
+                  + row
+                  + " IN (SELECT "
+                  + row
+                  + " FROM "
+                  + dated[0]
+                  + " WHERE "
+                  + dated[1]
+                  + " < ? LIMIT "
+                  + CLEAN_UP_BATCH
+                  + ")")) {
+        delete.setLong(1, before);
+        deleted = delete.executeUpdate();
+      }
+      connection.commit();
+      if (deleted < CLEAN_UP_BATCH && ++c.table == DATED.size()) {
+        cleanUp = null;
+      }
+    } catch (SQLException | RuntimeException e) {
+      closeConnection();
+      health.failed(e);
+      Thread.sleep(RETRY_PAUSE);
     }
   }
 
@@ -327,6 +385,16 @@ final class Recorder implements AutoCloseable {
 
   private static String id(String id) {
     return id == null || id.length() <= 32 ? id : id.substring(0, 32);
+  }
+
+  private void connect() throws SQLException {
+    connection = db.connect();
+    connection.setAutoCommit(false);
+    insertQuestion =
+        connection.prepareStatement(
+            "INSERT INTO questions (asked_at, surface, team_id, channel_id, user_id,"
+                + " question, statements, reason, missing, strength, millis)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   }
 
   private void closeConnection() {

@@ -5,9 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,34 +45,61 @@ public record Stats(
 
   private static final long DAY = 86_400_000L;
 
-  /** Returns the stats recorded in {@code c} since {@code since} (epoch milliseconds). */
+  /** The most statements listed as most shown. */
+  public static final int TOP_SHOWN = 10;
+
+  /**
+   * The most statements one recorded answer lists ("ID SCORE" pairs joined by commas): the bot
+   * shows at most three.
+   */
+  static final int MAX_SHOWN_PER_ANSWER = 3;
+
+  /**
+   * Returns the stats recorded in {@code c} since {@code since} (epoch milliseconds). Everything is
+   * counted by the database (GROUP BY): what is read is a row per day and surface, per distinct
+   * answer time and per statement, however many questions there were.
+   */
   public static Stats read(Connection c, long since) throws SQLException {
     Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
     Map<String, Long> shown = new TreeMap<>();
     long questions = 0;
     long answered = 0;
-    List<Integer> millis = new ArrayList<>();
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT asked_at, surface, statements, millis FROM questions WHERE asked_at >= ?")) {
+            "SELECT asked_at / "
+                + DAY
+                + " AS day, surface, COUNT(*), SUM(CASE WHEN statements <> '' THEN 1 ELSE 0 END)"
+                + " FROM questions WHERE asked_at >= ? GROUP BY asked_at / "
+                + DAY
+                + ", surface")) {
       q.setLong(1, since);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          questions++;
           perDay
-              .computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1) / DAY), d -> new TreeMap<>())
-              .merge(rs.getString(2), 1L, Long::sum);
-          String statements = rs.getString(3);
-          if (!statements.isEmpty()) {
-            answered++;
-            for (String pair : statements.split(",", -1)) {
-              if (pair.indexOf(' ') < 0) {
-                continue; // not "ID SCORE"
-              }
-              shown.merge(pair.substring(0, pair.indexOf(' ')), 1L, Long::sum);
-            }
-          }
-          millis.add(rs.getInt(4));
+              .computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), d -> new TreeMap<>())
+              .merge(rs.getString(2), rs.getLong(3), Long::sum);
+          questions += rs.getLong(3);
+          answered += rs.getLong(4);
+        }
+      }
+    }
+    // Answer times as a histogram: a row per distinct time in milliseconds.
+    TreeMap<Integer, Long> times = new TreeMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT millis, COUNT(*) FROM questions WHERE asked_at >= ? GROUP BY millis")) {
+      q.setLong(1, since);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          times.merge(rs.getInt(1), rs.getLong(2), Long::sum);
+        }
+      }
+    }
+    try (PreparedStatement q = c.prepareStatement(shownQuery(c))) {
+      q.setLong(1, since);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          shown.merge(rs.getString(1), rs.getLong(2), Long::sum);
         }
       }
     }
@@ -93,7 +119,12 @@ public record Stats(
     }
     long dropped = 0;
     try (PreparedStatement q =
-        c.prepareStatement("SELECT day, kind, name, n FROM counts WHERE day >= ?")) {
+        c.prepareStatement(
+            "SELECT day, kind, CASE WHEN kind IN ('surface', 'statement') THEN name ELSE '' END,"
+                + " SUM(n) FROM counts WHERE day >= ? AND (kind IN ('surface', 'statement', 'up',"
+                + " 'down', 'dropped') OR (kind = 'answered' AND name = 'yes'))"
+                + " GROUP BY day, kind, CASE WHEN kind IN ('surface', 'statement') THEN name ELSE ''"
+                + " END")) {
       q.setLong(1, since / DAY);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
@@ -106,7 +137,7 @@ public record Stats(
                   .computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), d -> new TreeMap<>())
                   .merge(name, n, Long::sum);
             }
-            case "answered" -> answered += name.equals("yes") ? n : 0;
+            case "answered" -> answered += n;
             case "statement" -> shown.merge(name, n, Long::sum);
             case "up" -> up += n;
             case "down" -> down += n;
@@ -119,11 +150,9 @@ public record Stats(
     List<Shown> top =
         shown.entrySet().stream()
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-            .limit(10)
+            .limit(TOP_SHOWN)
             .map(e -> new Shown(e.getKey(), e.getValue()))
             .toList();
-    int[] times = millis.stream().mapToInt(Integer::intValue).toArray();
-    Arrays.sort(times);
     return new Stats(
         perDay,
         questions,
@@ -136,11 +165,53 @@ public record Stats(
         dropped);
   }
 
-  private static long percentile(int[] sorted, int p) {
-    if (sorted.length == 0) {
+  /**
+   * Returns the query counting how many answers showed each statement since a time: the first
+   * {@link #MAX_SHOWN_PER_ANSWER} ids of each answer's "ID SCORE,ID SCORE" list, cut out by the
+   * database (SQLite's {@code instr} is PostgreSQL's {@code strpos}), so that only a row per
+   * statement is read.
+   */
+  private static String shownQuery(Connection c) throws SQLException {
+    String find =
+        c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
+            ? "strpos"
+            : "instr";
+    StringBuilder ids = new StringBuilder();
+    String rest = "s";
+    for (int i = 1; i <= MAX_SHOWN_PER_ANSWER; i++) {
+      ids.append(i == 1 ? "" : " UNION ALL ")
+          .append("SELECT CASE WHEN ")
+          .append(find)
+          .append("(r, ' ') > 0 THEN SUBSTR(r, 1, ")
+          .append(find)
+          .append("(r, ' ') - 1) ELSE '' END AS id, n FROM (SELECT ")
+          .append(rest)
+          .append(" AS r, n FROM a) p")
+          .append(i);
+      rest = "SUBSTR(" + rest + ", " + find + "(" + rest + ", ',') + 1)";
+    }
+    // Answers with the same statements and scores are counted together first.
+    return "WITH a AS (SELECT statements || ',' AS s, COUNT(*) AS n FROM questions"
+        + " WHERE asked_at >= ? AND statements <> '' GROUP BY statements)"
+        + " SELECT id, SUM(n) FROM ("
+        + ids
+        + ") x WHERE id <> '' GROUP BY id";
+  }
+
+  /** Returns the {@code p}th percentile of the times counted in {@code histogram}, or -1. */
+  private static long percentile(TreeMap<Integer, Long> histogram, int p) {
+    long count = histogram.values().stream().mapToLong(Long::longValue).sum();
+    if (count == 0) {
       return -1;
     }
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-    return sorted[Math.max(0, rank - 1)];
+    long rank = Math.max(1, (long) Math.ceil(p / 100.0 * count));
+    long seen = 0;
+    for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+      seen += e.getValue();
+      if (seen >= rank) {
+        return e.getKey();
+      }
+    }
+    return histogram.lastKey();
   }
 }

@@ -68,9 +68,19 @@ public final class ServeProcess implements AutoCloseable {
 
   /** Starts {@code msftchina serve args...} with exactly {@code env}. */
   public static ServeProcess start(Map<String, String> env, String... args) throws IOException {
+    return start(env, List.of(), args);
+  }
+
+  /**
+   * Starts {@code msftchina serve args...} with exactly {@code env}, the JVM given {@code jvmFlags}
+   * after its own (so {@code -Xmx32m}, bin/msftchina's heap, overrides its 256 MiB).
+   */
+  public static ServeProcess start(Map<String, String> env, List<String> jvmFlags, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    command.addAll(jvmFlags);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("msftchina.cli.Main");
