@@ -1,10 +1,12 @@
 package msftchina.search;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import msftchina.facts.WordList;
 import org.apache.lucene.analysis.Analyzer;
@@ -13,6 +15,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
@@ -22,15 +25,17 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The index's field names and the one analyser both the indexer and the searcher use.
  *
  * <p>Text is split by Unicode word rules, Chinese into overlapping bigrams, lower-cased, folded to
- * ASCII, stripped of possessives and of the stop words in {@code facts/stopwords.txt} (common words
- * and question words), and stemmed (Porter), so that "customers" finds "customer" and "Who is…"
- * finds nothing by its question words alone.
+ * ASCII, stripped of possessives and of the stop words (Snowball's English stop list, the function
+ * words of English, and {@code facts/stopwords.txt}: what that list lacks, such as question verbs
+ * and chat filler), and stemmed (Porter), so that "customers" finds "customer" and "Who is…" finds
+ * nothing by its question words alone.
  */
 public final class FactFields {
 
@@ -56,7 +61,10 @@ public final class FactFields {
   public static final String STOPWORDS_FILE = "stopwords.txt";
 
   /** The version of the index's layout and analysis; an index built with another is rebuilt. */
-  public static final String FORMAT = "3";
+  public static final String FORMAT = "4";
+
+  /** Snowball's English stop list, as Lucene ships it (BSD licence; snowballstem.org). */
+  private static final String SNOWBALL_ENGLISH = "english_stop.txt";
 
   /**
    * Words whose Porter stem would be another word: "useful", "using" and "uses" all stem to "us",
@@ -98,11 +106,30 @@ public final class FactFields {
   }
 
   /**
+   * Returns Snowball's English stop list: the pronouns, auxiliaries and function words of English.
+   */
+  public static CharArraySet snowballStopWords() throws IOException {
+    InputStream in = SnowballFilter.class.getResourceAsStream(SNOWBALL_ENGLISH);
+    if (in == null) {
+      throw new IOException(SNOWBALL_ENGLISH + " is missing from lucene-analysis-common");
+    }
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return WordlistLoader.getSnowballWordSet(reader);
+    }
+  }
+
+  /** Returns the stop words: Snowball's English list and those in {@code stopwordsFile}. */
+  public static CharArraySet stopWords(Path stopwordsFile) throws IOException {
+    CharArraySet words = new CharArraySet(snowballStopWords(), true);
+    words.addAll(WordList.texts(stopwordsFile));
+    return words;
+  }
+
+  /**
    * Returns the analyser for the facts and questions, with the stop words in {@code stopwordsFile}.
    */
   public static Analyzer analyzer(Path stopwordsFile) throws IOException {
-    List<String> words = WordList.texts(stopwordsFile);
-    CharArraySet stopwords = CharArraySet.unmodifiableSet(new CharArraySet(words, true));
+    CharArraySet stopwords = CharArraySet.unmodifiableSet(stopWords(stopwordsFile));
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {

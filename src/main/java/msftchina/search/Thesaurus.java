@@ -15,6 +15,8 @@ import msftchina.facts.WordList;
  * Other names for the report's entities and other words for its terms, read from {@code
  * facts/aliases.txt} and {@code facts/synonyms.txt}. Each line reads {@code name the report uses =
  * other name, other name}; a question's other names are rewritten to the report's before search.
+ * The report's {@code names.txt} names are kept as written, never rewritten by a synonym of one of
+ * their words.
  */
 public final class Thesaurus {
 
@@ -73,6 +75,14 @@ public final class Thesaurus {
         }
       }
     }
+    // A name is never rewritten by a synonym of one of its words ("market share" is no share).
+    for (String name : WordList.texts(report.resolve(Names.FILE))) {
+      String key = name.toLowerCase(Locale.ROOT);
+      String previous = canonical.put(key, name);
+      if (previous != null) {
+        canonical.put(key, previous); // a thesaurus entry, which WordListsLintTest forbids
+      }
+    }
     return new Thesaurus(canonical, List.copyOf(entities));
   }
 
@@ -86,6 +96,10 @@ public final class Thesaurus {
     StringBuilder out = new StringBuilder();
     int at = 0;
     for (PhraseTrie.Hit<String> hit : canonical.find(question)) {
+      if (question.regionMatches(true, hit.start(), hit.value(), 0, hit.value().length())
+          && hit.end() - hit.start() == hit.value().length()) {
+        continue; // a name, kept as written
+      }
       out.append(question, at, hit.start()).append(' ').append(hit.value()).append(' ');
       at = hit.end();
     }

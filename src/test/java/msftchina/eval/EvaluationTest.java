@@ -63,7 +63,10 @@ class EvaluationTest {
     Evaluation.Scores s = scores.get("tuning");
     assertTrue(s.hit1() >= 0.94, "hit@1 " + s.hit1() + "\n" + String.join("\n", s.misses()));
     assertTrue(s.hit3() >= 0.98, "hit@3 " + s.hit3());
-    assertTrue(s.refused() >= 0.92, "refused " + s.refused());
+    // 0.92 before the word lists were cut to general English and the report's names (issue 17,
+    // item 5): the refusals that rested on a word made a name for one question ("replaced",
+    // "succeeded", "own", "stopped") went with those words.
+    assertTrue(s.refused() >= 0.85, "refused " + s.refused());
   }
 
   @Test

@@ -1,0 +1,310 @@
+package msftchina.facts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import msftchina.search.FactFields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The hand-written lists of {@code facts/} are checked against each other and against Snowball's
+ * English stop list, and each entry states where it comes from:
+ *
+ * <ul>
+ *   <li><b>block</b>: every entry belongs to a block (a run of non-blank lines) whose first line is
+ *       a {@code # } comment naming the fact the block states and its source ({@code source:}); a
+ *       file's first block is its header and holds no entries;
+ *   <li><b>stop-name</b>: no name ({@code names.txt}, or a name or other name of {@code
+ *       aliases.txt}) is a stop word;
+ *   <li><b>stop-snowball</b>: {@code stopwords.txt} holds no word Snowball's list already has;
+ *   <li><b>stop-synonym</b>: no stop word is an other word of the thesaurus (one or the other is
+ *       never reached);
+ *   <li><b>repeat</b>: no entry repeats within a list, no other word repeats across the thesaurus's
+ *       groups (synonyms, opposites, aliases), and none is its own report word;
+ *   <li><b>shadow</b>: no other word of the thesaurus is a name of {@code names.txt} (the rewrite
+ *       would hide the name);
+ *   <li><b>dead-group</b>: no thesaurus group rewrites to a report word made only of stop words.
+ * </ul>
+ *
+ * {@code examples.txt} holds example questions, not knowledge, and is not linted.
+ */
+class WordListsLintTest {
+
+  /** The shared lists of {@code facts/}, and the lists of each report's folder. */
+  private static final List<String> SHARED =
+      List.of("stopwords.txt", "synonyms.txt", "opposites.txt", "figures.txt");
+
+  private static final List<String> OWN = List.of("names.txt", "aliases.txt", "synonyms.txt");
+
+  private static final List<String> THESAURUS_SHARED = List.of("synonyms.txt", "opposites.txt");
+
+  private static final List<String> THESAURUS_OWN = List.of("aliases.txt", "synonyms.txt");
+
+  @Test
+  void theProjectsListsPassEveryRule() throws IOException {
+    List<String> problems = problems(Path.of("facts"));
+    assertEquals(List.of(), problems, String.join("\n", problems));
+  }
+
+  static Stream<Arguments> brokenLists() {
+    String header = "# The file's header.\n\n";
+    String block = "# A block of general facts (source: a dictionary).\n";
+    return Stream.of(
+        Arguments.of(
+            "block",
+            Map.of("stopwords.txt", header + "zzz\n"),
+            "stopwords.txt:3: no block comment"),
+        Arguments.of(
+            "block",
+            Map.of("stopwords.txt", header + "# Filler without saying where from.\nzzz\n"),
+            "stopwords.txt:4: its block's comment names no source"),
+        Arguments.of(
+            "block",
+            Map.of("stopwords.txt", "# A header (source: me).\nzzz\n"),
+            "stopwords.txt:2: in the file's header"),
+        Arguments.of(
+            "stop-name",
+            Map.of(
+                "stopwords.txt", header + block + "teams\n",
+                "r/names.txt", header + block + "Teams\n"),
+            "'Teams' is a name and a stop word"),
+        Arguments.of(
+            "stop-name",
+            Map.of("r/names.txt", header + block + "own\n"),
+            "'own' is a name and a stop word"),
+        Arguments.of(
+            "stop-snowball",
+            Map.of("stopwords.txt", header + block + "the\n"),
+            "stopwords.txt:4: 'the' is in Snowball's English stop list already"),
+        Arguments.of(
+            "stop-synonym",
+            Map.of(
+                "stopwords.txt", header + block + "zzz\n",
+                "synonyms.txt", header + block + "revenue = zzz\n"),
+            "'zzz' is a stop word and an other word for 'revenue'"),
+        Arguments.of(
+            "repeat",
+            Map.of("stopwords.txt", header + block + "zzz\nzzz\n"),
+            "stopwords.txt:5: 'zzz' repeats line 4"),
+        Arguments.of(
+            "repeat",
+            Map.of("synonyms.txt", header + block + "revenue = income\nrevenue = income, sales\n"),
+            "synonyms.txt:5: 'income' repeats synonyms.txt:4"),
+        Arguments.of(
+            "repeat",
+            Map.of("synonyms.txt", header + block + "market share = market share\n"),
+            "synonyms.txt:4: 'market share' is its own report word"),
+        Arguments.of(
+            "shadow",
+            Map.of(
+                "synonyms.txt", header + block + "presence = office\n",
+                "r/names.txt", header + block + "Office\n"),
+            "synonyms.txt:4: 'office' hides the name 'Office'"),
+        Arguments.of(
+            "shadow",
+            Map.of(
+                "r/aliases.txt", header + block + "OpenAI = Sam Altman\n",
+                "r/names.txt", header + block + "Sam Altman\n"),
+            "aliases.txt:4: 'sam altman' hides the name 'Sam Altman'"),
+        Arguments.of(
+            "dead-group",
+            Map.of("synonyms.txt", header + block + "other = else, besides\n"),
+            "synonyms.txt:4: 'other' is only stop words"));
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("brokenLists")
+  void eachRuleFindsWhatItForbids(
+      String rule, Map<String, String> files, String expected, @TempDir Path facts)
+      throws IOException {
+    Files.createDirectories(facts.resolve("r"));
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Files.writeString(facts.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+    }
+    List<String> problems = problems(facts);
+    assertTrue(
+        problems.stream().anyMatch(p -> p.contains(expected)),
+        rule + ": expected a problem containing \"" + expected + "\", got " + problems);
+  }
+
+  /** Returns every problem of the lists in {@code facts}, one line each. */
+  static List<String> problems(Path facts) throws IOException {
+    List<String> problems = new ArrayList<>();
+    List<Path> reports = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(facts)) {
+      entries.filter(Files::isDirectory).sorted().forEach(reports::add);
+    }
+    for (String name : SHARED) {
+      blocks(facts.resolve(name), problems);
+    }
+    for (Path report : reports) {
+      for (String name : OWN) {
+        blocks(report.resolve(name), problems);
+      }
+    }
+
+    Path stopFile = facts.resolve(FactFields.STOPWORDS_FILE);
+    CharArraySet snowball = FactFields.snowballStopWords();
+    CharArraySet stop = FactFields.stopWords(stopFile);
+    for (WordList.Line line : repeats(stopFile, problems)) {
+      if (snowball.contains(line.text())) {
+        problems.add(
+            where(stopFile, line)
+                + "'"
+                + line.text()
+                + "' is in Snowball's English stop list already");
+      }
+    }
+
+    List<Path> thesaurus = new ArrayList<>();
+    THESAURUS_SHARED.forEach(name -> thesaurus.add(facts.resolve(name)));
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Path report : reports) {
+      THESAURUS_OWN.forEach(name -> thesaurus.add(report.resolve(name)));
+      for (WordList.Line line : repeats(report.resolve("names.txt"), problems)) {
+        names.put(line.text().toLowerCase(Locale.ROOT), line.text());
+        if (stop.contains(line.text())) {
+          problems.add("'" + line.text() + "' is a name and a stop word");
+        }
+      }
+    }
+
+    Map<String, String> seen = new HashMap<>();
+    try (Analyzer analyzer = FactFields.analyzer(stopFile)) {
+      thesaurus(thesaurus, analyzer, stop, names, seen, problems);
+    }
+    return problems;
+  }
+
+  private static void thesaurus(
+      List<Path> thesaurus,
+      Analyzer analyzer,
+      CharArraySet stop,
+      Map<String, String> names,
+      Map<String, String> seen,
+      List<String> problems)
+      throws IOException {
+    for (Path file : thesaurus) {
+      boolean aliases = file.getFileName().toString().equals("aliases.txt");
+      for (WordList.Line line : WordList.read(file)) {
+        int eq = line.text().indexOf('=');
+        if (eq <= 0) {
+          continue; // Thesaurus itself refuses a malformed line
+        }
+        String word = line.text().substring(0, eq).strip();
+        if (terms(analyzer, word).isEmpty()) {
+          problems.add(where(file, line) + "'" + word + "' is only stop words");
+        }
+        if (aliases && stop.contains(word)) {
+          problems.add("'" + word + "' is a name and a stop word");
+        }
+        for (String raw : line.text().substring(eq + 1).split(",", -1)) {
+          String other = raw.strip().toLowerCase(Locale.ROOT);
+          String here = where(file, line);
+          if (other.equals(word.toLowerCase(Locale.ROOT))) {
+            problems.add(here + "'" + other + "' is its own report word");
+          }
+          String before = seen.putIfAbsent(other, file.getFileName() + ":" + line.number());
+          if (before != null) {
+            problems.add(here + "'" + other + "' repeats " + before);
+          }
+          if (names.containsKey(other)) {
+            problems.add(here + "'" + other + "' hides the name '" + names.get(other) + "'");
+          }
+          if (stop.contains(other)) {
+            if (aliases) {
+              problems.add("'" + raw.strip() + "' is a name and a stop word");
+            } else {
+              problems.add(
+                  here + "'" + other + "' is a stop word and an other word for '" + word + "'");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Adds a problem for each entry of {@code file} not in a commented block with its source. */
+  private static void blocks(Path file, List<String> problems) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    List<String> lines = TextFile.lines(file);
+    boolean header = true;
+    boolean entries = false;
+    StringBuilder comment = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String text = lines.get(i).strip();
+      if (text.isEmpty()) {
+        header = false;
+        entries = false;
+        comment.setLength(0);
+      } else if (text.startsWith("#")) {
+        if (!entries) {
+          comment.append(text).append(' ');
+        }
+      } else {
+        entries = true;
+        String at = file.getFileName() + ":" + (i + 1) + ": ";
+        if (header) {
+          problems.add(at + "in the file's header; put a blank line after the header");
+        } else if (comment.length() == 0) {
+          problems.add(at + "no block comment: start its block with '# the fact (source: ...)'");
+        } else if (!comment.toString().toLowerCase(Locale.ROOT).contains("source:")) {
+          problems.add(at + "its block's comment names no source ('source: ...')");
+        }
+      }
+    }
+  }
+
+  /** Returns the entries of {@code file}, adding a problem for each that repeats an earlier one. */
+  private static List<WordList.Line> repeats(Path file, List<String> problems) throws IOException {
+    List<WordList.Line> lines = WordList.read(file);
+    Map<String, Integer> first = new HashMap<>();
+    for (WordList.Line line : lines) {
+      Integer before = first.putIfAbsent(line.text().toLowerCase(Locale.ROOT), line.number());
+      if (before != null) {
+        problems.add(where(file, line) + "'" + line.text() + "' repeats line " + before);
+      }
+    }
+    return lines;
+  }
+
+  private static Set<String> terms(Analyzer analyzer, String text) throws IOException {
+    Set<String> terms = new HashSet<>();
+    try (TokenStream stream = analyzer.tokenStream(FactFields.TEXT, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    }
+    return terms;
+  }
+
+  private static String where(Path file, WordList.Line line) {
+    return file.getFileName() + ":" + line.number() + ": ";
+  }
+}
