@@ -124,7 +124,7 @@ class FuzzIT {
     Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
     long start = System.nanoTime();
     Map<String, Integer> warnings = new TreeMap<>();
-    try (LogCapture log = LogCapture.quiet();
+    try (LogCapture log = new LogCapture();
         RunningBot bot = RunningBot.start(Files.createDirectories(tempDir.resolve("bot-index")))) {
       Requests requests = new Requests(random, new Questions(random), bot.slack);
       for (int i = 0; i < PAYLOADS; i++) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import msftchina.testing.LogCapture;
 import msftchina.testing.RunningBot;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +100,7 @@ class ShutdownTest {
                       + "\"trigger_id\":\"1.2.3\"}",
                   true));
           sent++;
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | WebsocketNotConnectedException e) {
           break; // the bot closed the connection
         }
       }

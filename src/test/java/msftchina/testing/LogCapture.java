@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * What the bot logs (slf4j-simple writes to {@code System.err}) while a test runs, still shown on
- * the console unless {@link #quiet()}. Tests in one JVM run one at a time, so one capture at a time
- * sees only its test.
+ * What the bot logs (slf4j-simple writes to {@code System.err}) while a test runs, kept off the
+ * console: a test captures the log when it provokes warnings or errors on purpose and asserts on
+ * them itself, so that a passing build's log shows only what no test asked for (.ci/check-log).
+ * Tests in one JVM run one at a time, so one capture at a time sees only its test.
  */
 public final class LogCapture implements AutoCloseable {
 
@@ -17,16 +18,12 @@ public final class LogCapture implements AutoCloseable {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
   public LogCapture() {
-    this(true);
+    this(false);
   }
 
-  /**
-   * Returns a capture that keeps what is logged off the console: for a test that provokes warnings
-   * on purpose (thousands of forged requests) and asserts on them itself, so that a passing build's
-   * log shows only what no test asked for.
-   */
-  public static LogCapture quiet() {
-    return new LogCapture(false);
+  /** Returns a capture that also shows what is logged on the console, for a test being debugged. */
+  public static LogCapture echoing() {
+    return new LogCapture(true);
   }
 
   private LogCapture(boolean echo) {
