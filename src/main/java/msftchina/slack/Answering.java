@@ -14,11 +14,11 @@ final class Answering {
   private final Replies english;
   private final Replies chinese;
 
-  Answering(KnowledgeBase kb, String command) {
+  Answering(KnowledgeBase kb, String command, ButtonSeal seal) {
     this.kb = kb;
     this.lookup = new Lookup(kb.indexes());
-    this.english = new Replies(kb.examples(), command, Labels.ENGLISH);
-    this.chinese = new Replies(kb.examples(), command, Labels.CHINESE);
+    this.english = new Replies(kb.examples(), command, Labels.ENGLISH, seal);
+    this.chinese = new Replies(kb.examples(), command, Labels.CHINESE, seal);
   }
 
   KnowledgeBase kb() {

@@ -201,7 +201,7 @@ final class AppHome {
                 down.append("\n\u2022 ")
                     .append(SlackText.escape(SlackText.truncate(v.question(), 150)))
                     .append(" \u2192 ")
-                    .append(v.statement())
+                    .append(SlackText.escape(SlackText.truncate(v.statement(), 80)))
                     .append(" (\uD83D\uDC4E ")
                     .append(v.down())
                     .append(", \uD83D\uDC4D ")

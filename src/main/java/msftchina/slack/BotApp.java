@@ -18,9 +18,16 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import msftchina.facts.Fact;
 import msftchina.metrics.Metrics;
 import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
@@ -71,6 +78,8 @@ public final class BotApp {
   private final Outbox outbox;
   private final SeenEvents seen = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
   private final SeenEvents shares = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
+  // The votes thanked: one key (a hash of who, which answer, 👍 or 👎) per vote last counted.
+  private final SeenEvents votes = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
   private final ReplyCache commandReplies = new ReplyCache(REPLY_CACHE_BYTES);
   private final Gson json;
   private final Answering answering;
@@ -79,14 +88,21 @@ public final class BotApp {
   private final ThreadMemory threads =
       new ThreadMemory(10_000, Duration.ofHours(24), Clock.systemUTC());
 
-  private BotApp(KnowledgeBase kb, Outbox outbox, Gson json, Store store, Metrics metrics) {
+  private final ButtonSeal seal;
+  private final Set<String> statementIds;
+
+  private BotApp(
+      KnowledgeBase kb, Outbox outbox, Gson json, Store store, Metrics metrics, ButtonSeal seal) {
     this.kb = kb;
     this.store = store;
     this.metrics = metrics;
     this.json = json;
-    this.replies = new Replies(kb.examples(), COMMAND);
+    this.seal = seal;
+    this.replies = new Replies(kb.examples(), COMMAND, Labels.ENGLISH, seal);
     this.outbox = outbox;
-    this.answering = new Answering(kb, COMMAND);
+    this.answering = new Answering(kb, COMMAND, seal);
+    this.statementIds =
+        answering.lookup().all().stream().map(Fact::id).collect(Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -105,9 +121,16 @@ public final class BotApp {
       BotIdentity identity,
       Store store,
       Metrics metrics) {
+    // Button values are sealed with a key derived from the bot token: the same in every copy
+    // sharing the store and after a restart (ButtonSeal).
     BotApp bot =
         new BotApp(
-            kb, outbox, GsonFactory.createSnakeCase(config.getSlack().getConfig()), store, metrics);
+            kb,
+            outbox,
+            GsonFactory.createSnakeCase(config.getSlack().getConfig()),
+            store,
+            metrics,
+            ButtonSeal.forToken(config.getSingleTeamBotToken()));
     // Bolt's ssl_check, then an authorization that never calls Slack. The signature is checked
     // over the raw bytes at the edge, before anything parses them (server.EventsServlet); Bolt's
     // RequestVerification would check it again over the body decoded as text.
@@ -178,22 +201,41 @@ public final class BotApp {
 
     // Feedback buttons (👍 / 👎 on every answer):
     // https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element
-    // Recorded once per user per answer (a second click changes the vote), and acknowledged to
-    // the user privately through the payload's response_url.
+    // Counted only for a value the bot sealed (ButtonSeal) naming a statement of the knowledge
+    // base; recorded once per user per answer (a second click changes the vote), and thanked
+    // privately through the payload's response_url, once: a click replayed is not thanked again.
     app.blockAction(
         Replies.FEEDBACK_ACTION,
         (req, ctx) -> {
           BlockActionPayload payload = req.getPayload();
           String user = payload.getUser() == null ? null : payload.getUser().getId();
-          Vote vote =
-              Vote.fromButton(
-                  payload.getActions().get(0).getValue(), user, System.currentTimeMillis());
-          bot.store.voted(vote);
-          if (vote != null && payload.getResponseUrl() != null) {
-            var unused =
-                app.executorService()
-                    .submit(() -> bot.tellUser(ctx::respond, Replies.thanks(vote.up())));
+          String sealed =
+              payload.getActions() == null || payload.getActions().isEmpty()
+                  ? null
+                  : payload.getActions().get(0).getValue();
+          String value = bot.seal.open(Replies.FEEDBACK_ACTION, sealed);
+          Vote vote = Vote.fromButton(value, user, System.currentTimeMillis());
+          if (vote == null || !bot.statementIds.contains(vote.statement())) {
+            if (vote == null) {
+              log.warn(
+                  "a vote from {} with a value the bot never sent ({} characters): not counted",
+                  loggable(user),
+                  sealed == null ? 0 : sealed.length());
+            } else {
+              log.warn(
+                  "a vote from {} for a statement not in the knowledge base ({}): not counted",
+                  loggable(user),
+                  loggable(vote.statement()));
+            }
+            bot.tellUserLater(app, ctx::respond, payload, Replies.expired());
+            return ctx.ack();
           }
+          if (!bot.votes.firstTime(voteKey(user, value, vote.up()))) {
+            return ctx.ack(); // the same vote again: counted and thanked already
+          }
+          bot.votes.forget(voteKey(user, value, !vote.up()));
+          bot.store.voted(vote);
+          bot.tellUserLater(app, ctx::respond, payload, Replies.thanks(vote.up()));
           return ctx.ack();
         });
 
@@ -209,11 +251,22 @@ public final class BotApp {
               || !bot.shares.firstTime(shareKey(payload))) {
             return ctx.ack();
           }
-          String question = payload.getActions().get(0).getValue();
+          String sealed = payload.getActions().get(0).getValue();
           String user = payload.getUser() == null ? null : payload.getUser().getId();
-          String asked = question == null ? "" : question;
-          Replies.Message shared =
-              bot.answering.repliesFor(asked).answer(kb.ask(asked), false, user);
+          String asked = bot.seal.open(Replies.SHARE_ACTION, sealed);
+          Answer answer = asked == null ? null : kb.ask(asked);
+          if (answer == null || !answer.answered()) {
+            // Edited, made up, sent before values were sealed, or no longer answered: nothing
+            // reaches the channel, and the user is told to ask again.
+            log.warn(
+                "a share from {} with a value the bot {} ({} characters): not shared",
+                loggable(user),
+                answer == null ? "never sent" : "no longer answers",
+                sealed == null ? 0 : sealed.length());
+            bot.tellUserLater(app, ctx::respond, payload, Replies.expired());
+            return ctx.ack();
+          }
+          Replies.Message shared = bot.answering.repliesFor(asked).answer(answer, false, user);
           Replies.Message done = bot.replies.shared();
           String channel =
               payload.getChannel() == null ? "response_url" : payload.getChannel().getId();
@@ -332,6 +385,41 @@ public final class BotApp {
    */
   private static String shareKey(BlockActionPayload payload) {
     return payload.getResponseUrl();
+  }
+
+  /**
+   * Returns the key of a vote once counted: a hash of who voted, on which answer and which way, so
+   * that a click replayed is thanked once; small whatever the question's length.
+   */
+  private static String voteKey(String user, String value, boolean up) {
+    String answer = value.substring(1); // the statement and the question, without the vote
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((user + "\n" + (up ? "+" : "-") + answer).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /**
+   * Returns an id for a log line: at most 80 of its letters, digits and {@code :._-}, so that what
+   * a payload carries can't forge or break a line.
+   */
+  static String loggable(String id) {
+    if (id == null) {
+      return "nobody";
+    }
+    String kept = id.replaceAll("[^A-Za-z0-9:._-]", "?");
+    return kept.length() > 80 ? kept.substring(0, 80) + "\u2026" : kept;
+  }
+
+  /** Tells the user {@code text} privately, from a worker, when the payload has a response_url. */
+  private void tellUserLater(App app, Respond respond, BlockActionPayload payload, String text) {
+    if (payload.getResponseUrl() != null) {
+      var unused = app.executorService().submit(() -> tellUser(respond, text));
+    }
   }
 
   /** Returns the slash command's reply to {@code question}, as the JSON Slack expects. */

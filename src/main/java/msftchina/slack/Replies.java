@@ -39,6 +39,7 @@ public final class Replies {
   private final List<String> examples;
   private final String command;
   private final Labels labels;
+  private final ButtonSeal seal;
 
   /**
    * Creates replies in English that suggest {@code examples} and name the slash {@code command}.
@@ -47,11 +48,20 @@ public final class Replies {
     this(examples, command, Labels.ENGLISH);
   }
 
-  /** Creates replies with the words of {@code labels} around the report's statements. */
+  /**
+   * Creates replies with the words of {@code labels} around the report's statements; their buttons
+   * are sealed with a key of this process only.
+   */
   public Replies(List<String> examples, String command, Labels labels) {
+    this(examples, command, labels, ButtonSeal.random());
+  }
+
+  /** Creates replies whose buttons carry values sealed by {@code seal}. */
+  public Replies(List<String> examples, String command, Labels labels, ButtonSeal seal) {
     this.examples = List.copyOf(examples);
     this.command = command;
     this.labels = labels;
+    this.seal = seal;
   }
 
   /** Returns the words these replies put around the report's statements. */
@@ -99,7 +109,11 @@ public final class Replies {
                               String.format(labels.sharedBy(), "<@" + sharedBy + ">", command))))));
     }
     if (shareable) {
-      String value = SlackText.truncate(answer.question().strip(), MAX_BUTTON_VALUE);
+      String value =
+          seal.seal(
+              SHARE_ACTION,
+              SlackText.truncate(
+                  answer.question().strip(), MAX_BUTTON_VALUE - ButtonSeal.OVERHEAD));
       blocks.add(
           actions(
               a ->
@@ -134,6 +148,11 @@ public final class Replies {
     return new Message(List.of(context(c -> c.elements(List.of(markdownText(text))))), text);
   }
 
+  /** Returns what a click on a button the bot can't vouch for is told: ask again. */
+  public static String expired() {
+    return "This button has expired: ask your question again for a new answer.";
+  }
+
   /** Returns the private thanks for a 👍 ({@code up}) or a 👎. */
   public static String thanks(boolean up) {
     return up
@@ -143,10 +162,16 @@ public final class Replies {
   }
 
   /**
-   * Returns the 👍 / 👎 buttons of an answer: each carries the first statement and the question.
+   * Returns the 👍 / 👎 buttons of an answer: each carries the first statement and the question,
+   * sealed.
    */
-  private static LayoutBlock feedback(Answer answer) {
+  private LayoutBlock feedback(Answer answer) {
     String statement = answer.matches().get(0).fact().id();
+    int room = MAX_BUTTON_VALUE - ButtonSeal.OVERHEAD;
+    String up =
+        seal.seal(FEEDBACK_ACTION, Vote.buttonValue(true, statement, answer.question(), room));
+    String down =
+        seal.seal(FEEDBACK_ACTION, Vote.buttonValue(false, statement, answer.question(), room));
     return contextActions(
         c ->
             c.elements(
@@ -158,14 +183,13 @@ public final class Replies {
                                     FeedbackButtonObject.builder()
                                         .text(plainText("\uD83D\uDC4D"))
                                         .accessibilityLabel("This answer helped")
-                                        .value(Vote.buttonValue(true, statement, answer.question()))
+                                        .value(up)
                                         .build())
                                 .negativeButton(
                                     FeedbackButtonObject.builder()
                                         .text(plainText("\uD83D\uDC4E"))
                                         .accessibilityLabel("This answer is wrong or no help")
-                                        .value(
-                                            Vote.buttonValue(false, statement, answer.question()))
+                                        .value(down)
                                         .build())))));
   }
 

@@ -51,6 +51,13 @@ public final class SeenEvents {
     return true;
   }
 
+  /** Forgets {@code eventId}, so that it is new again. */
+  public synchronized void forget(String eventId) {
+    if (eventId != null) {
+      seen.remove(eventId);
+    }
+  }
+
   /** Returns how many ids are remembered now. */
   public synchronized int size() {
     forgetOlderThan(clock.millis() - window.toMillis());

@@ -24,10 +24,25 @@ public record Vote(long at, String user, String statement, String question, bool
    * cut to fit Slack's 2000 characters.
    */
   public static String buttonValue(boolean up, String statement, String question) {
+    return buttonValue(up, statement, question, MAX_VALUE);
+  }
+
+  /**
+   * Returns the value a feedback button carries, as {@link #buttonValue(boolean, String, String)},
+   * in at most {@code max} characters.
+   */
+  public static String buttonValue(boolean up, String statement, String question, int max) {
     String head = (up ? "+" : "-") + "\n" + statement + "\n";
     String q = question.strip();
-    int room = MAX_VALUE - head.length();
-    return head + (q.length() > room ? q.substring(0, Math.max(0, room)) : q);
+    int room = max - head.length();
+    if (q.length() <= room) {
+      return head + q;
+    }
+    int cut = Math.max(0, room);
+    if (cut > 0 && Character.isHighSurrogate(q.charAt(cut - 1))) {
+      cut--; // never half a character: Slack would send it back changed, and the seal not open
+    }
+    return head + q.substring(0, cut);
   }
 
   /** Returns the vote a button's {@code value} stands for, or null when it isn't one of ours. */

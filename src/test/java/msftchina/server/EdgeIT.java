@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import msftchina.slack.Delivery;
 import msftchina.slack.Replies;
 import msftchina.slack.SignedRequest;
+import msftchina.testing.Buttons;
 import msftchina.testing.LogCapture;
 import msftchina.testing.RunningBot;
 import msftchina.testing.SlackStandIn;
@@ -253,6 +254,7 @@ class EdgeIT {
   void shareClickReplayedAHundredTimesIsSharedOnce() throws Exception {
     try (RunningBot bot = RunningBot.start(indexDir, QUICK)) {
       String path = "/response/share-replayed";
+      String value = Buttons.shareValue(bot, "who is the biggest AI customer in China?");
       String payload =
           "{\"type\":\"block_actions\",\"user\":{\"id\":\"U777\"},\"team\":{\"id\":\"T0LOCAL\"},"
               + "\"container\":{\"type\":\"message\",\"message_ts\":\"1.2\",\"is_ephemeral\":true},"
@@ -261,7 +263,9 @@ class EdgeIT {
               + "\",\"actions\":[{\"action_id\":\""
               + Replies.SHARE_ACTION
               + "\",\"block_id\":\"b1\",\"type\":\"button\",\"action_ts\":\"1.3\","
-              + "\"value\":\"who is the biggest AI customer in China?\"}]}";
+              + "\"value\":\""
+              + value
+              + "\"}]}";
       String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
       SignedRequest signed =
           SignedRequest.sign(RunningBot.SIGNING_SECRET, body, Instant.now().getEpochSecond());

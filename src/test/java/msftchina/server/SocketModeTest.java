@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import msftchina.testing.Buttons;
 import msftchina.testing.RunningBot;
 import msftchina.testing.SlackStandIn;
 import org.junit.jupiter.api.AfterAll;
@@ -131,6 +132,11 @@ class SocketModeTest {
 
   @Test
   void shareButtonIsAcknowledgedAndPostsThroughTheResponseUrl() throws Exception {
+    // the value the bot sent with the button, in its answer to the slash command
+    String value =
+        Buttons.shareValue(
+            sendCommand("env-command-share", "who is the biggest AI customer in China?")
+                .getAsJsonObject("payload"));
     bot.socket.send(
         envelope(
             "env-button-1",
@@ -144,7 +150,9 @@ class SocketModeTest {
                 + bot.slack.responseUrl("socket-share")
                 + "\",\"actions\":[{\"action_id\":\"share_answer\",\"block_id\":\"b1\","
                 + "\"text\":{\"type\":\"plain_text\",\"text\":\"Share in channel\"},"
-                + "\"value\":\"who is the biggest AI customer in China?\",\"type\":\"button\",\"action_ts\":\"1.3\"}]}",
+                + "\"value\":\""
+                + value
+                + "\",\"type\":\"button\",\"action_ts\":\"1.3\"}]}",
             false));
     assertNotNull(bot.socket.awaitAck("env-button-1", ACK_WITHIN), "acknowledged");
     SlackStandIn.Call shared =

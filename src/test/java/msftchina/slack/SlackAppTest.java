@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import msftchina.testing.Buttons;
 import msftchina.testing.RunningBot;
 import msftchina.testing.SlackStandIn;
 import org.junit.jupiter.api.AfterAll;
@@ -134,6 +135,7 @@ class SlackAppTest {
 
   @Test
   void shareButtonPostsTheSameAnswerToTheChannelSayingWhoShared() throws Exception {
+    String value = Buttons.shareValue(bot, "who is the biggest AI customer in China?");
     String payload =
         "{\"type\":\"block_actions\",\"user\":{\"id\":\"U777\",\"username\":\"ana\",\"team_id\":\"T0LOCAL\"},"
             + "\"api_app_id\":\"A0LOCAL\",\"token\":\"unused\",\"container\":{\"type\":\"message\",\"message_ts\":\"1.2\",\"channel_id\":\"C1\",\"is_ephemeral\":true},"
@@ -142,7 +144,9 @@ class SlackAppTest {
             + bot.slack.responseUrl("share")
             + "\","
             + "\"actions\":[{\"action_id\":\"share_answer\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"Share in channel\"},"
-            + "\"value\":\"who is the biggest AI customer in China?\",\"type\":\"button\",\"action_ts\":\"1.3\"}]}";
+            + "\"value\":\""
+            + value
+            + "\",\"type\":\"button\",\"action_ts\":\"1.3\"}]}";
     assertEquals(200, bot.interaction(payload).statusCode());
     List<SlackStandIn.Call> posts = bot.slack.await("/response/share", 1, Duration.ofSeconds(5));
     assertEquals(1, posts.size());

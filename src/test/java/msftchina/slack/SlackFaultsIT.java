@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import msftchina.testing.Buttons;
 import msftchina.testing.RunningBot;
 import msftchina.testing.SlackStandIn;
 import msftchina.testing.SlackStandIn.Call;
@@ -195,7 +196,10 @@ class SlackFaultsIT {
     bot.slack.script(path, Scripted.status(500));
     assertEquals(
         200,
-        bot.interaction(sharePayload(responseUrl, "who is the biggest AI customer in China?"))
+        bot.interaction(
+                sharePayload(
+                    responseUrl,
+                    Buttons.shareValue(bot, "who is the biggest AI customer in China?")))
             .statusCode());
 
     bot.slack.await(path, 3, Duration.ofSeconds(5));
@@ -225,7 +229,10 @@ class SlackFaultsIT {
         Scripted.status(404));
     assertEquals(
         200,
-        bot.interaction(sharePayload(responseUrl, "who is the biggest AI customer in China?"))
+        bot.interaction(
+                sharePayload(
+                    responseUrl,
+                    Buttons.shareValue(bot, "who is the biggest AI customer in China?")))
             .statusCode());
 
     bot.slack.await(path, 2, Duration.ofSeconds(5));
@@ -378,7 +385,8 @@ class SlackFaultsIT {
             + bot.slack.calls(path).size());
   }
 
-  private static String sharePayload(String responseUrl, String question) {
+  /** A click on "Share in channel" carrying {@code value}, the value the bot sent with it. */
+  private static String sharePayload(String responseUrl, String value) {
     return "{\"type\":\"block_actions\",\"user\":{\"id\":\"U777\",\"username\":\"ana\",\"team_id\":\"T0LOCAL\"},"
         + "\"api_app_id\":\"A0LOCAL\",\"token\":\"unused\",\"container\":{\"type\":\"message\",\"message_ts\":\"1.2\",\"channel_id\":\"C1\",\"is_ephemeral\":true},"
         + "\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0LOCAL\",\"domain\":\"local\"},\"channel\":{\"id\":\"C1\",\"name\":\"general\"},"
@@ -389,7 +397,7 @@ class SlackFaultsIT {
         + Replies.SHARE_ACTION
         + "\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"Share in channel\"},"
         + "\"value\":\""
-        + question
+        + value
         + "\",\"type\":\"button\",\"action_ts\":\"1.3\"}]}";
   }
 }
