@@ -133,13 +133,18 @@ final class StoreFile {
     String found = look();
     if (found != null) {
       problem = found;
+      boolean unlinked = found.contains(" deleted ") || found.contains(" replaced ");
       log.warn(
-          "{}: questions, votes and pending replies are kept from now on only in what serve"
-              + " still has open, and are lost when it stops; answers go on. Restore {} from a"
-              + " backup (with serve stopped) and start serve again, or restart serve to begin a new,"
-              + " empty database",
+          "{}: {}; questions are still answered. Stop serve, then restore {} from a backup and"
+              + " start serve again, or {}start serve again to begin a new, empty database",
           found,
-          file);
+          unlinked
+              ? "questions, votes and pending replies go from now on to the deleted file serve"
+                  + " still has open, and are lost when it stops"
+              : "what it held is gone, and questions, votes and pending replies may no longer be"
+                  + " kept",
+          file,
+          unlinked ? "" : "move it away and ");
     }
     return found;
   }
