@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import msftchina.search.Answer;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ public final class Store implements AutoCloseable {
   private final Outbox outbox;
   private final StoreFile file;
   private final ScheduledExecutorService watch;
+  private final AtomicBoolean lookSoon = new AtomicBoolean();
   private volatile Consumer<PendingReply> deliver;
 
   private Store(Database db, Recorder recorder, Outbox outbox, StoreFile file) {
@@ -68,6 +71,7 @@ public final class Store implements AutoCloseable {
    * is sent from this copy's memory, but no later start will find it).
    */
   private void watchFile() {
+    lookSoon.set(false);
     boolean before = file.problem() != null;
     String problem = file.check();
     if (problem != null && !before) {
@@ -151,10 +155,10 @@ public final class Store implements AutoCloseable {
     }
     Outbox.Claim claim = outbox.claim(reply);
     if (reply.eventId() != null && !reply.eventId().isEmpty()) {
-      if (claim == Outbox.Claim.UNKNOWN && watch != null) {
+      if (claim == Outbox.Claim.UNKNOWN && watch != null && lookSoon.compareAndSet(false, true)) {
         try {
           watch.execute(this::watchFile); // a failing write: is the file still there?
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
           // closing
         }
       }
@@ -165,7 +169,7 @@ public final class Store implements AutoCloseable {
                 + " memory, and no later start will send it if serve stops first",
             reply.eventId(),
             reply.channel(),
-            lost != null ? lost : "the database didn't take it within 1 s");
+            lost != null ? lost : "the database failed or took over 1 s");
       } else if (claim == Outbox.Claim.FIRST && lost != null) {
         log.warn(
             "reply to event {} in channel {} is stored only in the lost database ({}): it is sent"
