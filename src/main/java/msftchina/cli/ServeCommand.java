@@ -40,7 +40,7 @@ import picocli.CommandLine.Mixin;
       "  MSFTCHINA_METRICS_PORT  unset (default): no port of its own; set: a port serving only",
       "                        GET /healthz, /readyz and /metrics (Prometheus), on HOST; the one",
       "                        way to reach them over Socket Mode (over HTTP they are on PORT too)",
-      "%nGET /healthz reports Slack's state (\"ok\" or \"degraded\"); GET /readyz is 200 while the"
+      "%nGET /healthz reports Slack's and the store's state (\"ok\" or \"degraded\"); GET /readyz is 200 while the"
           + " bot takes requests, 503 once it is stopping; GET /metrics gives questions by surface"
           + " and outcome, answer times, the outbox, Slack's errors and the JVM's memory and"
           + " collections in Prometheus's text format (README: Metrics). SIGTERM or Ctrl-C lets requests in"

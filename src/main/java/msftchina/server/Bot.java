@@ -147,6 +147,7 @@ public final class Bot implements AutoCloseable {
                 config.metricsPort(),
                 kb.factCount(),
                 tokenCheck::problem,
+                store::problem,
                 metrics::scrape,
                 STOP_TIMEOUT);
         try {
@@ -188,6 +189,7 @@ public final class Bot implements AutoCloseable {
               config.port(),
               kb.factCount(),
               tokenCheck::problem,
+              store::problem,
               metrics::scrape,
               STOP_TIMEOUT);
       listening = true;

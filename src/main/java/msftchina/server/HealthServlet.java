@@ -9,26 +9,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /healthz}: 200 while the process serves, with the number of facts and Slack's state:
- * {@code "status":"ok"}, or {@code "degraded"} with what is wrong (Slack's auth.test failing).
+ * {@code GET /healthz}: 200 while the process serves, with the number of facts, Slack's state and
+ * the store's: {@code "status":"ok"}, or {@code "degraded"} with what is wrong (Slack's auth.test
+ * failing; the database file deleted or truncated, or writes to the database failing). Degraded,
+ * not down: questions are still answered.
  */
 final class HealthServlet extends HttpServlet {
 
   private final int facts;
   private final transient Supplier<String> slackProblem;
+  private final transient Supplier<String> storeProblem;
 
-  HealthServlet(int facts, Supplier<String> slackProblem) {
+  HealthServlet(int facts, Supplier<String> slackProblem, Supplier<String> storeProblem) {
     this.facts = facts;
     this.slackProblem = slackProblem;
+    this.storeProblem = storeProblem;
   }
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    String problem = slackProblem.get();
+    String slack = slackProblem.get();
+    String store = storeProblem.get();
     JsonObject body = new JsonObject();
-    body.addProperty("status", problem == null ? "ok" : "degraded");
+    body.addProperty("status", slack == null && store == null ? "ok" : "degraded");
     body.addProperty("facts", facts);
-    body.addProperty("slack", problem == null ? "ok" : problem);
+    body.addProperty("slack", slack == null ? "ok" : slack);
+    body.addProperty("store", store == null ? "ok" : store);
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
     resp.setStatus(200);
     resp.setContentType("application/json");

@@ -58,8 +58,8 @@ public final class SlackServer {
 
   /**
    * Creates a server for {@code app} (null for health and metrics alone) on {@code host}:{@code
-   * port} (0 for any free port); {@code slackProblem} tells /healthz what is wrong with Slack (null
-   * when nothing is), {@code metrics} gives /metrics.
+   * port} (0 for any free port); {@code slackProblem} and {@code storeProblem} tell /healthz what
+   * is wrong with Slack and the store (null when nothing is), {@code metrics} gives /metrics.
    */
   public SlackServer(
       App app,
@@ -67,6 +67,7 @@ public final class SlackServer {
       int port,
       int facts,
       Supplier<String> slackProblem,
+      Supplier<String> storeProblem,
       Supplier<String> metrics,
       Duration stopTimeout) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -88,7 +89,8 @@ public final class SlackServer {
     if (app != null) {
       context.addServlet(new ServletHolder(new EventsServlet(app)), EVENTS_PATH);
     }
-    context.addServlet(new ServletHolder(new HealthServlet(facts, slackProblem)), "/healthz");
+    context.addServlet(
+        new ServletHolder(new HealthServlet(facts, slackProblem, storeProblem)), "/healthz");
     context.addServlet(new ServletHolder(new ReadyServlet(() -> !stopping)), "/readyz");
     context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
     EagerContentHandler wholeBody =

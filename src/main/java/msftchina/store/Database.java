@@ -67,7 +67,10 @@ public final class Database {
   public static Database open(StoreSettings settings) throws StoreException {
     Database db = new Database(settings);
     Path file = settings.sqliteFile();
+    boolean created = false;
     if (file != null) {
+      StoreFile.checkNotLost(file);
+      created = !Files.exists(file);
       checkSqliteFile(file);
     }
     List<String> tables = tablesOf(db);
@@ -80,6 +83,9 @@ public final class Database {
     }
     if (!tables.contains(HISTORY) || !SCHEMA_VERSION.equals(schemaVersion(db))) {
       migrate(settings);
+    }
+    if (file != null) {
+      StoreFile.mark(file, created);
     }
     return db;
   }

@@ -18,6 +18,7 @@ final class Health {
   private final String where;
   private boolean failing;
   private long failingSince;
+  private String reason;
 
   /**
    * Tracks {@code what} (e.g. "recording") on the database {@code where}; {@code meanwhile} says
@@ -34,6 +35,7 @@ final class Health {
     if (!failing) {
       failing = true;
       failingSince = System.currentTimeMillis();
+      reason = reason(e);
       log.warn("{} is failing: cannot write to {} ({}); {}", what, where, reason(e), meanwhile);
     }
   }
@@ -49,6 +51,14 @@ final class Health {
           (System.currentTimeMillis() - failingSince) / 1000,
           detail.isEmpty() ? "" : "; " + detail);
     }
+  }
+
+  /**
+   * Returns what is wrong, for /healthz (e.g. "recording is failing: cannot write to data/x.db
+   * (reason)"), or null when the last use succeeded.
+   */
+  synchronized String problem() {
+    return failing ? what + " is failing: cannot write to " + where + " (" + reason + ")" : null;
   }
 
   /** Returns whether the last use failed. */

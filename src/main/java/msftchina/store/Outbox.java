@@ -120,6 +120,18 @@ final class Outbox implements AutoCloseable {
     }
   }
 
+  /** Returns what is wrong with claiming events, or null: see {@link Health#problem}. */
+  String problem() {
+    return health.problem();
+  }
+
+  /** Returns the events whose replies this copy claimed and has not finished with. */
+  List<String> owned() {
+    List<String> owned = new ArrayList<>(mine);
+    owned.removeAll(finished);
+    return owned;
+  }
+
   /**
    * Marks the reply to {@code eventId} as done with (delivered, or given up): no longer pending.
    */

@@ -107,6 +107,11 @@ final class Recorder implements AutoCloseable {
     return droppedSinceStart.get();
   }
 
+  /** Returns what is wrong with recording, or null: see {@link Health#problem}. */
+  String problem() {
+    return health.problem();
+  }
+
   /** Returns how many records wait to be written. */
   int queued() {
     return queue.size();

@@ -5,8 +5,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import msftchina.search.Answer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bot's memory in a database: what was asked and answered, feedback, seen events and pending
@@ -17,21 +24,81 @@ import msftchina.search.Answer;
  */
 public final class Store implements AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger("msftchina.store");
+
+  /** How often a SQLite file is looked at for being deleted, replaced or truncated. */
+  static final long WATCH_MILLIS = 2_000;
+
   private final Database db;
   private final Recorder recorder;
   private final Outbox outbox;
+  private final StoreFile file;
+  private final ScheduledExecutorService watch;
+  private final AtomicBoolean lookSoon = new AtomicBoolean();
   private volatile Consumer<PendingReply> deliver;
 
-  private Store(Database db, Recorder recorder, Outbox outbox) {
+  private Store(Database db, Recorder recorder, Outbox outbox, StoreFile file) {
     this.db = db;
     this.recorder = recorder;
     this.outbox = outbox;
+    this.file = file;
+    if (file == null) {
+      this.watch = null;
+    } else {
+      this.watch =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "store-watch");
+                t.setDaemon(true);
+                return t;
+              });
+      // Runs until the store closes; it logs what it finds itself.
+      var unused =
+          watch.scheduleWithFixedDelay(
+              this::watchFile, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Opens the store of {@code settings}; see {@link Database#open}. */
   public static Store open(StoreSettings settings) throws StoreException {
     Database db = Database.open(settings);
-    return new Store(db, new Recorder(db), new Outbox(db));
+    StoreFile file = settings.sqliteFile() == null ? null : StoreFile.opened(settings.sqliteFile());
+    return new Store(db, new Recorder(db), new Outbox(db), file);
+  }
+
+  /**
+   * Looks at the SQLite file; the first time it is found lost, names each reply pending in it (it
+   * is sent from this copy's memory, but no later start will find it).
+   */
+  private void watchFile() {
+    lookSoon.set(false);
+    boolean before = file.problem() != null;
+    String problem = file.check();
+    if (problem != null && !before) {
+      for (String eventId : outbox.owned()) {
+        log.warn(
+            "reply to event {} is pending only in the lost database: it is sent from this copy's"
+                + " memory, and no later start will send it if serve stops first",
+            eventId);
+      }
+    }
+  }
+
+  /**
+   * Returns what is wrong with the store, for /healthz: its SQLite file deleted, replaced or
+   * truncated while serving, or recording or claiming events failing; null when nothing is (and for
+   * a store that keeps nothing).
+   */
+  public String problem() {
+    if (db == null) {
+      return null;
+    }
+    String lost = file == null ? null : file.problem();
+    if (lost != null) {
+      return lost;
+    }
+    String recording = recorder.problem();
+    return recording != null ? recording : outbox.problem();
   }
 
   /**
@@ -57,7 +124,7 @@ public final class Store implements AutoCloseable {
 
   /** Returns a store that keeps nothing: every event is new, nothing is recorded. */
   public static Store none() {
-    return new Store(null, null, null);
+    return new Store(null, null, null, null);
   }
 
   /**
@@ -83,7 +150,36 @@ public final class Store implements AutoCloseable {
    * database: when it is slower or gone, returns true.
    */
   public boolean firstTime(PendingReply reply) {
-    return db == null || outbox.claim(reply) != Outbox.Claim.REPEAT;
+    if (db == null) {
+      return true;
+    }
+    Outbox.Claim claim = outbox.claim(reply);
+    if (reply.eventId() != null && !reply.eventId().isEmpty()) {
+      if (claim == Outbox.Claim.UNKNOWN && watch != null && lookSoon.compareAndSet(false, true)) {
+        try {
+          watch.execute(this::watchFile); // a failing write: is the file still there?
+        } catch (RejectedExecutionException e) {
+          // closing
+        }
+      }
+      String lost = file == null ? null : file.problem();
+      if (claim == Outbox.Claim.UNKNOWN) {
+        log.warn(
+            "reply to event {} in channel {} is not stored: {}; it is sent from this copy's"
+                + " memory, and no later start will send it if serve stops first",
+            reply.eventId(),
+            reply.channel(),
+            lost != null ? lost : "the database failed or took over 1 s");
+      } else if (claim == Outbox.Claim.FIRST && lost != null) {
+        log.warn(
+            "reply to event {} in channel {} is stored only in the lost database ({}): it is sent"
+                + " from this copy's memory, and no later start will send it if serve stops first",
+            reply.eventId(),
+            reply.channel(),
+            lost);
+      }
+    }
+    return claim != Outbox.Claim.REPEAT;
   }
 
   /** Notes that the reply to {@code eventId} was delivered or given up: it is no longer pending. */
@@ -190,6 +286,9 @@ public final class Store implements AutoCloseable {
   /** Writes what is queued and stops; pending replies are left to the next start. */
   @Override
   public void close() {
+    if (watch != null) {
+      watch.shutdownNow();
+    }
     if (db != null) {
       outbox.close();
       recorder.close();
