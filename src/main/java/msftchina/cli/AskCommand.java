@@ -99,11 +99,7 @@ final class AskCommand extends Subcommand {
     if (words.isEmpty()) {
       throw usageError("--find needs words to look up");
     }
-    try (KnowledgeBase kb = open()) {
-      Lookup.Found found = new Lookup(kb.indexes()).find(text);
-      console.out().println(json ? toJson(found) : toText(found));
-      return 0;
-    }
+    return FindCommand.print(console, folders, text, json);
   }
 
   private KnowledgeBase open() throws IOException {

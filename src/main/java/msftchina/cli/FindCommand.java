@@ -1,5 +1,6 @@
 package msftchina.cli;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import msftchina.search.KnowledgeBase;
@@ -43,6 +44,12 @@ final class FindCommand extends Subcommand {
     if (text.isBlank()) {
       throw usageError("give the words to look up, for example: find ByteDance");
     }
+    return print(console, folders, text, json);
+  }
+
+  /** Looks {@code text} up and prints the statements found, as JSON when {@code json}. */
+  static int print(Console console, FactsAndIndex folders, String text, boolean json)
+      throws IOException {
     try (KnowledgeBase kb =
         KnowledgeBase.open(
             folders.facts(console.env()), folders.index(console.env()), console.err()::println)) {

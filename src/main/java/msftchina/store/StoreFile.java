@@ -164,7 +164,12 @@ final class StoreFile {
       return null; // unreadable for a moment (permissions, a network file system): not lost
     }
     if (key != null && !Objects.equals(key, now.fileKey())) {
-      return "the database file " + file + " was replaced by another file while serving";
+      // Deleted, then made anew by a connection opening it, or replaced by a restore: either way
+      // the file at the path is not the one serve writes to.
+      return "the database file "
+          + file
+          + " was deleted or replaced while serving (the file now at that path is not the one"
+          + " serve opened)";
     }
     if (!hadHeader) {
       return null;

@@ -50,8 +50,8 @@ class LostStoreIT {
       health = awaitDegraded(bot);
       String store = health.get("store").getAsString();
       assertTrue(
-          store.contains("the database file " + file + " was deleted while serving"),
-          health.toString());
+          // "deleted", or "deleted or replaced" when a connection opened meanwhile made it anew
+          store.contains("the database file " + file + " was deleted"), health.toString());
       assertEquals("ok", health.get("slack").getAsString(), "Slack is fine: " + health);
 
       assertAnswered(bot);
