@@ -403,15 +403,24 @@ final class Recorder implements AutoCloseable {
   }
 
   private void closeConnection() {
-    if (connection != null) {
-      try {
+    // A connection whose statement failed to prepare (its table gone with a deleted file) has
+    // none to close: the recorder thread must outlive any broken connection.
+    try {
+      if (insertQuestion != null) {
         insertQuestion.close();
-        connection.close();
-      } catch (SQLException e) {
-        // already broken
       }
-      connection = null;
+    } catch (SQLException e) {
+      // already broken
     }
+    insertQuestion = null;
+    try {
+      if (connection != null) {
+        connection.close();
+      }
+    } catch (SQLException e) {
+      // already broken
+    }
+    connection = null;
   }
 
   /** Writes what is queued (waiting up to 5 s), then stops. */
