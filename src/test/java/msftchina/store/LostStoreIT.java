@@ -63,11 +63,8 @@ class LostStoreIT {
       System.out.println(
           "deleted while serving: /healthz " + health + "\nlog:\n" + String.join("\n", lines));
       assertEquals(
-          1,
-          lines.stream().filter(l -> l.contains("was deleted while serving: ")).count(),
-          lines.toString());
-      String what =
-          lines.stream().filter(l -> l.contains("was deleted while serving: ")).findFirst().get();
+          1, lines.stream().filter(LostStoreIT::namesTheDeletion).count(), lines.toString());
+      String what = lines.stream().filter(LostStoreIT::namesTheDeletion).findFirst().get();
       assertTrue(what.contains("WARN"), what);
       assertTrue(
           what.contains("from a backup") && what.contains("start serve again to begin a new"),
@@ -154,6 +151,13 @@ class LostStoreIT {
     HttpResponse<String> r = bot.get("/healthz");
     assertEquals(200, r.statusCode(), "degraded, not down: " + r.body());
     return JsonParser.parseString(r.body()).getAsJsonObject();
+  }
+
+  /** Returns whether a log line says the file was deleted ("deleted", or "deleted or replaced"). */
+  private static boolean namesTheDeletion(String line) {
+    return line.contains(" WARN store - the database file ")
+        && line.contains(" was deleted ")
+        && line.contains(" while serving");
   }
 
   /**
