@@ -27,12 +27,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import msftchina.app.Wording;
 import msftchina.facts.Fact;
 import msftchina.facts.FactsDirectory;
 import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
 import msftchina.search.Match;
-import msftchina.search.Refusal;
 import msftchina.slack.BotApp;
 import msftchina.slack.Replies;
 import msftchina.slack.SignedRequest;
@@ -88,7 +88,7 @@ class FuzzIT {
                 || answer.strength() == Answer.Strength.PARTIAL,
             where + ": " + answer.strength());
         if (!answer.answered()) {
-          assertNotNull(Refusal.sentence(answer), where);
+          assertNotNull(Wording.ENGLISH.refusal(answer), where);
         }
         Set<String> ids = new HashSet<>();
         for (Match match : answer.matches()) {

@@ -9,12 +9,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import msftchina.app.Wording;
 import msftchina.facts.Fact;
 import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
 import msftchina.search.Lookup;
 import msftchina.search.Match;
-import msftchina.slack.Labels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -160,7 +160,7 @@ final class AskCommand extends Subcommand {
     o.addProperty("strength", answer.strength().label());
     o.addProperty("coverage", Math.round(answer.coverage() * 100) / 100.0);
     if (!answer.answered()) {
-      o.addProperty("refusal", Labels.forText(answer.question()).refusal(answer));
+      o.addProperty("refusal", Wording.forText(answer.question()).refusal(answer));
       o.add("related", toJson(answer.related()));
     }
     return GSON.toJson(o);
@@ -189,13 +189,13 @@ final class AskCommand extends Subcommand {
   static String toText(Answer answer, List<String> examples, String[] bold) {
     StringBuilder s = new StringBuilder();
     if (!answer.answered()) {
-      Labels labels = Labels.forText(answer.question());
+      Wording labels = Wording.forText(answer.question());
       s.append(labels.refusal(answer)).append('\n');
       if (!answer.related().isEmpty()) {
-        s.append(labels.closest()).append('\n');
+        s.append(labels.say("closest")).append('\n');
         appendMatches(s, answer.related(), bold);
       } else if (!examples.isEmpty()) {
-        s.append(labels.tryAsking()).append('\n');
+        s.append(labels.say("tryAsking")).append('\n');
         examples.stream().limit(3).forEach(e -> s.append("  - ").append(e).append('\n'));
       }
       return s.toString().stripTrailing();

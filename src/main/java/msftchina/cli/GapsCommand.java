@@ -5,7 +5,9 @@ import com.google.gson.GsonBuilder;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.time.Duration;
-import msftchina.store.Gaps;
+import msftchina.app.Gaps;
+import msftchina.app.Wording;
+import msftchina.store.GapsQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,7 +57,7 @@ final class GapsCommand extends Subcommand {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
     }
     try (Connection c = store.connect(console.env())) {
-      Gaps gaps = Gaps.read(c, store.fromMillis(), limit);
+      Gaps gaps = GapsQueries.gaps(c, store.fromMillis(), limit);
       if (json) {
         printJson(gaps, console.out());
         long refused = gaps.refusedRows() - gaps.refused().size();
@@ -71,7 +73,8 @@ final class GapsCommand extends Subcommand {
                       + " more answers voted down not printed; --limit N prints more");
         }
       } else {
-        printText(Gaps.reasons(c, store.fromMillis(), limit), gaps, store.since, console.out());
+        printText(
+            GapsQueries.reasons(c, store.fromMillis(), limit), gaps, store.since, console.out());
       }
     }
     return 0;
@@ -85,7 +88,7 @@ final class GapsCommand extends Subcommand {
               + ", \"asked\": "
               + r.asked()
               + ", \"reason\": "
-              + JSON.toJson(r.reason())
+              + JSON.toJson(Wording.ENGLISH.reason(r.reason(), r.missing()))
               + "}");
     }
     for (Gaps.VotedDown v : gaps.votedDown()) {
@@ -117,7 +120,11 @@ final class GapsCommand extends Subcommand {
                     + " most asked"
                 : ""));
     for (Gaps.Reason reason : reasons.top()) {
-      out.println("  " + reason.asked() + " asked  " + reason.reason());
+      out.println(
+          "  "
+              + reason.asked()
+              + " asked  "
+              + Wording.ENGLISH.reason(reason.reason(), reason.missing()));
       for (Gaps.Refused r : reason.examples()) {
         out.println("      " + r.asked() + "x  " + r.question());
       }

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import msftchina.app.Wording;
 import msftchina.search.Answer;
 import msftchina.search.Match;
-import msftchina.search.Refusal;
 
 /** Scores answers against an evaluation set: hit@1, hit@3, MRR and correct refusals. */
 public final class Evaluation {
@@ -103,7 +103,7 @@ public final class Evaluation {
                 q.part(),
                 quoted(q.question()),
                 q.expected(),
-                got.isEmpty() ? "a refusal (" + Refusal.sentence(answer) + ")" : got));
+                got.isEmpty() ? "a refusal (" + Wording.ENGLISH.refusal(answer) + ")" : got));
       }
     }
     return new Scores(

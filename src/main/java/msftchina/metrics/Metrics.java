@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import msftchina.app.AnswerTimes;
+import msftchina.app.Surface;
 import msftchina.search.Answer;
 
 /**
@@ -36,41 +38,7 @@ import msftchina.search.Answer;
  *
  * <p>NOTE: safe for concurrent use.
  */
-public final class Metrics implements AutoCloseable {
-
-  /** Where a question was asked, as the {@code surface} tag names it. */
-  public enum Surface {
-    /** The {@code /msftchina} slash command. */
-    SLASH,
-    /** A mention of the bot in a channel. */
-    MENTION,
-    /** A direct message to the bot. */
-    DM,
-    /** A mention or direct message in a thread, read with the thread's earlier question. */
-    FOLLOW_UP,
-    /** The "Find in report" message shortcut. */
-    SHORTCUT,
-    /** A lookup, {@code /msftchina find WORDS}. */
-    FIND,
-    /** An example question's button in the Home tab. */
-    HOME;
-
-    /** Returns the tag value: {@code slash}, {@code follow_up}, … */
-    public String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Returns the surface of the store's {@code surface}. */
-    public static Surface of(msftchina.store.Surface surface) {
-      return switch (surface) {
-        case SLASH -> SLASH;
-        case MENTION -> MENTION;
-        case DM -> DM;
-        case SHORTCUT -> SHORTCUT;
-        case FIND -> FIND;
-      };
-    }
-  }
+public final class Metrics implements AnswerTimes, AutoCloseable {
 
   /** The Slack methods whose errors are counted, by their {@code method} tag. */
   public static final Set<String> SLACK_METHODS =
@@ -194,6 +162,7 @@ public final class Metrics implements AutoCloseable {
    * Counts a question asked on {@code surface} and what the report said to it (the outcome
    * "answered", "partial" or "refused" with its reason), and records how long it took.
    */
+  @Override
   public void asked(Surface surface, Answer answer, Duration took) {
     String outcome;
     String reason = "none";
@@ -214,6 +183,7 @@ public final class Metrics implements AutoCloseable {
    * Counts a lookup ({@code /msftchina find}): {@code answered} when it listed statements, else
    * {@code refused} for {@code no_match}; and records how long it took.
    */
+  @Override
   public void lookedUp(boolean found, Duration took) {
     count(Surface.FIND, found ? "answered" : "refused", found ? "none" : "no_match");
     answerTimes.get(Surface.FIND).record(took);

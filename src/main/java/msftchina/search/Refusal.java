@@ -31,29 +31,4 @@ public record Refusal(Reason reason, List<String> missing) {
   public Refusal {
     missing = List.copyOf(missing);
   }
-
-  /** Returns the refusal shown to users, naming what the report lacks, in one sentence. */
-  public String sentence() {
-    if (reason == Reason.NOTHING_ASKED) {
-      return "There is nothing in that to search the report for: ask a question in words.";
-    }
-    if (missing.isEmpty()) {
-      return "The report doesn't say anything about that.";
-    }
-    List<String> named = missing.size() > 4 ? missing.subList(0, 4) : missing;
-    String list =
-        named.size() == 1
-            ? named.get(0)
-            : String.join(", ", named.subList(0, named.size() - 1))
-                + " or "
-                + named.get(named.size() - 1);
-    return "The report doesn't say anything about " + list + ".";
-  }
-
-  /** Returns why {@code answer} has no facts, in one sentence. */
-  public static String sentence(Answer answer) {
-    return answer.refusal() == null
-        ? "The report doesn't say anything about that."
-        : answer.refusal().sentence();
-  }
 }

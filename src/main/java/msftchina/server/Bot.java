@@ -11,13 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import msftchina.app.MemoryStore;
+import msftchina.app.ReplySender;
+import msftchina.app.Storage;
 import msftchina.metrics.Metrics;
 import msftchina.search.KnowledgeBase;
 import msftchina.slack.BotApp;
 import msftchina.slack.BotIdentity;
 import msftchina.slack.Delivery;
 import msftchina.slack.Outbox;
-import msftchina.store.Store;
 
 /**
  * The running bot: the knowledge base opened, the Bolt app built, and the server listening, or the
@@ -38,7 +40,7 @@ public final class Bot implements AutoCloseable {
   private final TokenCheck tokenCheck;
   private final Outbox outbox;
   private final int port;
-  private final Store store;
+  private final Storage store;
   private final Metrics metrics;
   private final SlackServer operations;
   private final int metricsPort;
@@ -52,7 +54,7 @@ public final class Bot implements AutoCloseable {
       TokenCheck tokenCheck,
       Outbox outbox,
       int port,
-      Store store,
+      Storage store,
       Metrics metrics,
       SlackServer operations,
       int metricsPort,
@@ -80,7 +82,7 @@ public final class Bot implements AutoCloseable {
   public static Bot start(
       ServeConfig config, Path facts, Path index, Delivery delivery, Consumer<String> log)
       throws Exception {
-    return start(config, facts, index, delivery, Store.none(), log);
+    return start(config, facts, index, delivery, new MemoryStore(), log);
   }
 
   /**
@@ -93,14 +95,14 @@ public final class Bot implements AutoCloseable {
       Path facts,
       Path index,
       Delivery delivery,
-      Store store,
+      Storage store,
       Consumer<String> log)
       throws Exception {
     return start(config, facts, index, delivery, CompletableFuture.completedFuture(store), log);
   }
 
   /**
-   * Starts as {@link #start(ServeConfig, Path, Path, Delivery, Store, Consumer)} does, with the
+   * Starts as {@link #start(ServeConfig, Path, Path, Delivery, Storage, Consumer)} does, with the
    * store {@code opening} opens meanwhile (on another core, the database is opened and migrated
    * while this one opens the index and Slack's client: a quarter of a second sooner to the first
    * answer). When the store fails to open, its failure is thrown; the caller closes a store that
@@ -111,12 +113,12 @@ public final class Bot implements AutoCloseable {
       Path facts,
       Path index,
       Delivery delivery,
-      CompletableFuture<Store> opening,
+      CompletableFuture<? extends Storage> opening,
       Consumer<String> log)
       throws Exception {
     KnowledgeBase kb = KnowledgeBase.open(facts, index, log);
     AppConfig appConfig = appConfig(config);
-    Store store;
+    Storage store;
     try {
       store = opening.join();
     } catch (CompletionException e) {
@@ -125,9 +127,11 @@ public final class Bot implements AutoCloseable {
     }
     BotIdentity identity = new BotIdentity(config.botToken());
     Metrics metrics = Metrics.withJvm();
-    metrics.recording(store, Store::recordsDropped, Store::recordsQueued);
+    metrics.recording(store, Storage::recordsDropped, Storage::recordsQueued);
     Outbox outbox = new Outbox(delivery, metrics);
-    App app = BotApp.create(appConfig, kb, outbox, identity, store, metrics);
+    BotApp bolt = BotApp.create(appConfig, kb, outbox, identity, store, metrics);
+    App app = bolt.app();
+    ReplySender pendingReplies = bolt.pendingReplies();
     StopGate gate = new StopGate();
     app.use(gate);
     TokenCheck tokenCheck = new TokenCheck(app.client(), config.botToken(), identity, log, metrics);
@@ -167,7 +171,7 @@ public final class Bot implements AutoCloseable {
       if (config.socketMode()) {
         socketMode = new SocketModeRunner(app, config.appToken(), STOP_TIMEOUT);
         socketMode.start();
-        store.start();
+        store.start(pendingReplies);
         return new Bot(
             kb,
             null,
@@ -207,7 +211,7 @@ public final class Bot implements AutoCloseable {
               metricsPort,
               app,
               gate);
-      store.start();
+      store.start(pendingReplies);
       return bot;
     } catch (Exception e) {
       tokenCheck.close();

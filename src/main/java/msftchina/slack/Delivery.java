@@ -1,6 +1,7 @@
 package msftchina.slack;
 
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -61,21 +62,21 @@ public record Delivery(
   }
 
   /** What one attempt came to. */
-  public record Outcome(boolean delivered, long retryAfterMillis, String error) {
+  public record Result(boolean delivered, long retryAfterMillis, String error) {
 
     /** Slack took the reply. */
-    public static Outcome ok() {
-      return new Outcome(true, -1, null);
+    public static Result ok() {
+      return new Result(true, -1, null);
     }
 
     /** The reply surely failed; Slack may take it after {@code millis} ({@link #BACKOFF}). */
-    public static Outcome retryAfter(long millis, String why) {
-      return new Outcome(false, millis, why);
+    public static Result retryAfter(long millis, String why) {
+      return new Result(false, millis, why);
     }
 
     /** Slack refused the reply for good, or its outcome is unknown: not sent again. */
-    public static Outcome refused(String error) {
-      return new Outcome(false, -1, error);
+    public static Result refused(String error) {
+      return new Result(false, -1, error);
     }
   }
 
@@ -83,11 +84,11 @@ public record Delivery(
   @FunctionalInterface
   public interface Attempt {
     /** Sends the reply once. */
-    Outcome send() throws IOException, SlackApiException;
+    Result send() throws IOException, SlackApiException;
   }
 
   /** Returns the outcome of one attempt of {@code attempt}, whatever it throws. */
-  public static Outcome attempt(Attempt attempt) {
+  public static Result attempt(Attempt attempt) {
     try {
       return attempt.send();
     } catch (SlackApiException e) {
@@ -95,19 +96,32 @@ public record Delivery(
     } catch (IOException e) {
       return fromIo(e);
     } catch (RuntimeException e) {
-      return Outcome.refused("cannot send: " + e);
+      return Result.refused("cannot send: " + e);
     }
   }
 
+  /**
+   * Returns what a Web API response means for a reply: sent when {@code ok}, sent again later when
+   * Slack said {@code ratelimited} in the body, refused for any other error.
+   */
+  public static Result fromApi(SlackApiTextResponse response) {
+    if (response.isOk()) {
+      return Result.ok();
+    }
+    return "ratelimited".equals(response.getError())
+        ? Result.retryAfter(BACKOFF, response.getError())
+        : Result.refused(response.getError());
+  }
+
   /** Returns what an HTTP status from Slack means for a reply. */
-  public static Outcome fromHttp(int status, String retryAfterHeader, String error) {
+  public static Result fromHttp(int status, String retryAfterHeader, String error) {
     if (status == 200) {
-      return Outcome.ok();
+      return Result.ok();
     }
     if (status == 429) {
       long wait = retryAfterMillis(retryAfterHeader);
       if (wait > MAX_RETRY_AFTER.toMillis()) {
-        return Outcome.refused(
+        return Result.refused(
             RATE_LIMITED
                 + " with Retry-After "
                 + wait / 1000
@@ -115,19 +129,19 @@ public record Delivery(
                 + MAX_RETRY_AFTER.toSeconds()
                 + " s this bot waits");
       }
-      return Outcome.retryAfter(wait, RATE_LIMITED);
+      return Result.retryAfter(wait, RATE_LIMITED);
     }
     if (status >= 500) {
-      return Outcome.retryAfter(BACKOFF, HTTP + status);
+      return Result.retryAfter(BACKOFF, HTTP + status);
     }
-    return Outcome.refused(HTTP + status + (error == null ? "" : ": " + error));
+    return Result.refused(HTTP + status + (error == null ? "" : ": " + error));
   }
 
   /**
    * Returns what a network error means: a connection never made surely failed; anything after (a
    * read timeout, a reset) leaves the outcome unknown, and the reply is not sent again.
    */
-  public static Outcome fromIo(IOException e) {
+  public static Result fromIo(IOException e) {
     String name = e.getClass().getSimpleName();
     boolean neverConnected =
         e instanceof ConnectException
@@ -137,9 +151,9 @@ public record Delivery(
                 && e.getMessage() != null
                 && e.getMessage().toLowerCase(Locale.ROOT).contains("connect"));
     if (neverConnected) {
-      return Outcome.retryAfter(BACKOFF, CANNOT_CONNECT + name);
+      return Result.retryAfter(BACKOFF, CANNOT_CONNECT + name);
     }
-    return Outcome.refused(OUTCOME_UNKNOWN + name + "); not sent again, lest it show twice");
+    return Result.refused(OUTCOME_UNKNOWN + name + "); not sent again, lest it show twice");
   }
 
   /**
@@ -148,7 +162,7 @@ public record Delivery(
    * http_4xx}, {@code http_5xx}, {@code connect_failed} (surely not sent), {@code no_answer} (sent,
    * outcome unknown), {@code other}.
    */
-  public static String code(Outcome outcome) {
+  public static String code(Result outcome) {
     String error = outcome.error();
     if (error == null) {
       return "other";

@@ -7,6 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
+import msftchina.app.Wording;
 import msftchina.facts.Fact;
 import msftchina.search.Lookup;
 
@@ -22,18 +23,18 @@ public final class LookupReplies {
   private LookupReplies() {}
 
   /** Returns the statements {@code found} lists, with the words of {@code labels}. */
-  public static Replies.Message of(Lookup.Found found, Labels labels) {
+  public static Replies.Message of(Lookup.Found found, Wording labels) {
     String words = "`" + SlackText.escape(SlackText.truncate(found.words().strip(), 200)) + "`";
     List<LayoutBlock> blocks = new ArrayList<>();
     if (found.statements().isEmpty()) {
-      String none = String.format(labels.foundNone(), words);
+      String none = labels.say("foundNone", words);
       blocks.add(section(s -> s.text(markdownText(none))));
       return new Replies.Message(blocks, none);
     }
-    String head = String.format(labels.found(), found.statements().size(), words);
+    String head = labels.say("found", found.statements().size(), words);
     blocks.add(section(s -> s.text(markdownText(head))));
-    if (!labels.englishNote().isEmpty()) {
-      blocks.add(context(c -> c.elements(List.of(markdownText(labels.englishNote())))));
+    if (!labels.say("englishNote").isEmpty()) {
+      blocks.add(context(c -> c.elements(List.of(markdownText(labels.say("englishNote"))))));
     }
     String report = null;
     for (Fact fact :
@@ -48,7 +49,7 @@ public final class LookupReplies {
       }
     }
     if (found.statements().size() > MAX_LISTED) {
-      String more = String.format(labels.more(), found.statements().size() - MAX_LISTED);
+      String more = labels.say("more", found.statements().size() - MAX_LISTED);
       blocks.add(context(c -> c.elements(List.of(markdownText(more)))));
     }
     return new Replies.Message(blocks, head);

@@ -128,7 +128,7 @@ public final class Outbox implements AutoCloseable {
       if (reply == null) {
         return;
       }
-      Delivery.Outcome outcome = Delivery.attempt(reply.attempt());
+      Delivery.Result outcome = Delivery.attempt(reply.attempt());
       finish(reply, outcome);
     }
   }
@@ -165,7 +165,7 @@ public final class Outbox implements AutoCloseable {
     }
   }
 
-  private void finish(Reply reply, Delivery.Outcome outcome) {
+  private void finish(Reply reply, Delivery.Result outcome) {
     String error = null;
     synchronized (this) {
       if (reported) {

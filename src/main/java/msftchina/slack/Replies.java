@@ -14,9 +14,9 @@ import com.slack.api.model.block.composition.FeedbackButtonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import msftchina.app.Wording;
 import msftchina.search.Answer;
 import msftchina.search.Match;
-import msftchina.store.Vote;
 
 /**
  * The bot's messages in Block Kit, with their plain-text fallbacks: answers, refusals and usage.
@@ -38,26 +38,15 @@ public final class Replies {
 
   private final List<String> examples;
   private final String command;
-  private final Labels labels;
+  private final Wording labels;
   private final ButtonSeal seal;
 
   /**
-   * Creates replies in English that suggest {@code examples} and name the slash {@code command}.
+   * Creates replies that suggest {@code examples}, name the slash {@code command}, put the words of
+   * {@code labels} around the report's statements, and seal their buttons' values with {@code
+   * seal}.
    */
-  public Replies(List<String> examples, String command) {
-    this(examples, command, Labels.ENGLISH);
-  }
-
-  /**
-   * Creates replies with the words of {@code labels} around the report's statements; their buttons
-   * are sealed with a key of this process only.
-   */
-  public Replies(List<String> examples, String command, Labels labels) {
-    this(examples, command, labels, ButtonSeal.random());
-  }
-
-  /** Creates replies whose buttons carry values sealed by {@code seal}. */
-  public Replies(List<String> examples, String command, Labels labels, ButtonSeal seal) {
+  public Replies(List<String> examples, String command, Wording labels, ButtonSeal seal) {
     this.examples = List.copyOf(examples);
     this.command = command;
     this.labels = labels;
@@ -65,7 +54,7 @@ public final class Replies {
   }
 
   /** Returns the words these replies put around the report's statements. */
-  public Labels labels() {
+  public Wording labels() {
     return labels;
   }
 
@@ -79,24 +68,24 @@ public final class Replies {
   public Message answer(Answer answer, boolean shareable, String sharedBy) {
     List<LayoutBlock> blocks = new ArrayList<>();
     String question = SlackText.escape(SlackText.truncate(answer.question().strip(), MAX_ECHO));
-    blocks.add(section(s -> s.text(markdownText("*" + labels.question() + "* " + question))));
+    blocks.add(section(s -> s.text(markdownText("*" + labels.say("question") + "* " + question))));
     if (!answer.answered()) {
       String refusal = SlackText.escape(labels.refusal(answer));
       blocks.add(section(s -> s.text(markdownText(refusal))));
       if (answer.related().isEmpty()) {
         blocks.add(section(s -> s.text(markdownText(exampleList()))));
       } else {
-        blocks.add(context(c -> c.elements(List.of(markdownText(labels.closest())))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(labels.say("closest"))))));
         addStatements(blocks, answer.related());
       }
       return new Message(blocks, refusal);
     }
-    if (!labels.englishNote().isEmpty()) {
-      blocks.add(context(c -> c.elements(List.of(markdownText(labels.englishNote())))));
+    if (!labels.say("englishNote").isEmpty()) {
+      blocks.add(context(c -> c.elements(List.of(markdownText(labels.say("englishNote"))))));
     }
     addStatements(blocks, answer.matches());
     if (answer.strength() == Answer.Strength.PARTIAL) {
-      blocks.add(context(c -> c.elements(List.of(markdownText(labels.partial())))));
+      blocks.add(context(c -> c.elements(List.of(markdownText(labels.say("partial"))))));
     }
     blocks.add(feedback(answer));
     if (sharedBy != null) {
@@ -105,8 +94,7 @@ public final class Replies {
               c ->
                   c.elements(
                       List.of(
-                          markdownText(
-                              String.format(labels.sharedBy(), "<@" + sharedBy + ">", command))))));
+                          markdownText(labels.say("sharedBy", "<@" + sharedBy + ">", command))))));
     }
     if (shareable) {
       String value =
@@ -122,7 +110,7 @@ public final class Replies {
                           button(
                               b ->
                                   b.actionId(SHARE_ACTION)
-                                      .text(plainText(labels.share()))
+                                      .text(plainText(labels.say("share")))
                                       .value(value))))));
     }
     return new Message(blocks, fallback(answer));
@@ -144,21 +132,18 @@ public final class Replies {
 
   /** Returns what replaces a private answer once it is shared: "Shared", without the button. */
   public Message shared() {
-    String text = "Shared in the channel.";
+    String text = labels.say("shared");
     return new Message(List.of(context(c -> c.elements(List.of(markdownText(text))))), text);
   }
 
   /** Returns what a click on a button the bot can't vouch for is told: ask again. */
-  public static String expired() {
-    return "This button has expired: ask your question again for a new answer.";
+  public String expired() {
+    return labels.say("expired");
   }
 
   /** Returns the private thanks for a 👍 ({@code up}) or a 👎. */
-  public static String thanks(boolean up) {
-    return up
-        ? "Thanks: your \uD83D\uDC4D on this answer is noted."
-        : "Thanks: your \uD83D\uDC4E is noted, and the report's maintainers will see this answer"
-            + " among those to check.";
+  public String thanks(boolean up) {
+    return labels.say(up ? "thanksUp" : "thanksDown");
   }
 
   /**
@@ -169,9 +154,9 @@ public final class Replies {
     String statement = answer.matches().get(0).fact().id();
     int room = MAX_BUTTON_VALUE - ButtonSeal.OVERHEAD;
     String up =
-        seal.seal(FEEDBACK_ACTION, Vote.buttonValue(true, statement, answer.question(), room));
+        seal.seal(FEEDBACK_ACTION, VoteButton.value(true, statement, answer.question(), room));
     String down =
-        seal.seal(FEEDBACK_ACTION, Vote.buttonValue(false, statement, answer.question(), room));
+        seal.seal(FEEDBACK_ACTION, VoteButton.value(false, statement, answer.question(), room));
     return contextActions(
         c ->
             c.elements(
@@ -195,18 +180,19 @@ public final class Replies {
 
   /** Returns how to use the bot, with example questions. */
   public Message usage() {
-    String text = String.format(labels.usage(), command) + "\n" + exampleList();
+    String text = labels.say("usage", command) + "\n" + exampleList();
     return new Message(
         List.of(section(s -> s.text(markdownText(text)))),
-        "Ask me a question about the report, e.g. "
-            + (examples.isEmpty() ? command + " who is the biggest customer?" : examples.get(0)));
+        Wording.ENGLISH.say(
+            "usageFallback",
+            examples.isEmpty() ? command + " who is the biggest customer?" : examples.get(0)));
   }
 
   private String exampleList() {
     if (examples.isEmpty()) {
-      return labels.askAboutReport();
+      return labels.say("askAboutReport");
     }
-    return labels.tryAsking()
+    return labels.say("tryAsking")
         + "\n"
         + examples.stream()
             .limit(3)

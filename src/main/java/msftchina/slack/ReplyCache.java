@@ -23,7 +23,7 @@ import msftchina.search.Question;
 final class ReplyCache {
 
   /** A reply as sent ({@code body}, JSON) and the answer it shows, which the store records. */
-  record Reply(String body, Answer answer) {}
+  record Rendered(String body, Answer answer) {}
 
   /**
    * What an entry costs beyond its characters: the cache's entry, two strings' headers and the
@@ -31,7 +31,7 @@ final class ReplyCache {
    */
   private static final int ENTRY_OVERHEAD = 256;
 
-  private final Cache<String, Reply> replies;
+  private final Cache<String, Rendered> replies;
 
   /** Keeps replies of at most {@code maxBytes} in all. */
   ReplyCache(long maxBytes) {
@@ -62,9 +62,9 @@ final class ReplyCache {
    * Returns the reply to {@code question} (cut to its key), rendering it with {@code render} when
    * not kept.
    */
-  Reply get(String question, Function<String, Reply> render) {
+  Rendered get(String question, Function<String, Rendered> render) {
     String key = key(question);
-    Reply reply = replies.getIfPresent(key);
+    Rendered reply = replies.getIfPresent(key);
     if (reply == null) {
       reply = render.apply(key);
       replies.put(key, reply);
@@ -72,7 +72,7 @@ final class ReplyCache {
     return reply;
   }
 
-  private static int cost(String key, Reply reply) {
+  private static int cost(String key, Rendered reply) {
     long cost = ENTRY_OVERHEAD + 2L * (key.length() + reply.body().length());
     return (int) Math.min(cost, Integer.MAX_VALUE);
   }

@@ -48,4 +48,16 @@ public final class SlackText {
     }
     return text.substring(0, cut) + "\u2026";
   }
+
+  /**
+   * Returns an id for a log line: at most 80 of its letters, digits and {@code :._-}, so that what
+   * a payload carries can't forge or break a line.
+   */
+  static String loggable(String id) {
+    if (id == null) {
+      return "nobody";
+    }
+    String kept = id.replaceAll("[^A-Za-z0-9:._-]", "?");
+    return kept.length() > 80 ? kept.substring(0, 80) + "\u2026" : kept;
+  }
 }

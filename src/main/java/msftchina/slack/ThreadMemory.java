@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import msftchina.search.Answer;
+import msftchina.app.Earlier;
 
 /**
  * The bot's recent answers, per thread, so that a follow-up in the thread can be read with the
@@ -18,15 +18,7 @@ import msftchina.search.Answer;
  */
 public final class ThreadMemory {
 
-  /**
-   * The last question answered in a thread.
-   *
-   * @param question the question as the bot read it
-   * @param answer what the bot answered
-   */
-  public record Asked(String question, Answer answer) {}
-
-  private final Cache<String, Asked> threads;
+  private final Cache<String, Earlier> threads;
 
   /** Remembers at most {@code capacity} threads, each for {@code window} after its last answer. */
   public ThreadMemory(int capacity, Duration window, Clock clock) {
@@ -45,7 +37,7 @@ public final class ThreadMemory {
   }
 
   /** Remembers that {@code asked} was answered in {@code thread} of {@code channel}. */
-  public void remember(String channel, String thread, Asked asked) {
+  public void remember(String channel, String thread, Earlier asked) {
     if (channel == null || thread == null) {
       return;
     }
@@ -53,7 +45,7 @@ public final class ThreadMemory {
   }
 
   /** Returns the last question answered in {@code thread} of {@code channel}, or null. */
-  public Asked recall(String channel, String thread) {
+  public Earlier recall(String channel, String thread) {
     if (channel == null || thread == null) {
       return null;
     }

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import msftchina.app.PendingReply;
+import msftchina.app.Surface;
 
 /**
  * Seen events and pending replies in the database, shared by every copy of the bot. An event is

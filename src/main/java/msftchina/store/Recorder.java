@@ -1,11 +1,15 @@
 package msftchina.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,8 +17,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import msftchina.search.Answer;
-import msftchina.search.Match;
+import msftchina.app.Outcome;
+import msftchina.app.QuestionAsked;
+import msftchina.app.Vote;
 
 /**
  * Writes questions and votes to the database from a thread of its own, in batches, so that a slow
@@ -84,7 +89,7 @@ final class Recorder implements AutoCloseable {
   }
 
   /** Queues a question to be recorded. */
-  void asked(Asked asked) {
+  void asked(QuestionAsked asked) {
     if (mode != StoreSettings.Recording.OFF) {
       offer(asked);
     }
@@ -131,7 +136,7 @@ final class Recorder implements AutoCloseable {
   }
 
   private static long chars(Object record) {
-    if (record instanceof Asked a) {
+    if (record instanceof QuestionAsked a) {
       return a.question().length();
     }
     return record instanceof Vote v ? v.question().length() : 0;
@@ -212,24 +217,24 @@ final class Recorder implements AutoCloseable {
       int questions = 0;
       int votes = 0;
       for (Object record : batch) {
-        if (record instanceof Asked a) {
-          Outcome outcome = outcomeOf(a);
+        if (record instanceof QuestionAsked a) {
+          Outcome outcome = a.outcome();
           q.setLong(1, a.at());
           q.setString(2, a.surface().label());
           q.setString(3, id(a.team()));
           q.setString(4, id(a.channel()));
           q.setString(5, id(a.user()));
           q.setString(6, cut(a.question()));
-          q.setString(7, outcome.statements());
+          q.setString(7, statements(outcome));
           q.setString(8, outcome.reason());
-          q.setString(9, outcome.missing());
+          q.setString(9, outcome.missing().isEmpty() ? null : String.join("\n", outcome.missing()));
           q.setString(10, outcome.strength());
           q.setInt(11, a.millis());
           q.addBatch();
           questions++;
         } else if (record instanceof Vote vote) {
           v.setString(1, id(vote.user()));
-          v.setString(2, vote.questionKey());
+          v.setString(2, questionKey(vote.question()));
           v.setString(3, vote.statement());
           v.setString(4, cut(vote.question()));
           v.setInt(5, vote.up() ? 1 : -1);
@@ -248,19 +253,19 @@ final class Recorder implements AutoCloseable {
   }
 
   private void countsOf(Object record, Map<List<Object>, Long> counts) {
-    if (record instanceof Asked a) {
+    if (record instanceof QuestionAsked a) {
       long day = a.at() / DAY;
       counts.merge(List.of(day, "surface", a.surface().label()), 1L, Long::sum);
-      Answer answer = a.answer();
-      if (answer == null) {
+      Outcome outcome = a.outcome();
+      if (outcome.equals(Outcome.UNKNOWN)) {
         return;
       }
-      counts.merge(List.of(day, "answered", answer.answered() ? "yes" : "no"), 1L, Long::sum);
-      for (Match m : answer.matches()) {
-        counts.merge(List.of(day, "statement", m.fact().id()), 1L, Long::sum);
+      counts.merge(List.of(day, "answered", outcome.answered() ? "yes" : "no"), 1L, Long::sum);
+      for (Outcome.Given given : outcome.statements()) {
+        counts.merge(List.of(day, "statement", given.id()), 1L, Long::sum);
       }
-      if (answer.refusal() != null) {
-        counts.merge(List.of(day, "reason", answer.refusal().reason().name()), 1L, Long::sum);
+      if (outcome.reason() != null) {
+        counts.merge(List.of(day, "reason", outcome.reason()), 1L, Long::sum);
       }
     } else if (record instanceof Vote vote) {
       counts.merge(
@@ -360,27 +365,22 @@ final class Recorder implements AutoCloseable {
     }
   }
 
-  /** An answer as the questions table stores it. */
-  private record Outcome(
-      Answer answer, String statements, String reason, String missing, String strength) {
-
-    static final Outcome UNKNOWN = new Outcome(null, "", null, null, "UNKNOWN");
-
-    static Outcome of(Answer answer) {
-      return new Outcome(
-          answer,
-          answer.matches().stream()
-              .map(m -> m.fact().id() + " " + m.score())
-              .collect(Collectors.joining(",")),
-          answer.refusal() == null ? null : answer.refusal().reason().name(),
-          answer.refusal() == null ? null : String.join("\n", answer.refusal().missing()),
-          answer.strength().name());
-    }
+  /** Returns the statements column: each statement given as "ID SCORE", joined by commas. */
+  private static String statements(Outcome outcome) {
+    return outcome.statements().stream()
+        .map(g -> g.id() + " " + g.score())
+        .collect(Collectors.joining(","));
   }
 
-  /** Returns the outcome of the answer recorded with {@code a}, unknown when it came without. */
-  private static Outcome outcomeOf(Asked a) {
-    return a.answer() == null ? Outcome.UNKNOWN : Outcome.of(a.answer());
+  /** Returns a short key of {@code question}, the same for the same words. */
+  private static String questionKey(String question) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(question.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   private static String cut(String question) {

@@ -10,8 +10,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import msftchina.search.Answer;
+import msftchina.app.Gaps;
+import msftchina.app.PendingReply;
+import msftchina.app.QuestionAsked;
+import msftchina.app.ReplySender;
+import msftchina.app.Storage;
+import msftchina.app.Vote;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>NOTE: safe for concurrent use.
  */
-public final class Store implements AutoCloseable {
+public final class Store implements Storage {
 
   private static final Logger log = LoggerFactory.getLogger("msftchina.store");
 
@@ -35,7 +39,6 @@ public final class Store implements AutoCloseable {
   private final StoreFile file;
   private final ScheduledExecutorService watch;
   private final AtomicBoolean lookSoon = new AtomicBoolean();
-  private volatile Consumer<PendingReply> deliver;
 
   private Store(Database db, Recorder recorder, Outbox outbox, StoreFile file) {
     this.db = db;
@@ -86,13 +89,10 @@ public final class Store implements AutoCloseable {
 
   /**
    * Returns what is wrong with the store, for /healthz: its SQLite file deleted, replaced or
-   * truncated while serving, or recording or claiming events failing; null when nothing is (and for
-   * a store that keeps nothing).
+   * truncated while serving, or recording or claiming events failing; null when nothing is.
    */
+  @Override
   public String problem() {
-    if (db == null) {
-      return null;
-    }
     String lost = file == null ? null : file.problem();
     if (lost != null) {
       return lost;
@@ -122,26 +122,9 @@ public final class Store implements AutoCloseable {
     return opening;
   }
 
-  /** Returns a store that keeps nothing: every event is new, nothing is recorded. */
-  public static Store none() {
-    return new Store(null, null, null, null);
-  }
-
-  /**
-   * Connects the store to the app: {@code deliver} delivers a pending reply this copy takes over
-   * from a stopped one (once {@link #start} is called).
-   */
-  public void bind(Consumer<PendingReply> deliver) {
-    if (db != null) {
-      this.deliver = deliver;
-    }
-  }
-
-  /** Starts taking over and delivering the replies that stopped copies left pending. */
-  public void start() {
-    if (db != null && deliver != null) {
-      outbox.start(deliver);
-    }
+  @Override
+  public void start(ReplySender sender) {
+    outbox.start(sender::send);
   }
 
   /**
@@ -149,10 +132,8 @@ public final class Store implements AutoCloseable {
    * only when a copy (this one or another) already took the event. Waits at most a second for the
    * database: when it is slower or gone, returns true.
    */
+  @Override
   public boolean firstTime(PendingReply reply) {
-    if (db == null) {
-      return true;
-    }
     Outbox.Claim claim = outbox.claim(reply);
     if (reply.eventId() != null && !reply.eventId().isEmpty()) {
       if (claim == Outbox.Claim.UNKNOWN && watch != null && lookSoon.compareAndSet(false, true)) {
@@ -183,48 +164,31 @@ public final class Store implements AutoCloseable {
   }
 
   /** Notes that the reply to {@code eventId} was delivered or given up: it is no longer pending. */
+  @Override
   public void done(String eventId) {
-    if (db != null) {
-      outbox.done(eventId);
-    }
+    outbox.done(eventId);
   }
 
-  /**
-   * Records a question asked on {@code surface} and its {@code answer} (null to have the recorder
-   * work it out), answered {@code millis} after it arrived.
-   */
-  public void asked(
-      Surface surface,
-      String team,
-      String channel,
-      String user,
-      String question,
-      Answer answer,
-      long millis) {
-    if (db == null) {
-      return;
-    }
-    String q = question == null ? "" : question;
-    if (q.length() > Recorder.MAX_QUESTION) {
-      q = q.substring(0, Recorder.MAX_QUESTION);
-    }
+  @Override
+  public void asked(QuestionAsked asked) {
+    String q = asked.question() == null ? "" : asked.question();
     recorder.asked(
-        new Asked(
-            System.currentTimeMillis(),
-            surface,
-            team,
-            channel,
-            user,
-            q,
-            answer,
-            (int) Math.max(0, Math.min(millis, Integer.MAX_VALUE))));
+        q.length() <= Recorder.MAX_QUESTION
+            ? asked
+            : new QuestionAsked(
+                asked.at(),
+                asked.surface(),
+                asked.team(),
+                asked.channel(),
+                asked.user(),
+                q.substring(0, Recorder.MAX_QUESTION),
+                asked.outcome(),
+                asked.millis()));
   }
 
-  /** Records a 👍 or 👎; the same user's later click on the same answer replaces it. */
+  @Override
   public void voted(Vote vote) {
-    if (db != null && vote != null) {
-      recorder.voted(vote);
-    }
+    recorder.voted(vote);
   }
 
   /** The most refused questions, and the most answers voted down, the admins' view holds. */
@@ -246,8 +210,9 @@ public final class Store implements AutoCloseable {
    * read. Counted by the database, and kept for {@link #ADMIN_VIEW_FRESH}: call it from a worker,
    * never on a request's time (a first read over a big store takes a fraction of a second).
    */
+  @Override
   public Optional<Gaps> adminView(String userId) {
-    if (db == null || userId == null || !db.settings().admins().contains(userId)) {
+    if (userId == null || !db.settings().admins().contains(userId)) {
       return Optional.empty();
     }
     synchronized (adminLock) {
@@ -255,7 +220,8 @@ public final class Store implements AutoCloseable {
       if (adminGaps == null || now - adminGapsRead > ADMIN_VIEW_FRESH.toNanos()) {
         try (Connection c = db.connect()) {
           adminGaps =
-              Gaps.read(c, System.currentTimeMillis() - Duration.ofDays(30).toMillis(), ADMIN_GAPS);
+              GapsQueries.gaps(
+                  c, System.currentTimeMillis() - Duration.ofDays(30).toMillis(), ADMIN_GAPS);
           adminGapsRead = now;
         } catch (SQLException e) {
           return Optional.empty();
@@ -269,16 +235,18 @@ public final class Store implements AutoCloseable {
    * Returns how many questions and votes were dropped since start, unrecorded: the recorder's queue
    * was full or the database failed.
    */
+  @Override
   public long recordsDropped() {
-    return db == null ? 0 : recorder.droppedSinceStart();
+    return recorder.droppedSinceStart();
   }
 
   /** Returns how many questions and votes wait to be written. */
+  @Override
   public int recordsQueued() {
-    return db == null ? 0 : recorder.queued();
+    return recorder.queued();
   }
 
-  /** Returns the database, or null for a store that keeps nothing. */
+  /** Returns the database. */
   public Database database() {
     return db;
   }
@@ -289,9 +257,7 @@ public final class Store implements AutoCloseable {
     if (watch != null) {
       watch.shutdownNow();
     }
-    if (db != null) {
-      outbox.close();
-      recorder.close();
-    }
+    outbox.close();
+    recorder.close();
   }
 }

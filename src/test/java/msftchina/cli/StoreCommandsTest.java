@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import msftchina.store.Gaps;
+import msftchina.app.Gaps;
 import msftchina.store.Store;
 import msftchina.store.StoreSettings;
 import msftchina.testing.RunningBot;

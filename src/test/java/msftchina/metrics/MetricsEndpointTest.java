@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import msftchina.app.Outcome;
+import msftchina.app.QuestionAsked;
+import msftchina.app.Surface;
 import msftchina.store.Store;
 import msftchina.store.StoreSettings;
-import msftchina.store.Surface;
 import msftchina.testing.EventBodies;
 import msftchina.testing.PrometheusText;
 import msftchina.testing.RunningBot;
@@ -143,7 +145,7 @@ class MetricsEndpointTest {
       assertTrue(buckets.get(i).value() >= buckets.get(i - 1).value(), "cumulative");
     }
     // every surface has its series from the start, so a dashboard has no gaps
-    for (Metrics.Surface s : Metrics.Surface.values()) {
+    for (Surface s : Surface.values()) {
       assertFalse(
           metrics.samples("msftchina_answer_seconds_count", Map.of("surface", s.label())).isEmpty(),
           s.label());
@@ -235,7 +237,16 @@ class MetricsEndpointTest {
       assertEquals(0, scrape(recording).value("msftchina_records_dropped_total", Map.of()));
       String longQuestion = "who is the biggest AI customer? ".repeat(62); // ~2,000 characters
       for (int i = 0; i < 1_000; i++) { // 2 MB of questions at once: more than the queue holds
-        store.asked(Surface.SLASH, "T1", "C1", "U1", longQuestion, null, 1);
+        store.asked(
+            new QuestionAsked(
+                System.currentTimeMillis(),
+                Surface.SLASH,
+                "T1",
+                "C1",
+                "U1",
+                longQuestion,
+                Outcome.UNKNOWN,
+                1));
       }
       double dropped = scrape(recording).value("msftchina_records_dropped_total", Map.of());
       System.out.println("records dropped: " + dropped);

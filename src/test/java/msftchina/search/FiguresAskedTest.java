@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import msftchina.app.Wording;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class FiguresAskedTest {
   void refusedNamingWhatTheReportLacks(String question, String refusal) {
     Answer answer = kb.ask(question);
     assertFalse(answer.answered(), () -> question + " got " + answer.matches());
-    assertEquals(refusal, Refusal.sentence(answer));
+    assertEquals(refusal, Wording.ENGLISH.refusal(answer));
   }
 
   @ParameterizedTest(name = "\"{0}\" -> {1}")
@@ -80,7 +81,8 @@ class FiguresAskedTest {
           """)
   void answeredByTheStatementThatGivesTheFigure(String question, String first) {
     Answer answer = kb.ask(question);
-    assertTrue(answer.answered(), () -> question + " was refused: " + Refusal.sentence(answer));
+    assertTrue(
+        answer.answered(), () -> question + " was refused: " + Wording.ENGLISH.refusal(answer));
     assertEquals(
         first, answer.matches().get(0).fact().id(), () -> question + " got " + answer.matches());
   }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import msftchina.app.Wording;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class HostileInputTest {
     for (Match match : answer.matches()) {
       assertDoesNotThrow(() -> match.marked("*", "*", t -> t));
     }
-    assertNotNull(assertDoesNotThrow(() -> Refusal.sentence(answer)));
+    assertNotNull(assertDoesNotThrow(() -> Wording.ENGLISH.refusal(answer)));
   }
 
   @ParameterizedTest(name = "\"{0}\"")

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import msftchina.app.Wording;
 import msftchina.eval.EvalQuestion;
 import msftchina.facts.FactsDirectory;
 import msftchina.facts.FactsFile;
@@ -51,7 +52,7 @@ class SecondReportTest {
         assertEquals(ids(one.ask(q.question())), ids(two.ask(q.question())), q.question());
       }
       Answer quokka = two.ask("what about the quokka farms on Rottnest Island?");
-      assertTrue(quokka.answered(), Refusal.sentence(quokka));
+      assertTrue(quokka.answered(), Wording.ENGLISH.refusal(quokka));
       assertEquals("quokka-farming:1.1", quokka.matches().get(0).fact().id());
     }
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import msftchina.app.Wording;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,8 @@ class UnseenWordingTest {
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
-    assertTrue(answer.answered(), () -> question + " was refused: " + Refusal.sentence(answer));
+    assertTrue(
+        answer.answered(), () -> question + " was refused: " + Wording.ENGLISH.refusal(answer));
     assertEquals("msft-china-ai:" + statement, answer.matches().get(0).fact().id());
   }
 
@@ -73,7 +75,7 @@ class UnseenWordingTest {
   void refusedNamingWhatIsMissing(String question, String refusal) {
     Answer answer = kb.ask(question);
     assertFalse(answer.answered(), () -> question + " got " + answer.matches());
-    assertEquals(refusal, Refusal.sentence(answer));
+    assertEquals(refusal, Wording.ENGLISH.refusal(answer));
   }
 
   @ParameterizedTest(name = "\"{0}\": the report doesn't say, closest {1}")

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import msftchina.app.Earlier;
+import msftchina.app.FollowUp;
 import msftchina.facts.Fact;
 import msftchina.facts.Gives;
 import msftchina.search.Answer;
@@ -43,8 +45,8 @@ class ThreadMemoryTest {
     }
   }
 
-  private static final ThreadMemory.Asked BYTEDANCE =
-      new ThreadMemory.Asked(
+  private static final Earlier BYTEDANCE =
+      new Earlier(
           "who is Microsoft's biggest AI customer in China?",
           new Answer(
               "who is Microsoft's biggest AI customer in China?",
@@ -123,8 +125,8 @@ class ThreadMemoryTest {
   @Test
   void withNothingEarlierOrNothingToReferToTheFollowUpStandsOrIsJoined() {
     assertNull(FollowUp.read("how much does it spend?", null));
-    ThreadMemory.Asked refused =
-        new ThreadMemory.Asked(
+    Earlier refused =
+        new Earlier(
             "what is Nvidia's revenue?",
             Answer.refused(
                 "what is Nvidia's revenue?",

@@ -20,6 +20,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import msftchina.app.Gaps;
+import msftchina.app.PendingReply;
+import msftchina.app.Surface;
+import msftchina.app.Wording;
 import msftchina.slack.SignedRequest;
 import msftchina.testing.BigStore;
 import msftchina.testing.EventBodies;
@@ -155,10 +159,14 @@ class BigStoreIT {
         assertEquals(20_000, count(c, "SELECT COUNT(*) FROM questions WHERE asked_at >= ?", 90));
 
         long since = System.currentTimeMillis() - 30 * DAY;
-        Gaps gaps = Gaps.read(c, since, 5);
+        Gaps gaps = GapsQueries.gaps(c, since, 5);
         assertEquals(5, gaps.refused().size(), gaps.toString());
         assertEquals(
-            new Gaps.Refused(BigStore.POPULAR, BigStore.popular(20_000), BigStore.POPULAR_REASON),
+            new Gaps.Refused(
+                BigStore.POPULAR,
+                BigStore.popular(20_000),
+                "DETAIL_NOT_IN_REPORT",
+                List.of("a figure for Company7")),
             gaps.refused().get(0));
         long refused = count(c, "SELECT COUNT(*) FROM questions WHERE reason IS NOT NULL", 0);
         assertEquals(refused, gaps.refusedTotal());
@@ -166,9 +174,10 @@ class BigStoreIT {
         assertEquals(5, gaps.votedDown().size());
         assertEquals(100, gaps.votedDownRows()); // a vote in 200 is down
 
-        Gaps.Reasons reasons = Gaps.reasons(c, since, 3);
+        Gaps.Reasons reasons = GapsQueries.reasons(c, since, 3);
         assertEquals(3, reasons.top().size());
-        assertEquals(BigStore.POPULAR_REASON, reasons.top().get(0).reason());
+        Gaps.Reason top = reasons.top().get(0);
+        assertEquals(BigStore.POPULAR_REASON, Wording.ENGLISH.reason(top.reason(), top.missing()));
         assertEquals(List.of(gaps.refused().get(0)), reasons.top().get(0).examples());
         assertEquals(refused, reasons.total());
 

@@ -13,11 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
+import msftchina.app.MemoryStore;
+import msftchina.app.Storage;
 import msftchina.server.Bot;
 import msftchina.server.ServeConfig;
 import msftchina.slack.Delivery;
 import msftchina.slack.SignedRequest;
-import msftchina.store.Store;
 
 /**
  * The real bot served on a free loopback port, answering from the bundled facts, with Slack's Web
@@ -87,15 +88,16 @@ public final class RunningBot implements AutoCloseable {
   }
 
   public static RunningBot start(Path indexDir, Delivery delivery) throws Exception {
-    return start(indexDir, delivery, Store.none());
+    return start(indexDir, delivery, new MemoryStore());
   }
 
   /** Starts a bot with quick retries that remembers in {@code store} (and closes it when done). */
-  public static RunningBot start(Path indexDir, Store store) throws Exception {
+  public static RunningBot start(Path indexDir, Storage store) throws Exception {
     return start(indexDir, new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)), store);
   }
 
-  private static RunningBot start(Path indexDir, Delivery delivery, Store store) throws Exception {
+  private static RunningBot start(Path indexDir, Delivery delivery, Storage store)
+      throws Exception {
     SlackStandIn slack = new SlackStandIn();
     return start(indexDir, delivery, slack, slack.apiUrl(), store, line -> {});
   }
@@ -107,7 +109,7 @@ public final class RunningBot implements AutoCloseable {
   public static RunningBot start(
       Path indexDir, Delivery delivery, SlackStandIn slack, String apiUrl, Consumer<String> log)
       throws Exception {
-    return start(indexDir, delivery, slack, apiUrl, Store.none(), log);
+    return start(indexDir, delivery, slack, apiUrl, new MemoryStore(), log);
   }
 
   private static RunningBot start(
@@ -115,7 +117,7 @@ public final class RunningBot implements AutoCloseable {
       Delivery delivery,
       SlackStandIn slack,
       String apiUrl,
-      Store store,
+      Storage store,
       Consumer<String> log)
       throws Exception {
     ServeConfig config =

@@ -1,4 +1,4 @@
-package msftchina.store;
+package msftchina.app;
 
 /**
  * A reply acknowledged to Slack and not yet delivered: an answer to post in a channel.

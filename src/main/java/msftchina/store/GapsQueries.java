@@ -8,73 +8,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import msftchina.app.Gaps;
+import msftchina.app.Gaps.Reason;
+import msftchina.app.Gaps.Reasons;
+import msftchina.app.Gaps.Refused;
+import msftchina.app.Gaps.VotedDown;
 
 /**
- * What the report didn't answer and which answers were voted down, since a time: the questions
- * refused, most asked first, each with its reason; and the answers with a 👎, most voted down
- * first. Only the first {@code limit} of each are read, counted and ordered by the database (GROUP
- * BY, ORDER BY, LIMIT), with how many there were in all: a year of questions costs the reader no
- * more memory than a day's.
- *
- * @param refused the refused questions, most asked first, at most the limit (in counts mode, one
- *     row per reason with no wording)
- * @param refusedRows how many refused wordings (with their reason) there were in all
- * @param refusedTotal how many questions were refused in all
- * @param votedDown the answers voted down, most first, at most the limit
- * @param votedDownRows how many answers were voted down in all
+ * Reads {@link Gaps} from the database: only the first {@code limit} of each list are read, counted
+ * and ordered by the database (GROUP BY, ORDER BY, LIMIT), with how many there were in all, so that
+ * a year of questions costs the reader no more memory than a day's.
  */
-public record Gaps(
-    List<Refused> refused,
-    long refusedRows,
-    long refusedTotal,
-    List<VotedDown> votedDown,
-    long votedDownRows) {
+public final class GapsQueries {
 
-  /** The most of each list read when no limit is given: what {@code gaps} prints by default. */
-  public static final int DEFAULT_LIMIT = 50;
-
-  /** The most example wordings read for each reason. */
-  public static final int EXAMPLES = 3;
-
-  /**
-   * A question the report didn't answer.
-   *
-   * @param question the wording asked (of those that differ only in case, the last in the
-   *     database's order: lower case before capitals), or empty in counts mode
-   * @param asked how many times it was asked
-   * @param reason what was missing, e.g. "name not in the report: Tencent"
-   */
-  public record Refused(String question, long asked, String reason) {}
-
-  /**
-   * An answer voted on, with at least one 👎.
-   *
-   * @param question the question it answered, or empty in counts mode
-   * @param statement the statement id it led with
-   * @param down the 👎 votes
-   * @param up the 👍 votes
-   */
-  public record VotedDown(String question, String statement, long down, long up) {}
-
-  /**
-   * A reason questions were refused for, with its most asked wordings.
-   *
-   * @param reason what was missing, e.g. "detail not in the report: a figure for Tencent"
-   * @param asked how many questions were refused for it
-   * @param examples its most asked wordings, at most {@link #EXAMPLES} (none in counts mode)
-   */
-  public record Reason(String reason, long asked, List<Refused> examples) {}
-
-  /**
-   * The reasons questions were refused for, most asked first.
-   *
-   * @param top the first reasons, at most the limit
-   * @param reasons how many reasons there were in all
-   * @param total how many questions were refused in all
-   */
-  public record Reasons(List<Reason> top, long reasons, long total) {}
+  private GapsQueries() {}
 
   private static final long DAY = 86_400_000L;
 
@@ -86,7 +34,7 @@ public record Gaps(
    * Returns the first {@code limit} refused questions and answers voted down recorded in {@code c}
    * since {@code since} (epoch milliseconds), with how many there were.
    */
-  public static Gaps read(Connection c, long since, int limit) throws SQLException {
+  public static Gaps gaps(Connection c, long since, int limit) throws SQLException {
     List<Refused> refused = new ArrayList<>();
     long refusedRows = 0;
     long refusedTotal = 0;
@@ -105,14 +53,15 @@ public record Gaps(
               new Refused(
                   rs.getString(1).strip(),
                   rs.getLong(4),
-                  reasonLabel(rs.getString(2), rs.getString(3))));
+                  rs.getString(2),
+                  missing(rs.getString(3))));
           refusedRows = rs.getLong(5);
           refusedTotal = rs.getLong(6);
         }
       }
     }
     for (Map.Entry<String, Long> counted : countedReasons(c, since).entrySet()) {
-      refused.add(new Refused("", counted.getValue(), counted.getKey()));
+      refused.add(new Refused("", counted.getValue(), counted.getKey(), List.of()));
       refusedRows++;
       refusedTotal += counted.getValue();
     }
@@ -166,7 +115,8 @@ public record Gaps(
 
   /**
    * Returns the first {@code limit} reasons questions recorded in {@code c} since {@code since}
-   * were refused for, each with its {@link #EXAMPLES} most asked wordings, and how many there were.
+   * were refused for, each with its {@link Gaps#EXAMPLES} most asked wordings, and how many there
+   * were.
    */
   public static Reasons reasons(Connection c, long since, int limit) throws SQLException {
     // The top reasons, counted from the index questions_refused alone.
@@ -190,7 +140,7 @@ public record Gaps(
           reasons.put(
               key(rs.getString(1), rs.getString(2)),
               new Reason(
-                  reasonLabel(rs.getString(1), rs.getString(2)), rs.getLong(3), new ArrayList<>()));
+                  rs.getString(1), missing(rs.getString(2)), rs.getLong(3), new ArrayList<>()));
           count = rs.getLong(4);
           total = rs.getLong(5);
         }
@@ -211,14 +161,19 @@ public record Gaps(
         q.setLong(1, since);
         q.setLong(2, since);
         q.setInt(3, limit);
-        q.setInt(4, EXAMPLES);
+        q.setInt(4, Gaps.EXAMPLES);
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
             Reason reason = reasons.get(key(rs.getString(1), rs.getString(2)));
             if (reason != null) {
               reason
                   .examples()
-                  .add(new Refused(rs.getString(3).strip(), rs.getLong(4), reason.reason()));
+                  .add(
+                      new Refused(
+                          rs.getString(3).strip(),
+                          rs.getLong(4),
+                          reason.reason(),
+                          reason.missing()));
             }
           }
         }
@@ -226,7 +181,7 @@ public record Gaps(
     }
     List<Reason> out = new ArrayList<>(reasons.values());
     for (Map.Entry<String, Long> counted : countedReasons(c, since).entrySet()) {
-      out.add(new Reason(counted.getKey(), counted.getValue(), List.of()));
+      out.add(new Reason(counted.getKey(), List.of(), counted.getValue(), List.of()));
       count++;
       total += counted.getValue();
     }
@@ -244,7 +199,7 @@ public record Gaps(
       q.setLong(1, since / DAY);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          out.merge(reasonLabel(rs.getString(1), null), rs.getLong(2), Long::sum);
+          out.merge(rs.getString(1), rs.getLong(2), Long::sum);
         }
       }
     }
@@ -259,19 +214,8 @@ public record Gaps(
     return list.size() > limit ? List.copyOf(list.subList(0, limit)) : List.copyOf(list);
   }
 
-  /** Returns the label of a refusal reason and what was missing, as {@code gaps} shows it. */
-  static String reasonLabel(String reason, String missing) {
-    String label =
-        switch (reason) {
-          case "NAME_NOT_IN_REPORT" -> "name not in the report";
-          case "WORDS_NOT_IN_REPORT" -> "words not in the report";
-          case "NEGATED" -> "asks the opposite of what the report says";
-          case "DETAIL_NOT_IN_REPORT" -> "detail not in the report";
-          default -> reason.toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-    if (missing == null || missing.isBlank()) {
-      return label;
-    }
-    return label + ": " + String.join(", ", missing.strip().split("\n"));
+  /** Returns what was missing, as the missing column holds it (one per line). */
+  private static List<String> missing(String column) {
+    return column == null || column.isBlank() ? List.of() : List.of(column.strip().split("\n"));
   }
 }

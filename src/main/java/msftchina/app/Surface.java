@@ -1,4 +1,4 @@
-package msftchina.store;
+package msftchina.app;
 
 import java.util.Locale;
 
@@ -10,10 +10,14 @@ public enum Surface {
   MENTION,
   /** A direct message to the bot. */
   DM,
+  /** A mention or direct message in a thread, read with the thread's earlier question. */
+  FOLLOW_UP,
   /** The "Find in report" message shortcut. */
   SHORTCUT,
   /** A lookup, {@code /msftchina find …}. */
-  FIND;
+  FIND,
+  /** An example question's button in the Home tab. */
+  HOME;
 
   /** Returns the name stored and shown: {@code slash}, {@code mention}, … */
   public String label() {
@@ -21,7 +25,7 @@ public enum Surface {
   }
 
   /** Returns the surface named {@code label}, or null. */
-  static Surface of(String label) {
+  public static Surface of(String label) {
     for (Surface s : values()) {
       if (s.label().equals(label)) {
         return s;

@@ -1,4 +1,4 @@
-package msftchina.slack;
+package msftchina.app;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ public final class FollowUp {
    * Returns {@code followUp} read with {@code earlier}, or null when it stands on its own (it
    * doesn't refer back, or there is nothing earlier to refer to).
    */
-  public static String read(String followUp, ThreadMemory.Asked earlier) {
+  public static String read(String followUp, Earlier earlier) {
     if (earlier == null || followUp.isBlank()) {
       return null;
     }
@@ -60,7 +60,7 @@ public final class FollowUp {
    * Returns what the earlier answer was about: the first name its best statement gives that the
    * earlier question didn't name, else its first name, else null.
    */
-  static String subject(ThreadMemory.Asked earlier) {
+  static String subject(Earlier earlier) {
     Answer answer = earlier.answer();
     if (answer == null || !answer.answered()) {
       return null;

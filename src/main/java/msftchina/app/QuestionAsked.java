@@ -1,9 +1,7 @@
-package msftchina.store;
-
-import msftchina.search.Answer;
+package msftchina.app;
 
 /**
- * One question as it is recorded.
+ * One question as the question log records it.
  *
  * @param at when it was asked, in epoch milliseconds
  * @param surface where it was asked
@@ -11,16 +9,15 @@ import msftchina.search.Answer;
  * @param channel the channel id, or null
  * @param user the asker's user id, or null
  * @param question the question as asked
- * @param answer what it was answered, or null when the recorder is to work it out again (the report
- *     doesn't change while the bot runs, so the answer is the same)
+ * @param outcome what it was answered ({@link Outcome#UNKNOWN} for a lookup)
  * @param millis how long answering took, in milliseconds
  */
-public record Asked(
+public record QuestionAsked(
     long at,
     Surface surface,
     String team,
     String channel,
     String user,
     String question,
-    Answer answer,
+    Outcome outcome,
     int millis) {}

@@ -1,0 +1,86 @@
+package msftchina.app;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import msftchina.search.Answer;
+import msftchina.search.Refusal;
+
+/**
+ * The words the bot puts around the report's statements, in the asker's language: English, or
+ * Chinese for a question written in Chinese, from the resource bundle {@code msftchina.app.Wording}
+ * (one file a language). Every surface words refusals, labels and notes through this class; the
+ * statements themselves are always the report's own English words, never translated.
+ */
+public final class Wording {
+
+  /** The bot's words in English. */
+  public static final Wording ENGLISH = new Wording(Locale.ROOT);
+
+  /** The bot's words in Chinese. */
+  public static final Wording CHINESE = new Wording(Locale.CHINESE);
+
+  /** The most things a refusal names as missing. */
+  static final int MAX_NAMED = 4;
+
+  private final ResourceBundle bundle;
+
+  private Wording(Locale locale) {
+    this.bundle =
+        ResourceBundle.getBundle(
+            "msftchina.app.Wording",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /**
+   * Returns the wording for a question written as {@code text}: Chinese when it has Han characters.
+   */
+  public static Wording forText(String text) {
+    if (text != null
+        && text.codePoints()
+            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+      return CHINESE;
+    }
+    return ENGLISH;
+  }
+
+  /** Returns the words of {@code key}, formatted with {@code args} when it takes any. */
+  public String say(String key, Object... args) {
+    String pattern = bundle.getString(key);
+    return args.length == 0 ? pattern : String.format(pattern, args);
+  }
+
+  /** Returns why {@code answer} has no statements, in one sentence. */
+  public String refusal(Answer answer) {
+    Refusal refusal = answer.refusal();
+    if (refusal != null && refusal.reason() == Refusal.Reason.NOTHING_ASKED) {
+      return say("nothingAsked");
+    }
+    if (refusal == null || refusal.missing().isEmpty()) {
+      return say("notInReport");
+    }
+    List<String> missing = refusal.missing();
+    List<String> named = missing.size() > MAX_NAMED ? missing.subList(0, MAX_NAMED) : missing;
+    String list =
+        named.size() == 1
+            ? named.get(0)
+            : String.join(say("listSeparator"), named.subList(0, named.size() - 1))
+                + say("or")
+                + named.get(named.size() - 1);
+    return say("notAbout", list);
+  }
+
+  /**
+   * Returns a refusal's reason as {@code gaps} and the admins' Home tab name it, with what was
+   * missing: "name not in the report: Tencent".
+   */
+  public String reason(String reason, List<String> missing) {
+    String key = "reason." + reason;
+    String label =
+        bundle.containsKey(key)
+            ? bundle.getString(key)
+            : reason.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return missing.isEmpty() ? label : label + ": " + String.join(", ", missing);
+  }
+}

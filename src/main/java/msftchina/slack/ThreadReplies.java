@@ -1,0 +1,104 @@
+package msftchina.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import msftchina.app.Answered;
+import msftchina.app.Asker;
+import msftchina.app.Earlier;
+import msftchina.app.PendingReply;
+import msftchina.app.ReplySender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers mentions and direct messages where they were asked, in their thread when they have one:
+ * the answer is made by the outbox worker that posts it (never on the request's time), and a
+ * follow-up in a thread the bot answered is read with the thread's earlier question. Also sends the
+ * replies that a stopped copy acknowledged and never delivered.
+ */
+final class ThreadReplies implements ReplySender {
+
+  private static final Logger log = LoggerFactory.getLogger(ThreadReplies.class);
+
+  /** A reply made: the message, and what it answered (null for the usage). */
+  private record Made(Replies.Message message, Earlier answered) {}
+
+  private final BotParts parts;
+  private final MethodsClient client;
+
+  ThreadReplies(BotParts parts, MethodsClient client) {
+    this.parts = parts;
+    this.client = client;
+  }
+
+  @Override
+  public void send(PendingReply pending) {
+    answer(pending, pending.thread());
+  }
+
+  /**
+   * Queues the answer to {@code pending}; the answer is remembered under the thread it belongs to
+   * ({@code remembered}, when not null) and under the posted reply.
+   */
+  void answer(PendingReply pending, String remembered) {
+    String eventId = pending.eventId();
+    String channel = pending.channel();
+    if (channel == null || channel.isBlank()) {
+      log.warn("event {}: no channel to answer in; not answered", eventId);
+      parts.storage().done(eventId);
+      return;
+    }
+    Once<Made> made = new Once<>(() -> make(pending, remembered));
+    parts
+        .outbox()
+        .send(
+            channel,
+            "chat.postMessage",
+            "event " + eventId + ": chat.postMessage to " + channel,
+            () -> {
+              Made reply = made.get();
+              ChatPostMessageResponse r =
+                  client.chatPostMessage(
+                      m ->
+                          m.channel(channel)
+                              .threadTs(pending.thread())
+                              .text(reply.message().text())
+                              .blocks(reply.message().blocks()));
+              if (r.isOk()) {
+                if (reply.answered() != null) {
+                  parts.threads().remember(channel, r.getTs(), reply.answered());
+                }
+                parts.storage().done(eventId);
+              }
+              return Delivery.fromApi(r);
+            },
+            error -> parts.storage().done(eventId)); // given up, and named in a log line
+  }
+
+  /** Answers {@code pending}'s question (the asker's own words echoed, how it was read noted). */
+  private Made make(PendingReply pending, String remembered) {
+    String question = pending.question();
+    Replies replies = parts.replies().forText(question);
+    if (question.isBlank()) {
+      return new Made(replies.usage(), null);
+    }
+    long waited = Math.max(0, System.currentTimeMillis() - pending.receivedAt());
+    Answered answered =
+        parts
+            .service()
+            .ask(
+                new Asker(pending.surface(), pending.team(), pending.channel(), pending.user()),
+                question,
+                parts.threads().recall(pending.channel(), pending.thread()),
+                System.nanoTime() - waited * 1_000_000);
+    Replies.Message message = replies.answer(answered.answer(), false, null);
+    if (answered.readAs() != null) {
+      message = FollowUpNote.with(message, replies.labels(), answered.readAs());
+    }
+    Earlier earlier = new Earlier(answered.asked(), answered.answer());
+    if (remembered != null) {
+      parts.threads().remember(pending.channel(), remembered, earlier);
+    }
+    return new Made(message, earlier);
+  }
+}
