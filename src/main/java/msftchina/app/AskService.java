@@ -27,6 +27,27 @@ public final class AskService {
     this.times = times;
   }
 
+  /**
+   * Returns the service of the command line, answering from {@code kb}: nothing is kept (a {@link
+   * MemoryStore}) and nothing is counted.
+   */
+  public static AskService uncounted(KnowledgeBase kb) {
+    return new AskService(
+        kb,
+        new MemoryStore(),
+        new AnswerTimes() {
+          @Override
+          public void asked(Surface surface, Answer answer, Duration took) {
+            // not counted: a command run answers and exits
+          }
+
+          @Override
+          public void lookedUp(boolean found, Duration took) {
+            // not counted
+          }
+        });
+  }
+
   /** Returns the knowledge base answered from. */
   public KnowledgeBase kb() {
     return kb;

@@ -57,7 +57,8 @@ public record Gaps(
    * @param asked how many questions were refused for it
    * @param examples its most asked wordings, at most {@link #EXAMPLES} (none in counts mode)
    */
-  public record Reason(String reason, List<String> missing, long asked, List<Refused> examples) {}
+  public record ReasonCount(
+      String reason, List<String> missing, long asked, List<Refused> examples) {}
 
   /**
    * The reasons questions were refused for, most asked first.
@@ -66,5 +67,5 @@ public record Gaps(
    * @param reasons how many reasons there were in all
    * @param total how many questions were refused in all
    */
-  public record Reasons(List<Reason> top, long reasons, long total) {}
+  public record Reasons(List<ReasonCount> top, long reasons, long total) {}
 }

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import msftchina.app.AskService;
 import msftchina.app.Wording;
 import msftchina.facts.Fact;
 import msftchina.search.Answer;
@@ -79,16 +80,16 @@ final class AskCommand extends Subcommand {
       throw usageError("give a question, or --json to read questions from standard input");
     }
     try (KnowledgeBase kb = open()) {
+      AskService service = AskService.uncounted(kb);
       if (!fromStdin) {
-        console
-            .out()
-            .println(json ? toJson(kb.ask(text)) : toText(kb.ask(text), kb.examples(), bold()));
+        Answer answer = service.answer(text);
+        console.out().println(json ? toJson(answer) : toText(answer, kb.examples(), bold()));
         return 0;
       }
       BufferedReader in =
           new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        console.out().println(toJson(kb.ask(line)));
+        console.out().println(toJson(service.answer(line)));
         console.out().flush();
       }
       return 0;

@@ -3,6 +3,7 @@ package msftchina.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import msftchina.app.AskService;
 import msftchina.search.KnowledgeBase;
 import msftchina.search.Lookup;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ final class FindCommand extends Subcommand {
     try (KnowledgeBase kb =
         KnowledgeBase.open(
             folders.facts(console.env()), folders.index(console.env()), console.err()::println)) {
-      Lookup.Found found = new Lookup(kb.indexes()).find(text);
+      Lookup.Found found = AskService.uncounted(kb).lookup().find(text);
       console.out().println(json ? AskCommand.toJson(found) : AskCommand.toText(found));
       return 0;
     }

@@ -68,7 +68,7 @@ final class FitCommand extends Subcommand {
     try (KnowledgeBase kb =
         KnowledgeBase.open(facts, folders.index(console.env()), console.err()::println)) {
       List<DecisionModel> grid = Fit.grid();
-      Fit.Result fit = Fit.run(questions, kb::ask, grid, folds, seed);
+      Fit.Fitted fit = Fit.run(questions, kb::ask, grid, folds, seed);
       StringBuilder report = new StringBuilder();
       report.append(
           String.format(

@@ -119,7 +119,7 @@ final class GapsCommand extends Subcommand {
                     + reasons.top().size()
                     + " most asked"
                 : ""));
-    for (Gaps.Reason reason : reasons.top()) {
+    for (Gaps.ReasonCount reason : reasons.top()) {
       out.println(
           "  "
               + reason.asked()

@@ -43,7 +43,7 @@ public final class Fit {
    * @param model the parameters chosen on all the questions
    * @param accuracy the share of all the questions decided right with them
    */
-  public record Result(List<Fold> folds, DecisionModel model, double accuracy) {}
+  public record Fitted(List<Fold> folds, DecisionModel model, double accuracy) {}
 
   private Fit() {}
 
@@ -64,7 +64,7 @@ public final class Fit {
    * Fits {@code grid}'s best parameters on {@code questions}, asked with {@code ask}, with {@code
    * k} folds shuffled by {@code seed}. Ties go to the parameters nearest the hand-chosen ones.
    */
-  public static Result run(
+  public static Fitted run(
       List<EvalQuestion> questions,
       BiFunction<String, DecisionModel, Answer> ask,
       List<DecisionModel> grid,
@@ -123,7 +123,7 @@ public final class Fit {
     for (boolean r : right[best]) {
       total += r ? 1 : 0;
     }
-    return new Result(folds, grid.get(best), (double) total / questions.size());
+    return new Fitted(folds, grid.get(best), (double) total / questions.size());
   }
 
   /** Returns the index in {@code grid} deciding most of the questions {@code in} takes right. */

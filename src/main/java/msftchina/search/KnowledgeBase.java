@@ -24,13 +24,13 @@ public final class KnowledgeBase implements Closeable {
   public static final String EXAMPLES_FILE = "examples.txt";
 
   /** One report, ready to search. */
-  private record Report(String title, FactIndex index, FactSearcher searcher) {}
+  private record Indexed(String title, FactIndex index, FactSearcher searcher) {}
 
-  private final List<Report> reports;
+  private final List<Indexed> reports;
   private final List<String> examples;
   private final DecisionModel model;
 
-  private KnowledgeBase(List<Report> reports, List<String> examples, DecisionModel model) {
+  private KnowledgeBase(List<Indexed> reports, List<String> examples, DecisionModel model) {
     this.reports = List.copyOf(reports);
     this.examples = List.copyOf(examples);
     this.model = model;
@@ -44,7 +44,7 @@ public final class KnowledgeBase implements Closeable {
       throws IOException {
     FactsDirectory facts = new FactsDirectory(factsDir);
     Analysis analysis = new Analysis(FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE)));
-    List<Report> reports = new ArrayList<>();
+    List<Indexed> reports = new ArrayList<>();
     List<String> examples = new ArrayList<>();
     try {
       for (ReportFolder folder : facts.reports()) {
@@ -53,7 +53,7 @@ public final class KnowledgeBase implements Closeable {
         FactIndex index = FactIndex.open(indexDir.resolve(folder.id()), facts, folder, log);
         try {
           String title = statements.isEmpty() ? folder.id() : statements.get(0).report();
-          reports.add(new Report(title, index, new FactSearcher(index, statements, knowledge)));
+          reports.add(new Indexed(title, index, new FactSearcher(index, statements, knowledge)));
         } catch (IOException | RuntimeException e) {
           index.close();
           throw e;
@@ -61,7 +61,7 @@ public final class KnowledgeBase implements Closeable {
         examples.addAll(WordList.texts(folder.resolve(EXAMPLES_FILE)));
       }
     } catch (IOException | RuntimeException e) {
-      for (Report report : reports) {
+      for (Indexed report : reports) {
         report.index().close();
       }
       throw e;
@@ -103,12 +103,12 @@ public final class KnowledgeBase implements Closeable {
 
   /** Returns the titles of the reports. */
   public List<String> reports() {
-    return reports.stream().map(Report::title).toList();
+    return reports.stream().map(Indexed::title).toList();
   }
 
   /** Returns each report's index, in the order the reports are named. */
   public List<FactIndex> indexes() {
-    return reports.stream().map(Report::index).toList();
+    return reports.stream().map(Indexed::index).toList();
   }
 
   /** Returns how many facts the reports hold. */
@@ -119,7 +119,7 @@ public final class KnowledgeBase implements Closeable {
   @Override
   public void close() throws IOException {
     IOException failure = null;
-    for (Report report : reports) {
+    for (Indexed report : reports) {
       try {
         report.index().close();
       } catch (IOException e) {

@@ -43,7 +43,8 @@ final class TokenCheck implements AutoCloseable {
   private static final String AUTH_TEST = "auth.test";
 
   /** What one {@code auth.test} came to; {@code problem} is null when Slack knew the token. */
-  private record Result(AuthTestResponse auth, String problem, boolean refused, long pauseMillis) {}
+  private record AuthCheck(
+      AuthTestResponse auth, String problem, boolean refused, long pauseMillis) {}
 
   private final MethodsClient client;
   private final String token;
@@ -78,8 +79,8 @@ final class TokenCheck implements AutoCloseable {
    * IllegalArgumentException} when Slack refuses the token.
    */
   void start() throws InterruptedException {
-    Future<Result> first = timer.submit(this::check);
-    Result result;
+    Future<AuthCheck> first = timer.submit(this::check);
+    AuthCheck result;
     try {
       result = first.get(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -113,18 +114,18 @@ final class TokenCheck implements AutoCloseable {
     return problem;
   }
 
-  private Result waitFor(Future<Result> pending) {
+  private AuthCheck waitFor(Future<AuthCheck> pending) {
     try {
       return pending.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Result(null, "interrupted", false, FIRST_PAUSE.toMillis());
+      return new AuthCheck(null, "interrupted", false, FIRST_PAUSE.toMillis());
     } catch (ExecutionException e) {
-      return new Result(null, e.getCause().toString(), false, FIRST_PAUSE.toMillis());
+      return new AuthCheck(null, e.getCause().toString(), false, FIRST_PAUSE.toMillis());
     }
   }
 
-  private void followUp(Result result) {
+  private void followUp(AuthCheck result) {
     if (result.problem() == null) {
       return;
     }
@@ -137,7 +138,7 @@ final class TokenCheck implements AutoCloseable {
   }
 
   private void retry() {
-    Result result = check();
+    AuthCheck result = check();
     if (result.problem() == null) {
       log.accept("Slack's auth.test answered: the bot is no longer degraded");
     } else {
@@ -151,8 +152,8 @@ final class TokenCheck implements AutoCloseable {
     followUp(result);
   }
 
-  private Result check() {
-    Result result = ask();
+  private AuthCheck check() {
+    AuthCheck result = ask();
     if (result.problem() == null) {
       identity.learn(result.auth());
       problem = null;
@@ -162,15 +163,15 @@ final class TokenCheck implements AutoCloseable {
     return result;
   }
 
-  private Result ask() {
+  private AuthCheck ask() {
     try {
       AuthTestResponse auth = client.authTest(r -> r.token(token));
       if (auth.isOk()) {
-        return new Result(auth, null, false, 0);
+        return new AuthCheck(auth, null, false, 0);
       }
       boolean refused = !TRANSIENT.contains(auth.getError());
       metrics.slackError(AUTH_TEST, auth.getError());
-      return new Result(null, "Slack said " + auth.getError(), refused, 0);
+      return new AuthCheck(null, "Slack said " + auth.getError(), refused, 0);
     } catch (SlackApiException e) {
       int status = e.getResponse().code();
       metrics.slackError(
@@ -184,10 +185,10 @@ final class TokenCheck implements AutoCloseable {
           retryAfter = 0;
         }
       }
-      return new Result(null, "HTTP " + status, false, retryAfter);
+      return new AuthCheck(null, "HTTP " + status, false, retryAfter);
     } catch (IOException e) {
       metrics.slackError(AUTH_TEST, Delivery.code(Delivery.fromIo(e)));
-      return new Result(null, describe(e), false, 0);
+      return new AuthCheck(null, describe(e), false, 0);
     }
   }
 

@@ -62,21 +62,21 @@ public record Delivery(
   }
 
   /** What one attempt came to. */
-  public record Result(boolean delivered, long retryAfterMillis, String error) {
+  public record Verdict(boolean delivered, long retryAfterMillis, String error) {
 
     /** Slack took the reply. */
-    public static Result ok() {
-      return new Result(true, -1, null);
+    public static Verdict ok() {
+      return new Verdict(true, -1, null);
     }
 
     /** The reply surely failed; Slack may take it after {@code millis} ({@link #BACKOFF}). */
-    public static Result retryAfter(long millis, String why) {
-      return new Result(false, millis, why);
+    public static Verdict retryAfter(long millis, String why) {
+      return new Verdict(false, millis, why);
     }
 
     /** Slack refused the reply for good, or its outcome is unknown: not sent again. */
-    public static Result refused(String error) {
-      return new Result(false, -1, error);
+    public static Verdict refused(String error) {
+      return new Verdict(false, -1, error);
     }
   }
 
@@ -84,11 +84,11 @@ public record Delivery(
   @FunctionalInterface
   public interface Attempt {
     /** Sends the reply once. */
-    Result send() throws IOException, SlackApiException;
+    Verdict send() throws IOException, SlackApiException;
   }
 
   /** Returns the outcome of one attempt of {@code attempt}, whatever it throws. */
-  public static Result attempt(Attempt attempt) {
+  public static Verdict attempt(Attempt attempt) {
     try {
       return attempt.send();
     } catch (SlackApiException e) {
@@ -96,7 +96,7 @@ public record Delivery(
     } catch (IOException e) {
       return fromIo(e);
     } catch (RuntimeException e) {
-      return Result.refused("cannot send: " + e);
+      return Verdict.refused("cannot send: " + e);
     }
   }
 
@@ -104,24 +104,24 @@ public record Delivery(
    * Returns what a Web API response means for a reply: sent when {@code ok}, sent again later when
    * Slack said {@code ratelimited} in the body, refused for any other error.
    */
-  public static Result fromApi(SlackApiTextResponse response) {
+  public static Verdict fromApi(SlackApiTextResponse response) {
     if (response.isOk()) {
-      return Result.ok();
+      return Verdict.ok();
     }
     return "ratelimited".equals(response.getError())
-        ? Result.retryAfter(BACKOFF, response.getError())
-        : Result.refused(response.getError());
+        ? Verdict.retryAfter(BACKOFF, response.getError())
+        : Verdict.refused(response.getError());
   }
 
   /** Returns what an HTTP status from Slack means for a reply. */
-  public static Result fromHttp(int status, String retryAfterHeader, String error) {
+  public static Verdict fromHttp(int status, String retryAfterHeader, String error) {
     if (status == 200) {
-      return Result.ok();
+      return Verdict.ok();
     }
     if (status == 429) {
       long wait = retryAfterMillis(retryAfterHeader);
       if (wait > MAX_RETRY_AFTER.toMillis()) {
-        return Result.refused(
+        return Verdict.refused(
             RATE_LIMITED
                 + " with Retry-After "
                 + wait / 1000
@@ -129,19 +129,19 @@ public record Delivery(
                 + MAX_RETRY_AFTER.toSeconds()
                 + " s this bot waits");
       }
-      return Result.retryAfter(wait, RATE_LIMITED);
+      return Verdict.retryAfter(wait, RATE_LIMITED);
     }
     if (status >= 500) {
-      return Result.retryAfter(BACKOFF, HTTP + status);
+      return Verdict.retryAfter(BACKOFF, HTTP + status);
     }
-    return Result.refused(HTTP + status + (error == null ? "" : ": " + error));
+    return Verdict.refused(HTTP + status + (error == null ? "" : ": " + error));
   }
 
   /**
    * Returns what a network error means: a connection never made surely failed; anything after (a
    * read timeout, a reset) leaves the outcome unknown, and the reply is not sent again.
    */
-  public static Result fromIo(IOException e) {
+  public static Verdict fromIo(IOException e) {
     String name = e.getClass().getSimpleName();
     boolean neverConnected =
         e instanceof ConnectException
@@ -151,9 +151,9 @@ public record Delivery(
                 && e.getMessage() != null
                 && e.getMessage().toLowerCase(Locale.ROOT).contains("connect"));
     if (neverConnected) {
-      return Result.retryAfter(BACKOFF, CANNOT_CONNECT + name);
+      return Verdict.retryAfter(BACKOFF, CANNOT_CONNECT + name);
     }
-    return Result.refused(OUTCOME_UNKNOWN + name + "); not sent again, lest it show twice");
+    return Verdict.refused(OUTCOME_UNKNOWN + name + "); not sent again, lest it show twice");
   }
 
   /**
@@ -162,7 +162,7 @@ public record Delivery(
    * http_4xx}, {@code http_5xx}, {@code connect_failed} (surely not sent), {@code no_answer} (sent,
    * outcome unknown), {@code other}.
    */
-  public static String code(Result outcome) {
+  public static String code(Verdict outcome) {
     String error = outcome.error();
     if (error == null) {
       return "other";

@@ -128,7 +128,7 @@ public final class Outbox implements AutoCloseable {
       if (reply == null) {
         return;
       }
-      Delivery.Result outcome = Delivery.attempt(reply.attempt());
+      Delivery.Verdict outcome = Delivery.attempt(reply.attempt());
       finish(reply, outcome);
     }
   }
@@ -165,7 +165,7 @@ public final class Outbox implements AutoCloseable {
     }
   }
 
-  private void finish(Reply reply, Delivery.Result outcome) {
+  private void finish(Reply reply, Delivery.Verdict outcome) {
     String error = null;
     synchronized (this) {
       if (reported) {

@@ -81,7 +81,7 @@ final class ShareButton {
                               .replaceOriginal(false)
                               .text(shared.text())
                               .blocks(shared.blocks()));
-              Delivery.Result result = Delivery.fromHttp(r.getCode(), null, r.getBody());
+              Delivery.Verdict result = Delivery.fromHttp(r.getCode(), null, r.getBody());
               if (result.delivered()) {
                 parts
                     .outbox()

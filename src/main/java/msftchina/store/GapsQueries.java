@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import msftchina.app.Gaps;
-import msftchina.app.Gaps.Reason;
+import msftchina.app.Gaps.ReasonCount;
 import msftchina.app.Gaps.Reasons;
 import msftchina.app.Gaps.Refused;
 import msftchina.app.Gaps.VotedDown;
@@ -124,7 +124,7 @@ public final class GapsQueries {
         "SELECT reason, COALESCE(missing, '') FROM (SELECT reason, missing, COUNT(*) AS n"
             + REFUSED
             + " GROUP BY reason, missing ORDER BY n DESC, reason, missing LIMIT ?) t";
-    Map<List<String>, Reason> reasons = new LinkedHashMap<>();
+    Map<List<String>, ReasonCount> reasons = new LinkedHashMap<>();
     long count = 0;
     long total = 0;
     try (PreparedStatement q =
@@ -139,7 +139,7 @@ public final class GapsQueries {
         while (rs.next()) {
           reasons.put(
               key(rs.getString(1), rs.getString(2)),
-              new Reason(
+              new ReasonCount(
                   rs.getString(1), missing(rs.getString(2)), rs.getLong(3), new ArrayList<>()));
           count = rs.getLong(4);
           total = rs.getLong(5);
@@ -164,7 +164,7 @@ public final class GapsQueries {
         q.setInt(4, Gaps.EXAMPLES);
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
-            Reason reason = reasons.get(key(rs.getString(1), rs.getString(2)));
+            ReasonCount reason = reasons.get(key(rs.getString(1), rs.getString(2)));
             if (reason != null) {
               reason
                   .examples()
@@ -179,13 +179,13 @@ public final class GapsQueries {
         }
       }
     }
-    List<Reason> out = new ArrayList<>(reasons.values());
+    List<ReasonCount> out = new ArrayList<>(reasons.values());
     for (Map.Entry<String, Long> counted : countedReasons(c, since).entrySet()) {
-      out.add(new Reason(counted.getKey(), List.of(), counted.getValue(), List.of()));
+      out.add(new ReasonCount(counted.getKey(), List.of(), counted.getValue(), List.of()));
       count++;
       total += counted.getValue();
     }
-    out.sort(Comparator.comparingLong(Reason::asked).reversed());
+    out.sort(Comparator.comparingLong(ReasonCount::asked).reversed());
     return new Reasons(cut(out, limit), count, total);
   }
 

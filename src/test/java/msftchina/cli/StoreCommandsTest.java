@@ -127,6 +127,31 @@ class StoreCommandsTest {
   }
 
   @Test
+  void aHomeTabExampleClickedIsRecordedAsAskedOnTheHomeTab() throws Exception {
+    Map<String, String> env = Map.of("MSFTCHINA_DB", "jdbc:sqlite:" + temp.resolve("home.db"));
+    try (RunningBot bot = start(env)) {
+      for (String question : List.of(ANSWERED, "what is the weather in Paris?")) {
+        String payload =
+            "{\"type\":\"block_actions\",\"user\":{\"id\":\"UHOME1\",\"team_id\":\"T0LOCAL\"},"
+                + "\"api_app_id\":\"A0LOCAL\",\"container\":{\"type\":\"view\",\"view_id\":\"V1\"},"
+                + "\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0LOCAL\"},"
+                + "\"view\":{\"id\":\"V1\",\"type\":\"home\",\"blocks\":[]},"
+                + "\"actions\":[{\"action_id\":\"home_example_0\",\"block_id\":\"b1\","
+                + "\"value\":\""
+                + question
+                + "\",\"type\":\"button\",\"action_ts\":\"1.3\"}]}";
+        assertEquals(200, bot.interaction(payload).statusCode());
+      }
+      bot.slack.await("/api/views.publish", 2, Duration.ofSeconds(5));
+    }
+    String stats = run(env, "stats", "--since", "1d");
+    assertTrue(stats.contains("2 questions, 1 answered (50.0%)"), stats);
+    assertTrue(stats.contains("home 2"), stats);
+    String gaps = run(env, "gaps", "--json");
+    assertTrue(gaps.contains("\"question\": \"what is the weather in Paris?\""), gaps);
+  }
+
+  @Test
   void countsModeKeepsNoQuestionTextAndNoUserIds() throws Exception {
     Path file = temp.resolve("counts.db");
     Map<String, String> env =

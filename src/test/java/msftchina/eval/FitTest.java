@@ -51,10 +51,10 @@ class FitTest {
 
   @Test
   void theFitChoosesTheParametersThatDecideMoreQuestionsRight() {
-    Fit.Result careless = Fit.run(QUESTIONS, kb::ask, List.of(ANSWERS_ANYTHING), 2, 1);
+    Fit.Fitted careless = Fit.run(QUESTIONS, kb::ask, List.of(ANSWERS_ANYTHING), 2, 1);
     assertTrue(careless.accuracy() < 1, "answering anything gets off-topic questions wrong");
 
-    Fit.Result fit =
+    Fit.Fitted fit =
         Fit.run(QUESTIONS, kb::ask, List.of(ANSWERS_ANYTHING, DecisionModel.UNFITTED), 2, 1);
     assertEquals(DecisionModel.UNFITTED, fit.model());
     assertEquals(1.0, fit.accuracy(), 1e-9);
@@ -62,7 +62,7 @@ class FitTest {
 
   @Test
   void eachFoldIsScoredOnTheQuestionsItWasNotChosenOn() {
-    Fit.Result fit = Fit.run(QUESTIONS, kb::ask, List.of(DecisionModel.UNFITTED), 4, 7);
+    Fit.Fitted fit = Fit.run(QUESTIONS, kb::ask, List.of(DecisionModel.UNFITTED), 4, 7);
     assertEquals(4, fit.folds().size());
     assertEquals(
         QUESTIONS.size(), fit.folds().stream().mapToInt(f -> f.answerable() + f.offTopic()).sum());

@@ -155,7 +155,7 @@ class SlackFaultsIT {
   @Test
   void connectionRefusedIsRetried() throws Exception {
     assertEquals(
-        Delivery.Result.retryAfter(Delivery.BACKOFF, "cannot connect: ConnectException"),
+        Delivery.Verdict.retryAfter(Delivery.BACKOFF, "cannot connect: ConnectException"),
         Delivery.attempt(
             () -> {
               throw new java.net.ConnectException("Connection refused");

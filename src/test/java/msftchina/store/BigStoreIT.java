@@ -176,7 +176,7 @@ class BigStoreIT {
 
         Gaps.Reasons reasons = GapsQueries.reasons(c, since, 3);
         assertEquals(3, reasons.top().size());
-        Gaps.Reason top = reasons.top().get(0);
+        Gaps.ReasonCount top = reasons.top().get(0);
         assertEquals(BigStore.POPULAR_REASON, Wording.ENGLISH.reason(top.reason(), top.missing()));
         assertEquals(List.of(gaps.refused().get(0)), reasons.top().get(0).examples());
         assertEquals(refused, reasons.total());
