@@ -1,23 +1,15 @@
 package msftchina.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import msftchina.app.Outcome;
 import msftchina.app.QuestionAsked;
 import msftchina.app.Vote;
 
@@ -25,9 +17,8 @@ import msftchina.app.Vote;
  * Writes questions and votes to the database from a thread of its own, in batches, so that a slow
  * or missing database never holds up an answer. Records wait in a bounded queue; when it is full,
  * or the database fails, they are dropped and counted, and the count is written once the database
- * is back. Also deletes rows older than the retention period, at start and daily, {@link
- * #CLEAN_UP_BATCH} rows a transaction with a pause between, so that claiming an event never waits
- * long for the database's lock.
+ * is back. Also has {@link Retention} delete rows older than the retention period, at start and
+ * daily, a batch at a time.
  *
  * <p>NOTE: {@link #asked} and {@link #voted} are safe to call from any thread and never block.
  */
@@ -53,15 +44,8 @@ final class Recorder implements AutoCloseable {
   private static final long DAY = Duration.ofDays(1).toMillis();
   private static final long RETRY_PAUSE = 1_000;
 
-  /** The most rows of a table one clean-up transaction deletes (a few milliseconds of lock). */
-  static final int CLEAN_UP_BATCH = 1_000;
-
-  /** The pause between two clean-up transactions, in which others take the lock. */
-  static final long CLEAN_UP_PAUSE_MILLIS = 20;
-
   private final Database db;
   private final StoreSettings.Recording mode;
-  private final long retention;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong droppedSinceStart = new AtomicLong();
@@ -71,13 +55,15 @@ final class Recorder implements AutoCloseable {
   private volatile boolean running = true;
   private Connection connection;
   private PreparedStatement insertQuestion;
+  private final Retention retention;
   private long nextCleanUp;
-  private CleanUp cleanUp;
 
   Recorder(Database db) {
     this.db = db;
     this.mode = db.settings().record();
-    this.retention = Duration.ofDays(db.settings().retentionDays()).toMillis();
+    this.retention =
+        new Retention(
+            Duration.ofDays(db.settings().retentionDays()).toMillis(), db.settings().sqlite());
     this.health =
         new Health(
             "recording",
@@ -147,7 +133,8 @@ final class Recorder implements AutoCloseable {
     do { // at least once: the clean-up at start
       try {
         Object first =
-            queue.poll(cleanUp == null ? 1_000 : CLEAN_UP_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+            queue.poll(
+                retention.underWay() ? Retention.PAUSE_MILLIS : 1_000, TimeUnit.MILLISECONDS);
         if (first != null) {
           batch.add(first);
           if (running) {
@@ -159,7 +146,7 @@ final class Recorder implements AutoCloseable {
         if (!batch.isEmpty() || dropped.get() > 0 || System.currentTimeMillis() >= nextCleanUp) {
           write(batch);
         }
-        if (cleanUp != null && running) {
+        if (retention.underWay() && running) {
           cleanUpSome();
         }
       } catch (InterruptedException e) {
@@ -177,22 +164,20 @@ final class Recorder implements AutoCloseable {
       if (connection == null) {
         connect();
       }
-      Map<List<Object>, Long> counts = new HashMap<>();
+      DailyCounts counts = new DailyCounts();
       long now = System.currentTimeMillis();
       if (droppedBefore > 0) {
-        counts.merge(List.of(now / DAY, "dropped", ""), droppedBefore, Long::sum);
+        counts.dropped(now, droppedBefore);
       }
       if (mode == StoreSettings.Recording.FULL) {
-        writeFull(batch);
+        RecordRows.write(connection, insertQuestion, batch);
       } else {
-        for (Object record : batch) {
-          countsOf(record, counts);
-        }
+        batch.forEach(counts::add);
       }
-      writeCounts(counts);
+      counts.write(connection);
       connection.commit();
       if (now >= nextCleanUp) {
-        cleanUp = new CleanUp(now - retention, now - Math.min(retention, DAY));
+        retention.begin(now);
         nextCleanUp = now + DAY;
       }
       health.ok(droppedBefore > 0 ? droppedBefore + " records were dropped meanwhile" : "");
@@ -207,157 +192,16 @@ final class Recorder implements AutoCloseable {
     }
   }
 
-  private void writeFull(List<Object> batch) throws SQLException {
-    PreparedStatement q = insertQuestion;
-    try (PreparedStatement v =
-        connection.prepareStatement(
-            "INSERT INTO votes (user_id, question_key, statement, question, vote, voted_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, question_key, statement)"
-                + " DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at")) {
-      int questions = 0;
-      int votes = 0;
-      for (Object record : batch) {
-        if (record instanceof QuestionAsked a) {
-          Outcome outcome = a.outcome();
-          q.setLong(1, a.at());
-          q.setString(2, a.surface().label());
-          q.setString(3, id(a.team()));
-          q.setString(4, id(a.channel()));
-          q.setString(5, id(a.user()));
-          q.setString(6, cut(a.question()));
-          q.setString(7, statements(outcome));
-          q.setString(8, outcome.reason());
-          q.setString(9, outcome.missing().isEmpty() ? null : String.join("\n", outcome.missing()));
-          q.setString(10, outcome.strength());
-          q.setInt(11, a.millis());
-          q.addBatch();
-          questions++;
-        } else if (record instanceof Vote vote) {
-          v.setString(1, id(vote.user()));
-          v.setString(2, questionKey(vote.question()));
-          v.setString(3, vote.statement());
-          v.setString(4, cut(vote.question()));
-          v.setInt(5, vote.up() ? 1 : -1);
-          v.setLong(6, vote.at());
-          v.addBatch();
-          votes++;
-        }
-      }
-      if (questions > 0) {
-        q.executeBatch();
-      }
-      if (votes > 0) {
-        v.executeBatch();
-      }
-    }
-  }
-
-  private void countsOf(Object record, Map<List<Object>, Long> counts) {
-    if (record instanceof QuestionAsked a) {
-      long day = a.at() / DAY;
-      counts.merge(List.of(day, "surface", a.surface().label()), 1L, Long::sum);
-      Outcome outcome = a.outcome();
-      if (outcome.equals(Outcome.UNKNOWN)) {
-        return;
-      }
-      counts.merge(List.of(day, "answered", outcome.answered() ? "yes" : "no"), 1L, Long::sum);
-      for (Outcome.Given given : outcome.statements()) {
-        counts.merge(List.of(day, "statement", given.id()), 1L, Long::sum);
-      }
-      if (outcome.reason() != null) {
-        counts.merge(List.of(day, "reason", outcome.reason()), 1L, Long::sum);
-      }
-    } else if (record instanceof Vote vote) {
-      counts.merge(
-          List.of(vote.at() / DAY, vote.up() ? "up" : "down", vote.statement()), 1L, Long::sum);
-    }
-  }
-
-  private void writeCounts(Map<List<Object>, Long> counts) throws SQLException {
-    if (counts.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement c =
-        connection.prepareStatement(
-            "INSERT INTO counts (day, kind, name, n) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (day, kind, name) DO UPDATE SET n = counts.n + excluded.n")) {
-      for (Map.Entry<List<Object>, Long> e : counts.entrySet()) {
-        c.setLong(1, (Long) e.getKey().get(0));
-        c.setString(2, (String) e.getKey().get(1));
-        c.setString(3, (String) e.getKey().get(2));
-        c.setLong(4, e.getValue());
-        c.addBatch();
-      }
-      c.executeBatch();
-    }
-  }
-
   /**
-   * A clean-up under way: questions, votes and counts older than {@code cutoff}, and events seen
-   * before {@code seenCutoff}, deleted a batch at a time.
-   */
-  private static final class CleanUp {
-    final long cutoff;
-    final long seenCutoff;
-    int table;
-
-    CleanUp(long cutoff, long seenCutoff) {
-      this.cutoff = cutoff;
-      this.seenCutoff = seenCutoff;
-    }
-  }
-
-  /** The tables cleaned up, with the column that dates their rows. */
-  private static final List<String[]> DATED =
-      List.of(
-          new String[] {"questions", "asked_at"},
-          new String[] {"votes", "voted_at"},
-          new String[] {"counts", "day"},
-          new String[] {"seen_events", "seen_at"});
-
-  /**
-   * Deletes the next batch of at most {@link #CLEAN_UP_BATCH} rows past the retention, in a
-   * transaction of its own; the clean-up is over once every table has a batch short of full. A
-   * failure leaves it to go on after a pause.
+   * Deletes the next batch past the retention in a transaction of its own; a failure leaves the
+   * clean-up to go on after a pause.
    */
   private void cleanUpSome() throws InterruptedException {
-    CleanUp c = cleanUp;
-    String[] dated = DATED.get(c.table);
-    long before =
-        switch (dated[0]) {
-          case "counts" -> c.cutoff / DAY;
-          case "seen_events" -> c.seenCutoff;
-          default -> c.cutoff;
-        };
-    // SQLite's rowid and PostgreSQL's ctid name a row: a batch is the first rows found.
-    String row = db.settings().sqlite() ? "rowid" : "ctid";
     try {
       if (connection == null) {
         connect();
       }
-      int deleted;
-      try (PreparedStatement delete =
-          connection.prepareStatement(
-              "DELETE FROM "
-                  + dated[0]
-                  + " WHERE "
-                  + row
-                  + " IN (SELECT "
-                  + row
-                  + " FROM "
-                  + dated[0]
-                  + " WHERE "
-                  + dated[1]
-                  + " < ? LIMIT "
-                  + CLEAN_UP_BATCH
-                  + ")")) {
-        delete.setLong(1, before);
-        deleted = delete.executeUpdate();
-      }
-      connection.commit();
-      if (deleted < CLEAN_UP_BATCH && ++c.table == DATED.size()) {
-        cleanUp = null;
-      }
+      retention.deleteSome(connection);
     } catch (SQLException | RuntimeException e) {
       closeConnection();
       health.failed(e);
@@ -365,41 +209,10 @@ final class Recorder implements AutoCloseable {
     }
   }
 
-  /** Returns the statements column: each statement given as "ID SCORE", joined by commas. */
-  private static String statements(Outcome outcome) {
-    return outcome.statements().stream()
-        .map(g -> g.id() + " " + g.score())
-        .collect(Collectors.joining(","));
-  }
-
-  /** Returns a short key of {@code question}, the same for the same words. */
-  private static String questionKey(String question) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(question.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  private static String cut(String question) {
-    String q = question == null ? "" : question.strip();
-    return q.length() > MAX_QUESTION ? q.substring(0, MAX_QUESTION) : q;
-  }
-
-  private static String id(String id) {
-    return id == null || id.length() <= 32 ? id : id.substring(0, 32);
-  }
-
   private void connect() throws SQLException {
     connection = db.connect();
     connection.setAutoCommit(false);
-    insertQuestion =
-        connection.prepareStatement(
-            "INSERT INTO questions (asked_at, surface, team_id, channel_id, user_id,"
-                + " question, statements, reason, missing, strength, millis)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insertQuestion = RecordRows.insertQuestion(connection);
   }
 
   private void closeConnection() {
