@@ -58,9 +58,19 @@ public final class BotApp {
   /** The word that makes the slash command a lookup: {@code /msftchina find WORDS}. */
   public static final String FIND = "find";
 
-  /** The bot scopes the app needs, as named in {@code manifest.yml}. */
+  /**
+   * The bot scopes the app needs, as named in {@code manifest.yml}; the history scopes let it look
+   * for a reply a stopped copy may have posted before posting it again ({@link ReplyPost}).
+   */
   public static final List<String> SCOPES =
-      List.of("commands", "app_mentions:read", "chat:write", "im:history");
+      List.of(
+          "commands",
+          "app_mentions:read",
+          "chat:write",
+          "im:history",
+          "channels:history",
+          "groups:history",
+          "mpim:history");
 
   private static final Logger log = LoggerFactory.getLogger(BotApp.class);
 
@@ -140,9 +150,10 @@ public final class BotApp {
             config,
             new java.util.ArrayList<>(
                 List.of(new SSLCheck(config.getVerificationToken()), identity)));
-    // Replies a stopped copy acknowledged but never delivered are posted again, once.
+    // Replies a stopped copy acknowledged but never delivered are posted again, once: each is
+    // first looked for in Slack, in case that copy posted it before it stopped (ReplyPost).
     MethodsClient client = app.slack().methods(config.getSingleTeamBotToken());
-    store.bind(pending -> bot.post(client, pending, pending.thread()));
+    store.bind(pending -> bot.post(client, pending, pending.thread(), true));
 
     // Slash commands: https://api.slack.com/interactivity/slash-commands
     // Acknowledged with the answer itself: search takes microseconds, well inside 3 seconds, and
@@ -331,7 +342,7 @@ public final class BotApp {
                     question,
                     System.currentTimeMillis());
             if (bot.store.firstTime(reply)) { // exactly once across copies sharing the store
-              bot.post(ctx.client(), reply, thread);
+              bot.post(ctx.client(), reply, thread, false);
             }
           }
           return ctx.ack();
@@ -364,7 +375,8 @@ public final class BotApp {
               bot.post(
                   ctx.client(),
                   reply,
-                  event.getThreadTs() != null ? event.getThreadTs() : event.getTs());
+                  event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
+                  false);
             }
           }
           return ctx.ack();
@@ -439,9 +451,11 @@ public final class BotApp {
   /**
    * Queues the answer to {@code question} for {@code channel}, in {@code thread} when given; a
    * follow-up in a thread the bot answered is read with the thread's earlier question. The answer
-   * is remembered under the thread it belongs to ({@code remembered}) and under the posted reply.
+   * is remembered under the thread it belongs to ({@code remembered}) and under the posted reply. A
+   * reply {@code takenOver} from an earlier run is looked for in Slack before it is posted.
    */
-  private void post(MethodsClient client, PendingReply pending, String remembered) {
+  private void post(
+      MethodsClient client, PendingReply pending, String remembered, boolean takenOver) {
     String eventId = pending.eventId();
     String channel = pending.channel();
     String thread = pending.thread();
@@ -480,13 +494,7 @@ public final class BotApp {
         "chat.postMessage",
         "event " + eventId + ": chat.postMessage to " + channel,
         () -> {
-          ChatPostMessageResponse r =
-              client.chatPostMessage(
-                  m ->
-                      m.channel(channel)
-                          .threadTs(thread)
-                          .text(message.text())
-                          .blocks(message.blocks()));
+          ChatPostMessageResponse r = ReplyPost.send(client, pending, thread, message, takenOver);
           if (r.isOk()) {
             if (answer != null) {
               threads.remember(channel, r.getTs(), new ThreadMemory.Asked(asked, answer));
