@@ -9,6 +9,13 @@
 #        and jar can be measured with this script). Needs the jar (mvn -q -B -DskipTests package)
 #        and python3. On a shared machine run it holding the build lock:
 #        flock /tmp/mvn.lock bash bench/restart.sh
+#
+# Measured on this machine kind (2 cores), seed 21, 20 rounds (12 SIGTERM, 8 SIGKILL):
+#   before (27659d8): 1281 acknowledged, 1273 posted once, 8 posted twice, 0 lost
+#                     (7 posts cut off in flight at a SIGTERM's deadline, posted again)
+#   after  (3e0c78c): 1284 acknowledged, 1284 posted once, 0 posted twice, 0 lost
+#                     (1 reply Slack took before a SIGKILL found by its metadata, not posted
+#                     again; 1247 conversations.replies lookups for the replies taken over)
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 PROJECT=$(cd "${1:-$BENCH/..}" && pwd)
