@@ -34,9 +34,19 @@ public final class BotApp {
   /** The word that makes the slash command a lookup: {@code /msftchina find WORDS}. */
   public static final String FIND = "find";
 
-  /** The bot scopes the app needs, as named in {@code manifest.yml}. */
+  /**
+   * The bot scopes the app needs, as named in {@code manifest.yml}; the history scopes let it look
+   * for a reply a stopped copy may have posted before posting it again ({@link ReplyPost}).
+   */
   public static final List<String> SCOPES =
-      List.of("commands", "app_mentions:read", "chat:write", "im:history");
+      List.of(
+          "commands",
+          "app_mentions:read",
+          "chat:write",
+          "im:history",
+          "channels:history",
+          "groups:history",
+          "mpim:history");
 
   /**
    * The threads whose last answer is remembered for follow-ups, and for how long after it: a day of

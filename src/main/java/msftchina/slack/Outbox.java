@@ -31,6 +31,14 @@ public final class Outbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
   /**
+   * How long a stop waits, after its timeout, for the replies being sent to get Slack's answer: 10
+   * s, when Slack's client gives up a call (server.Bot). A post cut off instead (its worker
+   * interrupted) may have been taken by Slack without the bot learning it, and be sent again by the
+   * next start.
+   */
+  static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
+
+  /**
    * A reply waiting: {@code method} is the Slack method that sends it, {@code what} names it in log
    * lines (event id and channel, never its text).
    */
@@ -61,6 +69,7 @@ public final class Outbox implements AutoCloseable {
   private final ExecutorService workers;
   private final Metrics metrics;
   private boolean closed;
+  private boolean dropped;
   private boolean reported;
 
   /**
@@ -180,6 +189,11 @@ public final class Outbox implements AutoCloseable {
       }
       if (outcome.delivered()) {
         c.nextPause = 0;
+      } else if (dropped && outcome.retryAfterMillis() >= 0) {
+        log.warn(
+            "{} not delivered: {}, and the bot stopped before it could be retried",
+            reply.what(),
+            outcome.error());
       } else if (outcome.retryAfterMillis() >= 0 && reply.tries() + 1 < policy.maxAttempts()) {
         long pause = outcome.retryAfterMillis();
         if (pause == Delivery.BACKOFF) {
@@ -228,10 +242,15 @@ public final class Outbox implements AutoCloseable {
   }
 
   /**
-   * Takes no more replies, sends those waiting within {@code timeout}, then names each reply left
-   * in a log line: waiting (never sent) or in flight (outcome unknown).
+   * Takes no more replies, sends those waiting within {@code timeout}, lets those being sent then
+   * get Slack's answer (at most {@link #IN_FLIGHT_GRACE} more), and names each reply left in a log
+   * line: waiting (never sent) or in flight (outcome unknown).
    */
   public void close(Duration timeout) throws InterruptedException {
+    close(timeout, IN_FLIGHT_GRACE);
+  }
+
+  private void close(Duration timeout, Duration inFlightGrace) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     synchronized (this) {
       closed = true;
@@ -246,6 +265,14 @@ public final class Outbox implements AutoCloseable {
         c.replies.clear();
       }
       turns.clear();
+      dropped = true;
+      notifyAll();
+      // Slack may have taken a post in flight: its answer decides whether the store still holds
+      // the reply as pending, for the next start to send.
+      long grace = System.nanoTime() + inFlightGrace.toNanos();
+      while (!inFlight.isEmpty() && grace - System.nanoTime() > 0) {
+        TimeUnit.NANOSECONDS.timedWait(this, grace - System.nanoTime());
+      }
       for (Reply r : inFlight) {
         log.warn("{} may not be delivered: still being sent when the bot stopped", r.what());
       }
@@ -260,7 +287,7 @@ public final class Outbox implements AutoCloseable {
   @Override
   public void close() {
     try {
-      close(Duration.ZERO);
+      close(Duration.ZERO, Duration.ZERO);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

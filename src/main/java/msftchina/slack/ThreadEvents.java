@@ -87,7 +87,7 @@ final class ThreadEvents {
 
   private void claimAndAnswer(PendingReply reply, String remembered) {
     if (parts.storage().firstTime(reply)) { // exactly once across copies sharing the storage
-      replies.answer(reply, remembered);
+      replies.answer(reply, remembered, false);
     }
   }
 

@@ -31,16 +31,21 @@ final class ThreadReplies implements ReplySender {
     this.client = client;
   }
 
+  /**
+   * Sends a reply a stopped copy acknowledged and never delivered, once: it is first looked for in
+   * Slack, in case that copy posted it before it stopped ({@link ReplyPost}).
+   */
   @Override
   public void send(PendingReply pending) {
-    answer(pending, pending.thread());
+    answer(pending, pending.thread(), true);
   }
 
   /**
    * Queues the answer to {@code pending}; the answer is remembered under the thread it belongs to
-   * ({@code remembered}, when not null) and under the posted reply.
+   * ({@code remembered}, when not null) and under the posted reply. A reply {@code takenOver} from
+   * an earlier run is looked for in Slack before it is posted.
    */
-  void answer(PendingReply pending, String remembered) {
+  void answer(PendingReply pending, String remembered, boolean takenOver) {
     String eventId = pending.eventId();
     String channel = pending.channel();
     if (channel == null || channel.isBlank()) {
@@ -58,12 +63,7 @@ final class ThreadReplies implements ReplySender {
             () -> {
               Made reply = made.get();
               ChatPostMessageResponse r =
-                  client.chatPostMessage(
-                      m ->
-                          m.channel(channel)
-                              .threadTs(pending.thread())
-                              .text(reply.message().text())
-                              .blocks(reply.message().blocks()));
+                  ReplyPost.send(client, pending, pending.thread(), reply.message(), takenOver);
               if (r.isOk()) {
                 if (reply.answered() != null) {
                   parts.threads().remember(channel, r.getTs(), reply.answered());

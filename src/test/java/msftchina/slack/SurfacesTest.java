@@ -237,8 +237,8 @@ class SurfacesTest {
   @ParameterizedTest(name = "thread under {0}")
   @CsvSource({
     "the question, D900, 1700000500.000100",
-    // the stand-in gives every post this ts
-    "the bot's answer, D901, 1700000000.000100"
+    // the ts the stand-in gave the bot's answer
+    "the bot's answer, D901, ANSWER"
   })
   void anyMessageInADirectMessageThreadIsReadWithTheThreadsQuestion(
       String under, String channel, String thread) throws Exception {
@@ -248,10 +248,18 @@ class SurfacesTest {
             channel, "1700000500.000100", null, "who is Microsoft's biggest AI customer in China?"),
         Map.of());
     postsTo(channel, 1);
+    String threadTs =
+        thread.equals("ANSWER")
+            ? bot.slack.posted().stream()
+                .filter(p -> p.channel().equals(channel))
+                .findFirst()
+                .orElseThrow()
+                .ts()
+            : thread;
     Thread.sleep(200); // a person takes longer to reply than the bot takes to note its answer
     bot.event(
         "EvDm2" + channel,
-        directMessage(channel, "1700000501.000100", thread, "how much does it spend?"),
+        directMessage(channel, "1700000501.000100", threadTs, "how much does it spend?"),
         Map.of());
     SlackStandIn.Call reply = postsTo(channel, 2).get(1);
     System.out.println(

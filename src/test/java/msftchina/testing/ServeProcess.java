@@ -154,8 +154,16 @@ public final class ServeProcess implements AutoCloseable {
 
   /** Sends an {@code app_mention} of the bot asking {@code question} in channel C42, signed now. */
   public HttpResponse<String> mention(String eventId, String question) throws Exception {
-    String ts = Instant.now().getEpochSecond() + ".000100";
-    String body = EventBodies.callback(eventId, EventBodies.appMention("C42", ts, question));
+    return mention(eventId, "C42", Instant.now().getEpochSecond() + ".000100", question);
+  }
+
+  /**
+   * Sends an {@code app_mention} of the bot asking {@code question} in {@code channel}, posted at
+   * {@code ts} (the thread its reply goes to), signed now.
+   */
+  public HttpResponse<String> mention(String eventId, String channel, String ts, String question)
+      throws Exception {
+    String body = EventBodies.callback(eventId, EventBodies.appMention(channel, ts, question));
     SignedRequest r = SignedRequest.sign(SIGNING_SECRET, body, Instant.now().getEpochSecond());
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
