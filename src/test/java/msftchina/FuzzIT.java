@@ -2,7 +2,6 @@ package msftchina;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -77,18 +76,28 @@ class FuzzIT {
         } catch (RuntimeException e) {
           throw new AssertionError(where + " threw " + e, e);
         }
-        assertNotNull(answer, where);
         assertTrue(
             answer.matches().size() <= 3,
             () -> where + ": " + answer.matches().size() + " matches");
-        assertNotNull(answer.strength(), where);
-        assertEquals(
-            answer.answered(),
-            answer.strength() == Answer.Strength.STRONG
-                || answer.strength() == Answer.Strength.PARTIAL,
-            where + ": " + answer.strength());
-        if (!answer.answered()) {
-          assertNotNull(Refusal.sentence(answer), where);
+        if (answer.answered()) {
+          // What the user reads: "strong match" when the report covers most of the question.
+          assertEquals(
+              answer.coverage() >= 0.8 ? Answer.Strength.STRONG : Answer.Strength.PARTIAL,
+              answer.strength(),
+              where + ": coverage " + answer.coverage());
+        } else {
+          String sentence = Refusal.sentence(answer);
+          assertTrue(
+              sentence.startsWith("The report doesn't say anything about")
+                  || sentence.startsWith("There is nothing in that to search the report for"),
+              where + ": " + sentence);
+          assertFalse(sentence.contains("\n"), where + ": " + sentence);
+          assertEquals(
+              answer.refusal().reason() == Refusal.Reason.NOTHING_ASKED
+                  ? Answer.Strength.NOTHING_ASKED
+                  : Answer.Strength.NOT_IN_REPORT,
+              answer.strength(),
+              where);
         }
         Set<String> ids = new HashSet<>();
         for (Match match : answer.matches()) {
