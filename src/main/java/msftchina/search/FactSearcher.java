@@ -80,7 +80,7 @@ public final class FactSearcher {
   }
 
   /** Returns the entities named in at least {@link #SUBJECT_SHARE} of the statements. */
-  private static Set<String> subjects(List<FactTraits> traits) {
+  static Set<String> subjects(List<FactTraits> traits) {
     Map<String, Long> named =
         traits.stream()
             .flatMap(t -> t.entities().stream())

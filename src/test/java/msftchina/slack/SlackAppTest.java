@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 class SlackAppTest {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
+
+  /** A question asked after events that must not be answered, whose answer proves they weren't. */
+  private static final String LATER = "how fast is azure ai growing in china";
+
   private static final String REPORT = "Microsoft's AI business with Chinese companies";
   private static RunningBot bot;
 
@@ -254,15 +258,41 @@ class SlackAppTest {
                 event,
                 Map.of("X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_timeout"))
             .statusCode());
-    bot.slack.await(
-        c -> c.path().equals(POST_MESSAGE) && "C46".equals(c.param("channel")),
-        2,
-        Duration.ofSeconds(2));
     assertEquals(
-        1,
-        bot.slack.calls(POST_MESSAGE).stream()
-            .filter(c -> "C46".equals(c.param("channel")))
-            .count());
+        200,
+        bot.event(
+                "EvRetry1Later",
+                "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
+                    + SlackStandIn.BOT_USER_ID
+                    + "> "
+                    + LATER
+                    + "\",\"ts\":\"1700000005.000600\",\"channel\":\"C46\",\"event_ts\":\"1700000005.000600\"}",
+                Map.of())
+            .statusCode());
+    List<SlackStandIn.Call> posts = answeredAfterAnythingEarlier("C46");
+    assertEquals(2, posts.size(), "one answer to the event and one to the later one: " + posts);
+    assertTrue(posts.get(0).param("blocks").contains("ByteDance"), posts.get(0).param("blocks"));
+  }
+
+  /**
+   * Waits for the answer to {@link #LATER} in {@code channel} and returns every post to it: the bot
+   * decides whether to answer an event before acknowledging it, and posts to a channel in order, so
+   * once the later answer is there, any answer to an earlier event would be too.
+   */
+  private static List<SlackStandIn.Call> answeredAfterAnythingEarlier(String channel)
+      throws InterruptedException {
+    List<SlackStandIn.Call> later =
+        bot.slack.await(
+            c ->
+                c.path().equals(POST_MESSAGE)
+                    && channel.equals(c.param("channel"))
+                    && c.param("blocks").contains(LATER),
+            1,
+            Duration.ofSeconds(5));
+    assertEquals(1, later.size(), "the later question was answered once in " + channel);
+    return bot.slack.calls(POST_MESSAGE).stream()
+        .filter(c -> channel.equals(c.param("channel")))
+        .toList();
   }
 
   @Test
@@ -275,12 +305,13 @@ class SlackAppTest {
             + "\",\"text\":\"who is the biggest customer\",\"ts\":\"1700000006.000700\",\"channel\":\"D47\",\"event_ts\":\"1700000006.000700\"}";
     assertEquals(200, bot.event("EvBot1", fromBot, Map.of()).statusCode());
     assertEquals(200, bot.event("EvBot2", fromSelf, Map.of()).statusCode());
-    Thread.sleep(500);
-    assertEquals(
-        0,
-        bot.slack.calls(POST_MESSAGE).stream()
-            .filter(c -> "D47".equals(c.param("channel")))
-            .count());
+    String fromPerson =
+        "{\"type\":\"message\",\"channel_type\":\"im\",\"user\":\"U123\",\"text\":\""
+            + LATER
+            + "\",\"ts\":\"1700000006.000800\",\"channel\":\"D47\",\"event_ts\":\"1700000006.000800\"}";
+    assertEquals(200, bot.event("EvBot3", fromPerson, Map.of()).statusCode());
+    List<SlackStandIn.Call> posts = answeredAfterAnythingEarlier("D47");
+    assertEquals(1, posts.size(), "only the person is answered: " + posts);
   }
 
   // Request verification: https://api.slack.com/authentication/verifying-requests-from-slack

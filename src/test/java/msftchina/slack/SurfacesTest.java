@@ -146,10 +146,15 @@ class SurfacesTest {
         "{\"type\":\"app_home_opened\",\"user\":\"UHOME3\",\"channel\":\"D0HOME\","
             + "\"tab\":\"messages\",\"event_ts\":\"1700000200.000200\"}",
         Map.of());
-    Thread.sleep(300);
-    assertTrue(
-        bot.slack.calls("/api/views.publish").stream()
-            .noneMatch(c -> "UHOME3".equals(c.param("user_id"))));
+    // The user then opens the Home tab: its view is published after anything queued before it.
+    bot.event(
+        "EvHomeThenHome",
+        "{\"type\":\"app_home_opened\",\"user\":\"UHOME3\",\"channel\":\"D0HOME\","
+            + "\"tab\":\"home\",\"event_ts\":\"1700000200.000300\"}",
+        Map.of());
+    List<SlackStandIn.Call> published = publishedFor("UHOME3", 1);
+    assertEquals(1, published.size(), "the Home tab's view only: " + published);
+    assertTrue(published.get(0).param("view").contains("\"type\":\"home\""));
   }
 
   // --- App Home: https://api.slack.com/events/app_home_opened ---

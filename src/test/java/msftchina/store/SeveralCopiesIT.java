@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,11 @@ class SeveralCopiesIT {
 
   private static final String POST_MESSAGE = "/api/chat.postMessage";
   private static final String QUESTION = "who is the biggest AI customer in China?";
+  private static final String LATER = "how fast is Azure AI revenue growing in China?";
+
+  /** How long a copy may take to answer, or to sweep what it delivered out of the database. */
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
   private static Postgres postgres;
 
   @TempDir Path temp;
@@ -76,11 +85,21 @@ class SeveralCopiesIT {
       assertEquals(200, toB.get().statusCode(), b.describe());
     }
     assertEquals(200, a.mention("EvBoth" + database + "0", QUESTION).statusCode()); // a late retry
-    slack.await(POST_MESSAGE, events, Duration.ofSeconds(20));
-    Thread.sleep(2_000); // time for a second answer, were there one
+    // Each copy decided on every event before acknowledging it. A later question to each copy, in
+    // the same channel, is answered after anything either queued before it; and once no claimed
+    // reply is left in the database, no copy can take one over and answer it again.
+    assertEquals(200, a.mention("EvLaterA" + database, LATER).statusCode());
+    assertEquals(200, b.mention("EvLaterB" + database, LATER).statusCode());
+    slack.await(c -> c.path().equals(POST_MESSAGE) && answers(c, LATER), 2, WAIT);
+    awaitNoReplyLeft(url);
     List<SlackStandIn.Call> posts = slack.calls(POST_MESSAGE);
-    assertEquals(events, posts.size(), "one answer per event: " + a.describe() + b.describe());
-    assertTrue(posts.stream().allMatch(c -> c.param("text").contains("ByteDance")), posts + "");
+    assertEquals(events + 2, posts.size(), "one answer per event: " + a.describe() + b.describe());
+    assertEquals(events, posts.stream().filter(c -> answers(c, QUESTION)).count(), posts + "");
+    assertTrue(
+        posts.stream()
+            .filter(c -> answers(c, QUESTION))
+            .allMatch(c -> c.param("text").contains("ByteDance")),
+        posts + "");
     assertFalse(a.stderr().contains("Exception") || b.stderr().contains("Exception"));
   }
 
@@ -101,13 +120,42 @@ class SeveralCopiesIT {
     next.awaitHealthy();
     List<SlackStandIn.Call> posts = slack.await(POST_MESSAGE, 2, Duration.ofSeconds(30));
     assertEquals(2, posts.size(), "the next start delivers the reply: " + next.describe());
-    Thread.sleep(Outbox.SWEEP_MILLIS + 1_000);
+    // Delivered, the reply is deleted from the database: then no copy can deliver it again.
+    awaitNoReplyLeft(url);
     posts = slack.calls(POST_MESSAGE);
     assertEquals(2, posts.size(), "delivered once: " + posts);
     SlackStandIn.Call delivered = posts.get(1);
     assertEquals("C42", delivered.param("channel"));
     assertTrue(delivered.param("text").contains("ByteDance"), delivered.body());
     assertTrue(delivered.param("thread_ts") != null, "in the question's thread");
+  }
+
+  /** Returns whether {@code post} answers {@code question}, which it echoes. */
+  private static boolean answers(SlackStandIn.Call post, String question) {
+    String blocks = post.param("blocks");
+    return blocks != null && blocks.contains(question.substring(0, question.length() - 1));
+  }
+
+  /**
+   * Waits until the database at {@code url} holds no claimed reply: each was delivered, and its
+   * copy's sweep deleted it.
+   */
+  private static void awaitNoReplyLeft(String url) throws Exception {
+    long end = System.nanoTime() + WAIT.toNanos();
+    int left = -1;
+    while (System.nanoTime() < end) {
+      try (Connection c = DriverManager.getConnection(url);
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM outbox")) {
+        rs.next();
+        left = rs.getInt(1);
+      }
+      if (left == 0) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(left + " replies still claimed in the database after " + WAIT);
   }
 
   private String database(String kind) throws Exception {

@@ -1,0 +1,129 @@
+package msftchina.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The decision to answer or refuse a question the fixture report's words cover: answered by the
+ * statements that have everything it asks for (a kind of figure, its years, its entities), or
+ * refused naming what is missing, with the closest statements to show as such.
+ */
+class DecisionTest {
+
+  @TempDir static Path indexDir;
+
+  private static FixtureReport report;
+
+  @BeforeAll
+  static void open() throws IOException {
+    report = FixtureReport.open(indexDir);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    report.close();
+  }
+
+  @ParameterizedTest(name = "{0} -> answered by {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // a figure for Harrow Freight: 1.2 gives one; 3.2 names Harrow Freight without one
+        "How much does Harow Freight spend?            | 1.2     | 3.2",
+        "How much money does Harrow Freight spend?     | 1.2     | 3.2",
+        // a figure in 2025: both 2.1 and 2.2 give one, about revenue
+        "How much revenue did Lumenbay make in 2025?   | 2.1 2.2 | 3.2 4.4 3.1 4.1 1.1 3.3 1.2",
+        "How many engineers does Lumenbay employ?      | 2.3     | 4.4 2.1 3.1 2.2 4.1 1.1 3.3 1.2",
+        "When did the chip shortage delay deliveries?  | 3.2     | 3.1",
+        "What share of revenue comes from leasing?     | 2.2     | 2.1",
+      })
+  void answersWithTheStatementsThatHaveWhatIsAsked(
+      String question, String answering, String others) {
+    Decision decision = report.decide(question);
+
+    assertNull(decision.refusal(), () -> "refused: " + decision.refusal());
+    assertEquals(FixtureReport.list(answering, " "), report.shortIds(decision.answering()));
+    assertEquals(FixtureReport.list(others, " "), report.shortIds(decision.others()));
+  }
+
+  @ParameterizedTest(name = "{0} -> every candidate answers, {1} first")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Who is Lumenbay's rival?          | 3.3",
+        "Is Lumenbay for sale?             | 4.3",
+        "Do robots replace workers?        | 4.2",
+      })
+  void aQuestionAskingNothingInParticularIsAnsweredByItsWords(String question, String first) {
+    Decision decision = report.decide(question);
+
+    assertNull(decision.refusal(), () -> "refused: " + decision.refusal());
+    assertEquals(first, report.shortIds(decision.answering()).get(0));
+    assertEquals(List.of(), decision.others());
+  }
+
+  @ParameterizedTest(name = "{0} -> refused, lacking {1}; closest {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // the report names Norvik's prices, not its spending
+        "How much does Norvik spend on robots?        | a figure for Norvik Automation | 3.3",
+        // 2027 is the new factory's year, with no figure
+        "How much revenue will Lumenbay make in 2027? | a figure in 2027              | 4.1 2.1 2.2",
+        "How many robots does Tidewell buy?           | a count for Tidewell Grocers  | 1.3",
+      })
+  void refusesNamingTheDetailNoStatementHas(String question, String missing, String closest) {
+    Decision decision = report.decide(question);
+
+    assertNotNull(decision, "refused by its reading already");
+    assertEquals(
+        new Refusal(Refusal.Reason.DETAIL_NOT_IN_REPORT, List.of(missing)), decision.refusal());
+    assertEquals(List.of(), decision.answering());
+    assertEquals(FixtureReport.list(closest, " "), report.shortIds(decision.others()));
+  }
+
+  @Test
+  void noCandidateRefusesNamingTheQuestionsUnknownWords() {
+    Reading reading =
+        new Reading("robots on Mars?", Map.of("robot", 1f), List.of("Mars"), 0.5, null, null);
+
+    Decision decision = report.answerability.decide(reading, List.of());
+
+    assertEquals(
+        new Refusal(Refusal.Reason.WORDS_NOT_IN_REPORT, List.of("Mars")), decision.refusal());
+  }
+
+  @Test
+  void aStatementScoringFarBelowTheBestDoesNotAnswerEvenWithEverythingAsked() {
+    int factory = report.doc("4.1"); // 2027, no revenue
+    int revenue = report.doc("2.1"); // revenue in 2025
+    Asked in2025 = new Asked(null, Set.of("2025"), Set.of(), true, Set.of());
+    Reading reading = new Reading("in 2025?", Map.of("2025", 1f), List.of(), 1, in2025, null);
+
+    // A statement answers from three tenths of the best score up.
+    Decision near =
+        report.answerability.decide(
+            reading, List.of(new Candidate(factory, 10f), new Candidate(revenue, 3f)));
+    Decision far =
+        report.answerability.decide(
+            reading, List.of(new Candidate(factory, 10f), new Candidate(revenue, 2.5f)));
+
+    assertEquals(List.of("2.1"), report.shortIds(near.answering()));
+    assertEquals(
+        new Refusal(Refusal.Reason.DETAIL_NOT_IN_REPORT, List.of("in 2025")), far.refusal());
+    assertEquals(List.of(), far.answering());
+  }
+}

@@ -1,0 +1,147 @@
+package msftchina.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import msftchina.facts.Fact;
+import msftchina.facts.FactsDirectory;
+import msftchina.facts.ReportFolder;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * The small fixture report of {@code src/test/resources/fixture-report} (an imaginary company,
+ * Lumenbay), opened stage by stage as {@link FactSearcher} opens a report, so that each stage can
+ * be tested on its own: the question reader, the retriever and the decision to answer.
+ */
+final class FixtureReport implements Closeable {
+
+  /** The report's id, its folder's name. */
+  static final String REPORT = "lumenbay";
+
+  /** The decision's parameters of the fixture's {@code decision.properties}. */
+  final DecisionModel model;
+
+  /** The statements in index order: a candidate's doc is its position here. */
+  final List<Fact> statements;
+
+  final QuestionReader reader;
+  final Retriever retriever;
+  final Answerability answerability;
+  private final FactIndex index;
+
+  private FixtureReport(
+      DecisionModel model,
+      List<Fact> statements,
+      QuestionReader reader,
+      Retriever retriever,
+      Answerability answerability,
+      FactIndex index) {
+    this.model = model;
+    this.statements = statements;
+    this.reader = reader;
+    this.retriever = retriever;
+    this.answerability = answerability;
+    this.index = index;
+  }
+
+  /** Returns the fixture's facts folder, as the test class path holds it. */
+  static Path dir() {
+    try {
+      return Path.of(FixtureReport.class.getResource("/fixture-report").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("the class path names no file", e);
+    }
+  }
+
+  /** Opens the fixture report with its index in {@code indexDir}. */
+  static FixtureReport open(Path indexDir) throws IOException {
+    FactsDirectory facts = new FactsDirectory(dir());
+    ReportFolder folder = new ReportFolder(dir().resolve(REPORT));
+    Analysis analysis = new Analysis(FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE)));
+    Knowledge knowledge = Knowledge.read(facts, folder, analysis);
+    FactIndex index = FactIndex.open(indexDir, facts, folder, line -> {});
+    List<Fact> statements = inIndexOrder(index, folder.readFacts());
+    IndexSearcher searcher = Retriever.searcher(index);
+    List<List<Word>> words = statements.stream().map(f -> analysis.words(f.text())).toList();
+    List<FactTraits> traits =
+        statements.stream().map(f -> FactTraits.of(f, analysis.terms(f.text()))).toList();
+    Vocabulary vocabulary = Vocabulary.of(searcher, words);
+    return new FixtureReport(
+        DecisionModel.read(dir()),
+        statements,
+        new QuestionReader(knowledge, vocabulary, FactSearcher.subjects(traits)),
+        new Retriever(searcher, vocabulary),
+        new Answerability(traits),
+        index);
+  }
+
+  /** Returns {@code question} as the reader reads it with the fixture's model. */
+  Reading read(String question) {
+    return reader.read(question, model);
+  }
+
+  /** Returns the decision on {@code question}, read and searched; null when its reading refuses. */
+  Decision decide(String question) {
+    Reading reading = read(question);
+    return reading.refusal() != null
+        ? null
+        : answerability.decide(reading, retriever.candidates(reading.terms()));
+  }
+
+  /** Returns the ids of {@code candidates}' statements, in order. */
+  List<String> ids(List<Candidate> candidates) {
+    return candidates.stream().map(c -> statements.get(c.doc()).id()).toList();
+  }
+
+  /** Returns the short id ("1.2") of a statement id ("lumenbay:1.2"). */
+  static String shortId(String id) {
+    return id.substring(REPORT.length() + 1);
+  }
+
+  /** Returns the short ids of {@code candidates}' statements, in order. */
+  List<String> shortIds(List<Candidate> candidates) {
+    return ids(candidates).stream().map(FixtureReport::shortId).toList();
+  }
+
+  /** Returns the parts of {@code written} between {@code separator}s; none when it is null. */
+  static List<String> list(String written, String separator) {
+    return written == null
+        ? List.of()
+        : List.of(Pattern.compile(Pattern.quote(separator)).split(written.strip(), -1));
+  }
+
+  /** Returns the doc of the statement whose short id is {@code shortId} ("1.2"). */
+  int doc(String shortId) {
+    for (int doc = 0; doc < statements.size(); doc++) {
+      if (shortId(statements.get(doc).id()).equals(shortId)) {
+        return doc;
+      }
+    }
+    throw new IllegalArgumentException("the fixture report has no statement " + shortId);
+  }
+
+  private static List<Fact> inIndexOrder(FactIndex index, List<Fact> facts) throws IOException {
+    Map<String, Fact> byId =
+        facts.stream().collect(Collectors.toMap(Fact::id, Function.identity()));
+    StoredFields stored = index.reader().storedFields();
+    List<Fact> ordered = new ArrayList<>();
+    for (int doc = 0; doc < index.reader().maxDoc(); doc++) {
+      ordered.add(byId.get(stored.document(doc, Set.of(FactFields.ID)).get(FactFields.ID)));
+    }
+    return List.copyOf(ordered);
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+}

@@ -1,0 +1,129 @@
+package msftchina.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * How a question is read against the fixture report: the report's words it keeps (as analysed
+ * terms), the misspelt ones it corrects, the names it finds, the refusals reading alone decides and
+ * what the question asks for beyond its words.
+ */
+class QuestionReaderTest {
+
+  @TempDir static Path indexDir;
+
+  private static FixtureReport report;
+
+  @BeforeAll
+  static void open() throws IOException {
+    report = FixtureReport.open(indexDir);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    report.close();
+  }
+
+  @ParameterizedTest(name = "{0} -> [{1}], unknown [{2}]")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "Who is Lumenbay's biggest customer?          | biggest custom lumenbai  | ",
+        // the shared synonyms rewrite to the report's words
+        "Who is Lumenbay's largest client?            | biggest custom lumenbai  | ",
+        // the report's own synonyms
+        "Where does Lumenbay buy its camera chips?    | bui chip lumenbai vision | ",
+        // an alias, in Chinese
+        "流明湾 robots                                   | lumenbai robot           | ",
+        // an alias rewritten to the report's two-word name
+        "How much does HFX spend on robots?           | freight harrow robot spend | much",
+        // an opposite is read as the report's word, which answers it
+        "Is Lumenbay's revenue shrinking?             | lumenbai revenu tripl    | ",
+        // the fixture's own stop word weighs nothing
+        "What is Lumenbay's revenue, please?          | lumenbai revenu          | ",
+        "How fast do the robots recharge?             | recharg robot            | fast",
+      })
+  void keepsTheReportsWords(String question, String terms, String unknown) {
+    Reading reading = report.read(question);
+
+    assertNull(reading.refusal(), () -> "refused: " + reading.refusal());
+    assertEquals(terms, String.join(" ", new TreeSet<>(reading.terms().keySet())));
+    assertEquals(FixtureReport.list(unknown, " "), reading.unknown());
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} weighing {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // one edit in a word of 5 letters
+        "How much does Harow Freight spend? | harrow   | 0.8",
+        // two edits in a word of 8 letters
+        "Lumenbya revenue                   | lumenbai | 0.8",
+        // spelt right, the word weighs in full
+        "How much does Harrow Freight spend? | harrow  | 1.0",
+      })
+  void correctsAMisspeltWordToTheReportsNearest(String question, String term, float weight) {
+    Reading reading = report.read(question);
+
+    assertEquals(weight, reading.terms().get(term), () -> "terms: " + reading.terms());
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} [{2}]")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        // a name of names.txt that the report never mentions
+        "Does Amazon buy Lumenbay robots?          | NAME_NOT_IN_REPORT  | Amazon",
+        "Is Boston Dynamics a rival?               | NAME_NOT_IN_REPORT  | Boston Dynamics",
+        // capitalised words the report never uses are names too
+        "What did Jensen Huang say about Lumenbay? | NAME_NOT_IN_REPORT  | Jensen,Huang",
+        // and so is a year it never speaks of
+        "What was Lumenbay's revenue in 2023?      | NAME_NOT_IN_REPORT  | 2023",
+        "???                                       | NOTHING_ASKED       | -",
+        "hello                                     | WORDS_NOT_IN_REPORT | hello",
+        "Who runs Lumenbay?                        | WORDS_NOT_IN_REPORT | runs",
+        // 'costumer' is an English word: not a misspelling of 'customer'
+        "Who is Lumenbay's costumer?               | WORDS_NOT_IN_REPORT | costumer",
+        "What is Lumenbay's non-robot revenue?     | NEGATED             | non-robot",
+      })
+  void refusesWhatTheReadingAloneDecides(String question, Refusal.Reason reason, String missing) {
+    Reading reading = report.read(question);
+
+    assertEquals(new Refusal(reason, FixtureReport.list(missing, ",")), reading.refusal());
+  }
+
+  @ParameterizedTest(name = "{0} -> figure {1}, years [{2}], entities [{3}]")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "How much money does Harrow Freight spend?   | dollars | -    | Harrow Freight",
+        // Lumenbay, named in most statements, is the report's subject: not asked about
+        "How much revenue did Lumenbay make in 2025? | amount  | 2025 | -",
+        "How many engineers does Lumenbay employ?    | count   | -    | -",
+        "When did the chip shortage delay deliveries? | date   | -    | -",
+        "What share of revenue comes from leasing?   | share   | -    | -",
+        // an alias names the report's entity
+        "How much does Pellucid charge for chips?    | -       | -    | Pellucid Semiconductor",
+        "Who is Lumenbay's rival?                    | -       | -    | -",
+      })
+  void readsWhatTheQuestionAsksFor(String question, String figure, String year, String entity) {
+    Asked asked = report.read(question).asked();
+
+    assertEquals(figure, asked.figure() == null ? null : asked.figure().id());
+    assertEquals(year == null ? List.of() : List.of(year), List.copyOf(asked.years()));
+    assertEquals(entity == null ? List.of() : List.of(entity), List.copyOf(asked.entities()));
+  }
+}
