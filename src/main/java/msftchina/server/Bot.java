@@ -19,7 +19,7 @@ import msftchina.search.KnowledgeBase;
 import msftchina.slack.BotApp;
 import msftchina.slack.BotIdentity;
 import msftchina.slack.Delivery;
-import msftchina.slack.Outbox;
+import msftchina.slack.SendQueue;
 
 /**
  * The running bot: the knowledge base opened, the Bolt app built, and the server listening, or the
@@ -38,7 +38,7 @@ public final class Bot implements AutoCloseable {
   private final SlackServer server;
   private final SocketModeRunner socketMode;
   private final TokenCheck tokenCheck;
-  private final Outbox outbox;
+  private final SendQueue outbox;
   private final int port;
   private final Storage store;
   private final Metrics metrics;
@@ -52,7 +52,7 @@ public final class Bot implements AutoCloseable {
       SlackServer server,
       SocketModeRunner socketMode,
       TokenCheck tokenCheck,
-      Outbox outbox,
+      SendQueue outbox,
       int port,
       Storage store,
       Metrics metrics,
@@ -128,7 +128,7 @@ public final class Bot implements AutoCloseable {
     BotIdentity identity = new BotIdentity(config.botToken());
     Metrics metrics = Metrics.withJvm();
     metrics.recording(store, Storage::recordsDropped, Storage::recordsQueued);
-    Outbox outbox = new Outbox(delivery, metrics);
+    SendQueue outbox = new SendQueue(delivery, metrics);
     BotApp bolt = BotApp.create(appConfig, kb, outbox, identity, store, metrics);
     App app = bolt.app();
     ReplySender pendingReplies = bolt.pendingReplies();

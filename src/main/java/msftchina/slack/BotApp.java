@@ -89,7 +89,7 @@ public final class BotApp {
   public static BotApp create(
       AppConfig config,
       KnowledgeBase kb,
-      Outbox outbox,
+      SendQueue outbox,
       BotIdentity identity,
       Storage storage,
       Metrics metrics) {

@@ -22,7 +22,7 @@ import msftchina.metrics.Metrics;
 record BotParts(
     AskService service,
     ReplyLanguages replies,
-    Outbox outbox,
+    SendQueue outbox,
     Storage storage,
     ButtonSeal seal,
     ThreadMemory threads,

@@ -1,8 +1,5 @@
 package msftchina.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -35,16 +32,18 @@ public final class Store implements Storage {
 
   private final Database db;
   private final Recorder recorder;
-  private final Outbox outbox;
+  private final EventLeases leases;
   private final StoreFile file;
+  private final AdminView adminView;
   private final ScheduledExecutorService watch;
   private final AtomicBoolean lookSoon = new AtomicBoolean();
 
-  private Store(Database db, Recorder recorder, Outbox outbox, StoreFile file) {
+  private Store(Database db, Recorder recorder, EventLeases leases, StoreFile file) {
     this.db = db;
     this.recorder = recorder;
-    this.outbox = outbox;
+    this.leases = leases;
     this.file = file;
+    this.adminView = new AdminView(db);
     if (file == null) {
       this.watch = null;
     } else {
@@ -66,7 +65,7 @@ public final class Store implements Storage {
   public static Store open(StoreSettings settings) throws StoreException {
     Database db = Database.open(settings);
     StoreFile file = settings.sqliteFile() == null ? null : StoreFile.opened(settings.sqliteFile());
-    return new Store(db, new Recorder(db), new Outbox(db), file);
+    return new Store(db, new Recorder(db), new EventLeases(db), file);
   }
 
   /**
@@ -78,7 +77,7 @@ public final class Store implements Storage {
     boolean before = file.problem() != null;
     String problem = file.check();
     if (problem != null && !before) {
-      for (String eventId : outbox.owned()) {
+      for (String eventId : leases.owned()) {
         log.warn(
             "reply to event {} is pending only in the lost database: it is sent from this copy's"
                 + " memory, and no later start will send it if serve stops first",
@@ -98,7 +97,7 @@ public final class Store implements Storage {
       return lost;
     }
     String recording = recorder.problem();
-    return recording != null ? recording : outbox.problem();
+    return recording != null ? recording : leases.problem();
   }
 
   /**
@@ -124,7 +123,7 @@ public final class Store implements Storage {
 
   @Override
   public void start(ReplySender sender) {
-    outbox.start(sender::send);
+    leases.start(sender::send);
   }
 
   /**
@@ -134,9 +133,11 @@ public final class Store implements Storage {
    */
   @Override
   public boolean firstTime(PendingReply reply) {
-    Outbox.Claim claim = outbox.claim(reply);
+    EventLeases.Claim claim = leases.claim(reply);
     if (reply.eventId() != null && !reply.eventId().isEmpty()) {
-      if (claim == Outbox.Claim.UNKNOWN && watch != null && lookSoon.compareAndSet(false, true)) {
+      if (claim == EventLeases.Claim.UNKNOWN
+          && watch != null
+          && lookSoon.compareAndSet(false, true)) {
         try {
           watch.execute(this::watchFile); // a failing write: is the file still there?
         } catch (RejectedExecutionException e) {
@@ -144,14 +145,14 @@ public final class Store implements Storage {
         }
       }
       String lost = file == null ? null : file.problem();
-      if (claim == Outbox.Claim.UNKNOWN) {
+      if (claim == EventLeases.Claim.UNKNOWN) {
         log.warn(
             "reply to event {} in channel {} is not stored: {}; it is sent from this copy's"
                 + " memory, and no later start will send it if serve stops first",
             reply.eventId(),
             reply.channel(),
             lost != null ? lost : "the database failed or took over 1 s");
-      } else if (claim == Outbox.Claim.FIRST && lost != null) {
+      } else if (claim == EventLeases.Claim.FIRST && lost != null) {
         log.warn(
             "reply to event {} in channel {} is stored only in the lost database ({}): it is sent"
                 + " from this copy's memory, and no later start will send it if serve stops first",
@@ -160,13 +161,13 @@ public final class Store implements Storage {
             lost);
       }
     }
-    return claim != Outbox.Claim.REPEAT;
+    return claim != EventLeases.Claim.REPEAT;
   }
 
   /** Notes that the reply to {@code eventId} was delivered or given up: it is no longer pending. */
   @Override
   public void done(String eventId) {
-    outbox.done(eventId);
+    leases.done(eventId);
   }
 
   @Override
@@ -191,44 +192,13 @@ public final class Store implements Storage {
     recorder.voted(vote);
   }
 
-  /** The most refused questions, and the most answers voted down, the admins' view holds. */
-  public static final int ADMIN_GAPS = 8;
-
   /**
-   * How long the admins' view is shown as read before it is read again: however often admins open
-   * the Home tab, the database counts the 30 days' gaps at most once in this time.
-   */
-  static final Duration ADMIN_VIEW_FRESH = Duration.ofSeconds(30);
-
-  private final Object adminLock = new Object();
-  private Gaps adminGaps;
-  private long adminGapsRead;
-
-  /**
-   * Returns the last 30 days' first {@link #ADMIN_GAPS} gaps and votes when {@code userId} is one
-   * of {@code MSFTCHINA_ADMINS}, for App Home; empty for anyone else or when the database can't be
-   * read. Counted by the database, and kept for {@link #ADMIN_VIEW_FRESH}: call it from a worker,
-   * never on a request's time (a first read over a big store takes a fraction of a second).
+   * Returns the last 30 days' first gaps and votes when {@code userId} is one of {@code
+   * MSFTCHINA_ADMINS}, for App Home ({@link AdminView}); empty for anyone else.
    */
   @Override
   public Optional<Gaps> adminView(String userId) {
-    if (userId == null || !db.settings().admins().contains(userId)) {
-      return Optional.empty();
-    }
-    synchronized (adminLock) {
-      long now = System.nanoTime();
-      if (adminGaps == null || now - adminGapsRead > ADMIN_VIEW_FRESH.toNanos()) {
-        try (Connection c = db.connect()) {
-          adminGaps =
-              GapsQueries.gaps(
-                  c, System.currentTimeMillis() - Duration.ofDays(30).toMillis(), ADMIN_GAPS);
-          adminGapsRead = now;
-        } catch (SQLException e) {
-          return Optional.empty();
-        }
-      }
-      return Optional.of(adminGaps);
-    }
+    return adminView.forUser(userId);
   }
 
   /**
@@ -257,7 +227,7 @@ public final class Store implements Storage {
     if (watch != null) {
       watch.shutdownNow();
     }
-    outbox.close();
+    leases.close();
     recorder.close();
   }
 }

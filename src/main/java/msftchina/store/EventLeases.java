@@ -33,7 +33,7 @@ import msftchina.app.Surface;
  *
  * <p>NOTE: safe for concurrent use.
  */
-final class Outbox implements AutoCloseable {
+final class EventLeases implements AutoCloseable {
 
   /** What claiming an event came to. */
   enum Claim {
@@ -68,7 +68,7 @@ final class Outbox implements AutoCloseable {
   private volatile long busySince;
   private Connection connection;
 
-  Outbox(Database db) {
+  EventLeases(Database db) {
     this.db = db;
     this.health =
         new Health(

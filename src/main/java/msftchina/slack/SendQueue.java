@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>NOTE: safe for concurrent use.
  */
-public final class Outbox implements AutoCloseable {
+public final class SendQueue implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+  private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
 
   /**
    * How long a stop waits, after its timeout, for the replies being sent to get Slack's answer: 10
@@ -76,10 +76,10 @@ public final class Outbox implements AutoCloseable {
    * Starts the workers of {@code policy}, telling {@code metrics} of its depth, retries, replies
    * delivered and given up, and Slack's errors.
    */
-  public Outbox(Delivery policy, Metrics metrics) {
+  public SendQueue(Delivery policy, Metrics metrics) {
     this.policy = policy;
     this.metrics = metrics;
-    metrics.outboxDepth(this, Outbox::pending);
+    metrics.outboxDepth(this, SendQueue::pending);
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
