@@ -147,18 +147,18 @@ public final class SocketBurst {
     void run(boolean print) throws InterruptedException {
       socket.sendAll(envelopes);
       socket.awaitAcks(envelopes.keySet(), Duration.ofSeconds(30));
-      Map<String, JsonObject> acks = new HashMap<>();
-      for (JsonObject ack : socket.acks()) {
-        if (ack.has("envelope_id")) {
-          acks.putIfAbsent(ack.get("envelope_id").getAsString(), ack);
-        }
-      }
       long end = System.nanoTime() + ANSWERS_WITHIN.toNanos();
       int answered = 0;
       int busy = 0;
       while (true) {
         answered = 0;
         busy = 0;
+        Map<String, JsonObject> acks = new HashMap<>();
+        for (JsonObject ack : socket.acks()) {
+          if (ack.has("envelope_id")) {
+            acks.putIfAbsent(ack.get("envelope_id").getAsString(), ack);
+          }
+        }
         Map<String, String> delivered = delivered();
         for (String id : envelopes.keySet()) {
           JsonObject ack = acks.get(id);

@@ -35,13 +35,14 @@ public final class SocketEnvelopes {
    */
   public static String mention(
       String id, String eventId, String user, String channel, String ts, String question) {
-    return envelope(
-        id,
-        "events_api",
-        EventBodies.callback(
-            eventId,
-            EventBodies.appMention(channel, ts, question).replace("\"U123\"", quote(user))),
-        false);
+    JsonObject event = new JsonObject();
+    event.addProperty("type", "app_mention");
+    event.addProperty("user", user);
+    event.addProperty("text", "<@" + SlackStandIn.BOT_USER_ID + "> " + question);
+    event.addProperty("ts", ts);
+    event.addProperty("event_ts", ts);
+    event.addProperty("channel", channel);
+    return envelope(id, "events_api", EventBodies.callback(eventId, event.toString()), false);
   }
 
   /**

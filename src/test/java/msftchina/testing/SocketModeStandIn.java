@@ -2,6 +2,10 @@ package msftchina.testing;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
@@ -26,6 +32,13 @@ public final class SocketModeStandIn extends WebSocketServer {
   private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
   private final Map<String, Long> ackedAt = new ConcurrentHashMap<>();
   private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
+  private final ExecutorService parser =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "socket-stand-in-parser");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicInteger connections = new AtomicInteger();
   private final CountDownLatch started = new CountDownLatch(1);
 
@@ -162,14 +175,34 @@ public final class SocketModeStandIn extends WebSocketServer {
             + "\"connection_info\":{\"app_id\":\"A0LOCAL\"}}");
   }
 
+  /**
+   * Times the ack on arrival, reading no more than its envelope id (acks arrive one after another
+   * on a connection's one decoder thread: parsing each in full there would delay the next one's
+   * time), and leaves the full parse to {@link #parser}.
+   */
   @Override
   public void onMessage(WebSocket conn, String message) {
     long now = System.nanoTime();
-    JsonObject ack = JsonParser.parseString(message).getAsJsonObject();
-    acks.add(ack);
-    if (ack.has("envelope_id")) {
-      ackedAt.putIfAbsent(ack.get("envelope_id").getAsString(), now);
+    String id = envelopeId(message);
+    if (id != null) {
+      ackedAt.putIfAbsent(id, now);
     }
+    parser.execute(() -> acks.add(JsonParser.parseString(message).getAsJsonObject()));
+  }
+
+  private static String envelopeId(String message) {
+    try (JsonReader reader = new JsonReader(new StringReader(message))) {
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.nextName().equals("envelope_id") && reader.peek() == JsonToken.STRING) {
+          return reader.nextString();
+        }
+        reader.skipValue();
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return null;
   }
 
   @Override
@@ -188,5 +221,6 @@ public final class SocketModeStandIn extends WebSocketServer {
   /** Stops the server. */
   public void close() throws InterruptedException {
     stop(1000);
+    parser.shutdown();
   }
 }
