@@ -84,7 +84,8 @@ class SocketModeBurstIT {
     String figures = figures(ms);
     System.out.println("2,000 slash commands at once: " + figures);
     assertTrue(ms[ms.length - 1] < 3000, "every ack within Slack's 3 s: " + figures);
-    assertTrue(percentile(ms, 0.99) < 2000, "p99 under 2 s: " + figures);
+    // p99 was 1.9 s on the code before (SDK client), ~0.4 s after: 1 s fails the one, not the other
+    assertTrue(percentile(ms, 0.99) < 1000, "p99 under 1 s: " + figures);
 
     Map<String, String> got = awaitAnswers(burst, Duration.ofSeconds(60));
     assertEquals(burst.size(), got.size(), "every user got a reply: " + serve.describe());
