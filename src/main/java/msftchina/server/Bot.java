@@ -169,7 +169,7 @@ public final class Bot implements AutoCloseable {
         }
       }
       if (config.socketMode()) {
-        socketMode = new SocketModeRunner(app, config.appToken(), STOP_TIMEOUT);
+        socketMode = new SocketModeRunner(app, config.appToken(), STOP_TIMEOUT, outbox);
         socketMode.start();
         store.start(pendingReplies);
         return new Bot(
@@ -277,17 +277,19 @@ public final class Bot implements AutoCloseable {
    */
   @Override
   public void close() throws Exception {
-    gate.close();
     if (operations != null) {
       operations.stopping(); // /readyz 503 while the rest stops
     }
     try {
       if (socketMode != null) {
+        // before the gate closes: the envelopes it acknowledged are run, not answered 503
         socketMode.stop();
       } else {
+        gate.close();
         server.stop();
       }
     } finally {
+      gate.close();
       try {
         gate.awaitIdle(STOP_TIMEOUT);
         if (socketMode == null) { // over Socket Mode, the runner has stopped them

@@ -1,22 +1,16 @@
 package msftchina.server;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
-import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
-import com.slack.api.socket_mode.impl.SocketModeClientJavaWSImpl;
-import com.slack.api.socket_mode.queue.impl.ConcurrentLinkedMessageQueue;
-import com.slack.api.util.json.GsonFactory;
+import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.StringReader;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -26,19 +20,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import msftchina.slack.Delivery;
+import msftchina.slack.SendQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.helpers.NOPLogger;
 
 /**
- * The bot connected to Slack over Socket Mode (https://api.slack.com/apis/socket-mode): Slack's
- * Java-WebSocket client, running the same app as the HTTP server.
+ * The bot connected to Slack over Socket Mode (https://api.slack.com/apis/socket-mode), running the
+ * same app as the HTTP server.
  *
  * <p>Slack's protocol: {@code apps.connections.open} gives a WebSocket URL; the server says {@code
- * hello}; every envelope is acknowledged with its {@code envelope_id} as soon as the app has run
- * (handlers return at once and answer from a worker), a slash command's reply going back as the
- * ack's {@code payload}; a {@code disconnect} message makes the client open a new connection.
- * Replies already acknowledged are posted by the app's workers, which outlive any connection.
+ * hello}; every envelope is acknowledged with its {@code envelope_id} within 3 s, a slash command's
+ * reply going back as the ack's {@code payload}; a {@code disconnect} message asks for a new
+ * connection. Envelopes are run and acknowledged by an {@link EnvelopeQueue}, within its budget
+ * whatever the backlog; the connection is a {@link SlackSocket}, which refuses messages bigger than
+ * any envelope. Replies already acknowledged are posted by the outbox, which outlives any
+ * connection.
+ *
+ * <p>Slack's own Socket Mode client is not used: it hands messages to its listeners from a queue
+ * that ten tasks poll every 10 ms on one thread (some 1,000 envelopes a second at best: a burst of
+ * 2,000 slash commands was acknowledged after Slack's 3 s), and it reads frames of any size.
  *
  * <p>The connection is watched here, not by the client's own monitor (whose log lines say neither
  * what happened nor what to do, one every 5 s while Slack is out of reach): every second while it
@@ -73,6 +74,7 @@ public final class SocketModeRunner {
   private final App app;
   private final String appToken;
   private final Duration stopTimeout;
+  private final SendQueue outbox;
   private final ScheduledExecutorService monitor =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -81,7 +83,8 @@ public final class SocketModeRunner {
             return t;
           });
   private final CountDownLatch firstHello = new CountDownLatch(1);
-  private volatile Client client;
+  private volatile SlackSocket socket;
+  private volatile EnvelopeQueue envelopes;
   private volatile boolean stopping;
 
   // The connection's state, guarded by this.
@@ -95,11 +98,15 @@ public final class SocketModeRunner {
   private long pauseMillis = FIRST_PAUSE.toMillis();
   private long nextCheck;
 
-  /** Creates a runner for {@code app} that connects with the app-level {@code appToken}. */
-  public SocketModeRunner(App app, String appToken, Duration stopTimeout) {
+  /**
+   * Creates a runner for {@code app} that connects with the app-level {@code appToken}; replies
+   * sent after an envelope's ack go through {@code outbox}.
+   */
+  public SocketModeRunner(App app, String appToken, Duration stopTimeout, SendQueue outbox) {
     this.app = app;
     this.appToken = appToken;
     this.stopTimeout = stopTimeout;
+    this.outbox = outbox;
   }
 
   /**
@@ -109,28 +116,56 @@ public final class SocketModeRunner {
    */
   public void start() throws Exception {
     String url = open();
-    Gson gson = GsonFactory.createSnakeCase(app.slack().getConfig());
-    SocketModeRequestParser parser = new SocketModeRequestParser(app.config());
-    Client c;
-    try {
-      c = new Client(url == null ? "wss://wss-primary.slack.com/link/" : url);
-    } catch (URISyntaxException e) {
-      throw new IOException("apps.connections.open gave a URL that is not one: " + e.getReason());
-    }
-    c.addWebSocketMessageListener(message -> acknowledge(c, parser, gson, message));
-    c.addWebSocketCloseListener(this::closed);
-    c.addWebSocketErrorListener(this::failed);
-    client = c;
+    envelopes = new EnvelopeQueue(app, new ToSlack());
     if (url != null) {
-      c.connect();
+      connect(url);
       synchronized (this) {
         nextCheck = System.nanoTime() + FIRST_WAIT.toNanos();
       }
     }
-    // The client's own monitor is off (see Client); this one, every second.
     var unused = monitor.scheduleWithFixedDelay(this::maintain, 1, 1, TimeUnit.SECONDS);
     if (url != null) {
       firstHello.await(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Opens a connection to {@code url}, waiting at most {@link #FIRST_WAIT} for it, then closes the
+   * one before it, if any: acks go on the new one.
+   */
+  private void connect(String url) throws IOException {
+    SlackSocket next;
+    try {
+      next = new SlackSocket(new URI(url), new Listener());
+    } catch (URISyntaxException e) {
+      throw new IOException("apps.connections.open gave a URL that is not one: " + e.getReason());
+    }
+    SlackSocket before = socket;
+    socket = next;
+    try {
+      var unused = next.connectBlocking(FIRST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (before != null) {
+      before.close();
+    }
+  }
+
+  /**
+   * Asks Slack for a new connection and opens it; a failure is logged ({@link #cannotConnect}), a
+   * refused token too, as it may be Slack's passing trouble once the bot has started.
+   */
+  private void reconnect() {
+    try {
+      String url = open();
+      if (url != null) {
+        connect(url);
+      }
+    } catch (IllegalArgumentException e) {
+      cannotConnect(e.getMessage());
+    } catch (IOException e) {
+      cannotConnect(e.getMessage());
     }
   }
 
@@ -170,8 +205,8 @@ public final class SocketModeRunner {
 
   /** Checks the connection, and opens a new one when it is down and the pause is over. */
   private void maintain() {
-    Client c = client;
-    if (stopping || c == null) {
+    SlackSocket s = socket;
+    if (stopping) {
       return;
     }
     synchronized (this) {
@@ -179,10 +214,15 @@ public final class SocketModeRunner {
         return;
       }
     }
-    if (c.verifyConnection()) { // a ping answered within 3 s
-      synchronized (this) {
-        nextCheck = System.nanoTime() + CHECK_EVERY.toNanos();
+    try {
+      if (s != null && s.answersPing(Duration.ofSeconds(3))) {
+        synchronized (this) {
+          nextCheck = System.nanoTime() + CHECK_EVERY.toNanos();
+        }
+        return;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return;
     }
     boolean wasConnected;
@@ -192,11 +232,7 @@ public final class SocketModeRunner {
     if (wasConnected) {
       down("the connection to Slack stopped answering pings");
     }
-    try {
-      c.connectToNewEndpoint(); // a failure is reported by the client (see Client)
-    } catch (IOException | RuntimeException e) {
-      // reported
-    }
+    reconnect();
     synchronized (this) {
       tries++;
       nextCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis);
@@ -239,6 +275,14 @@ public final class SocketModeRunner {
 
   /** Notes that the connection is down, logging it once: {@code what} happened. */
   private void down(String what) {
+    down(what, true);
+  }
+
+  /**
+   * Notes that the connection is down, logging it once: {@code what} happened; {@code network} when
+   * the cause may be the network between here and Slack.
+   */
+  private void down(String what, boolean network) {
     synchronized (this) {
       if (!connected || stopping) {
         return;
@@ -249,6 +293,11 @@ public final class SocketModeRunner {
       lastLogged = downSince;
       nextCheck = downSince; // reconnect at the next check
     }
+    if (!network) {
+      log.warn(
+          "Socket Mode: {}; reconnecting now. Replies already acknowledged are still posted", what);
+      return;
+    }
     log.warn(
         "Socket Mode: {}; reconnecting now, then with pauses growing to {} s. Replies already"
             + " acknowledged are still posted; if this repeats, check that this machine reaches"
@@ -257,26 +306,90 @@ public final class SocketModeRunner {
         LONGEST_PAUSE.toSeconds());
   }
 
-  /** The client's close listener: a close other than a normal one (ours, a refresh) is a drop. */
-  private void closed(int code, String reason) {
-    if (code != 1000) {
+  /**
+   * What the connections say, on their reader threads; a connection that is no longer the current
+   * one (closed after a refresh) is not listened to.
+   */
+  private final class Listener implements SlackSocket.Listener {
+
+    @Override
+    public void message(SlackSocket from, String text) {
+      if (from == socket) {
+        received(text);
+      }
+    }
+
+    /** A close other than a normal one (ours, a refresh) is a drop. */
+    @Override
+    public void closed(SlackSocket from, int code, String reason) {
+      if (from != socket || code < 1000 || code == 1000) {
+        return; // never opened (reported as a failure), closed by us, or an old connection
+      }
+      if (code == SlackSocket.TOO_BIG) {
+        down(
+            "Slack sent a message over "
+                + (SlackSocket.MAX_MESSAGE_BYTES >> 10)
+                + " KiB, bigger than any envelope this bot answers; it was not read, and the"
+                + " connection was closed (Slack sends again what wasn't acknowledged)",
+            false);
+        return;
+      }
       down(
           "the connection to Slack dropped ("
               + code
               + (reason == null || reason.isBlank() ? "" : ", " + reason)
               + ")");
     }
+
+    /** A connection that failed to open, or failed while open. */
+    @Override
+    public void failed(SlackSocket from, Exception e) {
+      if (stopping || from != socket) {
+        return;
+      }
+      if (connected()) {
+        down("the connection to Slack failed: " + describe(e));
+      } else {
+        cannotConnect(describe(e));
+      }
+    }
   }
 
-  /** The client's error listener: a connection that failed to open, or failed while open. */
-  private void failed(Throwable e) {
-    if (stopping) {
+  /**
+   * Reads one message of Slack's: hello, disconnect, or an envelope for the queue. Only its {@code
+   * type} and {@code envelope_id} are read here, on the connection's one reader thread, which a
+   * burst keeps busy; the workers parse the rest.
+   */
+  private void received(String text) {
+    String type = null;
+    String id = null;
+    try (JsonReader reader = new JsonReader(new StringReader(text))) {
+      reader.beginObject();
+      while (reader.hasNext() && (type == null || id == null)) {
+        String name = reader.nextName();
+        if (reader.peek() == JsonToken.STRING
+            && ("type".equals(name) || "envelope_id".equals(name))) {
+          if ("type".equals(name)) {
+            type = reader.nextString();
+          } else {
+            id = reader.nextString();
+          }
+        } else {
+          reader.skipValue();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn(
+          "socket mode: a message from Slack is not JSON; ignored ({})",
+          e.getClass().getSimpleName());
       return;
     }
-    if (connected()) {
-      down("the connection to Slack failed: " + describe(e));
-    } else {
-      cannotConnect(describe(e));
+    if ("hello".equals(type)) {
+      hello();
+    } else if ("disconnect".equals(type)) {
+      monitor.execute(this::reconnect); // Slack asks for a new connection, then closes this one
+    } else if (id != null && type != null) {
+      envelopes.accept(id, type, text);
     }
   }
 
@@ -346,82 +459,20 @@ public final class SocketModeRunner {
   }
 
   /**
-   * Runs the app on one envelope and acknowledges it: with the reply as payload when the app gave a
-   * JSON body, with the envelope id alone otherwise, even when the app failed, so that Slack
-   * doesn't send it again to a bot that can't answer it. While stopping, envelopes are left
-   * unacknowledged: Slack sends them again.
-   */
-  private void acknowledge(Client c, SocketModeRequestParser parser, Gson gson, String message) {
-    if (stopping) {
-      return;
-    }
-    SocketModeRequest request;
-    try {
-      request = parser.parse(message);
-    } catch (JsonParseException | IllegalStateException e) {
-      log.warn("socket mode: message not understood: {}", e.toString());
-      return;
-    }
-    if (request == null) {
-      if (isHello(message)) {
-        hello();
-      }
-      return; // and messages that are not envelopes
-    }
-    JsonObject ack = new JsonObject();
-    ack.addProperty("envelope_id", request.getEnvelope().getEnvelopeId());
-    try {
-      Response response = app.run(request.getBoltRequest());
-      if (response.getStatusCode() == StopGate.STOPPING) {
-        return; // not acknowledged: Slack sends it again, to this copy or another
-      }
-      if (response.getStatusCode() != 200) {
-        log.warn(
-            "socket mode: {} envelope answered {}",
-            request.getBoltRequest().getRequestType(),
-            response.getStatusCode());
-      } else if (response.getBody() != null
-          && !response.getBody().isEmpty()
-          && response.getContentType() != null
-          && response.getContentType().startsWith("application/json")) {
-        ack.add("payload", gson.fromJson(response.getBody(), JsonElement.class));
-      }
-    } catch (Exception e) {
-      log.error(
-          "socket mode: {} envelope failed: {}",
-          request.getBoltRequest().getRequestType(),
-          e.toString());
-    }
-    try {
-      c.sendSocketModeResponse(ack.toString());
-    } catch (RuntimeException e) {
-      log.warn(
-          "socket mode: a {} envelope could not be acknowledged, the connection closed ({});"
-              + " Slack sends it again",
-          request.getBoltRequest().getRequestType(),
-          e.getClass().getSimpleName());
-    }
-  }
-
-  private static boolean isHello(String message) {
-    try {
-      JsonElement type = JsonParser.parseString(message).getAsJsonObject().get("type");
-      return type != null && type.isJsonPrimitive() && "hello".equals(type.getAsString());
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  /**
-   * Closes the connection (envelopes not yet run are left unacknowledged, for Slack to send again),
-   * then lets the app's pending work finish within the stop timeout.
+   * Stops reading envelopes, lets those already acknowledged or running finish (envelopes not yet
+   * acknowledged are left for Slack to send again), closes the connection, then lets the app's
+   * pending work finish within the stop timeout. Call it before the app stops taking requests.
    */
   public void stop() throws Exception {
     stopping = true;
     monitor.shutdownNow();
-    Client c = client;
-    if (c != null) {
-      c.close();
+    EnvelopeQueue queue = envelopes;
+    if (queue != null) {
+      queue.stop(stopTimeout);
+    }
+    SlackSocket s = socket;
+    if (s != null) {
+      s.close();
     }
     app.executorService().shutdown();
     if (!app.executorService().awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -429,49 +480,50 @@ public final class SocketModeRunner {
     }
   }
 
-  /**
-   * Slack's Java-WebSocket client with its own session monitor off (this runner watches the
-   * connection) and its log lines silenced (this runner says what they meant); a failure to open a
-   * new connection is reported to the runner.
-   */
-  private final class Client extends SocketModeClientJavaWSImpl {
-
-    Client(String url) throws URISyntaxException {
-      super(
-          app.slack(),
-          appToken,
-          url,
-          DEFAULT_MESSAGE_PROCESSOR_CONCURRENCY,
-          new ConcurrentLinkedMessageQueue(),
-          true,
-          false, // no session monitor of its own
-          DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
-    }
+  /** Where the envelope queue's acks and later replies go: the connection, and the outbox. */
+  private final class ToSlack implements EnvelopeQueue.Slack {
 
     @Override
-    public void connectToNewEndpoint() throws IOException {
+    public boolean acknowledge(String ack) {
+      SlackSocket s = socket;
+      if (s == null || !s.isOpen()) {
+        return false;
+      }
       try {
-        super.connectToNewEndpoint();
-      } catch (IOException | RuntimeException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        int error = message.indexOf("(error: ");
-        if (e.getCause() instanceof SlackApiException api) {
-          cannotConnect("apps.connections.open answered HTTP " + api.getResponse().code());
-        } else if (e instanceof IllegalStateException && error >= 0) {
-          cannotConnect(
-              "apps.connections.open: Slack said "
-                  + message.substring(error + 8).replaceFirst("\\).*", "")
-                  + " (check SLACK_APP_TOKEN if this lasts)");
-        } else {
-          failed(e);
-        }
-        throw e;
+        s.send(ack);
+        return true;
+      } catch (RuntimeException e) { // closed meanwhile
+        return false;
       }
     }
 
     @Override
-    public Logger getLogger() {
-      return NOPLogger.NOP_LOGGER;
+    public void respondLater(String responseUrl, String message, String what) {
+      outbox.send(
+          responseUrl, // a queue of its own: no pause between different commands' replies
+          "response_url",
+          what,
+          () -> {
+            WebhookResponse r = app.slack().send(responseUrl, message);
+            return Delivery.fromHttp(r.getCode(), null, r.getBody());
+          },
+          null);
+    }
+
+    @Override
+    public void post(String channel, String thread, String text, String what) {
+      String token = app.config().getSingleTeamBotToken();
+      outbox.send(
+          channel,
+          "chat.postMessage",
+          what,
+          () -> {
+            return Delivery.fromApi(
+                app.client()
+                    .chatPostMessage(
+                        m -> m.token(token).channel(channel).threadTs(thread).text(text)));
+          },
+          null);
     }
   }
 }

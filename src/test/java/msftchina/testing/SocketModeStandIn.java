@@ -2,11 +2,19 @@ package msftchina.testing;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
@@ -21,6 +29,16 @@ import org.java_websocket.server.WebSocketServer;
 public final class SocketModeStandIn extends WebSocketServer {
 
   private final List<JsonObject> acks = new CopyOnWriteArrayList<>();
+  private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+  private final Map<String, Long> ackedAt = new ConcurrentHashMap<>();
+  private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
+  private final ExecutorService parser =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "socket-stand-in-parser");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicInteger connections = new AtomicInteger();
   private final CountDownLatch started = new CountDownLatch(1);
 
@@ -70,6 +88,49 @@ public final class SocketModeStandIn extends WebSocketServer {
     open.send(envelope);
   }
 
+  /**
+   * Sends every envelope of {@code envelopes} (envelope id to JSON) at once, in order, on the open
+   * connection, as Slack does when many users act together; each one's send time is kept for {@link
+   * #ackMillis}.
+   */
+  public void sendAll(Map<String, String> envelopes) {
+    WebSocket open =
+        getConnections().stream()
+            .filter(WebSocket::isOpen)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no open Socket Mode connection"));
+    envelopes.forEach(
+        (id, envelope) -> {
+          sentAt.put(id, System.nanoTime());
+          open.send(envelope);
+        });
+  }
+
+  /**
+   * Returns the milliseconds from sending envelope {@code id} (by {@link #sendAll}) to its first
+   * ack, or -1 while it is not acknowledged.
+   */
+  public double ackMillis(String id) {
+    Long sent = sentAt.get(id);
+    Long acked = ackedAt.get(id);
+    return sent == null || acked == null ? -1 : (acked - sent) / 1e6;
+  }
+
+  /** Waits until every envelope in {@code ids} is acknowledged; returns how many are. */
+  public int awaitAcks(java.util.Collection<String> ids, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end && !ackedAt.keySet().containsAll(ids)) {
+      Thread.sleep(20);
+    }
+    return (int) ids.stream().filter(ackedAt::containsKey).count();
+  }
+
+  /** Returns the close codes of the connections closed so far, in order. */
+  public List<Integer> closeCodes() {
+    return List.copyOf(closeCodes);
+  }
+
   /** Sends Slack's {@code disconnect} message with {@code reason} (refresh_requested, warning). */
   public void askToReconnect(String reason) {
     send(
@@ -114,13 +175,40 @@ public final class SocketModeStandIn extends WebSocketServer {
             + "\"connection_info\":{\"app_id\":\"A0LOCAL\"}}");
   }
 
+  /**
+   * Times the ack on arrival, reading no more than its envelope id (acks arrive one after another
+   * on a connection's one decoder thread: parsing each in full there would delay the next one's
+   * time), and leaves the full parse to {@link #parser}.
+   */
   @Override
   public void onMessage(WebSocket conn, String message) {
-    acks.add(JsonParser.parseString(message).getAsJsonObject());
+    long now = System.nanoTime();
+    String id = envelopeId(message);
+    if (id != null) {
+      ackedAt.putIfAbsent(id, now);
+    }
+    parser.execute(() -> acks.add(JsonParser.parseString(message).getAsJsonObject()));
+  }
+
+  private static String envelopeId(String message) {
+    try (JsonReader reader = new JsonReader(new StringReader(message))) {
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.nextName().equals("envelope_id") && reader.peek() == JsonToken.STRING) {
+          return reader.nextString();
+        }
+        reader.skipValue();
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return null;
   }
 
   @Override
-  public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+  public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    closeCodes.add(code);
+  }
 
   @Override
   public void onError(WebSocket conn, Exception ex) {}
@@ -133,5 +221,6 @@ public final class SocketModeStandIn extends WebSocketServer {
   /** Stops the server. */
   public void close() throws InterruptedException {
     stop(1000);
+    parser.shutdown();
   }
 }
