@@ -148,6 +148,7 @@ public final class Bot implements AutoCloseable {
                 kb.factCount(),
                 tokenCheck::problem,
                 store::problem,
+                () -> deadWorkers(outbox, store),
                 metrics::scrape,
                 STOP_TIMEOUT);
         try {
@@ -190,6 +191,7 @@ public final class Bot implements AutoCloseable {
               kb.factCount(),
               tokenCheck::problem,
               store::problem,
+              () -> deadWorkers(outbox, store),
               metrics::scrape,
               STOP_TIMEOUT);
       listening = true;
@@ -306,6 +308,12 @@ public final class Bot implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Returns which worker died (the outbox's, the store's), for /healthz; null when none did. */
+  private static String deadWorkers(Outbox outbox, Store store) {
+    String outboxWorkers = outbox.deadWorkers();
+    return outboxWorkers != null ? outboxWorkers : store.deadWorkers();
   }
 
   private static AppConfig appConfig(ServeConfig config) {

@@ -59,7 +59,8 @@ public final class SlackServer {
   /**
    * Creates a server for {@code app} (null for health and metrics alone) on {@code host}:{@code
    * port} (0 for any free port); {@code slackProblem} and {@code storeProblem} tell /healthz what
-   * is wrong with Slack and the store (null when nothing is), {@code metrics} gives /metrics.
+   * is wrong with Slack and the store (null when nothing is), {@code deadWorkers} which worker died
+   * (null when none did), {@code metrics} gives /metrics.
    */
   public SlackServer(
       App app,
@@ -68,6 +69,7 @@ public final class SlackServer {
       int facts,
       Supplier<String> slackProblem,
       Supplier<String> storeProblem,
+      Supplier<String> deadWorkers,
       Supplier<String> metrics,
       Duration stopTimeout) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -90,7 +92,8 @@ public final class SlackServer {
       context.addServlet(new ServletHolder(new EventsServlet(app)), EVENTS_PATH);
     }
     context.addServlet(
-        new ServletHolder(new HealthServlet(facts, slackProblem, storeProblem)), "/healthz");
+        new ServletHolder(new HealthServlet(facts, slackProblem, storeProblem, deadWorkers)),
+        "/healthz");
     context.addServlet(new ServletHolder(new ReadyServlet(() -> !stopping)), "/readyz");
     context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
     EagerContentHandler wholeBody =

@@ -50,7 +50,8 @@ final class AppHome {
   private final Answering answering;
   private final String command;
   private final List<String> covers;
-  private final SeenEvents seen = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
+  private final SeenEvents seen =
+      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
 
   private AppHome(Answering answering, String command) {
     this.answering = answering;

@@ -76,17 +76,20 @@ public final class BotApp {
   private final KnowledgeBase kb;
   private final Replies replies;
   private final Outbox outbox;
-  private final SeenEvents seen = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
-  private final SeenEvents shares = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
+  private final SeenEvents seen =
+      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
+  private final SeenEvents shares =
+      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
   // The votes thanked: one key (a hash of who, which answer, 👍 or 👎) per vote last counted.
-  private final SeenEvents votes = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
+  private final SeenEvents votes =
+      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
   private final ReplyCache commandReplies = new ReplyCache(REPLY_CACHE_BYTES);
   private final Gson json;
   private final Answering answering;
   private final Store store;
   private final Metrics metrics;
   private final ThreadMemory threads =
-      new ThreadMemory(10_000, Duration.ofHours(24), Clock.systemUTC());
+      new ThreadMemory(Duration.ofHours(24), ThreadMemory.MAX_BYTES, Clock.systemUTC());
 
   private final ButtonSeal seal;
   private final Set<String> statementIds;
@@ -475,18 +478,17 @@ public final class BotApp {
       store.asked(
           pending.surface(), pending.team(), channel, pending.user(), question, answer, millis);
     }
+    String text = message.text(); // the reply waits as text and JSON, not Block Kit objects
+    String blocks = json.toJson(message.blocks());
     outbox.send(
         channel,
         "chat.postMessage",
         "event " + eventId + ": chat.postMessage to " + channel,
+        Outbox.replyBytes(text.length() + blocks.length() + question.length() + asked.length()),
         () -> {
           ChatPostMessageResponse r =
               client.chatPostMessage(
-                  m ->
-                      m.channel(channel)
-                          .threadTs(thread)
-                          .text(message.text())
-                          .blocks(message.blocks()));
+                  m -> m.channel(channel).threadTs(thread).text(text).blocksAsString(blocks));
           if (r.isOk()) {
             if (answer != null) {
               threads.remember(channel, r.getTs(), new ThreadMemory.Asked(asked, answer));
@@ -498,6 +500,7 @@ public final class BotApp {
               ? Delivery.Outcome.retryAfter(Delivery.BACKOFF, r.getError())
               : Delivery.Outcome.refused(r.getError());
         },
+        BusyNote.in(client, channel, thread, () -> store.done(eventId)), // when the outbox is full
         error -> store.done(eventId)); // given up, and named in a log line by the outbox
   }
 

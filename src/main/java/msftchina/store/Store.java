@@ -102,6 +102,18 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * Returns which of the store's threads died while it runs (the recorder, the sweep of pending
+   * replies), for /healthz; null when none did.
+   */
+  public String deadWorkers() {
+    if (db == null) {
+      return null;
+    }
+    String recorder = this.recorder.death();
+    return recorder != null ? recorder : outbox.death();
+  }
+
+  /**
    * Opens the store of {@code settings} on another thread, so that start-up can go on meanwhile;
    * the future fails with the {@link StoreException} {@link #open} would throw.
    */
