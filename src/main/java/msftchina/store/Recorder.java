@@ -129,6 +129,11 @@ final class Recorder implements AutoCloseable {
         : null;
   }
 
+  /** Returns the bytes of the records waiting to be written, as estimated. */
+  long queuedBytes() {
+    return queuedBytes.get();
+  }
+
   /** Returns how many records wait to be written. */
   int queued() {
     return queue.size();
