@@ -83,7 +83,7 @@ def worker():
             lines.append("%s %s %s\n" % (event_id, ts, status))
 
 
-threads = [threading.Thread(target=worker, daemon=True) for _ in range(48)]
+threads = [threading.Thread(target=worker, daemon=True) for _ in range(24)]
 for t in threads:
     t.start()
 start = time.time()

@@ -69,7 +69,7 @@ public final class BotApp {
 
   /**
    * The bytes of rendered slash-command replies kept: 2 MiB, some 500 answers; more would keep the
-   * heap from staying small (bin/msftchina caps it at 32 MiB) for little gain.
+   * heap from staying small (bin/msftchina sizes it for its bounds) for little gain.
    */
   static final long REPLY_CACHE_BYTES = 2L << 20;
 
