@@ -6,7 +6,8 @@
 # server's resident memory, its heap in use after the last collection and /healthz; at the end
 # the OutOfMemoryErrors in its log, whether it is still alive, and every acknowledged mention's
 # fate: posted (its answer, or a note that the bot is busy, in its thread), named in a log line as
-# not answered, or neither (lost).
+# not answered, still pending in the store (claimed, not yet sent: the next start sends it), or
+# none of these (lost).
 #
 # Usage: flock /tmp/mvn.lock bench/soak.sh     (DURATION=600 RATE=200 CHANNELS=20 by default)
 # Needs: the jar (flock /tmp/mvn.lock mvn -q -B -o -DskipTests package), python3, jstat.
@@ -70,8 +71,8 @@ for _ in $(seq 1 300); do
 done
 if kill -0 "$SERVER" 2>/dev/null; then sample "drained"; alive=yes; else alive="no (exit $(wait "$SERVER"; echo $?))"; SERVER=; fi
 echo "OutOfMemoryError lines in the log: $(grep -c OutOfMemoryError "$WORK/serve.log" || true); serve alive: $alive"
-python3 - "$WORK/sent.txt" "$WORK/calls.log" "$WORK/serve.log" <<'EOF'
-import re, sys
+python3 - "$WORK/sent.txt" "$WORK/calls.log" "$WORK/serve.log" "$WORK/soak.db" <<'EOF'
+import re, sqlite3, sys
 sent = [l.split() for l in open(sys.argv[1])]
 acked = {e: ts for e, ts, status, *rest in sent if status == "200"}
 by_ts = {ts: e for e, ts in acked.items()}
@@ -82,7 +83,15 @@ for l in open(sys.argv[2]):
         (busy if f[-1] == "busy" else posted).add(by_ts[f[3]])
 named = set(re.findall(r"EvSoak\d+", open(sys.argv[3], errors="replace").read()))
 named &= set(acked)
-lost = set(acked) - posted - busy - named
-print("acknowledged %d; answered %d; told busy %d; named in a log line %d; lost %d; failed requests %d"
-      % (len(acked), len(posted), len(busy), len(named - posted - busy), len(lost), len(sent) - len(acked)))
+# Claimed in the store and not yet done with: still in the outbox, or left for the next start.
+try:
+    stored = {r[0] for r in sqlite3.connect(sys.argv[4]).execute("SELECT event_id FROM outbox")}
+except sqlite3.Error:
+    stored = set()
+unsent = set(acked) - posted - busy - named
+lost = unsent - stored
+print("acknowledged %d; answered %d; told busy %d; named in a log line %d; pending in the store %d;"
+      " lost %d; failed requests %d"
+      % (len(acked), len(posted), len(busy), len(named - posted - busy), len(unsent & stored),
+         len(lost), len(sent) - len(acked)))
 EOF

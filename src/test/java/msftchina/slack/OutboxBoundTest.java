@@ -92,6 +92,35 @@ class OutboxBoundTest {
   }
 
   @Test
+  void aWorkerKilledByAnErrorIsReportedForHealthz() throws Exception {
+    Delivery policy = new Delivery(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, 2);
+    try (Metrics metrics = Metrics.withJvm();
+        LogCapture log = new LogCapture()) {
+      Outbox outbox = new Outbox(policy, metrics);
+      assertEquals(null, outbox.deadWorkers());
+      outbox.send(
+          "C",
+          "chat.postMessage",
+          "event EvDies",
+          REPLY,
+          () -> {
+            throw new StackOverflowError("provoked");
+          },
+          null,
+          null);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (outbox.deadWorkers() == null && System.nanoTime() < end) {
+        Thread.sleep(10);
+      }
+      assertEquals(
+          "1 of 2 outbox workers died: replies are sent slowly or not at all",
+          outbox.deadWorkers());
+      outbox.close(Duration.ofSeconds(1));
+      assertEquals(null, outbox.deadWorkers(), "a closed outbox's workers are not missed");
+    }
+  }
+
+  @Test
   void aReplyCountsItsCharactersTwiceAndItsOverhead() {
     assertEquals(2 * 4_000 + Outbox.REPLY_OVERHEAD, Outbox.replyBytes(4_000));
   }
