@@ -2,7 +2,8 @@
 """A local stand-in for Slack's Web API for benchmarks: answers auth.test, chat.postMessage,
 conversations.replies and conversations.history as Slack does, and any response_url post with "ok".
 Usage: slack_stand_in.py PORT [CALL_LOG]
-With CALL_LOG, appends a line per call: the time, the method and the user_id it names, if any.
+With CALL_LOG, appends a line per call: the time, the method, the user_id it names, if any, then
+the thread_ts a chat.postMessage names (or -) and "busy" when its text says the bot is busy.
 
 Every chat.postMessage is kept (channel, thread_ts, a ts of its own, text, metadata) and counted as
 accepted when it arrives, as Slack posts a message before its answer reaches the client: with
@@ -120,8 +121,10 @@ class StandIn(BaseHTTPRequestHandler):
         method = urlparse(self.path).path.rsplit("/", 1)[-1]
         if len(sys.argv) > 2:
             user = form.get("user_id", ["-"])[0]
+            thread = form.get("thread_ts", ["-"])[0]
+            busy = " busy" if "busy" in form.get("text", [""])[0] else ""
             with open(sys.argv[2], "a") as log:
-                log.write("%.3f %s %s\n" % (time.time(), method, user))
+                log.write("%.3f %s %s %s%s\n" % (time.time(), method, user, thread, busy))
         if method == "auth.test":
             body = AUTH
         elif method == "chat.postMessage":

@@ -64,6 +64,11 @@ public final class MemoryStore implements Storage {
   }
 
   @Override
+  public String deadWorkers() {
+    return null; // no threads of its own
+  }
+
+  @Override
   public long recordsDropped() {
     return 0;
   }

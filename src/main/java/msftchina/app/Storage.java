@@ -9,6 +9,11 @@ public interface Storage extends QuestionLog, EventClaims, AutoCloseable {
   /** Returns what is wrong with the storage, for /healthz, or null when nothing is. */
   String problem();
 
+  /**
+   * Returns which of the storage's threads died while it runs, for /healthz; null when none did.
+   */
+  String deadWorkers();
+
   /** Returns how many questions and votes were dropped since start, unrecorded. */
   long recordsDropped();
 

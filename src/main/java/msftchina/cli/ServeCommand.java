@@ -3,6 +3,7 @@ package msftchina.cli;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import msftchina.server.Bot;
+import msftchina.server.GcWatchdog;
 import msftchina.server.ServeConfig;
 import msftchina.slack.Delivery;
 import msftchina.store.Store;
@@ -69,6 +70,7 @@ final class ServeCommand extends Subcommand {
       throw usageError(e.getMessage());
     }
     CompletableFuture<Store> store = Store.openInBackground(storeSettings);
+    GcWatchdog.start(); // a heap that stays full ends the process, as an OutOfMemoryError does
     Bot bot;
     try {
       bot =

@@ -108,6 +108,7 @@ public final class Metrics implements AnswerTimes, AutoCloseable {
   private final Counter outboxRetries;
   private final Counter outboxDelivered;
   private final Counter outboxGivenUp;
+  private final Counter outboxShed;
   private final List<AutoCloseable> binders = new ArrayList<>();
 
   private Metrics() {
@@ -127,6 +128,11 @@ public final class Metrics implements AnswerTimes, AutoCloseable {
             .register(registry);
     outboxDelivered = replies("delivered");
     outboxGivenUp = replies("given_up");
+    outboxShed =
+        Counter.builder("msftchina.outbox.shed")
+            .description(
+                "Replies not queued because the outbox was full: a busy note sent instead, or none")
+            .register(registry);
   }
 
   private Counter replies(String result) {
@@ -225,6 +231,11 @@ public final class Metrics implements AnswerTimes, AutoCloseable {
   /** Counts a reply given up (refused by Slack, out of attempts, or its outcome unknown). */
   public void outboxGivenUp() {
     outboxGivenUp.increment();
+  }
+
+  /** Counts a reply not queued because the outbox was full (load shed). */
+  public void outboxShed() {
+    outboxShed.increment();
   }
 
   /** Reports {@code outbox}'s replies waiting or being sent, as {@code pending} counts them. */

@@ -152,6 +152,7 @@ public final class Bot implements AutoCloseable {
                 kb.factCount(),
                 tokenCheck::problem,
                 store::problem,
+                () -> deadWorkers(outbox, store),
                 metrics::scrape,
                 STOP_TIMEOUT);
         try {
@@ -194,6 +195,7 @@ public final class Bot implements AutoCloseable {
               kb.factCount(),
               tokenCheck::problem,
               store::problem,
+              () -> deadWorkers(outbox, store),
               metrics::scrape,
               STOP_TIMEOUT);
       listening = true;
@@ -312,6 +314,12 @@ public final class Bot implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Returns which worker died (the outbox's, the store's), for /healthz; null when none did. */
+  private static String deadWorkers(SendQueue outbox, Storage store) {
+    String outboxWorkers = outbox.deadWorkers();
+    return outboxWorkers != null ? outboxWorkers : store.deadWorkers();
   }
 
   private static AppConfig appConfig(ServeConfig config) {

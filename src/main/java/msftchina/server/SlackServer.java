@@ -22,9 +22,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * ({@link EagerContentHandler}), within {@link #BODY_DEADLINE} (ours: {@link BodyDeadline}), after
  * request line and headers that took at most {@link #HEADER_DEADLINE} (ours: {@link
  * HeaderDeadline}); idle connections close after {@link #IDLE_TIMEOUT}; request headers are capped
- * at {@link #MAX_HEADER_BYTES}; {@link #MAX_CONNECTIONS} connections in all and {@link
- * #MAX_CONNECTIONS_PER_ADDRESS} from one address; only GET, HEAD and POST; no version in headers or
- * error pages. Stopping it lets requests in flight finish, up to a bound.
+ * at {@link #MAX_HEADER_BYTES}; request bodies in flight at {@link #BODY_BUDGET_BYTES} of heap
+ * (beyond, 503 with Retry-After: {@link BodyBudget}); {@link #MAX_CONNECTIONS} connections in all
+ * and {@link #MAX_CONNECTIONS_PER_ADDRESS} from one address; only GET, HEAD and POST; no version in
+ * headers or error pages. Stopping it lets requests in flight finish, up to a bound.
  */
 public final class SlackServer {
 
@@ -46,6 +47,12 @@ public final class SlackServer {
   /** The most bytes of request line and headers. */
   public static final int MAX_HEADER_BYTES = 8 * 1024;
 
+  /**
+   * The most heap request bodies may take while read and handled ({@link BodyBudget}): 16 MiB, over
+   * a thousand of Slack's events (a few KiB each) at once, or five bodies of the largest size.
+   */
+  public static final long BODY_BUDGET_BYTES = 16L << 20;
+
   /** The most connections open at once. */
   public static final int MAX_CONNECTIONS = 2_000;
 
@@ -59,7 +66,8 @@ public final class SlackServer {
   /**
    * Creates a server for {@code app} (null for health and metrics alone) on {@code host}:{@code
    * port} (0 for any free port); {@code slackProblem} and {@code storeProblem} tell /healthz what
-   * is wrong with Slack and the store (null when nothing is), {@code metrics} gives /metrics.
+   * is wrong with Slack and the store (null when nothing is), {@code deadWorkers} which worker died
+   * (null when none did), {@code metrics} gives /metrics.
    */
   public SlackServer(
       App app,
@@ -68,6 +76,7 @@ public final class SlackServer {
       int facts,
       Supplier<String> slackProblem,
       Supplier<String> storeProblem,
+      Supplier<String> deadWorkers,
       Supplier<String> metrics,
       Duration stopTimeout) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -90,7 +99,8 @@ public final class SlackServer {
       context.addServlet(new ServletHolder(new EventsServlet(app)), EVENTS_PATH);
     }
     context.addServlet(
-        new ServletHolder(new HealthServlet(facts, slackProblem, storeProblem)), "/healthz");
+        new ServletHolder(new HealthServlet(facts, slackProblem, storeProblem, deadWorkers)),
+        "/healthz");
     context.addServlet(new ServletHolder(new ReadyServlet(() -> !stopping)), "/readyz");
     context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
     EagerContentHandler wholeBody =
@@ -100,7 +110,12 @@ public final class SlackServer {
                 EventsServlet.MAX_BODY_BYTES + 1L, -1, false));
     HeaderDeadline headers =
         new HeaderDeadline(
-            new GracefulHandler(new AllowedMethods(new BodyDeadline(wholeBody, BODY_DEADLINE))),
+            new GracefulHandler(
+                new AllowedMethods(
+                    new BodyBudget(
+                        new BodyDeadline(wholeBody, BODY_DEADLINE),
+                        BODY_BUDGET_BYTES,
+                        EventsServlet.MAX_BODY_BYTES + 1L))),
             HEADER_DEADLINE);
     connector.addEventListener(headers);
     server.setHandler(headers);

@@ -22,7 +22,8 @@ final class AppHome {
 
   private final BotParts parts;
   private final HomeView home;
-  private final SeenEvents seen = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
+  private final SeenEvents seen =
+      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
 
   AppHome(BotParts parts) {
     this.parts = parts;

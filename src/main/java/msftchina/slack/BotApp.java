@@ -103,7 +103,7 @@ public final class BotApp {
             outbox,
             storage,
             seal,
-            new ThreadMemory(THREADS_REMEMBERED, THREAD_MEMORY, Clock.systemUTC()),
+            new ThreadMemory(THREAD_MEMORY, ThreadMemory.MAX_BYTES, Clock.systemUTC()),
             metrics,
             GsonFactory.createSnakeCase(config.getSlack().getConfig()));
     // Bolt's ssl_check, then an authorization that never calls Slack. The signature is checked

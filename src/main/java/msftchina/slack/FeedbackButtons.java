@@ -29,7 +29,8 @@ final class FeedbackButtons {
   private final PrivateNotes notes;
   private final Set<String> statementIds;
   // The votes thanked: one key (a hash of who, which answer, 👍 or 👎) per vote last counted.
-  private final SeenEvents votes = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
+  private final SeenEvents votes =
+      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
 
   FeedbackButtons(BotParts parts) {
     this.parts = parts;

@@ -8,23 +8,37 @@ import java.util.Map;
 
 /**
  * The event ids already answered, so a Slack retry of the same event is not answered twice. Bounded
- * by count and age: ids older than the window or beyond the capacity are forgotten.
+ * in bytes and by age: ids older than the window are forgotten, and the oldest first beyond {@code
+ * maxBytes}, an id counted as {@code 2 × its characters} plus {@link #ENTRY_OVERHEAD}.
  *
  * <p>NOTE: safe for concurrent use.
  */
 public final class SeenEvents {
 
-  private final int capacity;
+  /**
+   * The bytes of ids a running bot remembers in each of its sets: 1 MiB, some 7,000 event ids (an
+   * hour of a busy workspace's mentions; Slack retries within minutes) or 3,000 response_urls.
+   */
+  public static final long MAX_BYTES = 1L << 20;
+
+  /**
+   * What an id costs beyond its characters: the map's entry with its two links, the string's and
+   * array's headers and the boxed time.
+   */
+  static final int ENTRY_OVERHEAD = 112;
+
+  private final long maxBytes;
+  private long bytes;
   private final Duration window;
   private final Clock clock;
   private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
 
-  /** Remembers at most {@code capacity} ids, each for {@code window}. */
-  public SeenEvents(int capacity, Duration window, Clock clock) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be >= 1");
+  /** Remembers ids for {@code window}, at most {@code maxBytes} of them (as estimated). */
+  public SeenEvents(Duration window, long maxBytes, Clock clock) {
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must be >= 0");
     }
-    this.capacity = capacity;
+    this.maxBytes = maxBytes;
     this.window = window;
     this.clock = clock;
   }
@@ -43,9 +57,10 @@ public final class SeenEvents {
       return false;
     }
     seen.put(eventId, now);
-    if (seen.size() > capacity) {
-      Iterator<String> oldest = seen.keySet().iterator();
-      oldest.next();
+    bytes += cost(eventId);
+    Iterator<String> oldest = seen.keySet().iterator();
+    while (bytes > maxBytes && oldest.hasNext()) {
+      bytes -= cost(oldest.next());
       oldest.remove();
     }
     return true;
@@ -53,8 +68,8 @@ public final class SeenEvents {
 
   /** Forgets {@code eventId}, so that it is new again. */
   public synchronized void forget(String eventId) {
-    if (eventId != null) {
-      seen.remove(eventId);
+    if (eventId != null && seen.remove(eventId) != null) {
+      bytes -= cost(eventId);
     }
   }
 
@@ -66,8 +81,22 @@ public final class SeenEvents {
 
   private void forgetOlderThan(long cutoff) {
     Iterator<Map.Entry<String, Long>> it = seen.entrySet().iterator();
-    while (it.hasNext() && it.next().getValue() < cutoff) {
+    while (it.hasNext()) {
+      Map.Entry<String, Long> e = it.next();
+      if (e.getValue() >= cutoff) {
+        return;
+      }
+      bytes -= cost(e.getKey());
       it.remove();
     }
+  }
+
+  /** Returns the bytes the ids remembered hold, as estimated. */
+  public synchronized long bytes() {
+    return bytes;
+  }
+
+  private static long cost(String id) {
+    return ENTRY_OVERHEAD + 2L * id.length();
   }
 }

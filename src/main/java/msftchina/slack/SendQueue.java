@@ -24,6 +24,13 @@ import org.slf4j.LoggerFactory;
  * pause held by the channel, not by a worker. On {@link #close} the outbox drains what it can
  * within the timeout and names every reply it could not deliver in a log line.
  *
+ * <p>Bounded in bytes: each reply is queued with an estimate of the heap it holds until it is done
+ * with (its text and blocks, counted as {@code 2 × characters} plus {@link #REPLY_OVERHEAD}). A
+ * reply that would take the replies waiting past {@link #MAX_BYTES} is not queued: its short "busy"
+ * note is, when one is given and the notes waiting stay within {@link #MAX_BUSY_BYTES}; otherwise
+ * the reply is given up at once, named in a log line. So a flood the workers and Slack's rate can't
+ * keep up with costs at most {@code MAX_BYTES + MAX_BUSY_BYTES} of heap, never all of it.
+ *
  * <p>NOTE: safe for concurrent use.
  */
 public final class SendQueue implements AutoCloseable {
@@ -39,6 +46,39 @@ public final class SendQueue implements AutoCloseable {
   static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
 
   /**
+   * The most bytes of replies waiting or in flight: 8 MiB, some 800 answers to short questions or
+   * 300 to 4,000-character ones, several minutes of Slack's rate of a post a second in each of a
+   * few channels; a reply that would wait longer is better told that the bot is busy.
+   */
+  public static final long MAX_BYTES = 8L << 20;
+
+  /**
+   * The most bytes of "busy" notes waiting or in flight, beyond {@link #MAX_BYTES}: 512 KiB, 1,024
+   * notes of {@link #BUSY_NOTE_BYTES}.
+   */
+  public static final long MAX_BUSY_BYTES = 512L << 10;
+
+  /**
+   * What a queued reply holds beyond the characters counted for it: the outbox's record, the
+   * closures that send it and hear its failure, its log name (about 60 characters), the ids it
+   * names and the answer's small records (the statements themselves are the knowledge base's).
+   */
+  public static final int REPLY_OVERHEAD = 1_024;
+
+  /**
+   * The estimate for a reply queued without one ({@link #send(String, String, String,
+   * Delivery.Attempt, Consumer)}: shares, shortcuts, Home tabs): a rendered answer as Block Kit
+   * objects, about 3,000 characters of text in a few dozen small objects.
+   */
+  public static final long DEFAULT_REPLY_BYTES = 16L << 10;
+
+  /** What a "busy" note costs: its text is a constant; the record, closures and ids. */
+  public static final long BUSY_NOTE_BYTES = 512;
+
+  /** The error a reply is given up with when the outbox is full. */
+  public static final String BUSY = "the bot is busy: too many replies waiting";
+
+  /**
    * A reply waiting: {@code method} is the Slack method that sends it, {@code what} names it in log
    * lines (event id and channel, never its text).
    */
@@ -48,10 +88,12 @@ public final class SendQueue implements AutoCloseable {
       String what,
       Delivery.Attempt attempt,
       Consumer<String> onFailure,
-      int tries) {
+      int tries,
+      long bytes,
+      boolean busy) {
 
     Reply retried() {
-      return new Reply(channel, method, what, attempt, onFailure, tries + 1);
+      return new Reply(channel, method, what, attempt, onFailure, tries + 1, bytes, busy);
     }
   }
 
@@ -67,7 +109,12 @@ public final class SendQueue implements AutoCloseable {
   private final ArrayDeque<String> turns = new ArrayDeque<>();
   private final List<Reply> inFlight = new ArrayList<>();
   private final ExecutorService workers;
+  private final AtomicInteger alive = new AtomicInteger();
   private final Metrics metrics;
+  private final long maxBytes;
+  private final long maxBusyBytes;
+  private long bytes;
+  private long busyBytes;
   private boolean closed;
   private boolean dropped;
   private boolean reported;
@@ -77,6 +124,16 @@ public final class SendQueue implements AutoCloseable {
    * delivered and given up, and Slack's errors.
    */
   public SendQueue(Delivery policy, Metrics metrics) {
+    this(policy, metrics, MAX_BYTES, MAX_BUSY_BYTES);
+  }
+
+  /**
+   * Starts as {@link #SendQueue(Delivery, Metrics)} does, holding at most {@code maxBytes} of
+   * replies and {@code maxBusyBytes} of "busy" notes.
+   */
+  public SendQueue(Delivery policy, Metrics metrics, long maxBytes, long maxBusyBytes) {
+    this.maxBytes = maxBytes;
+    this.maxBusyBytes = maxBusyBytes;
     this.policy = policy;
     this.metrics = metrics;
     metrics.outboxDepth(this, SendQueue::pending);
@@ -90,6 +147,7 @@ public final class SendQueue implements AutoCloseable {
               return t;
             });
     for (int i = 0; i < policy.workers(); i++) {
+      alive.incrementAndGet();
       workers.execute(this::work);
     }
   }
@@ -97,8 +155,8 @@ public final class SendQueue implements AutoCloseable {
   /**
    * Queues a reply to {@code channel}, sent by Slack's {@code method} ({@code chat.postMessage},
    * {@code response_url}, …: counted by it when it fails), named {@code what} in log lines; {@code
-   * onFailure} hears the error if it is given up. Returns false, with a log line, once the outbox
-   * is closing.
+   * onFailure} hears the error if it is given up. Its cost is {@link #DEFAULT_REPLY_BYTES}. Returns
+   * false, with a log line, once the outbox is closing or when it is full.
    */
   public boolean send(
       String channel,
@@ -106,19 +164,92 @@ public final class SendQueue implements AutoCloseable {
       String what,
       Delivery.Attempt attempt,
       Consumer<String> onFailure) {
+    return send(channel, method, what, DEFAULT_REPLY_BYTES, attempt, null, onFailure);
+  }
+
+  /**
+   * Queues a reply as {@link #send(String, String, String, Delivery.Attempt, Consumer)} does, that
+   * holds about {@code bytes} of heap until it is done with. When it doesn't fit, {@code busy}
+   * (when not null: a short note that the bot is busy, in the reply's place) is queued instead if
+   * it fits; otherwise the reply is given up at once, named in a log line, and {@code onFailure}
+   * hears {@link #BUSY}. Returns whether the reply itself was queued.
+   */
+  public boolean send(
+      String channel,
+      String method,
+      String what,
+      long bytes,
+      Delivery.Attempt attempt,
+      Delivery.Attempt busy,
+      Consumer<String> onFailure) {
+    boolean noted = false;
+    long waiting;
     synchronized (this) {
       if (!closed) {
-        Channel c = channels.computeIfAbsent(channel, k -> new Channel());
-        if (c.replies.isEmpty()) {
-          turns.addLast(channel);
+        if (this.bytes + bytes <= maxBytes) {
+          this.bytes += bytes;
+          enqueue(new Reply(channel, method, what, attempt, onFailure, 0, bytes, false));
+          return true;
         }
-        c.replies.addLast(new Reply(channel, method, what, attempt, onFailure, 0));
-        notifyAll();
-        return true;
+        if (busy != null && busyBytes + BUSY_NOTE_BYTES <= maxBusyBytes) {
+          busyBytes += BUSY_NOTE_BYTES;
+          enqueue(new Reply(channel, method, what, busy, onFailure, 0, BUSY_NOTE_BYTES, true));
+          noted = true;
+        }
+      }
+      waiting = this.bytes + busyBytes;
+      if (closed) {
+        waiting = -1;
       }
     }
-    log.warn("{} not delivered: the bot is stopping", what);
+    if (waiting < 0) {
+      log.warn("{} not delivered: the bot is stopping", what);
+      return false;
+    }
+    metrics.outboxShed();
+    if (noted) {
+      log.warn(
+          "{} not answered: the bot is busy ({} KiB of replies waiting); telling the user so",
+          what,
+          waiting >> 10);
+      return false;
+    }
+    log.warn(
+        "{} not answered, nor told: the bot is busy ({} KiB of replies and notes waiting)",
+        what,
+        waiting >> 10);
+    metrics.outboxGivenUp();
+    if (onFailure != null) {
+      try {
+        onFailure.accept(BUSY);
+      } catch (RuntimeException e) {
+        log.warn("{}: the notice that it failed was not sent either: {}", what, e.toString());
+      }
+    }
     return false;
+  }
+
+  /**
+   * Returns the bytes a reply of {@code chars} characters in all (its text, its blocks as JSON, and
+   * the strings it keeps for later) holds while it waits: {@code 2 × chars} plus {@link
+   * #REPLY_OVERHEAD}.
+   */
+  public static long replyBytes(long chars) {
+    return 2 * chars + REPLY_OVERHEAD;
+  }
+
+  private void enqueue(Reply reply) {
+    Channel c = channels.computeIfAbsent(reply.channel(), k -> new Channel());
+    if (c.replies.isEmpty()) {
+      turns.addLast(reply.channel());
+    }
+    c.replies.addLast(reply);
+    notifyAll();
+  }
+
+  /** Returns the bytes of replies and "busy" notes waiting or being sent, as estimated. */
+  public synchronized long bytes() {
+    return bytes + busyBytes;
   }
 
   /** Returns how many replies wait or are being sent. */
@@ -126,7 +257,32 @@ public final class SendQueue implements AutoCloseable {
     return inFlight.size() + channels.values().stream().mapToInt(c -> c.replies.size()).sum();
   }
 
+  /**
+   * Returns what died, for /healthz: how many of the workers ended before the outbox closed (an
+   * Error, such as a StackOverflowError, in one); null when none did.
+   */
+  public String deadWorkers() {
+    int dead = policy.workers() - alive.get();
+    synchronized (this) {
+      if (closed || dead == 0) {
+        return null;
+      }
+    }
+    return dead
+        + " of "
+        + policy.workers()
+        + " outbox workers died: replies are sent slowly or not at all";
+  }
+
   private void work() {
+    try {
+      workUntilClosed();
+    } finally {
+      alive.decrementAndGet();
+    }
+  }
+
+  private void workUntilClosed() {
     while (true) {
       Reply reply;
       try {
@@ -221,6 +377,9 @@ public final class SendQueue implements AutoCloseable {
       if (c.replies.isEmpty() && !inFlightTo(reply.channel())) {
         channels.remove(reply.channel());
       }
+      if (outcome.delivered() || error != null) {
+        release(reply);
+      }
       notifyAll();
     }
     if (error != null) {
@@ -234,6 +393,14 @@ public final class SendQueue implements AutoCloseable {
         log.warn(
             "{}: the notice that it failed was not sent either: {}", reply.what(), e.toString());
       }
+    }
+  }
+
+  private void release(Reply reply) {
+    if (reply.busy()) {
+      busyBytes -= reply.bytes();
+    } else {
+      bytes -= reply.bytes();
     }
   }
 
@@ -265,6 +432,8 @@ public final class SendQueue implements AutoCloseable {
         c.replies.clear();
       }
       turns.clear();
+      bytes = 0;
+      busyBytes = 0;
       dropped = true;
       notifyAll();
       // Slack may have taken a post in flight: its answer decides whether the store still holds

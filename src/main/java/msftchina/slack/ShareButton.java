@@ -22,7 +22,8 @@ final class ShareButton {
   private final BotParts parts;
   private final PrivateNotes notes;
   // One key per click: its response_url, which Slack makes for each click and a replay repeats.
-  private final SeenEvents shares = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
+  private final SeenEvents shares =
+      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
 
   ShareButton(BotParts parts) {
     this.parts = parts;

@@ -20,7 +20,8 @@ final class ThreadEvents {
 
   private final BotParts parts;
   private final ThreadReplies replies;
-  private final SeenEvents seen = new SeenEvents(10_000, Duration.ofHours(1), Clock.systemUTC());
+  private final SeenEvents seen =
+      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
 
   ThreadEvents(BotParts parts, ThreadReplies replies) {
     this.parts = parts;

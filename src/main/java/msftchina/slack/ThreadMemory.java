@@ -1,39 +1,62 @@
 package msftchina.slack;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import msftchina.app.Earlier;
+import msftchina.search.Answer;
+import msftchina.search.Question;
 
 /**
  * The bot's recent answers, per thread, so that a follow-up in the thread can be read with the
- * question before it. Bounded by count and age: a thread is forgotten {@code window} after its last
- * answer, and beyond the capacity the threads least likely to be asked again are forgotten first
- * (Caffeine's policy: by how recently and how often a thread was answered or followed up; the one
- * just answered is kept). Nothing is asked of Slack.
+ * question before it. Bounded in bytes and by age: a thread is forgotten {@code window} after its
+ * last answer, and beyond {@code maxBytes} the threads least recently answered or followed up are
+ * forgotten first (the one just answered is always kept: a follow-up comes soon after an answer).
+ * What is kept of a question is what a follow-up is read with: its first {@link Question#MAX_CHARS}
+ * characters (all that is searched) and the answer's statements, not the answer's copy of the
+ * question. An entry is counted as {@code 2 × characters} of its key and question plus {@link
+ * #ENTRY_OVERHEAD}. Nothing is asked of Slack.
  *
  * <p>NOTE: safe for concurrent use.
  */
 public final class ThreadMemory {
 
-  private final Cache<String, Earlier> threads;
+  /**
+   * The bytes of threads remembered in a running bot: 4 MiB, some 4,000 threads of short questions
+   * (about 1 KiB each) or 900 of 2,000-character ones; a follow-up comes within minutes of the
+   * answer it follows, and a thread forgotten is only read without its earlier question.
+   */
+  public static final long MAX_BYTES = 4L << 20;
 
-  /** Remembers at most {@code capacity} threads, each for {@code window} after its last answer. */
-  public ThreadMemory(int capacity, Duration window, Clock clock) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be >= 1");
+  /**
+   * What an entry costs beyond its characters: the map's entry, the key's and question's string
+   * headers, the records, and the answer's few small records (statements are the knowledge base's).
+   */
+  static final int ENTRY_OVERHEAD = 512;
+
+  /** An answer remembered, with when, and what it costs. */
+  private record Kept(Earlier asked, long at, long bytes) {}
+
+  private final Duration window;
+  private final long maxBytes;
+  private final Clock clock;
+  // In access order: the least recently answered or followed up first.
+  private final LinkedHashMap<String, Kept> threads = new LinkedHashMap<>(16, 0.75f, true);
+  private long bytes;
+
+  /**
+   * Remembers threads for {@code window} after their last answer, at most {@code maxBytes} of them
+   * (as estimated: see the class's note).
+   */
+  public ThreadMemory(Duration window, long maxBytes, Clock clock) {
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must be >= 0");
     }
-    this.threads =
-        Caffeine.newBuilder()
-            .maximumSize(capacity)
-            .expireAfterWrite(window)
-            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-            // The cache's upkeep (evicting, dropping what expired) is a few pointer moves: done by
-            // the thread that remembers or recalls, not handed to the common fork-join pool.
-            .executor(Runnable::run)
-            .build();
+    this.window = window;
+    this.maxBytes = maxBytes;
+    this.clock = clock;
   }
 
   /** Remembers that {@code asked} was answered in {@code thread} of {@code channel}. */
@@ -41,20 +64,58 @@ public final class ThreadMemory {
     if (channel == null || thread == null) {
       return;
     }
-    threads.put(channel + "/" + thread, asked);
+    String key = channel + "/" + thread;
+    String question = asked.question() == null ? "" : ReplyCache.key(asked.question());
+    Answer answer = asked.answer() == null ? null : asked.answer().to("");
+    long cost = ENTRY_OVERHEAD + 2L * (key.length() + question.length());
+    synchronized (this) {
+      Kept before = threads.put(key, new Kept(new Earlier(question, answer), clock.millis(), cost));
+      bytes += cost - (before == null ? 0 : before.bytes());
+      Iterator<Kept> eldest = threads.values().iterator();
+      while (bytes > maxBytes && threads.size() > 1) {
+        bytes -= eldest.next().bytes();
+        eldest.remove();
+      }
+    }
   }
 
   /** Returns the last question answered in {@code thread} of {@code channel}, or null. */
-  public Earlier recall(String channel, String thread) {
+  public synchronized Earlier recall(String channel, String thread) {
     if (channel == null || thread == null) {
       return null;
     }
-    return threads.getIfPresent(channel + "/" + thread);
+    String key = channel + "/" + thread;
+    Kept kept = threads.get(key);
+    if (kept == null) {
+      return null;
+    }
+    if (expired(kept)) {
+      threads.remove(key);
+      bytes -= kept.bytes();
+      return null;
+    }
+    return kept.asked();
   }
 
   /** Returns how many threads are remembered now. */
-  public int size() {
-    threads.cleanUp();
-    return (int) threads.estimatedSize();
+  public synchronized int size() {
+    Iterator<Map.Entry<String, Kept>> it = threads.entrySet().iterator();
+    while (it.hasNext()) {
+      Kept kept = it.next().getValue();
+      if (expired(kept)) {
+        bytes -= kept.bytes();
+        it.remove();
+      }
+    }
+    return threads.size();
+  }
+
+  /** Returns the bytes the threads remembered hold, as estimated. */
+  public synchronized long bytes() {
+    return bytes;
+  }
+
+  private boolean expired(Kept kept) {
+    return clock.millis() - kept.at() >= window.toMillis();
   }
 }

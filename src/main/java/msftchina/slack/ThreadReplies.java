@@ -60,6 +60,8 @@ final class ThreadReplies implements ReplySender {
             channel,
             "chat.postMessage",
             "event " + eventId + ": chat.postMessage to " + channel,
+            // the question held while it waits, echoed and remembered; the answer once made
+            SendQueue.replyBytes(2L * pending.question().length()) + SendQueue.DEFAULT_REPLY_BYTES,
             () -> {
               Made reply = made.get();
               ChatPostMessageResponse r =
@@ -72,6 +74,8 @@ final class ThreadReplies implements ReplySender {
               }
               return Delivery.fromApi(r);
             },
+            // when the queue is full: a short note that the bot is busy, in the answer's place
+            BusyNote.in(client, channel, pending.thread(), () -> parts.storage().done(eventId)),
             error -> parts.storage().done(eventId)); // given up, and named in a log line
   }
 

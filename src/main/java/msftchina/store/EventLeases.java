@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,6 +67,7 @@ final class EventLeases implements AutoCloseable {
   private final Set<String> mine = ConcurrentHashMap.newKeySet();
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
   private volatile long busySince;
+  private volatile ScheduledFuture<?> sweeping;
   private Connection connection;
 
   EventLeases(Database db) {
@@ -89,8 +91,9 @@ final class EventLeases implements AutoCloseable {
    * one this copy takes over to {@code deliver}.
    */
   void start(Consumer<PendingReply> deliver) {
-    // The sweep runs until the store closes; it logs its own failures.
-    var unused =
+    // The sweep runs until the store closes; it logs its own failures. An Error ends it: then
+    // death() says so.
+    sweeping =
         worker.scheduleWithFixedDelay(() -> sweep(deliver), 0, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
   }
 
@@ -120,6 +123,16 @@ final class EventLeases implements AutoCloseable {
     } catch (ExecutionException e) {
       return Claim.UNKNOWN;
     }
+  }
+
+  /**
+   * Returns what died, for /healthz: the sweep of pending replies while it should run; else null.
+   */
+  String death() {
+    ScheduledFuture<?> s = sweeping;
+    return s != null && s.isDone() && !worker.isShutdown()
+        ? "the store's sweep of pending replies died: replies a stopped copy left are not delivered"
+        : null;
   }
 
   /** Returns what is wrong with claiming events, or null: see {@link Health#problem}. */

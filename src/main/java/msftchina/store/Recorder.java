@@ -15,10 +15,11 @@ import msftchina.app.Vote;
 
 /**
  * Writes questions and votes to the database from a thread of its own, in batches, so that a slow
- * or missing database never holds up an answer. Records wait in a bounded queue; when it is full,
- * or the database fails, they are dropped and counted, and the count is written once the database
- * is back. Also has {@link Retention} delete rows older than the retention period, at start and
- * daily, a batch at a time.
+ * or missing database never holds up an answer. Records wait in a queue bounded in bytes ({@link
+ * #MAX_QUEUED_BYTES}, a record counted as {@code 2 × its question's characters} plus {@link
+ * #RECORD_OVERHEAD}) and by count; when it is full, or the database fails, they are dropped and
+ * counted, and the count is written once the database is back. Also has {@link Retention} delete
+ * rows older than the retention period, at start and daily, a batch at a time.
  *
  * <p>NOTE: {@link #asked} and {@link #voted} are safe to call from any thread and never block.
  */
@@ -27,8 +28,17 @@ final class Recorder implements AutoCloseable {
   /** The most records waiting to be written. */
   static final int CAPACITY = 4_096;
 
-  /** The most characters of questions waiting to be written: about 1 MB at most. */
-  static final long MAX_QUEUED_CHARS = 500_000;
+  /**
+   * The most bytes of records waiting to be written: 2 MiB, a few seconds of a flood of long
+   * questions while the database is slow; what doesn't fit is dropped and counted.
+   */
+  static final long MAX_QUEUED_BYTES = 2L << 20;
+
+  /**
+   * What a record holds beyond its question's characters: the record, its ids (team, channel,
+   * user), the answer's few small records, and the queue's slot.
+   */
+  static final int RECORD_OVERHEAD = 384;
 
   /** The longest question recorded, in characters; longer ones are cut. */
   static final int MAX_QUESTION = 2_000;
@@ -49,7 +59,7 @@ final class Recorder implements AutoCloseable {
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong droppedSinceStart = new AtomicLong();
-  private final AtomicLong queuedChars = new AtomicLong();
+  private final AtomicLong queuedBytes = new AtomicLong();
   private final Health health;
   private final Thread thread;
   private volatile boolean running = true;
@@ -103,29 +113,43 @@ final class Recorder implements AutoCloseable {
     return health.problem();
   }
 
+  /** Returns what died, for /healthz: the recorder's thread while it should run; else null. */
+  String death() {
+    return running && !thread.isAlive()
+        ? "the store's recorder thread died: questions and votes are no longer recorded"
+        : null;
+  }
+
+  /** Returns the bytes of the records waiting to be written, as estimated. */
+  long queuedBytes() {
+    return queuedBytes.get();
+  }
+
   /** Returns how many records wait to be written. */
   int queued() {
     return queue.size();
   }
 
   private void offer(Object record) {
-    long chars = chars(record);
-    if (queuedChars.addAndGet(chars) > MAX_QUEUED_CHARS) {
-      queuedChars.addAndGet(-chars);
+    long cost = bytes(record);
+    if (queuedBytes.addAndGet(cost) > MAX_QUEUED_BYTES) {
+      queuedBytes.addAndGet(-cost);
       dropped.incrementAndGet();
       droppedSinceStart.incrementAndGet();
     } else if (!queue.offer(record)) {
-      queuedChars.addAndGet(-chars);
+      queuedBytes.addAndGet(-cost);
       dropped.incrementAndGet();
       droppedSinceStart.incrementAndGet();
     }
   }
 
-  private static long chars(Object record) {
-    if (record instanceof QuestionAsked a) {
-      return a.question().length();
-    }
-    return record instanceof Vote v ? v.question().length() : 0;
+  /** Returns what {@code record} holds while it waits, as estimated. */
+  static long bytes(Object record) {
+    String question =
+        record instanceof QuestionAsked a
+            ? a.question()
+            : record instanceof Vote v ? v.question() : null;
+    return RECORD_OVERHEAD + 2L * (question == null ? 0 : question.length());
   }
 
   private void run() {
@@ -141,7 +165,7 @@ final class Recorder implements AutoCloseable {
             Thread.sleep(GATHER_MILLIS);
           }
           queue.drainTo(batch, BATCH - 1);
-          queuedChars.addAndGet(-batch.stream().mapToLong(Recorder::chars).sum());
+          queuedBytes.addAndGet(-batch.stream().mapToLong(Recorder::bytes).sum());
         }
         if (!batch.isEmpty() || dropped.get() > 0 || System.currentTimeMillis() >= nextCleanUp) {
           write(batch);

@@ -101,6 +101,16 @@ public final class Store implements Storage {
   }
 
   /**
+   * Returns which of the store's threads died while it runs (the recorder, the sweep of pending
+   * replies), for /healthz; null when none did.
+   */
+  @Override
+  public String deadWorkers() {
+    String recorder = this.recorder.death();
+    return recorder != null ? recorder : leases.death();
+  }
+
+  /**
    * Opens the store of {@code settings} on another thread, so that start-up can go on meanwhile;
    * the future fails with the {@link StoreException} {@link #open} would throw.
    */

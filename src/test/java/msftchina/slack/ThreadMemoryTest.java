@@ -2,6 +2,7 @@ package msftchina.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,14 +16,15 @@ import msftchina.facts.Fact;
 import msftchina.facts.Gives;
 import msftchina.search.Answer;
 import msftchina.search.Match;
+import msftchina.search.Question;
 import msftchina.search.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The memory of answers per thread stays bounded by count and age, and a follow-up is read with the
- * thread's earlier question only when it refers back.
+ * The memory of answers per thread stays bounded in bytes and by age, and a follow-up is read with
+ * the thread's earlier question only when it refers back.
  */
 class ThreadMemoryTest {
 
@@ -72,9 +74,10 @@ class ThreadMemoryTest {
 
   @Test
   void recallsTheLastAnswerOfAThreadInItsChannelOnly() {
-    ThreadMemory memory = new ThreadMemory(10, Duration.ofHours(1), new Ticking());
+    ThreadMemory memory =
+        new ThreadMemory(Duration.ofHours(1), ThreadMemory.MAX_BYTES, new Ticking());
     memory.remember("C1", "1.1", BYTEDANCE);
-    assertEquals(BYTEDANCE, memory.recall("C1", "1.1"));
+    assertRecalls(BYTEDANCE, memory.recall("C1", "1.1"));
     assertNull(memory.recall("C2", "1.1"));
     assertNull(memory.recall("C1", "1.2"));
     assertNull(memory.recall("C1", null));
@@ -82,27 +85,59 @@ class ThreadMemoryTest {
 
   @Test
   void forgetsTheLeastRecentlyAnsweredThreadBeyondItsCapacity() {
-    ThreadMemory memory = new ThreadMemory(2, Duration.ofHours(1), new Ticking());
+    ThreadMemory memory =
+        new ThreadMemory(Duration.ofHours(1), 2 * cost("C/1", BYTEDANCE), new Ticking());
     memory.remember("C", "1", BYTEDANCE);
     memory.remember("C", "2", BYTEDANCE);
     memory.remember("C", "1", BYTEDANCE); // answered again: now the most recent
     memory.remember("C", "3", BYTEDANCE);
     assertEquals(2, memory.size());
     assertNull(memory.recall("C", "2"));
-    assertEquals(BYTEDANCE, memory.recall("C", "1"));
-    assertEquals(BYTEDANCE, memory.recall("C", "3"), "the thread just answered is remembered");
+    assertRecalls(BYTEDANCE, memory.recall("C", "1"));
+    assertRecalls(BYTEDANCE, memory.recall("C", "3"));
+  }
+
+  @Test
+  void aFloodOfLongQuestionsKeepsWithinItsBytesAndKeepsWhatAFollowUpNeeds() {
+    long bound = 256 << 10;
+    ThreadMemory memory = new ThreadMemory(Duration.ofHours(1), bound, new Ticking());
+    String longQuestion = "who is Microsoft's biggest AI customer in China? " + "x".repeat(3_950);
+    Earlier asked = new Earlier(longQuestion, BYTEDANCE.answer().to(longQuestion));
+    for (int i = 0; i < 2_000; i++) {
+      memory.remember("C", Integer.toString(i), asked);
+    }
+    long perThread = cost("C/1999", asked); // the question cut to what is searched
+    assertTrue(perThread < 2 * 4_000, "a 4,000-character question is kept cut: " + perThread);
+    assertTrue(memory.bytes() <= bound, memory.bytes() + " bytes within " + bound);
+    assertTrue(
+        memory.size() >= bound / perThread && memory.size() <= bound / (perThread - 6),
+        memory.size() + " threads: as many as fit, not a fixed count");
+    Earlier kept = memory.recall("C", "1999");
+    assertEquals(Question.MAX_CHARS, kept.question().length());
+    assertEquals("how much does ByteDance spend?", FollowUp.read("how much does it spend?", kept));
   }
 
   @Test
   void forgetsThreadsAnsweredLongerAgoThanItsWindow() {
     Ticking clock = new Ticking();
-    ThreadMemory memory = new ThreadMemory(10, Duration.ofMinutes(30), clock);
+    ThreadMemory memory = new ThreadMemory(Duration.ofMinutes(30), ThreadMemory.MAX_BYTES, clock);
     memory.remember("C", "1", BYTEDANCE);
     clock.now = clock.now.plus(Duration.ofMinutes(29));
-    assertEquals(BYTEDANCE, memory.recall("C", "1"));
+    assertRecalls(BYTEDANCE, memory.recall("C", "1"));
     clock.now = clock.now.plus(Duration.ofMinutes(2));
     assertNull(memory.recall("C", "1"));
     assertEquals(0, memory.size());
+  }
+
+  /** What an entry of {@code asked} under {@code key} costs, by the class's documented estimate. */
+  private static long cost(String key, Earlier asked) {
+    int question = Math.min(asked.question().length(), Question.MAX_CHARS);
+    return ThreadMemory.ENTRY_OVERHEAD + 2L * (key.length() + question);
+  }
+
+  private static void assertRecalls(Earlier expected, Earlier recalled) {
+    assertEquals(expected.question(), recalled.question());
+    assertEquals(expected.answer().matches(), recalled.answer().matches());
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

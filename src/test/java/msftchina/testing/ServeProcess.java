@@ -92,6 +92,19 @@ public final class ServeProcess implements AutoCloseable {
     return new ServeProcess(builder.start(), Integer.parseInt(env.get("PORT")));
   }
 
+  /**
+   * Starts {@code bin/msftchina serve} with exactly {@code env}: the launcher's own JVM flags (its
+   * heap among them) and the jar {@code mvn package} made, as an operator runs it.
+   */
+  public static ServeProcess startLauncher(Map<String, String> env) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder("sh", PROJECT.resolve("bin/msftchina").toString(), "serve")
+            .directory(PROJECT.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    return new ServeProcess(builder.start(), Integer.parseInt(env.get("PORT")));
+  }
+
   /** Returns what the process wrote to standard output so far. */
   public String stdout() {
     return out.toString();
