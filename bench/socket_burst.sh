@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Socket Mode under bursts (issue 21, item 9), on the default launcher bin/msftchina serve (32 MiB
-# heap): 2,000 slash commands sent at once over Socket Mode, then 1,000 mixed envelopes (slash
+# Socket Mode under bursts (issue 21, item 9), on the default launcher bin/msftchina serve (the
+# heap as it gives serve): 2,000 slash commands sent at once over Socket Mode, then 1,000 mixed envelopes (slash
 # commands, mentions, direct messages) at once, after a warm-up of 200. Prints for each burst the
 # ack latency (p50, p99, max; how many after Slack's 3 s) and what the users got (answered, told
 # the bot is busy, nothing). Slack's Socket Mode server and Web API are local stand-ins
