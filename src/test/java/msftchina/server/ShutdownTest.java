@@ -127,12 +127,15 @@ class ShutdownTest {
                   .map(SlackStandIn.Call::body)
                   .findFirst()
                   .orElse("");
+      // ... or, when the bot had more replies waiting than it keeps, named in a log line
+      boolean named = log.stream().anyMatch(line -> line.contains("(envelope " + id + ")"));
       assertTrue(
           reply.contains("ByteDance")
               || reply.contains("The report doesn't say")
               || reply.contains("busy")
-              || reply.contains("a lot of questions"),
-          "acknowledged, never answered: " + ack);
+              || reply.contains("a lot of questions")
+              || (reply.isEmpty() && named),
+          "acknowledged, never answered nor named in the log: " + ack);
     }
     String all = String.join("\n", log);
     assertFalse(all.contains("ERROR") || all.contains("\tat ") || all.contains("Exception:"), all);
