@@ -483,6 +483,10 @@ public final class SocketModeRunner {
   /** Where the envelope queue's acks and later replies go: the connection, and the outbox. */
   private final class ToSlack implements EnvelopeQueue.Slack {
 
+    /** The private reply that tells the user the bot is busy, as a response_url takes it. */
+    private static final String BUSY_REPLY =
+        "{\"response_type\":\"ephemeral\",\"text\":\"" + EnvelopeQueue.BUSY + "\"}";
+
     @Override
     public boolean acknowledge(String ack) {
       SlackSocket s = socket;
@@ -503,8 +507,14 @@ public final class SocketModeRunner {
           responseUrl, // a queue of its own: no pause between different commands' replies
           "response_url",
           what,
+          SendQueue.replyBytes(message.length()),
           () -> {
             WebhookResponse r = app.slack().send(responseUrl, message);
+            return Delivery.fromHttp(r.getCode(), null, r.getBody());
+          },
+          // past the send queue's bound: the user is told the bot is busy, in the answer's place
+          () -> {
+            WebhookResponse r = app.slack().send(responseUrl, BUSY_REPLY);
             return Delivery.fromHttp(r.getCode(), null, r.getBody());
           },
           null);

@@ -144,6 +144,7 @@ class EdgeFloodIT {
       long attackEnd = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       AtomicInteger refused = new AtomicInteger();
       AtomicInteger other = new AtomicInteger();
+      AtomicInteger cut = new AtomicInteger();
       AtomicLong refusalNanos = new AtomicLong();
       ExecutorService clients = Executors.newFixedThreadPool(16);
       for (int i = 0; i < 16; i++) {
@@ -154,14 +155,18 @@ class EdgeFloodIT {
                 try {
                   int status =
                       attackers.send(unsigned, HttpResponse.BodyHandlers.discarding()).statusCode();
-                  if (status == 401) {
+                  // 401: unsigned; 503: the bodies in flight are at their bound (BodyBudget,
+                  // 16 MiB: 16 clients' 800 KB forms are past it), shed before they are read
+                  if (status == 401 || status == 503) {
                     refused.incrementAndGet();
                     refusalNanos.addAndGet(System.nanoTime() - start);
                   } else {
                     other.incrementAndGet();
                   }
                 } catch (IOException | InterruptedException e) {
-                  other.incrementAndGet();
+                  // a form shed at the bound gets its 503 before its 800 KB are sent, and the
+                  // connection is closed: the client may see the close rather than the 503
+                  cut.incrementAndGet();
                 }
               }
             });
@@ -171,16 +176,19 @@ class EdgeFloodIT {
       clients.awaitTermination(15, TimeUnit.SECONDS);
       long p50 = percentile(latencies, 50);
       System.out.printf(
-          "row 2: 16 clients sending unsigned 800 KB forms for 10 s: %d refused with 401"
-              + " (%.1f ms each, round trip of 800 KB included), %d other answers;"
+          "row 2: 16 clients sending unsigned 800 KB forms for 10 s: %d refused with 401 or 503"
+              + " (%.1f ms each, round trip of 800 KB included), %d cut while sending, %d other"
+              + " answers;"
               + " %d normal slash commands, p50 %d ms, p99 %d ms%n",
           refused.get(),
           refusalNanos.get() / 1e6 / Math.max(1, refused.get()),
+          cut.get(),
           other.get(),
           latencies.size(),
           p50,
           percentile(latencies, 99));
-      assertEquals(0, other.get(), "every unsigned form is refused with 401");
+      assertEquals(
+          0, other.get(), "every unsigned form is refused, with 401 or (at the bound) 503");
       assertTrue(p50 < 100, "normal requests p50 " + p50 + " ms during the flood");
     }
   }
