@@ -18,9 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import msftchina.app.AnswerTimes;
 import msftchina.app.Surface;
@@ -40,68 +38,6 @@ import msftchina.search.Answer;
  */
 public final class Metrics implements AnswerTimes, AutoCloseable {
 
-  /** The Slack methods whose errors are counted, by their {@code method} tag. */
-  public static final Set<String> SLACK_METHODS =
-      Set.of(
-          "chat.postMessage",
-          "chat.postEphemeral",
-          "views.publish",
-          "response_url",
-          "auth.test",
-          "apps.connections.open");
-
-  /**
-   * The error codes counted as themselves: Slack's own ({@code ok: false}) that a bot posting
-   * replies can meet, and the transport's ({@code http_4xx}, {@code http_5xx}, {@code
-   * connect_failed}, {@code no_answer}: sent, outcome unknown). Any other is counted as {@code
-   * other}, so that a new code from Slack never makes a new series.
-   */
-  public static final Set<String> SLACK_ERRORS =
-      Set.of(
-          "ratelimited",
-          "channel_not_found",
-          "not_in_channel",
-          "is_archived",
-          "msg_too_long",
-          "no_text",
-          "invalid_blocks",
-          "invalid_auth",
-          "not_authed",
-          "account_inactive",
-          "token_revoked",
-          "missing_scope",
-          "user_not_found",
-          "internal_error",
-          "fatal_error",
-          "service_unavailable",
-          "request_timeout",
-          "http_4xx",
-          "http_5xx",
-          "connect_failed",
-          "no_answer");
-
-  /**
-   * The answer-time histogram's buckets (and {@code +Inf}): from a millisecond (a search takes tens
-   * of microseconds) to 10 seconds, Slack's 3-second deadline among them. Fixed, 14 a surface:
-   * Micrometer's percentile histogram ({@code publishPercentileHistogram}) would publish 66 a
-   * surface between 1 ms and 10 s, 462 series for one metric.
-   */
-  static final Duration[] BUCKETS = {
-    Duration.ofMillis(1),
-    Duration.ofNanos(2_500_000),
-    Duration.ofMillis(5),
-    Duration.ofMillis(10),
-    Duration.ofMillis(25),
-    Duration.ofMillis(50),
-    Duration.ofMillis(100),
-    Duration.ofMillis(250),
-    Duration.ofMillis(500),
-    Duration.ofSeconds(1),
-    Duration.ofSeconds(3),
-    Duration.ofSeconds(5),
-    Duration.ofSeconds(10)
-  };
-
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<Surface, Timer> answerTimes = new EnumMap<>(Surface.class);
@@ -119,7 +55,7 @@ public final class Metrics implements AnswerTimes, AutoCloseable {
               .description(
                   "Time from a question's arrival to its answer being ready to send, by surface")
               .tag("surface", s.label())
-              .serviceLevelObjectives(BUCKETS)
+              .serviceLevelObjectives(Tags.BUCKETS)
               .register(registry));
     }
     outboxRetries =
@@ -170,18 +106,7 @@ public final class Metrics implements AnswerTimes, AutoCloseable {
    */
   @Override
   public void asked(Surface surface, Answer answer, Duration took) {
-    String outcome;
-    String reason = "none";
-    if (answer.answered()) {
-      outcome = answer.strength() == Answer.Strength.PARTIAL ? "partial" : "answered";
-    } else {
-      outcome = "refused";
-      reason =
-          answer.refusal() == null
-              ? "other"
-              : answer.refusal().reason().name().toLowerCase(Locale.ROOT);
-    }
-    count(surface, outcome, reason);
+    count(surface, Tags.outcome(answer), Tags.reason(answer));
     answerTimes.get(surface).record(took);
   }
 
@@ -207,13 +132,13 @@ public final class Metrics implements AnswerTimes, AutoCloseable {
 
   /**
    * Counts a failed call of Slack's {@code method} with {@code error}, either of them {@code other}
-   * when not in {@link #SLACK_METHODS} or {@link #SLACK_ERRORS}.
+   * when not in {@link Tags#SLACK_METHODS} or {@link Tags#SLACK_ERRORS}.
    */
   public void slackError(String method, String error) {
     Counter.builder("msftchina.slack.api.errors")
         .description("Slack API calls that failed, by method and error code")
-        .tag("method", SLACK_METHODS.contains(method) ? method : "other")
-        .tag("error", error != null && SLACK_ERRORS.contains(error) ? error : "other")
+        .tag("method", Tags.method(method))
+        .tag("error", Tags.error(error))
         .register(registry)
         .increment();
   }

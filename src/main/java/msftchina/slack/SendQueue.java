@@ -1,12 +1,6 @@
 package msftchina.slack;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +19,12 @@ import org.slf4j.LoggerFactory;
  * within the timeout and names every reply it could not deliver in a log line.
  *
  * <p>Bounded in bytes: each reply is queued with an estimate of the heap it holds until it is done
- * with (its text and blocks, counted as {@code 2 × characters} plus {@link #REPLY_OVERHEAD}). A
- * reply that would take the replies waiting past {@link #MAX_BYTES} is not queued: its short "busy"
- * note is, when one is given and the notes waiting stay within {@link #MAX_BUSY_BYTES}; otherwise
- * the reply is given up at once, named in a log line. So a flood the workers and Slack's rate can't
- * keep up with costs at most {@code MAX_BYTES + MAX_BUSY_BYTES} of heap, never all of it.
+ * with (its text and blocks, counted as {@code 2 × characters} plus {@link
+ * ReplyBudget#REPLY_OVERHEAD}). A reply that would take the replies waiting past {@link
+ * ReplyBudget#MAX_BYTES} is not queued: its short "busy" note is, when one is given and the notes
+ * waiting stay within {@link ReplyBudget#MAX_BUSY_BYTES}; otherwise the reply is given up at once,
+ * named in a log line. So a flood the workers and Slack's rate can't keep up with costs at most
+ * {@code MAX_BYTES + MAX_BUSY_BYTES} of heap, never all of it.
  *
  * <p>NOTE: safe for concurrent use.
  */
@@ -45,76 +40,15 @@ public final class SendQueue implements AutoCloseable {
    */
   static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
 
-  /**
-   * The most bytes of replies waiting or in flight: 8 MiB, some 800 answers to short questions or
-   * 300 to 4,000-character ones, several minutes of Slack's rate of a post a second in each of a
-   * few channels; a reply that would wait longer is better told that the bot is busy.
-   */
-  public static final long MAX_BYTES = 8L << 20;
-
-  /**
-   * The most bytes of "busy" notes waiting or in flight, beyond {@link #MAX_BYTES}: 512 KiB, 1,024
-   * notes of {@link #BUSY_NOTE_BYTES}.
-   */
-  public static final long MAX_BUSY_BYTES = 512L << 10;
-
-  /**
-   * What a queued reply holds beyond the characters counted for it: the outbox's record, the
-   * closures that send it and hear its failure, its log name (about 60 characters), the ids it
-   * names and the answer's small records (the statements themselves are the knowledge base's).
-   */
-  public static final int REPLY_OVERHEAD = 1_024;
-
-  /**
-   * The estimate for a reply queued without one ({@link #send(String, String, String,
-   * Delivery.Attempt, Consumer)}: shares, shortcuts, Home tabs): a rendered answer as Block Kit
-   * objects, about 3,000 characters of text in a few dozen small objects.
-   */
-  public static final long DEFAULT_REPLY_BYTES = 16L << 10;
-
-  /** What a "busy" note costs: its text is a constant; the record, closures and ids. */
-  public static final long BUSY_NOTE_BYTES = 512;
-
   /** The error a reply is given up with when the outbox is full. */
   public static final String BUSY = "the bot is busy: too many replies waiting";
 
-  /**
-   * A reply waiting: {@code method} is the Slack method that sends it, {@code what} names it in log
-   * lines (event id and channel, never its text).
-   */
-  private record Reply(
-      String channel,
-      String method,
-      String what,
-      Delivery.Attempt attempt,
-      Consumer<String> onFailure,
-      int tries,
-      long bytes,
-      boolean busy) {
-
-    Reply retried() {
-      return new Reply(channel, method, what, attempt, onFailure, tries + 1, bytes, busy);
-    }
-  }
-
-  /** One channel's queue, and when its next post may start. */
-  private static final class Channel {
-    final ArrayDeque<Reply> replies = new ArrayDeque<>();
-    long notBefore;
-    long nextPause;
-  }
-
   private final Delivery policy;
-  private final Map<String, Channel> channels = new HashMap<>();
-  private final ArrayDeque<String> turns = new ArrayDeque<>();
-  private final List<Reply> inFlight = new ArrayList<>();
+  private final ChannelTurns turns;
   private final ExecutorService workers;
   private final AtomicInteger alive = new AtomicInteger();
   private final Metrics metrics;
-  private final long maxBytes;
-  private final long maxBusyBytes;
-  private long bytes;
-  private long busyBytes;
+  private final ReplyBudget budget;
   private boolean closed;
   private boolean dropped;
   private boolean reported;
@@ -124,7 +58,7 @@ public final class SendQueue implements AutoCloseable {
    * delivered and given up, and Slack's errors.
    */
   public SendQueue(Delivery policy, Metrics metrics) {
-    this(policy, metrics, MAX_BYTES, MAX_BUSY_BYTES);
+    this(policy, metrics, ReplyBudget.MAX_BYTES, ReplyBudget.MAX_BUSY_BYTES);
   }
 
   /**
@@ -132,9 +66,9 @@ public final class SendQueue implements AutoCloseable {
    * replies and {@code maxBusyBytes} of "busy" notes.
    */
   public SendQueue(Delivery policy, Metrics metrics, long maxBytes, long maxBusyBytes) {
-    this.maxBytes = maxBytes;
-    this.maxBusyBytes = maxBusyBytes;
+    this.budget = new ReplyBudget(maxBytes, maxBusyBytes);
     this.policy = policy;
+    this.turns = new ChannelTurns(policy);
     this.metrics = metrics;
     metrics.outboxDepth(this, SendQueue::pending);
     AtomicInteger n = new AtomicInteger();
@@ -155,8 +89,9 @@ public final class SendQueue implements AutoCloseable {
   /**
    * Queues a reply to {@code channel}, sent by Slack's {@code method} ({@code chat.postMessage},
    * {@code response_url}, …: counted by it when it fails), named {@code what} in log lines; {@code
-   * onFailure} hears the error if it is given up. Its cost is {@link #DEFAULT_REPLY_BYTES}. Returns
-   * false, with a log line, once the outbox is closing or when it is full.
+   * onFailure} hears the error if it is given up. Its cost is {@link
+   * ReplyBudget#DEFAULT_REPLY_BYTES}. Returns false, with a log line, once the outbox is closing or
+   * when it is full.
    */
   public boolean send(
       String channel,
@@ -164,7 +99,7 @@ public final class SendQueue implements AutoCloseable {
       String what,
       Delivery.Attempt attempt,
       Consumer<String> onFailure) {
-    return send(channel, method, what, DEFAULT_REPLY_BYTES, attempt, null, onFailure);
+    return send(channel, method, what, ReplyBudget.DEFAULT_REPLY_BYTES, attempt, null, onFailure);
   }
 
   /**
@@ -186,18 +121,17 @@ public final class SendQueue implements AutoCloseable {
     long waiting;
     synchronized (this) {
       if (!closed) {
-        if (this.bytes + bytes <= maxBytes) {
-          this.bytes += bytes;
-          enqueue(new Reply(channel, method, what, attempt, onFailure, 0, bytes, false));
+        if (budget.takeReply(bytes)) {
+          enqueue(new QueuedReply(channel, method, what, attempt, onFailure, 0, bytes, false));
           return true;
         }
-        if (busy != null && busyBytes + BUSY_NOTE_BYTES <= maxBusyBytes) {
-          busyBytes += BUSY_NOTE_BYTES;
-          enqueue(new Reply(channel, method, what, busy, onFailure, 0, BUSY_NOTE_BYTES, true));
+        if (busy != null && budget.takeBusyNote()) {
+          long note = ReplyBudget.BUSY_NOTE_BYTES;
+          enqueue(new QueuedReply(channel, method, what, busy, onFailure, 0, note, true));
           noted = true;
         }
       }
-      waiting = this.bytes + busyBytes;
+      waiting = budget.bytes();
       if (closed) {
         waiting = -1;
       }
@@ -219,42 +153,28 @@ public final class SendQueue implements AutoCloseable {
         what,
         waiting >> 10);
     metrics.outboxGivenUp();
-    if (onFailure != null) {
-      try {
-        onFailure.accept(BUSY);
-      } catch (RuntimeException e) {
-        log.warn("{}: the notice that it failed was not sent either: {}", what, e.toString());
-      }
-    }
+    notifyFailure(what, onFailure, BUSY);
     return false;
   }
 
-  /**
-   * Returns the bytes a reply of {@code chars} characters in all (its text, its blocks as JSON, and
-   * the strings it keeps for later) holds while it waits: {@code 2 × chars} plus {@link
-   * #REPLY_OVERHEAD}.
-   */
+  /** Returns the bytes a reply of {@code chars} characters holds: see {@link ReplyBudget}. */
   public static long replyBytes(long chars) {
-    return 2 * chars + REPLY_OVERHEAD;
+    return ReplyBudget.replyBytes(chars);
   }
 
-  private void enqueue(Reply reply) {
-    Channel c = channels.computeIfAbsent(reply.channel(), k -> new Channel());
-    if (c.replies.isEmpty()) {
-      turns.addLast(reply.channel());
-    }
-    c.replies.addLast(reply);
+  private void enqueue(QueuedReply reply) {
+    turns.add(reply);
     notifyAll();
   }
 
   /** Returns the bytes of replies and "busy" notes waiting or being sent, as estimated. */
   public synchronized long bytes() {
-    return bytes + busyBytes;
+    return budget.bytes();
   }
 
   /** Returns how many replies wait or are being sent. */
   public synchronized int pending() {
-    return inFlight.size() + channels.values().stream().mapToInt(c -> c.replies.size()).sum();
+    return turns.pending();
   }
 
   /**
@@ -284,7 +204,7 @@ public final class SendQueue implements AutoCloseable {
 
   private void workUntilClosed() {
     while (true) {
-      Reply reply;
+      QueuedReply reply;
       try {
         reply = next();
       } catch (InterruptedException e) {
@@ -299,29 +219,17 @@ public final class SendQueue implements AutoCloseable {
   }
 
   /** Waits for the next reply whose channel's turn it is and whose pause is over. */
-  private synchronized Reply next() throws InterruptedException {
+  private synchronized QueuedReply next() throws InterruptedException {
     while (true) {
-      if (closed && turns.isEmpty()) {
+      if (closed && turns.noneWaiting()) {
         return null;
       }
       long now = System.nanoTime();
-      long wait = Long.MAX_VALUE;
-      Iterator<String> it = turns.iterator();
-      while (it.hasNext()) {
-        String id = it.next();
-        Channel c = channels.get(id);
-        if (c.notBefore - now <= 0) {
-          it.remove();
-          Reply reply = c.replies.pollFirst();
-          c.notBefore = now + policy.channelInterval().toNanos();
-          if (!c.replies.isEmpty()) {
-            turns.addLast(id);
-          }
-          inFlight.add(reply);
-          return reply;
-        }
-        wait = Math.min(wait, c.notBefore - now);
+      QueuedReply reply = turns.take(now);
+      if (reply != null) {
+        return reply;
       }
+      long wait = turns.nanosToNext(now);
       if (wait == Long.MAX_VALUE) {
         wait();
       } else {
@@ -330,82 +238,73 @@ public final class SendQueue implements AutoCloseable {
     }
   }
 
-  private void finish(Reply reply, Delivery.Verdict outcome) {
+  private void finish(QueuedReply reply, Delivery.Verdict outcome) {
     String error = null;
     synchronized (this) {
       if (reported) {
         return; // named in a log line when the outbox closed
       }
-      inFlight.remove(reply);
-      Channel c = channels.get(reply.channel());
       if (outcome.delivered()) {
         metrics.outboxDelivered();
+        turns.delivered(reply);
+        budget.release(reply);
       } else {
         metrics.slackError(reply.method(), Delivery.code(outcome));
-      }
-      if (outcome.delivered()) {
-        c.nextPause = 0;
-      } else if (dropped && outcome.retryAfterMillis() >= 0) {
-        log.warn(
-            "{} not delivered: {}, and the bot stopped before it could be retried",
-            reply.what(),
-            outcome.error());
-      } else if (outcome.retryAfterMillis() >= 0 && reply.tries() + 1 < policy.maxAttempts()) {
-        long pause = outcome.retryAfterMillis();
-        if (pause == Delivery.BACKOFF) {
-          c.nextPause =
-              c.nextPause == 0
-                  ? policy.firstPause().toMillis()
-                  : Math.min(c.nextPause * 2, policy.longestPause().toMillis());
-          pause = c.nextPause;
-        }
-        if (c.replies.isEmpty()) {
-          turns.remove(reply.channel());
-          turns.addLast(reply.channel());
-        }
-        c.replies.addFirst(reply.retried());
-        c.notBefore = Math.max(c.notBefore, System.nanoTime() + pause * 1_000_000);
-        metrics.outboxRetried();
-        log.info("{}: {}; retrying in {} ms", reply.what(), outcome.error(), pause);
-      } else if (outcome.retryAfterMillis() >= 0) {
-        error = outcome.error();
-        log.warn("{} not delivered after {} attempts: {}", reply.what(), reply.tries() + 1, error);
-      } else {
-        error = outcome.error();
-        log.warn("{} not delivered: {}", reply.what(), error);
-      }
-      if (c.replies.isEmpty() && !inFlightTo(reply.channel())) {
-        channels.remove(reply.channel());
-      }
-      if (outcome.delivered() || error != null) {
-        release(reply);
+        error = failed(reply, outcome);
       }
       notifyAll();
     }
     if (error != null) {
       metrics.outboxGivenUp();
-    }
-    if (error != null && reply.onFailure() != null) {
-      try {
-        reply.onFailure().accept(error);
-      } catch (RuntimeException e) {
-        // A worker outlives any one reply: a failure notice that can't be sent is a log line.
-        log.warn(
-            "{}: the notice that it failed was not sent either: {}", reply.what(), e.toString());
-      }
+      notifyFailure(reply.what(), reply.onFailure(), error);
     }
   }
 
-  private void release(Reply reply) {
-    if (reply.busy()) {
-      busyBytes -= reply.bytes();
+  /**
+   * Retries {@code reply}, which failed with {@code outcome}, when it may be; returns the error it
+   * is given up with, or null when it is retried (or dropped by a stop, already logged).
+   */
+  private String failed(QueuedReply reply, Delivery.Verdict outcome) {
+    boolean retriable = outcome.retryAfterMillis() >= 0;
+    if (retriable && dropped) {
+      turns.landed(reply);
+      log.warn(
+          "{} not delivered: {}, and the bot stopped before it could be retried",
+          reply.what(),
+          outcome.error());
+      return null;
+    }
+    if (retriable && reply.tries() + 1 < policy.maxAttempts()) {
+      long pause = turns.retry(reply, outcome.retryAfterMillis());
+      metrics.outboxRetried();
+      log.info("{}: {}; retrying in {} ms", reply.what(), outcome.error(), pause);
+      return null;
+    }
+    turns.landed(reply);
+    budget.release(reply);
+    if (retriable) {
+      log.warn(
+          "{} not delivered after {} attempts: {}",
+          reply.what(),
+          reply.tries() + 1,
+          outcome.error());
     } else {
-      bytes -= reply.bytes();
+      log.warn("{} not delivered: {}", reply.what(), outcome.error());
     }
+    return outcome.error();
   }
 
-  private boolean inFlightTo(String channel) {
-    return inFlight.stream().anyMatch(r -> r.channel().equals(channel));
+  /** Tells {@code onFailure}, when given, that the reply named {@code what} was given up. */
+  private static void notifyFailure(String what, Consumer<String> onFailure, String error) {
+    if (onFailure == null) {
+      return;
+    }
+    try {
+      onFailure.accept(error);
+    } catch (RuntimeException e) {
+      // A worker outlives any one reply: a failure notice that can't be sent is a log line.
+      log.warn("{}: the notice that it failed was not sent either: {}", what, e.toString());
+    }
   }
 
   /**
@@ -425,24 +324,19 @@ public final class SendQueue implements AutoCloseable {
       while (pending() > 0 && end - System.nanoTime() > 0) {
         TimeUnit.NANOSECONDS.timedWait(this, end - System.nanoTime());
       }
-      for (Channel c : channels.values()) {
-        for (Reply r : c.replies) {
-          log.warn("{} not delivered: the bot stopped before it could be sent", r.what());
-        }
-        c.replies.clear();
+      for (QueuedReply r : turns.clearWaiting()) {
+        log.warn("{} not delivered: the bot stopped before it could be sent", r.what());
       }
-      turns.clear();
-      bytes = 0;
-      busyBytes = 0;
+      budget.clear();
       dropped = true;
       notifyAll();
       // Slack may have taken a post in flight: its answer decides whether the store still holds
       // the reply as pending, for the next start to send.
       long grace = System.nanoTime() + inFlightGrace.toNanos();
-      while (!inFlight.isEmpty() && grace - System.nanoTime() > 0) {
+      while (!turns.inFlight().isEmpty() && grace - System.nanoTime() > 0) {
         TimeUnit.NANOSECONDS.timedWait(this, grace - System.nanoTime());
       }
-      for (Reply r : inFlight) {
+      for (QueuedReply r : turns.inFlight()) {
         log.warn("{} may not be delivered: still being sent when the bot stopped", r.what());
       }
       reported = true;

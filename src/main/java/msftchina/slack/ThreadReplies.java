@@ -61,7 +61,8 @@ final class ThreadReplies implements ReplySender {
             "chat.postMessage",
             "event " + eventId + ": chat.postMessage to " + channel,
             // the question held while it waits, echoed and remembered; the answer once made
-            SendQueue.replyBytes(2L * pending.question().length()) + SendQueue.DEFAULT_REPLY_BYTES,
+            SendQueue.replyBytes(2L * pending.question().length())
+                + ReplyBudget.DEFAULT_REPLY_BYTES,
             () -> {
               Made reply = made.get();
               ChatPostMessageResponse r =

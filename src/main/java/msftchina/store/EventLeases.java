@@ -1,8 +1,6 @@
 package msftchina.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import msftchina.app.PendingReply;
-import msftchina.app.Surface;
 
 /**
  * Seen events and pending replies in the database, shared by every copy of the bot. An event is
@@ -60,30 +57,23 @@ final class EventLeases implements AutoCloseable {
   private static final int DONE = 2;
   private static final int ABANDONED = 3;
 
-  private final Database db;
-  private final String owner = UUID.randomUUID().toString();
+  private final LazyConnection connection;
+  private final PendingReplies rows = new PendingReplies(UUID.randomUUID().toString());
   private final Health health;
   private final ScheduledExecutorService worker;
   private final Set<String> mine = ConcurrentHashMap.newKeySet();
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
   private volatile long busySince;
   private volatile ScheduledFuture<?> sweeping;
-  private Connection connection;
 
   EventLeases(Database db) {
-    this.db = db;
+    this.connection = new LazyConnection(db);
     this.health =
         new Health(
             "seen events and pending replies",
             "events are answered on this copy's memory alone until it recovers",
             db.settings().where());
-    this.worker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "store-outbox");
-              t.setDaemon(true);
-              return t;
-            });
+    this.worker = Executors.newSingleThreadScheduledExecutor(Daemons.named("store-outbox"));
   }
 
   /**
@@ -167,39 +157,8 @@ final class EventLeases implements AutoCloseable {
     }
     busySince = System.currentTimeMillis();
     try {
-      Connection c = connection();
-      boolean first;
-      try (PreparedStatement seen =
-              c.prepareStatement(
-                  "INSERT INTO seen_events (event_id, seen_at) VALUES (?, ?)"
-                      + " ON CONFLICT (event_id) DO NOTHING");
-          PreparedStatement pending =
-              c.prepareStatement(
-                  "INSERT INTO outbox (event_id, created_at, surface, team_id, channel_id,"
-                      + " thread_ts, user_id, question, owner, lease_until)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        long now = System.currentTimeMillis();
-        seen.setString(1, reply.eventId());
-        seen.setLong(2, now);
-        first = seen.executeUpdate() == 1;
-        if (first) {
-          pending.setString(1, reply.eventId());
-          pending.setLong(2, reply.receivedAt());
-          pending.setString(3, reply.surface().label());
-          pending.setString(4, reply.team());
-          pending.setString(5, reply.channel());
-          pending.setString(6, reply.thread());
-          pending.setString(7, reply.user());
-          pending.setString(8, reply.question());
-          pending.setString(9, owner);
-          pending.setLong(10, now + LEASE_MILLIS);
-          pending.executeUpdate();
-        }
-        c.commit();
-      } catch (SQLException e) {
-        rollback();
-        throw e;
-      }
+      long now = System.currentTimeMillis();
+      boolean first = rows.claim(connection.get(), reply, now, now + LEASE_MILLIS);
       health.ok("");
       if (first) {
         mine.add(reply.eventId());
@@ -221,21 +180,13 @@ final class EventLeases implements AutoCloseable {
     if (finished.isEmpty()) {
       return;
     }
-    try (PreparedStatement delete =
-        connection().prepareStatement("DELETE FROM outbox WHERE event_id = ? AND owner = ?")) {
+    try {
       List<String> ids = new ArrayList<>(finished);
-      for (String id : ids) {
-        delete.setString(1, id);
-        delete.setString(2, owner);
-        delete.addBatch();
-      }
-      delete.executeBatch();
-      connection.commit();
+      rows.delete(connection.get(), ids);
       ids.forEach(finished::remove);
       ids.forEach(mine::remove);
       health.ok("");
     } catch (SQLException e) {
-      rollback();
       failed(e); // kept in finished, deleted on the next sweep
     }
   }
@@ -244,102 +195,27 @@ final class EventLeases implements AutoCloseable {
   private void sweep(Consumer<PendingReply> deliver) {
     try {
       deleteFinished();
-      Connection c = connection();
+      Connection c = connection.get();
       long now = System.currentTimeMillis();
       if (!mine.isEmpty()) {
-        try (PreparedStatement renew =
-            c.prepareStatement("UPDATE outbox SET lease_until = ? WHERE owner = ?")) {
-          renew.setLong(1, now + LEASE_MILLIS);
-          renew.setString(2, owner);
-          renew.executeUpdate();
-        }
-        c.commit();
+        rows.renew(c, now + LEASE_MILLIS);
       }
-      List<PendingReply> expired = new ArrayList<>();
-      List<String[]> leases = new ArrayList<>();
-      try (PreparedStatement find =
-          c.prepareStatement(
-              "SELECT event_id, created_at, surface, team_id, channel_id, thread_ts, user_id,"
-                  + " question, owner, lease_until FROM outbox WHERE lease_until < ?"
-                  + " ORDER BY created_at LIMIT 100")) {
-        find.setLong(1, now);
-        try (ResultSet rs = find.executeQuery()) {
-          while (rs.next()) {
-            Surface surface = Surface.of(rs.getString(3));
-            expired.add(
-                new PendingReply(
-                    rs.getString(1),
-                    surface == null ? Surface.MENTION : surface,
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getLong(2)));
-            leases.add(new String[] {rs.getString(9), Long.toString(rs.getLong(10))});
-          }
-        }
-      }
-      c.commit();
-      for (int i = 0; i < expired.size(); i++) {
-        if (takeOver(c, expired.get(i).eventId(), leases.get(i), now)) {
-          mine.add(expired.get(i).eventId());
-          deliver.accept(expired.get(i));
+      for (PendingReplies.Lease lease : rows.expired(c, now)) {
+        if (rows.takeOver(c, lease, now + LEASE_MILLIS)) {
+          mine.add(lease.reply().eventId());
+          deliver.accept(lease.reply());
         }
       }
       health.ok("");
     } catch (SQLException | RuntimeException e) {
-      rollback();
       failed(e);
     }
   }
 
-  /** Takes the reply {@code eventId} over, unless another copy took it first. */
-  private boolean takeOver(Connection c, String eventId, String[] lease, long now)
-      throws SQLException {
-    try (PreparedStatement take =
-        c.prepareStatement(
-            "UPDATE outbox SET owner = ?, lease_until = ?"
-                + " WHERE event_id = ? AND owner = ? AND lease_until = ?")) {
-      take.setString(1, owner);
-      take.setLong(2, now + LEASE_MILLIS);
-      take.setString(3, eventId);
-      take.setString(4, lease[0]);
-      take.setLong(5, Long.parseLong(lease[1]));
-      boolean taken = take.executeUpdate() == 1;
-      c.commit();
-      return taken;
-    }
-  }
-
-  private Connection connection() throws SQLException {
-    if (connection == null) {
-      connection = db.connect();
-      connection.setAutoCommit(false);
-    }
-    return connection;
-  }
-
+  /** Notes {@code e} and drops the connection, rolling back what it wrote. */
   private void failed(Exception e) {
     health.failed(e);
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // already broken
-      }
-      connection = null;
-    }
-  }
-
-  private void rollback() {
-    if (connection != null) {
-      try {
-        connection.rollback();
-      } catch (SQLException ignored) {
-        // the connection is dropped by failed()
-      }
-    }
+    connection.drop();
   }
 
   private static Claim outcome(Future<Claim> result) {
@@ -363,13 +239,7 @@ final class EventLeases implements AutoCloseable {
       if (worker.awaitTermination(3, TimeUnit.SECONDS)) {
         deleteFinished();
         if (!mine.isEmpty()) {
-          Connection c = connection();
-          try (PreparedStatement release =
-              c.prepareStatement("UPDATE outbox SET lease_until = 0 WHERE owner = ?")) {
-            release.setString(1, owner);
-            release.executeUpdate();
-          }
-          c.commit();
+          rows.renew(connection.get(), 0);
         }
       }
     } catch (InterruptedException e) {
@@ -377,12 +247,6 @@ final class EventLeases implements AutoCloseable {
     } catch (SQLException e) {
       // the leases end by themselves
     }
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // closing anyway
-      }
-    }
+    connection.close();
   }
 }

@@ -47,13 +47,7 @@ public final class Store implements Storage {
     if (file == null) {
       this.watch = null;
     } else {
-      this.watch =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "store-watch");
-                t.setDaemon(true);
-                return t;
-              });
+      this.watch = Executors.newSingleThreadScheduledExecutor(Daemons.named("store-watch"));
       // Runs until the store closes; it logs what it finds itself.
       var unused =
           watch.scheduleWithFixedDelay(
@@ -217,13 +211,13 @@ public final class Store implements Storage {
    */
   @Override
   public long recordsDropped() {
-    return recorder.droppedSinceStart();
+    return recorder.queue().droppedSinceStart();
   }
 
   /** Returns how many questions and votes wait to be written. */
   @Override
   public int recordsQueued() {
-    return recorder.queued();
+    return recorder.queue().size();
   }
 
   /** Returns the database. */

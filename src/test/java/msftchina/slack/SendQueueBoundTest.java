@@ -30,7 +30,7 @@ class SendQueueBoundTest {
     Set<String> failed = ConcurrentHashMap.newKeySet();
     Delivery policy = new Delivery(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, 2);
     long maxBytes = 10 * REPLY;
-    long maxBusy = 3 * SendQueue.BUSY_NOTE_BYTES;
+    long maxBusy = 3 * ReplyBudget.BUSY_NOTE_BYTES;
     int queued = 0;
     int refused = 0;
     try (LogCapture log = new LogCapture();
@@ -123,7 +123,7 @@ class SendQueueBoundTest {
 
   @Test
   void aReplyCountsItsCharactersTwiceAndItsOverhead() {
-    assertEquals(2 * 4_000 + SendQueue.REPLY_OVERHEAD, SendQueue.replyBytes(4_000));
+    assertEquals(2 * 4_000 + ReplyBudget.REPLY_OVERHEAD, SendQueue.replyBytes(4_000));
   }
 
   private static Delivery.Verdict post(CountDownLatch slack, Set<String> posted, String what)

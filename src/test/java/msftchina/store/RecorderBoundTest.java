@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The recorder's queue at its byte bound: a flood of 4,000-character questions faster than the
- * database takes them never holds more than {@link Recorder#MAX_QUEUED_BYTES}; what doesn't fit is
- * dropped and counted.
+ * database takes them never holds more than {@link RecordQueue.MAX_QUEUED_BYTES}; what doesn't fit
+ * is dropped and counted.
  */
 class RecorderBoundTest {
 
@@ -25,10 +25,10 @@ class RecorderBoundTest {
         StoreSettings.from(Map.of("MSFTCHINA_DB", "jdbc:sqlite:" + temp.resolve("flood.db")));
     Database db = Database.open(settings);
     String question = "who is the biggest AI customer in China? " + "x".repeat(3_960);
-    long perRecord = Recorder.RECORD_OVERHEAD + 2L * question.length();
+    long perRecord = RecordQueue.RECORD_OVERHEAD + 2L * question.length();
     try (Recorder recorder = new Recorder(db)) {
       // Faster than the writer takes them: it gathers for 100 ms after the first of a batch.
-      int n = (int) (3 * Recorder.MAX_QUEUED_BYTES / perRecord);
+      int n = (int) (3 * RecordQueue.MAX_QUEUED_BYTES / perRecord);
       for (int i = 0; i < n; i++) {
         recorder.asked(
             new QuestionAsked(
@@ -41,12 +41,12 @@ class RecorderBoundTest {
                 Outcome.UNKNOWN,
                 1));
         assertTrue(
-            recorder.queuedBytes() <= Recorder.MAX_QUEUED_BYTES,
-            "within its bytes after " + i + ": " + recorder.queuedBytes());
+            recorder.queue().bytes() <= RecordQueue.MAX_QUEUED_BYTES,
+            "within its bytes after " + i + ": " + recorder.queue().bytes());
       }
-      assertTrue(recorder.droppedSinceStart() > 0, "what didn't fit is counted as dropped");
+      assertTrue(recorder.queue().droppedSinceStart() > 0, "what didn't fit is counted as dropped");
       assertTrue(
-          Recorder.bytes(
+          RecordQueue.bytes(
                   new QuestionAsked(
                       0, Surface.MENTION, "T", "C", "U", question, Outcome.UNKNOWN, 1))
               == perRecord);

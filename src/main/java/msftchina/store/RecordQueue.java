@@ -1,0 +1,117 @@
+package msftchina.store;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import msftchina.app.QuestionAsked;
+import msftchina.app.Vote;
+
+/**
+ * The questions and votes waiting for the {@link Recorder} to write them, bounded in bytes ({@link
+ * #MAX_QUEUED_BYTES}, a record counted as {@code 2 × its question's characters} plus {@link
+ * #RECORD_OVERHEAD}) and by count ({@link #CAPACITY}); what doesn't fit is dropped and counted.
+ *
+ * <p>NOTE: safe for concurrent use; {@link #offer} never blocks.
+ */
+final class RecordQueue {
+
+  /** The most records waiting to be written. */
+  static final int CAPACITY = 4_096;
+
+  /**
+   * The most bytes of records waiting to be written: 2 MiB, a few seconds of a flood of long
+   * questions while the database is slow; what doesn't fit is dropped and counted.
+   */
+  static final long MAX_QUEUED_BYTES = 2L << 20;
+
+  /**
+   * What a record holds beyond its question's characters: the record, its ids (team, channel,
+   * user), the answer's few small records, and the queue's slot.
+   */
+  static final int RECORD_OVERHEAD = 384;
+
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong droppedSinceStart = new AtomicLong();
+
+  /** Queues {@code record} (a {@link QuestionAsked} or a {@link Vote}), or drops and counts it. */
+  void offer(Object record) {
+    long cost = bytes(record);
+    if (queuedBytes.addAndGet(cost) > MAX_QUEUED_BYTES || !queue.offer(record)) {
+      queuedBytes.addAndGet(-cost);
+      dropped.incrementAndGet();
+      droppedSinceStart.incrementAndGet();
+    }
+  }
+
+  /** Returns what {@code record} holds while it waits, as estimated. */
+  static long bytes(Object record) {
+    String question =
+        record instanceof QuestionAsked a
+            ? a.question()
+            : record instanceof Vote v ? v.question() : null;
+    return RECORD_OVERHEAD + 2L * (question == null ? 0 : question.length());
+  }
+
+  /** Waits up to {@code millis} for a record; returns it, or null. */
+  Object poll(long millis) throws InterruptedException {
+    Object record = queue.poll(millis, TimeUnit.MILLISECONDS);
+    if (record != null) {
+      queuedBytes.addAndGet(-bytes(record));
+    }
+    return record;
+  }
+
+  /** Moves at most {@code max} records waiting into {@code batch}. */
+  void drainTo(List<Object> batch, int max) {
+    int from = batch.size();
+    queue.drainTo(batch, max);
+    long freed = 0;
+    for (Object record : batch.subList(from, batch.size())) {
+      freed += bytes(record);
+    }
+    queuedBytes.addAndGet(-freed);
+  }
+
+  /** Returns whether no record waits. */
+  boolean isEmpty() {
+    return queue.isEmpty();
+  }
+
+  /** Returns how many records wait to be written. */
+  int size() {
+    return queue.size();
+  }
+
+  /** Returns the bytes of the records waiting to be written, as estimated. */
+  long bytes() {
+    return queuedBytes.get();
+  }
+
+  /** Returns how many records were dropped and not yet counted in the database. */
+  long dropped() {
+    return dropped.get();
+  }
+
+  /** Returns the count of dropped records not yet in the database, and starts it again at 0. */
+  long takeDropped() {
+    return dropped.getAndSet(0);
+  }
+
+  /**
+   * Counts again {@code uncounted} drops whose count failed to be written, and {@code lost} records
+   * newly dropped with them.
+   */
+  void droppedAgain(long uncounted, int lost) {
+    dropped.addAndGet(uncounted + lost);
+    droppedSinceStart.addAndGet(lost);
+  }
+
+  /** Returns how many records were dropped since start, counted in the database or not. */
+  long droppedSinceStart() {
+    return droppedSinceStart.get();
+  }
+}
