@@ -4,8 +4,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import msftchina.app.Asker;
@@ -22,8 +20,7 @@ final class AppHome {
 
   private final BotParts parts;
   private final HomeView home;
-  private final SeenEvents seen =
-      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
+  private final SeenEvents seen = SeenEvents.forAnHour();
 
   AppHome(BotParts parts) {
     this.parts = parts;
@@ -62,12 +59,8 @@ final class AppHome {
           String value = payload.getActions().get(0).getValue();
           String question = value == null ? "" : value;
           String user = payload.getUser().getId();
-          Asker who =
-              new Asker(
-                  Surface.HOME,
-                  payload.getTeam() == null ? null : payload.getTeam().getId(),
-                  null,
-                  user);
+          String team = payload.getTeam() == null ? null : payload.getTeam().getId();
+          Asker who = new Asker(Surface.HOME, team, null, user);
           publish(
               ctx,
               user,

@@ -5,8 +5,6 @@ import com.slack.api.bolt.App;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,8 +27,7 @@ final class FeedbackButtons {
   private final PrivateNotes notes;
   private final Set<String> statementIds;
   // The votes thanked: one key (a hash of who, which answer, 👍 or 👎) per vote last counted.
-  private final SeenEvents votes =
-      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
+  private final SeenEvents votes = SeenEvents.forAnHour();
 
   FeedbackButtons(BotParts parts) {
     this.parts = parts;

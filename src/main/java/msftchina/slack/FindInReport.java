@@ -39,12 +39,8 @@ final class FindInReport {
                       SlackText.withoutMention(payload.getMessage().getText(), null));
           String user = payload.getUser() == null ? null : payload.getUser().getId();
           String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
-          Asker who =
-              new Asker(
-                  Surface.SHORTCUT,
-                  payload.getTeam() == null ? null : payload.getTeam().getId(),
-                  channel,
-                  user);
+          String team = payload.getTeam() == null ? null : payload.getTeam().getId();
+          Asker who = new Asker(Surface.SHORTCUT, team, channel, user);
           Once<Replies.Message> message =
               new Once<>(
                   () ->

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import msftchina.app.Gaps;
 import msftchina.app.Wording;
@@ -110,48 +111,54 @@ final class HomeView {
 
   /** Returns what the report's maintainers see: the last 30 days' gaps and answers voted down. */
   static List<LayoutBlock> maintainersView(Gaps gaps) {
-    StringBuilder refused = new StringBuilder("*For the report's maintainers: the last 30 days*\n");
-    refused.append("*Asked, and not in the report*");
-    if (gaps.refused().isEmpty()) {
-      refused.append("\nnothing yet");
-    }
-    gaps.refused().stream()
-        .limit(MAX_GAPS)
-        .forEach(
+    String first =
+        list(
+            "*For the report's maintainers: the last 30 days*\n*Asked, and not in the report*",
+            "nothing yet",
+            gaps.refused(),
+            gaps.refusedRows(),
             r ->
-                refused
-                    .append("\n\u2022 ")
-                    .append(SlackText.escape(SlackText.truncate(r.question(), 150)))
-                    .append(" (")
-                    .append(r.asked())
-                    .append("\u00d7: ")
-                    .append(SlackText.escape(Wording.ENGLISH.reason(r.reason(), r.missing())))
-                    .append(')'));
-    more(refused, gaps.refusedRows() - Math.min(MAX_GAPS, gaps.refused().size()));
-    StringBuilder down = new StringBuilder("*Answers voted down*");
-    if (gaps.votedDown().isEmpty()) {
-      down.append("\nnone yet");
-    }
-    gaps.votedDown().stream()
-        .limit(MAX_GAPS)
-        .forEach(
+                SlackText.escape(SlackText.truncate(r.question(), 150))
+                    + " ("
+                    + r.asked()
+                    + "\u00d7: "
+                    + SlackText.escape(Wording.ENGLISH.reason(r.reason(), r.missing()))
+                    + ")");
+    String second =
+        list(
+            "*Answers voted down*",
+            "none yet",
+            gaps.votedDown(),
+            gaps.votedDownRows(),
             v ->
-                down.append("\n\u2022 ")
-                    .append(SlackText.escape(SlackText.truncate(v.question(), 150)))
-                    .append(" \u2192 ")
-                    .append(SlackText.escape(SlackText.truncate(v.statement(), 80)))
-                    .append(" (\uD83D\uDC4E ")
-                    .append(v.down())
-                    .append(", \uD83D\uDC4D ")
-                    .append(v.up())
-                    .append(')'));
-    more(down, gaps.votedDownRows() - Math.min(MAX_GAPS, gaps.votedDown().size()));
-    String first = SlackText.truncate(refused.toString(), 2900);
-    String second = SlackText.truncate(down.toString(), 2900);
+                SlackText.escape(SlackText.truncate(v.question(), 150))
+                    + " \u2192 "
+                    + SlackText.escape(SlackText.truncate(v.statement(), 80))
+                    + " (\uD83D\uDC4E "
+                    + v.down()
+                    + ", \uD83D\uDC4D "
+                    + v.up()
+                    + ")");
     return List.of(
         divider(),
         section(s -> s.text(markdownText(first))),
         section(s -> s.text(markdownText(second))));
+  }
+
+  /**
+   * Returns {@code title} over a bullet list of the first {@link #MAX_GAPS} of {@code items} (of
+   * {@code rows} in all) worded by {@code line}, or {@code none} when there are none; cut to fit a
+   * section.
+   */
+  private static <T> String list(
+      String title, String none, List<T> items, long rows, Function<T, String> line) {
+    StringBuilder list = new StringBuilder(title);
+    if (items.isEmpty()) {
+      list.append('\n').append(none);
+    }
+    items.stream().limit(MAX_GAPS).forEach(i -> list.append("\n\u2022 ").append(line.apply(i)));
+    more(list, rows - Math.min(MAX_GAPS, items.size()));
+    return SlackText.truncate(list.toString(), 2900);
   }
 
   private static void more(StringBuilder list, long more) {

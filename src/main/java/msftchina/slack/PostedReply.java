@@ -2,9 +2,11 @@ package msftchina.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
+import com.slack.api.model.ResponseMetadata;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -75,40 +77,15 @@ final class PostedReply {
     try {
       for (int page = 0; page < MAX_PAGES; page++) {
         String after = cursor;
-        List<Message> messages;
-        String next;
-        if (thread != null) {
-          // https://api.slack.com/methods/conversations.replies
-          ConversationsRepliesResponse r =
-              client.conversationsReplies(
-                  q ->
-                      q.channel(pending.channel())
-                          .ts(thread)
-                          .oldest(oldest)
-                          .limit(PAGE)
-                          .cursor(after)
-                          .includeAllMetadata(true));
-          if (!r.isOk()) {
-            return new Found(null, "conversations.replies: " + r.getError());
-          }
-          messages = r.getMessages();
-          next = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
-        } else {
-          // https://api.slack.com/methods/conversations.history
-          ConversationsHistoryResponse r =
-              client.conversationsHistory(
-                  q ->
-                      q.channel(pending.channel())
-                          .oldest(oldest)
-                          .limit(PAGE)
-                          .cursor(after)
-                          .includeAllMetadata(true));
-          if (!r.isOk()) {
-            return new Found(null, "conversations.history: " + r.getError());
-          }
-          messages = r.getMessages();
-          next = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+        Page found =
+            thread != null
+                ? replies(client, pending.channel(), thread, oldest, after)
+                : history(client, pending.channel(), oldest, after);
+        if (found.error() != null) {
+          return new Found(null, found.error());
         }
+        List<Message> messages = found.messages();
+        String next = found.next();
         String ts = answering(messages, pending.eventId());
         if (ts != null) {
           return new Found(ts, null);
@@ -126,6 +103,47 @@ final class PostedReply {
     } catch (RuntimeException e) {
       return new Found(null, e.getClass().getSimpleName());
     }
+  }
+
+  /** One page of messages, with the cursor of the next (null or empty: none), or an error. */
+  private record Page(List<Message> messages, String next, String error) {
+
+    static Page of(String method, SlackApiTextResponse r, List<Message> m, ResponseMetadata meta) {
+      if (!r.isOk()) {
+        return new Page(null, null, method + ": " + r.getError());
+      }
+      return new Page(m, meta == null ? null : meta.getNextCursor(), null);
+    }
+  }
+
+  /** https://api.slack.com/methods/conversations.replies */
+  private static Page replies(
+      MethodsClient client, String channel, String thread, String oldest, String cursor)
+      throws IOException, SlackApiException {
+    ConversationsRepliesResponse r =
+        client.conversationsReplies(
+            q ->
+                q.channel(channel)
+                    .ts(thread)
+                    .oldest(oldest)
+                    .limit(PAGE)
+                    .cursor(cursor)
+                    .includeAllMetadata(true));
+    return Page.of("conversations.replies", r, r.getMessages(), r.getResponseMetadata());
+  }
+
+  /** https://api.slack.com/methods/conversations.history */
+  private static Page history(MethodsClient client, String channel, String oldest, String cursor)
+      throws IOException, SlackApiException {
+    ConversationsHistoryResponse r =
+        client.conversationsHistory(
+            q ->
+                q.channel(channel)
+                    .oldest(oldest)
+                    .limit(PAGE)
+                    .cursor(cursor)
+                    .includeAllMetadata(true));
+    return Page.of("conversations.history", r, r.getMessages(), r.getResponseMetadata());
   }
 
   /** Returns the ts of the message in {@code messages} answering {@code eventId}, or null. */

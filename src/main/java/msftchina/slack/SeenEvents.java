@@ -27,20 +27,21 @@ public final class SeenEvents {
    */
   static final int ENTRY_OVERHEAD = 112;
 
-  private final long maxBytes;
+  private final MemoryLimits limits;
   private long bytes;
-  private final Duration window;
-  private final Clock clock;
   private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
+
+  /**
+   * Returns a set that remembers ids for an hour, at most {@link #MAX_BYTES} of them: the set of a
+   * running bot's handlers.
+   */
+  static SeenEvents forAnHour() {
+    return new SeenEvents(Duration.ofHours(1), MAX_BYTES, Clock.systemUTC());
+  }
 
   /** Remembers ids for {@code window}, at most {@code maxBytes} of them (as estimated). */
   public SeenEvents(Duration window, long maxBytes, Clock clock) {
-    if (maxBytes < 0) {
-      throw new IllegalArgumentException("maxBytes must be >= 0");
-    }
-    this.maxBytes = maxBytes;
-    this.window = window;
-    this.clock = clock;
+    this.limits = new MemoryLimits(window, maxBytes, clock);
   }
 
   /**
@@ -51,15 +52,15 @@ public final class SeenEvents {
     if (eventId == null || eventId.isEmpty()) {
       return true;
     }
-    long now = clock.millis();
-    forgetOlderThan(now - window.toMillis());
+    long now = limits.now();
+    forgetOlderThan(now - limits.window().toMillis());
     if (seen.containsKey(eventId)) {
       return false;
     }
     seen.put(eventId, now);
     bytes += cost(eventId);
     Iterator<String> oldest = seen.keySet().iterator();
-    while (bytes > maxBytes && oldest.hasNext()) {
+    while (bytes > limits.maxBytes() && oldest.hasNext()) {
       bytes -= cost(oldest.next());
       oldest.remove();
     }
@@ -75,7 +76,7 @@ public final class SeenEvents {
 
   /** Returns how many ids are remembered now. */
   public synchronized int size() {
-    forgetOlderThan(clock.millis() - window.toMillis());
+    forgetOlderThan(limits.oldestKept());
     return seen.size();
   }
 

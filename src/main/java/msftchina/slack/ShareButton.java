@@ -4,8 +4,6 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.webhook.WebhookResponse;
-import java.time.Clock;
-import java.time.Duration;
 import msftchina.search.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +20,7 @@ final class ShareButton {
   private final BotParts parts;
   private final PrivateNotes notes;
   // One key per click: its response_url, which Slack makes for each click and a replay repeats.
-  private final SeenEvents shares =
-      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
+  private final SeenEvents shares = SeenEvents.forAnHour();
 
   ShareButton(BotParts parts) {
     this.parts = parts;

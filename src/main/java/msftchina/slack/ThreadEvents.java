@@ -6,8 +6,6 @@ import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
-import java.time.Clock;
-import java.time.Duration;
 import msftchina.app.PendingReply;
 import msftchina.app.Surface;
 
@@ -20,8 +18,7 @@ final class ThreadEvents {
 
   private final BotParts parts;
   private final ThreadReplies replies;
-  private final SeenEvents seen =
-      new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, Clock.systemUTC());
+  private final SeenEvents seen = SeenEvents.forAnHour();
 
   ThreadEvents(BotParts parts, ThreadReplies replies) {
     this.parts = parts;

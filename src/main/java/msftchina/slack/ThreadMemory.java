@@ -39,9 +39,7 @@ public final class ThreadMemory {
   /** An answer remembered, with when, and what it costs. */
   private record Kept(Earlier asked, long at, long bytes) {}
 
-  private final Duration window;
-  private final long maxBytes;
-  private final Clock clock;
+  private final MemoryLimits limits;
   // In access order: the least recently answered or followed up first.
   private final LinkedHashMap<String, Kept> threads = new LinkedHashMap<>(16, 0.75f, true);
   private long bytes;
@@ -51,12 +49,7 @@ public final class ThreadMemory {
    * (as estimated: see the class's note).
    */
   public ThreadMemory(Duration window, long maxBytes, Clock clock) {
-    if (maxBytes < 0) {
-      throw new IllegalArgumentException("maxBytes must be >= 0");
-    }
-    this.window = window;
-    this.maxBytes = maxBytes;
-    this.clock = clock;
+    this.limits = new MemoryLimits(window, maxBytes, clock);
   }
 
   /** Remembers that {@code asked} was answered in {@code thread} of {@code channel}. */
@@ -69,10 +62,10 @@ public final class ThreadMemory {
     Answer answer = asked.answer() == null ? null : asked.answer().to("");
     long cost = ENTRY_OVERHEAD + 2L * (key.length() + question.length());
     synchronized (this) {
-      Kept before = threads.put(key, new Kept(new Earlier(question, answer), clock.millis(), cost));
+      Kept before = threads.put(key, new Kept(new Earlier(question, answer), limits.now(), cost));
       bytes += cost - (before == null ? 0 : before.bytes());
       Iterator<Kept> eldest = threads.values().iterator();
-      while (bytes > maxBytes && threads.size() > 1) {
+      while (bytes > limits.maxBytes() && threads.size() > 1) {
         bytes -= eldest.next().bytes();
         eldest.remove();
       }
@@ -116,6 +109,6 @@ public final class ThreadMemory {
   }
 
   private boolean expired(Kept kept) {
-    return clock.millis() - kept.at() >= window.toMillis();
+    return kept.at() <= limits.oldestKept();
   }
 }

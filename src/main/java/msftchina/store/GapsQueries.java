@@ -39,25 +39,19 @@ public final class GapsQueries {
     long refusedRows = 0;
     long refusedTotal = 0;
     try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT question, reason, missing, n, COUNT(*) OVER (), SUM(n) OVER () FROM"
-                + " (SELECT MAX(question) AS question, reason, missing, COUNT(*) AS n"
-                + REFUSED
-                + " GROUP BY reason, missing, LOWER(question)) w"
-                + " ORDER BY n DESC, question LIMIT ?")) {
-      q.setLong(1, since);
-      q.setInt(2, limit);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          refused.add(
-              new Refused(
-                  rs.getString(1).strip(),
-                  rs.getLong(4),
-                  rs.getString(2),
-                  missing(rs.getString(3))));
-          refusedRows = rs.getLong(5);
-          refusedTotal = rs.getLong(6);
-        }
+            c.prepareStatement(
+                "SELECT question, reason, missing, n, COUNT(*) OVER (), SUM(n) OVER () FROM"
+                    + " (SELECT MAX(question) AS question, reason, missing, COUNT(*) AS n"
+                    + REFUSED
+                    + " GROUP BY reason, missing, LOWER(question)) w"
+                    + " ORDER BY n DESC, question LIMIT ?");
+        ResultSet rs = Sql.query(q, since, limit)) {
+      while (rs.next()) {
+        refused.add(
+            new Refused(
+                rs.getString(1).strip(), rs.getLong(4), rs.getString(2), missing(rs.getString(3))));
+        refusedRows = rs.getLong(5);
+        refusedTotal = rs.getLong(6);
       }
     }
     for (Map.Entry<String, Long> counted : countedReasons(c, since).entrySet()) {
@@ -69,34 +63,29 @@ public final class GapsQueries {
     List<VotedDown> votedDown = new ArrayList<>();
     long votedDownRows = 0;
     try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT question, statement, down, up, COUNT(*) OVER () FROM"
-                + " (SELECT MIN(question) AS question, statement,"
-                + " SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END) AS down,"
-                + " SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END) AS up"
-                + " FROM votes WHERE voted_at >= ? GROUP BY question_key, statement) v"
-                + " WHERE down > 0 ORDER BY down DESC, up, question LIMIT ?")) {
-      q.setLong(1, since);
-      q.setInt(2, limit);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          votedDown.add(
-              new VotedDown(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
-          votedDownRows = rs.getLong(5);
-        }
+            c.prepareStatement(
+                "SELECT question, statement, down, up, COUNT(*) OVER () FROM"
+                    + " (SELECT MIN(question) AS question, statement,"
+                    + " SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END) AS down,"
+                    + " SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END) AS up"
+                    + " FROM votes WHERE voted_at >= ? GROUP BY question_key, statement) v"
+                    + " WHERE down > 0 ORDER BY down DESC, up, question LIMIT ?");
+        ResultSet rs = Sql.query(q, since, limit)) {
+      while (rs.next()) {
+        votedDown.add(
+            new VotedDown(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+        votedDownRows = rs.getLong(5);
       }
     }
     Map<String, long[]> counted = new LinkedHashMap<>();
     try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT name, kind, SUM(n) FROM counts WHERE kind IN ('up', 'down') AND day >= ?"
-                + " GROUP BY name, kind")) {
-      q.setLong(1, since / DAY);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          long[] n = counted.computeIfAbsent(rs.getString(1), k -> new long[2]);
-          n[rs.getString(2).equals("down") ? 0 : 1] += rs.getLong(3);
-        }
+            c.prepareStatement(
+                "SELECT name, kind, SUM(n) FROM counts WHERE kind IN ('up', 'down') AND day >= ?"
+                    + " GROUP BY name, kind");
+        ResultSet rs = Sql.query(q, since / DAY)) {
+      while (rs.next()) {
+        long[] n = counted.computeIfAbsent(rs.getString(1), k -> new long[2]);
+        n[rs.getString(2).equals("down") ? 0 : 1] += rs.getLong(3);
       }
     }
     for (Map.Entry<String, long[]> e : counted.entrySet()) {
@@ -128,53 +117,42 @@ public final class GapsQueries {
     long count = 0;
     long total = 0;
     try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT reason, missing, n, COUNT(*) OVER (), SUM(n) OVER () FROM (SELECT reason,"
-                + " missing, COUNT(*) AS n"
-                + REFUSED
-                + " GROUP BY reason, missing) r ORDER BY n DESC, reason, missing LIMIT ?")) {
-      q.setLong(1, since);
-      q.setInt(2, limit);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          reasons.put(
-              key(rs.getString(1), rs.getString(2)),
-              new ReasonCount(
-                  rs.getString(1), missing(rs.getString(2)), rs.getLong(3), new ArrayList<>()));
-          count = rs.getLong(4);
-          total = rs.getLong(5);
-        }
+            c.prepareStatement(
+                "SELECT reason, missing, n, COUNT(*) OVER (), SUM(n) OVER () FROM (SELECT reason,"
+                    + " missing, COUNT(*) AS n"
+                    + REFUSED
+                    + " GROUP BY reason, missing) r ORDER BY n DESC, reason, missing LIMIT ?");
+        ResultSet rs = Sql.query(q, since, limit)) {
+      while (rs.next()) {
+        reasons.put(
+            key(rs.getString(1), rs.getString(2)),
+            new ReasonCount(
+                rs.getString(1), missing(rs.getString(2)), rs.getLong(3), new ArrayList<>()));
+        count = rs.getLong(4);
+        total = rs.getLong(5);
       }
     }
     if (!reasons.isEmpty()) {
       // The most asked wordings of each of those reasons, and only of those.
       try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT reason, missing, question, n FROM (SELECT reason, missing, question, n,"
-                  + " ROW_NUMBER() OVER (PARTITION BY reason, missing ORDER BY n DESC, question)"
-                  + " AS k FROM (SELECT MAX(question) AS question, reason, missing, COUNT(*) AS n"
-                  + REFUSED
-                  + " AND (reason, COALESCE(missing, '')) IN ("
-                  + top
-                  + ") GROUP BY reason, missing, LOWER(question)) w) e"
-                  + " WHERE k <= ? ORDER BY reason, missing, k")) {
-        q.setLong(1, since);
-        q.setLong(2, since);
-        q.setInt(3, limit);
-        q.setInt(4, Gaps.EXAMPLES);
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            ReasonCount reason = reasons.get(key(rs.getString(1), rs.getString(2)));
-            if (reason != null) {
-              reason
-                  .examples()
-                  .add(
-                      new Refused(
-                          rs.getString(3).strip(),
-                          rs.getLong(4),
-                          reason.reason(),
-                          reason.missing()));
-            }
+              c.prepareStatement(
+                  "SELECT reason, missing, question, n FROM (SELECT reason, missing, question, n,"
+                      + " ROW_NUMBER() OVER (PARTITION BY reason, missing ORDER BY n DESC, question)"
+                      + " AS k FROM (SELECT MAX(question) AS question, reason, missing, COUNT(*) AS n"
+                      + REFUSED
+                      + " AND (reason, COALESCE(missing, '')) IN ("
+                      + top
+                      + ") GROUP BY reason, missing, LOWER(question)) w) e"
+                      + " WHERE k <= ? ORDER BY reason, missing, k");
+          ResultSet rs = Sql.query(q, since, since, limit, Gaps.EXAMPLES)) {
+        while (rs.next()) {
+          ReasonCount reason = reasons.get(key(rs.getString(1), rs.getString(2)));
+          if (reason != null) {
+            reason
+                .examples()
+                .add(
+                    new Refused(
+                        rs.getString(3).strip(), rs.getLong(4), reason.reason(), reason.missing()));
           }
         }
       }
@@ -193,14 +171,12 @@ public final class GapsQueries {
   private static Map<String, Long> countedReasons(Connection c, long since) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
     try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT name, SUM(n) FROM counts WHERE kind = 'reason' AND day >= ?"
-                + " AND name <> 'NOTHING_ASKED' GROUP BY name")) {
-      q.setLong(1, since / DAY);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          out.merge(rs.getString(1), rs.getLong(2), Long::sum);
-        }
+            c.prepareStatement(
+                "SELECT name, SUM(n) FROM counts WHERE kind = 'reason' AND day >= ?"
+                    + " AND name <> 'NOTHING_ASKED' GROUP BY name");
+        ResultSet rs = Sql.query(q, since / DAY)) {
+      while (rs.next()) {
+        out.merge(rs.getString(1), rs.getLong(2), Long::sum);
       }
     }
     return out;

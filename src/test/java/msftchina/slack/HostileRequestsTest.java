@@ -285,7 +285,7 @@ class HostileRequestsTest {
     HttpResponse<String> response =
         bot.event("EvUnknown" + channels.incrementAndGet(), event, Map.of());
     assertNo5xx(event, response);
-    Thread.sleep(200);
+    bot.awaitRepliesSent(Duration.ofSeconds(5));
     assertEquals(before, bot.slack.calls(POST_MESSAGE).size(), "no reply to " + event);
   }
 

@@ -261,7 +261,7 @@ class SurfacesTest {
                 .orElseThrow()
                 .ts()
             : thread;
-    Thread.sleep(200); // a person takes longer to reply than the bot takes to note its answer
+    bot.awaitRepliesSent(WAIT); // the bot notes its answer's ts before it is done sending it
     bot.event(
         "EvDm2" + channel,
         directMessage(channel, "1700000501.000100", threadTs, "how much does it spend?"),

@@ -241,6 +241,25 @@ public final class RunningBot implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Waits until no reply waits in the bot's send queue or is being sent (its {@code /metrics} gauge
+   * of pending replies reads 0): the bot decides on a request before acknowledging it, so once this
+   * returns, every reply decided on a request already acknowledged has reached the stand-in.
+   */
+  public void awaitRepliesSent(Duration timeout) throws IOException, InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    double pending;
+    do {
+      pending =
+          PrometheusText.parse(get("/metrics").body()).value("msftchina_outbox_pending", Map.of());
+      if (pending == 0) {
+        return;
+      }
+      Thread.sleep(20);
+    } while (System.nanoTime() < end);
+    throw new AssertionError(pending + " replies still waiting to be sent after " + timeout);
+  }
+
   /** Returns a fresh temporary index folder. */
   public static Path tempIndex() throws IOException {
     return Files.createTempDirectory("msftchina-index");
