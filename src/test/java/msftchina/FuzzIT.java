@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,6 @@ import msftchina.facts.FactsDirectory;
 import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
 import msftchina.search.Match;
-import msftchina.search.Refusal;
 import msftchina.slack.BotApp;
 import msftchina.slack.Replies;
 import msftchina.slack.SignedRequest;
@@ -53,6 +53,17 @@ class FuzzIT {
   private static final int QUESTIONS = 10_000;
   private static final int PAYLOADS = 3_000;
 
+  /** The longest a generated question may take the knowledge base: far below Slack's 3 s. */
+  private static final Duration ASK_WITHIN = Duration.ofSeconds(1);
+
+  /** The longest a generated request may wait for its response: Slack's 3 s deadline. */
+  private static final Duration ACK_WITHIN = Duration.ofSeconds(3);
+
+  /** Marks around matched words that no statement or generated question holds. */
+  private static final String OPEN = "\u27E6";
+
+  private static final String CLOSE = "\u27E7";
+
   @TempDir static Path tempDir;
 
   // ---------------------------------------------------------------------------------------
@@ -65,6 +76,7 @@ class FuzzIT {
             .readFacts().stream().collect(Collectors.toMap(Fact::id, Function.identity()));
     Questions questions = new Questions(new Random(SEED));
     Map<Answer.Strength, Integer> strengths = new TreeMap<>();
+    long slowest = 0;
     try (KnowledgeBase kb =
         KnowledgeBase.open(
             Path.of("facts"), Files.createDirectories(tempDir.resolve("kb-index")), line -> {})) {
@@ -72,33 +84,24 @@ class FuzzIT {
         String question = questions.next();
         String where = "seed " + SEED + ", question #" + i + " " + show(question);
         Answer answer;
+        long asked = System.nanoTime();
         try {
           answer = kb.ask(question);
         } catch (RuntimeException e) {
           throw new AssertionError(where + " threw " + e, e);
         }
+        slowest = Math.max(slowest, System.nanoTime() - asked);
+        // What the user reads: one to three statements, or a refusal in one sentence.
         assertTrue(
             answer.matches().size() <= 3,
             () -> where + ": " + answer.matches().size() + " matches");
-        if (answer.answered()) {
-          // What the user reads: "strong match" when the report covers most of the question.
-          assertEquals(
-              answer.coverage() >= 0.8 ? Answer.Strength.STRONG : Answer.Strength.PARTIAL,
-              answer.strength(),
-              where + ": coverage " + answer.coverage());
-        } else {
+        if (!answer.answered()) {
           String sentence = Wording.ENGLISH.refusal(answer);
           assertTrue(
               sentence.startsWith("The report doesn't say anything about")
                   || sentence.startsWith("There is nothing in that to search the report for"),
               where + ": " + sentence);
           assertFalse(sentence.contains("\n"), where + ": " + sentence);
-          assertEquals(
-              answer.refusal().reason() == Refusal.Reason.NOTHING_ASKED
-                  ? Answer.Strength.NOTHING_ASKED
-                  : Answer.Strength.NOT_IN_REPORT,
-              answer.strength(),
-              where);
         }
         Set<String> ids = new HashSet<>();
         for (Match match : answer.matches()) {
@@ -108,21 +111,29 @@ class FuzzIT {
               factsById.get(fact.id()),
               fact,
               where + ": the fact as the facts file has it, citations and all");
-          assertTrue(Float.isFinite(match.score()), () -> where + ": score " + match.score());
-          int at = 0;
-          for (Match.Span span : match.matched()) {
-            assertTrue(
-                span.start() >= at
-                    && span.start() < span.end()
-                    && span.end() <= fact.text().length(),
-                () -> where + ": span " + span + " in " + fact.id());
-            at = span.end();
-          }
+          // The statement is shown whole, its matched words marked and nothing else changed.
+          String marked = match.marked(OPEN, CLOSE, t -> t);
+          assertEquals(
+              fact.text(),
+              marked.replace(OPEN, "").replace(CLOSE, ""),
+              () -> where + ": " + fact.id() + " shown as " + marked);
         }
         strengths.merge(answer.strength(), 1, Integer::sum);
       }
     }
-    System.out.println("FuzzIT seed " + SEED + ": " + QUESTIONS + " questions, " + strengths);
+    System.out.println(
+        "FuzzIT seed "
+            + SEED
+            + ": "
+            + QUESTIONS
+            + " questions, "
+            + strengths
+            + ", slowest "
+            + slowest / 1_000_000
+            + " ms");
+    assertTrue(
+        slowest < ASK_WITHIN.toNanos(),
+        "seed " + SEED + ": a question took " + slowest / 1_000_000 + " ms");
   }
 
   // ---------------------------------------------------------------------------------------
@@ -134,6 +145,7 @@ class FuzzIT {
     Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
     long start = System.nanoTime();
     Map<String, Integer> warnings = new TreeMap<>();
+    long slowest = 0;
     try (LogCapture log = new LogCapture();
         RunningBot bot = RunningBot.start(Files.createDirectories(tempDir.resolve("bot-index")))) {
       Requests requests = new Requests(random, new Questions(random), bot.slack);
@@ -151,11 +163,14 @@ class FuzzIT {
                 + ") "
                 + show(new String(request.body(), StandardCharsets.UTF_8));
         HttpResponse<String> response;
+        long sent = System.nanoTime();
         try {
           response = send(bot, request);
         } catch (IOException e) {
           throw new AssertionError(where + ": no response: " + e, e);
         }
+        long took = System.nanoTime() - sent;
+        slowest = Math.max(slowest, took);
         int status = response.statusCode();
         statuses
             .computeIfAbsent(request.kind(), k -> new TreeMap<>())
@@ -196,7 +211,15 @@ class FuzzIT {
             + " ms, statuses by kind "
             + statuses
             + ", one-line warnings by logger "
-            + warnings);
+            + warnings
+            + ", slowest "
+            + slowest / 1_000_000
+            + " ms");
+    // Slack retries what isn't acknowledged within 3 seconds: every request, forged or not, is
+    // answered well before.
+    assertTrue(
+        slowest < ACK_WITHIN.toNanos(),
+        "seed " + SEED + ": a request took " + slowest / 1_000_000 + " ms");
   }
 
   private static HttpResponse<String> send(RunningBot bot, Request request)

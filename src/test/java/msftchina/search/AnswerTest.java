@@ -2,13 +2,8 @@ package msftchina.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import msftchina.app.Wording;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,19 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AnswerTest {
 
-  @TempDir static Path indexDir;
-
-  private static KnowledgeBase kb;
-
-  @BeforeAll
-  static void open() throws IOException {
-    kb = KnowledgeBase.open(FixtureReport.dir(), indexDir, line -> {});
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    kb.close();
-  }
+  private static final KnowledgeBase kb = FixtureReport.knowledgeBase();
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(

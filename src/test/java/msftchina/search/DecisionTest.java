@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,19 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DecisionTest {
 
-  @TempDir static Path indexDir;
-
-  private static FixtureReport report;
-
-  @BeforeAll
-  static void open() throws IOException {
-    report = FixtureReport.open(indexDir);
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    report.close();
-  }
+  private static final FixtureReport report = FixtureReport.shared();
 
   @ParameterizedTest(name = "{0} -> answered by {1}")
   @CsvSource(

@@ -2,15 +2,19 @@ package msftchina.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import msftchina.facts.Fact;
 import msftchina.facts.FactsDirectory;
 import msftchina.facts.ReportFolder;
@@ -60,6 +64,60 @@ final class FixtureReport implements Closeable {
     } catch (URISyntaxException e) {
       throw new IllegalStateException("the class path names no file", e);
     }
+  }
+
+  private static FixtureReport shared;
+  private static KnowledgeBase sharedKnowledgeBase;
+
+  /**
+   * Returns the fixture report opened stage by stage once for the whole test run (the stage tests
+   * share it: they only read), its index in a temporary folder deleted when the run ends.
+   */
+  static synchronized FixtureReport shared() {
+    if (shared == null) {
+      try {
+        Path indexDir = Files.createTempDirectory("fixture-report-index");
+        shared = open(indexDir);
+        closeWhenTheRunEnds(shared, indexDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return shared;
+  }
+
+  /**
+   * Returns the fixture report opened as the bot opens its reports, once for the whole test run,
+   * its index in a temporary folder deleted when the run ends.
+   */
+  static synchronized KnowledgeBase knowledgeBase() {
+    if (sharedKnowledgeBase == null) {
+      try {
+        Path indexDir = Files.createTempDirectory("fixture-report-index");
+        sharedKnowledgeBase = KnowledgeBase.open(dir(), indexDir, line -> {});
+        closeWhenTheRunEnds(sharedKnowledgeBase, indexDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return sharedKnowledgeBase;
+  }
+
+  /** Closes {@code opened} when the JVM exits, then deletes {@code indexDir} and what it holds. */
+  private static void closeWhenTheRunEnds(Closeable opened, Path indexDir) {
+    Thread hook =
+        new Thread(
+            () -> {
+              try (Closeable c = opened;
+                  Stream<Path> files = Files.walk(indexDir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                  Files.deleteIfExists(f);
+                }
+              } catch (IOException e) {
+                // a temporary folder: the system clears it in time
+              }
+            });
+    Runtime.getRuntime().addShutdownHook(hook);
   }
 
   /** Opens the fixture report with its index in {@code indexDir}. */

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import msftchina.app.Wording;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,37 +24,25 @@ class HostileInputTest {
 
   private static final String CLOSE = "\u27E7";
 
-  @TempDir static Path indexDir;
-
-  private static KnowledgeBase kb;
-
-  @BeforeAll
-  static void open() throws IOException {
-    kb = KnowledgeBase.open(Path.of("facts"), indexDir, line -> {});
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    kb.close();
-  }
+  private static final KnowledgeBase kb = FixtureReport.knowledgeBase();
 
   static Stream<Arguments> hostileInputs() {
     return Stream.of(
-        Arguments.of("straight quotes", "\"ByteDance\" \"customer"),
-        Arguments.of("curly quotes", "\u201CByteDance\u201D \u2018spending\u2019"),
+        Arguments.of("straight quotes", "\"Lumenbay\" \"customer"),
+        Arguments.of("curly quotes", "\u201CLumenbay\u201D \u2018spending\u2019"),
         Arguments.of("boolean operators", "AND OR NOT"),
-        Arguments.of("boolean operators around words", "ByteDance AND Microsoft OR NOT Tencent"),
-        Arguments.of("prefix operators", "+ByteDance -Tencent !Meituan && || !"),
+        Arguments.of("boolean operators around words", "Lumenbay AND Harrow OR NOT Norvik"),
+        Arguments.of("prefix operators", "+Lumenbay -Norvik !Pellucid && || !"),
         Arguments.of("lone wildcard", "*"),
-        Arguments.of("wildcards", "Micro* Byte?ance *"),
+        Arguments.of("wildcards", "Lumen* Lumen?ay *"),
         Arguments.of("lone colon", ":"),
-        Arguments.of("field syntax", "text:ByteDance id:msft-china-ai:1.2"),
+        Arguments.of("field syntax", "text:Lumenbay id:lumenbay:1.2"),
         Arguments.of("lone tilde", "~"),
-        Arguments.of("fuzzy syntax", "ByteDance~2 revenue~"),
-        Arguments.of("brackets", "[1 TO 4] {a TO b} (((ByteDance ]]"),
-        Arguments.of("backslashes", "\\ \\\\ C:\\Users\\bytedance\\ \\u0041 \\"),
+        Arguments.of("fuzzy syntax", "Lumenbay~2 revenue~"),
+        Arguments.of("brackets", "[1 TO 4] {a TO b} (((Lumenbay ]]"),
+        Arguments.of("backslashes", "\\ \\\\ C:\\Users\\lumenbay\\ \\u0041 \\"),
         Arguments.of(
-            "emoji", "\uD83E\uDD16\uD83D\uDE80 ByteDance \uD83D\uDCB0\uD83D\uDC4D\uD83C\uDFFD"),
+            "emoji", "\uD83E\uDD16\uD83D\uDE80 Lumenbay \uD83D\uDCB0\uD83D\uDC4D\uD83C\uDFFD"),
         Arguments.of("only emoji", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"),
         Arguments.of(
             "Chinese characters",
@@ -68,25 +51,26 @@ class HostileInputTest {
         Arguments.of("10,000 letters", "a".repeat(10_000)),
         Arguments.of(
             "10,000 characters of words",
-            "ByteDance revenue China ".repeat(500).substring(0, 10_000)),
+            "Lumenbay revenue Rotterdam ".repeat(500).substring(0, 10_000)),
         Arguments.of("10,000 characters of emoji", "\uD83D\uDE00".repeat(5_000)),
         Arguments.of("10,000 distinct-ish words", wordSoup(10_000)),
         Arguments.of("empty string", ""),
         Arguments.of("whitespace only", " \t\n\r\u00A0\u2003  "),
         Arguments.of("null", null),
         Arguments.of(
-            "control characters", "\u0000\u0007ByteDance\u001B[31m revenue\u0008\u007F\u0085"),
+            "control characters", "\u0000\u0007Lumenbay\u001B[31m revenue\u0008\u007F\u0085"),
         Arguments.of("only control characters", "\u0000\u0001\u0002\u001F"),
-        Arguments.of("zero-width characters", "Byte\u200BDance\u200C \u200Drevenue\uFEFF"),
+        Arguments.of("zero-width characters", "Lumen\u200Bbay\u200C \u200Drevenue\uFEFF"),
         Arguments.of(
-            "right-to-left marks", "\u200FByteDance\u200E \u202Erevenue\u202C \u2067China\u2069"),
-        Arguments.of("unpaired high surrogate", "ByteDance \uD800 revenue"),
-        Arguments.of("unpaired low surrogate", "\uDC00ByteDance"),
+            "right-to-left marks",
+            "\u200FLumenbay\u200E \u202Erevenue\u202C \u2067Rotterdam\u2069"),
+        Arguments.of("unpaired high surrogate", "Lumenbay \uD800 revenue"),
+        Arguments.of("unpaired low surrogate", "\uDC00Lumenbay"),
         Arguments.of("surrogate at the end", "revenue \uD83D"),
-        Arguments.of("replacement and private-use characters", "\uFFFD\uE000 ByteDance"),
+        Arguments.of("replacement and private-use characters", "\uFFFD\uE000 Lumenbay"),
         Arguments.of("Lucene syntax", "title:foo AND bar~2 OR \"x\"^3 [a TO b] /re.*/"),
         Arguments.of("regular expression", "/.*/ /[a-z]+/ ^$"),
-        Arguments.of("boost and grouping", "(ByteDance)^10 AND (Azure OR \"OpenAI\")^0.1"),
+        Arguments.of("boost and grouping", "(Lumenbay)^10 AND (robots OR \"Pellucid\")^0.1"),
         Arguments.of(
             "Slack markup",
             "<@U123ABC> <#C123|general> <!here> <https://example.com|link> &lt;b&gt;"),
@@ -95,9 +79,9 @@ class HostileInputTest {
         Arguments.of("punctuation only", "?!.,;:'\"()[]{}<>/\\|@#$%^&*-_=+`~"),
         Arguments.of("numbers only", "1 2 3 4 1.5% 400% 2025"),
         Arguments.of("format string", "%s %n %d %1$s {0} ${jndi:ldap://x}"),
-        Arguments.of("shouting", "WHO IS MICROSOFT'S BIGGEST AI CUSTOMER IN CHINA???"),
+        Arguments.of("shouting", "WHO IS LUMENBAY'S BIGGEST CUSTOMER???"),
         Arguments.of("fullwidth letters", "\uFF22\uFF59\uFF54\uFF45\uFF24\uFF41\uFF4E\uFF43\uFF45"),
-        Arguments.of("combining marks", "Byte\u0301\u0301\u0301Dance re\u0300venue"));
+        Arguments.of("combining marks", "Lumen\u0301\u0301\u0301bay re\u0300venue"));
   }
 
   private static String wordSoup(int length) {
@@ -115,11 +99,6 @@ class HostileInputTest {
 
     assertTrue(answer.matches().size() <= 3, "at most 3 matches, got " + answer.matches().size());
     if (answer.answered()) {
-      // What the user reads: "strong match" when the report covers most of the question.
-      assertEquals(
-          answer.coverage() >= 0.8 ? Answer.Strength.STRONG : Answer.Strength.PARTIAL,
-          answer.strength(),
-          "coverage " + answer.coverage());
       for (Match match : answer.matches()) {
         // The statement is shown whole, its matched words marked and nothing else changed.
         String marked = match.marked(OPEN, CLOSE, t -> t);
@@ -130,10 +109,6 @@ class HostileInputTest {
             marked);
       }
     } else {
-      assertTrue(
-          answer.strength() == Answer.Strength.NOTHING_ASKED
-              || answer.strength() == Answer.Strength.NOT_IN_REPORT,
-          answer.strength().label());
       String sentence = Wording.ENGLISH.refusal(answer);
       assertTrue(
           sentence.startsWith("The report doesn't say anything about")
@@ -159,13 +134,13 @@ class HostileInputTest {
   }
 
   @Test
-  void sampleQuestionGetsByteDanceFirstWithItsCitations() {
-    Answer answer = kb.ask("Who is Microsoft's biggest AI customer in China?");
+  void aPlainQuestionGetsItsStatementFirstWithItsCitations() {
+    Answer answer = kb.ask("Who is Lumenbay's biggest customer?");
     assertTrue(answer.answered());
     assertTrue(answer.matches().size() <= 3);
     Match first = answer.matches().get(0);
-    assertEquals("msft-china-ai:1.2", first.fact().id());
-    assertEquals(List.of(1, 2, 3, 4), first.fact().citations());
-    assertEquals("[1, 2, 3, 4]", first.fact().citationLabel());
+    assertEquals("lumenbay:1.2", first.fact().id());
+    assertEquals(List.of(1, 2), first.fact().citations());
+    assertEquals("[1, 2]", first.fact().citationLabel());
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Lookups over the bundled report: words → the statements matching, in report order. */
+/** Lookups over the fixture report: words → the statements matching, in report order. */
 class LookupTest {
 
   private static KnowledgeBase kb;
@@ -25,7 +24,8 @@ class LookupTest {
 
   @BeforeAll
   static void open() throws Exception {
-    kb = KnowledgeBase.open(Path.of("facts"), Files.createTempDirectory("lookup-index"), l -> {});
+    kb =
+        KnowledgeBase.open(FixtureReport.dir(), Files.createTempDirectory("lookup-index"), l -> {});
     lookup = new Lookup(kb.indexes());
   }
 
@@ -36,17 +36,17 @@ class LookupTest {
 
   static Stream<Arguments> lookups() {
     return Stream.of(
-        Arguments.of("tencent", "1.3"),
-        Arguments.of("Tencent", "1.3"),
-        Arguments.of("\"biggest AI customer\"", "1.2"),
+        Arguments.of("pellucid", "3.1"),
+        Arguments.of("Pellucid", "3.1"),
+        Arguments.of("\"biggest customer\"", "1.2"),
         Arguments.of("\"customer biggest\"", ""),
-        Arguments.of("400%", "4.1"),
-        Arguments.of("tencent | bytedance", "1.2 1.3"),
-        Arguments.of("microsoft -china", "1.3 3.2"),
-        Arguments.of("custom*", "1.2 3.1"),
-        Arguments.of("Customers*", "1.2 3.1"),
-        Arguments.of("openai gpt", "3.2"),
-        Arguments.of("2025", "4.1 4.2 6.2"),
+        Arguments.of("60%", "2.2"),
+        Arguments.of("pellucid | norvik", "3.1 3.3"),
+        Arguments.of("harrow -chips", "1.2"),
+        Arguments.of("custom*", "1.2 1.3"),
+        Arguments.of("Customers*", "1.2 1.3"),
+        Arguments.of("vision chips", "3.1 3.2"),
+        Arguments.of("2025", "2.1 2.2 3.2"),
         Arguments.of("nvidia", ""),
         Arguments.of("the", ""));
   }
@@ -64,19 +64,19 @@ class LookupTest {
 
   @Test
   void statementsKeepTheirCitationsAndReport() {
-    Fact fact = lookup.find("tencent").statements().get(0);
-    assertEquals(List.of(1, 2, 3, 4), fact.citations());
-    assertEquals("Microsoft's AI business with Chinese companies", fact.report());
-    assertEquals(1, fact.paragraph());
-    assertEquals(3, fact.position());
+    Fact fact = lookup.find("pellucid").statements().get(0);
+    assertEquals(List.of(5), fact.citations());
+    assertEquals("Lumenbay's warehouse robot business", fact.report());
+    assertEquals(3, fact.paragraph());
+    assertEquals(1, fact.position());
   }
 
   @Test
   void allListsEveryStatementInReportOrder() {
     List<Fact> all = lookup.all();
     assertEquals(kb.factCount(), all.size());
-    assertEquals("msft-china-ai:1.1", all.get(0).id());
-    assertEquals("msft-china-ai:6.2", all.get(all.size() - 1).id());
+    assertEquals("lumenbay:1.1", all.get(0).id());
+    assertEquals("lumenbay:4.4", all.get(all.size() - 1).id());
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -89,7 +89,7 @@ class LookupTest {
         "((",
         "))",
         "~~",
-        "tencent~1",
+        "pellucid~1",
         "\\",
         "*",
         "**",
@@ -108,7 +108,7 @@ class LookupTest {
 
   @Test
   void aVeryLongLookupIsCutNotRefused() {
-    assertDoesNotThrow(() -> lookup.find("tencent ".repeat(5_000)));
-    assertEquals(1, lookup.find("tencent ".repeat(5_000)).statements().size());
+    assertDoesNotThrow(() -> lookup.find("pellucid ".repeat(5_000)));
+    assertEquals(1, lookup.find("pellucid ".repeat(5_000)).statements().size());
   }
 }

@@ -3,13 +3,8 @@ package msftchina.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,19 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class QuestionReaderTest {
 
-  @TempDir static Path indexDir;
-
-  private static FixtureReport report;
-
-  @BeforeAll
-  static void open() throws IOException {
-    report = FixtureReport.open(indexDir);
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    report.close();
-  }
+  private static final FixtureReport report = FixtureReport.shared();
 
   @ParameterizedTest(name = "{0} -> [{1}], unknown [{2}]")
   @CsvSource(

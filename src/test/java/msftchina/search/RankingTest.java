@@ -3,14 +3,9 @@ package msftchina.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import msftchina.app.Wording;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,19 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RankingTest {
 
-  @TempDir static Path indexDir;
-
-  private static KnowledgeBase kb;
-
-  @BeforeAll
-  static void open() throws IOException {
-    kb = KnowledgeBase.open(FixtureReport.dir(), indexDir, line -> {});
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    kb.close();
-  }
+  private static final KnowledgeBase kb = FixtureReport.knowledgeBase();
 
   static Stream<Arguments> decisions() {
     return Stream.of(

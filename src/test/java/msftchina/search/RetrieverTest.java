@@ -3,14 +3,9 @@ package msftchina.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,19 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RetrieverTest {
 
-  @TempDir static Path indexDir;
-
-  private static FixtureReport report;
-
-  @BeforeAll
-  static void open() throws IOException {
-    report = FixtureReport.open(indexDir);
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    report.close();
-  }
+  private static final FixtureReport report = FixtureReport.shared();
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
