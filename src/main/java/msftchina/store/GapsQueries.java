@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,20 +78,10 @@ public final class GapsQueries {
         votedDownRows = rs.getLong(5);
       }
     }
-    Map<String, long[]> counted = new LinkedHashMap<>();
-    try (PreparedStatement q =
-            c.prepareStatement(
-                "SELECT name, kind, SUM(n) FROM counts WHERE kind IN ('up', 'down') AND day >= ?"
-                    + " GROUP BY name, kind");
-        ResultSet rs = Sql.query(q, since / DAY)) {
-      while (rs.next()) {
-        long[] n = counted.computeIfAbsent(rs.getString(1), k -> new long[2]);
-        n[rs.getString(2).equals("down") ? 0 : 1] += rs.getLong(3);
-      }
-    }
-    for (Map.Entry<String, long[]> e : counted.entrySet()) {
-      if (e.getValue()[0] > 0) {
-        votedDown.add(new VotedDown("", e.getKey(), e.getValue()[0], e.getValue()[1]));
+    for (Map.Entry<String, Map<String, Long>> e : counted(c, since, "up", "down").entrySet()) {
+      long down = e.getValue().getOrDefault("down", 0L);
+      if (down > 0) {
+        votedDown.add(new VotedDown("", e.getKey(), down, e.getValue().getOrDefault("up", 0L)));
         votedDownRows++;
       }
     }
@@ -170,13 +161,35 @@ public final class GapsQueries {
   /** Returns the refusals counted per reason in counts mode (a few rows a day). */
   private static Map<String, Long> countedReasons(Connection c, long since) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
+    counted(c, since, "reason")
+        .forEach(
+            (reason, kinds) -> {
+              if (!reason.equals("NOTHING_ASKED")) {
+                out.put(reason, kinds.get("reason"));
+              }
+            });
+    return out;
+  }
+
+  /**
+   * Returns the sums counted since {@code since} in counts mode (a few rows a day) of {@code
+   * kinds}, by name and then by kind.
+   */
+  private static Map<String, Map<String, Long>> counted(Connection c, long since, String... kinds)
+      throws SQLException {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    Object[] params = new Object[kinds.length + 1];
+    params[0] = since / DAY;
+    System.arraycopy(kinds, 0, params, 1, kinds.length);
     try (PreparedStatement q =
             c.prepareStatement(
-                "SELECT name, SUM(n) FROM counts WHERE kind = 'reason' AND day >= ?"
-                    + " AND name <> 'NOTHING_ASKED' GROUP BY name");
-        ResultSet rs = Sql.query(q, since / DAY)) {
+                "SELECT name, kind, SUM(n) FROM counts WHERE day >= ? AND kind IN ("
+                    + String.join(", ", Collections.nCopies(kinds.length, "?"))
+                    + ") GROUP BY name, kind");
+        ResultSet rs = Sql.query(q, params)) {
       while (rs.next()) {
-        out.merge(rs.getString(1), rs.getLong(2), Long::sum);
+        out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+            .merge(rs.getString(2), rs.getLong(3), Long::sum);
       }
     }
     return out;

@@ -9,11 +9,16 @@ final class Sql {
 
   private Sql() {}
 
-  /** Sets {@code params} (longs and ints) as the parameters of {@code q}, in order, and runs it. */
+  /**
+   * Sets {@code params} (longs, ints and strings) as the parameters of {@code q}, in order, and
+   * runs it.
+   */
   static ResultSet query(PreparedStatement q, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       if (params[i] instanceof Integer n) {
         q.setInt(i + 1, n);
+      } else if (params[i] instanceof String text) {
+        q.setString(i + 1, text);
       } else {
         q.setLong(i + 1, (Long) params[i]);
       }
