@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import msftchina.app.MemoryStore;
 import msftchina.app.Storage;
@@ -68,13 +69,15 @@ public final class RunningBot implements AutoCloseable {
     settings.put("SLACK_APP_TOKEN", APP_TOKEN);
     settings.put("SLACK_BOT_TOKEN", BOT_TOKEN);
     settings.put("SLACK_API_URL", slack.apiUrl());
-    ServeConfig config = ServeConfig.from(settings);
+    ServeConfig config =
+        ServeConfig.from(settings)
+            .with(new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)));
     Bot bot =
         Bot.start(
             config,
             Path.of("facts"),
             indexDir,
-            new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+            CompletableFuture.completedFuture(new MemoryStore()),
             line -> {});
     if (!socket.awaitConnections(1, Duration.ofSeconds(10))) {
       throw new IllegalStateException("the bot did not connect over Socket Mode");
@@ -135,7 +138,13 @@ public final class RunningBot implements AutoCloseable {
                 apiUrl));
     Bot bot;
     try {
-      bot = Bot.start(config, Path.of("facts"), indexDir, delivery, store, log);
+      bot =
+          Bot.start(
+              config.with(delivery),
+              Path.of("facts"),
+              indexDir,
+              CompletableFuture.completedFuture(store),
+              log);
     } catch (Exception e) {
       slack.close();
       throw e;
