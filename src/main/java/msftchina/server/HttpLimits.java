@@ -50,7 +50,7 @@ public record HttpLimits(
     Duration second = Duration.ofSeconds(1);
     Duration hour = Duration.ofHours(1);
     int maxBody =
-        (int) s.size("MSFTCHINA_MAX_BODY_BYTES", DEFAULTS.maxBodyBytes, 1 << 10, (1L << 30) - 1);
+        (int) s.size("MSFTCHINA_MAX_BODY_BYTES", DEFAULTS.maxBodyBytes, 1 << 10, 1L << 30);
     long budget =
         s.size("MSFTCHINA_BODY_BUDGET_BYTES", DEFAULTS.bodyBudgetBytes, 1 << 10, 1L << 40);
     if (budget <= maxBody) {

@@ -102,7 +102,23 @@ public final class RunningBot implements AutoCloseable {
   private static RunningBot start(Path indexDir, Delivery delivery, Storage store)
       throws Exception {
     SlackStandIn slack = new SlackStandIn();
-    return start(indexDir, delivery, slack, slack.apiUrl(), store, line -> {});
+    return start(indexDir, delivery, slack, slack.apiUrl(), store, Map.of(), line -> {});
+  }
+
+  /**
+   * Starts a bot with quick retries and the settings {@code env} besides (such as {@code
+   * MSFTCHINA_MAX_BODY_BYTES}).
+   */
+  public static RunningBot start(Path indexDir, Map<String, String> env) throws Exception {
+    SlackStandIn slack = new SlackStandIn();
+    return start(
+        indexDir,
+        new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+        slack,
+        slack.apiUrl(),
+        new MemoryStore(),
+        env,
+        line -> {});
   }
 
   /**
@@ -112,7 +128,7 @@ public final class RunningBot implements AutoCloseable {
   public static RunningBot start(
       Path indexDir, Delivery delivery, SlackStandIn slack, String apiUrl, Consumer<String> log)
       throws Exception {
-    return start(indexDir, delivery, slack, apiUrl, new MemoryStore(), log);
+    return start(indexDir, delivery, slack, apiUrl, new MemoryStore(), Map.of(), log);
   }
 
   private static RunningBot start(
@@ -121,21 +137,16 @@ public final class RunningBot implements AutoCloseable {
       SlackStandIn slack,
       String apiUrl,
       Storage store,
+      Map<String, String> env,
       Consumer<String> log)
       throws Exception {
-    ServeConfig config =
-        ServeConfig.from(
-            Map.of(
-                "PORT",
-                "0",
-                "HOST",
-                "127.0.0.1",
-                "SLACK_SIGNING_SECRET",
-                SIGNING_SECRET,
-                "SLACK_BOT_TOKEN",
-                BOT_TOKEN,
-                "SLACK_API_URL",
-                apiUrl));
+    Map<String, String> settings = new java.util.HashMap<>(env);
+    settings.put("PORT", "0");
+    settings.put("HOST", "127.0.0.1");
+    settings.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+    settings.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+    settings.put("SLACK_API_URL", apiUrl);
+    ServeConfig config = ServeConfig.from(settings);
     Bot bot;
     try {
       bot =
