@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import msftchina.app.Storage;
 import msftchina.metrics.Metrics;
 import msftchina.search.KnowledgeBase;
+import msftchina.slack.Delivery;
 import msftchina.slack.SendQueue;
 
 /**
@@ -55,6 +56,23 @@ public final class Bot implements AutoCloseable {
       Consumer<String> log)
       throws Exception {
     return BotAssembly.start(config, facts, index, opening, log);
+  }
+
+  /**
+   * Starts as {@link #start(ServeConfig, Path, Path, CompletableFuture, Consumer)} does, with
+   * {@code delivery} in place of the settings' retries and the store {@code store}, open already:
+   * as the tests and {@code warmup} start it.
+   */
+  public static Bot start(
+      ServeConfig config,
+      Path facts,
+      Path index,
+      Delivery delivery,
+      Storage store,
+      Consumer<String> log)
+      throws Exception {
+    return start(
+        config.with(delivery), facts, index, CompletableFuture.completedFuture(store), log);
   }
 
   /** Returns whether the bot is connected over Socket Mode rather than listening for HTTP. */

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import msftchina.app.MemoryStore;
 import msftchina.app.Storage;
@@ -69,20 +68,48 @@ public final class RunningBot implements AutoCloseable {
     settings.put("SLACK_APP_TOKEN", APP_TOKEN);
     settings.put("SLACK_BOT_TOKEN", BOT_TOKEN);
     settings.put("SLACK_API_URL", slack.apiUrl());
-    ServeConfig config =
-        ServeConfig.from(settings)
-            .with(new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)));
+    ServeConfig config = ServeConfig.from(settings);
     Bot bot =
         Bot.start(
             config,
             Path.of("facts"),
             indexDir,
-            CompletableFuture.completedFuture(new MemoryStore()),
+            new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+            new MemoryStore(),
             line -> {});
     if (!socket.awaitConnections(1, Duration.ofSeconds(10))) {
       throw new IllegalStateException("the bot did not connect over Socket Mode");
     }
     return new RunningBot(slack, bot, socket);
+  }
+
+  /**
+   * Starts a bot with quick retries, serving HTTP with the settings {@code env} besides (such as
+   * {@code MSFTCHINA_MAX_BODY_BYTES}).
+   */
+  public static RunningBot start(Path indexDir, Map<String, String> env) throws Exception {
+    SlackStandIn slack = new SlackStandIn();
+    Map<String, String> settings = new java.util.HashMap<>(env);
+    settings.put("PORT", "0");
+    settings.put("HOST", "127.0.0.1");
+    settings.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+    settings.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+    settings.put("SLACK_API_URL", slack.apiUrl());
+    try {
+      return new RunningBot(
+          slack,
+          Bot.start(
+              ServeConfig.from(settings),
+              Path.of("facts"),
+              indexDir,
+              new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+              new MemoryStore(),
+              line -> {}),
+          null);
+    } catch (Exception e) {
+      slack.close();
+      throw e;
+    }
   }
 
   /** Starts a bot with quick retries (pauses of 50 ms doubling to 2 s, 4 attempts). */
@@ -102,23 +129,7 @@ public final class RunningBot implements AutoCloseable {
   private static RunningBot start(Path indexDir, Delivery delivery, Storage store)
       throws Exception {
     SlackStandIn slack = new SlackStandIn();
-    return start(indexDir, delivery, slack, slack.apiUrl(), store, Map.of(), line -> {});
-  }
-
-  /**
-   * Starts a bot with quick retries and the settings {@code env} besides (such as {@code
-   * MSFTCHINA_MAX_BODY_BYTES}).
-   */
-  public static RunningBot start(Path indexDir, Map<String, String> env) throws Exception {
-    SlackStandIn slack = new SlackStandIn();
-    return start(
-        indexDir,
-        new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
-        slack,
-        slack.apiUrl(),
-        new MemoryStore(),
-        env,
-        line -> {});
+    return start(indexDir, delivery, slack, slack.apiUrl(), store, line -> {});
   }
 
   /**
@@ -128,7 +139,7 @@ public final class RunningBot implements AutoCloseable {
   public static RunningBot start(
       Path indexDir, Delivery delivery, SlackStandIn slack, String apiUrl, Consumer<String> log)
       throws Exception {
-    return start(indexDir, delivery, slack, apiUrl, new MemoryStore(), Map.of(), log);
+    return start(indexDir, delivery, slack, apiUrl, new MemoryStore(), log);
   }
 
   private static RunningBot start(
@@ -137,25 +148,24 @@ public final class RunningBot implements AutoCloseable {
       SlackStandIn slack,
       String apiUrl,
       Storage store,
-      Map<String, String> env,
       Consumer<String> log)
       throws Exception {
-    Map<String, String> settings = new java.util.HashMap<>(env);
-    settings.put("PORT", "0");
-    settings.put("HOST", "127.0.0.1");
-    settings.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
-    settings.put("SLACK_BOT_TOKEN", BOT_TOKEN);
-    settings.put("SLACK_API_URL", apiUrl);
-    ServeConfig config = ServeConfig.from(settings);
+    ServeConfig config =
+        ServeConfig.from(
+            Map.of(
+                "PORT",
+                "0",
+                "HOST",
+                "127.0.0.1",
+                "SLACK_SIGNING_SECRET",
+                SIGNING_SECRET,
+                "SLACK_BOT_TOKEN",
+                BOT_TOKEN,
+                "SLACK_API_URL",
+                apiUrl));
     Bot bot;
     try {
-      bot =
-          Bot.start(
-              config.with(delivery),
-              Path.of("facts"),
-              indexDir,
-              CompletableFuture.completedFuture(store),
-              log);
+      bot = Bot.start(config, Path.of("facts"), indexDir, delivery, store, log);
     } catch (Exception e) {
       slack.close();
       throw e;
