@@ -1,13 +1,10 @@
 package msftchina.cli;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import msftchina.server.Bot;
 import msftchina.server.GcWatchdog;
 import msftchina.server.ServeConfig;
-import msftchina.slack.Delivery;
 import msftchina.store.Store;
-import msftchina.store.StoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -41,13 +38,15 @@ import picocli.CommandLine.Mixin;
       "  MSFTCHINA_METRICS_PORT  unset (default): no port of its own; set: a port serving only",
       "                        GET /healthz, /readyz and /metrics (Prometheus), on HOST; the one",
       "                        way to reach them over Socket Mode (over HTTP they are on PORT too)",
+      "  MSFTCHINA_STOP_TIMEOUT, MSFTCHINA_MAX_BODY_BYTES, MSFTCHINA_ACK_BUDGET, ...: limits,",
+      "                        timeouts and budgets, each with its default (README: Settings)",
       "%nGET /healthz reports Slack's and the store's state (\"ok\" or \"degraded\"); GET /readyz is 200 while the"
           + " bot takes requests, 503 once it is stopping; GET /metrics gives questions by surface"
           + " and outcome, answer times, the outbox, Slack's errors and the JVM's memory and"
           + " collections in Prometheus's text format (README: Metrics). SIGTERM or Ctrl-C lets requests in"
           + " flight finish, then pending replies (at most "
-          + Bot.STOP_TIMEOUT_SECONDS
-          + " s each), names any reply left undelivered in a log line, then exits 0."
+          + ServeConfig.STOP_TIMEOUT_SECONDS
+          + " s each, MSFTCHINA_STOP_TIMEOUT), names any reply left undelivered in a log line, then exits 0."
     })
 final class ServeCommand extends Subcommand {
 
@@ -62,25 +61,18 @@ final class ServeCommand extends Subcommand {
   @Override
   public Integer call() throws Exception {
     ServeConfig config;
-    StoreSettings storeSettings;
     try {
       config = ServeConfig.from(console.env());
-      storeSettings = StoreSettings.from(console.env());
     } catch (IllegalArgumentException e) {
       throw usageError(e.getMessage());
     }
-    CompletableFuture<Store> store = Store.openInBackground(storeSettings);
+    CompletableFuture<Store> store = Store.openInBackground(config.store());
     GcWatchdog.start(); // a heap that stays full ends the process, as an OutOfMemoryError does
     Bot bot;
     try {
       bot =
           Bot.start(
-              config,
-              folders.facts(console.env()),
-              folders.index(console.env()),
-              new Delivery(4, Duration.ofMillis(500), Duration.ofSeconds(30)),
-              store,
-              log::info);
+              config, folders.facts(console.env()), folders.index(console.env()), store, log::info);
     } catch (IllegalArgumentException e) {
       var unused = store.thenAccept(Store::close); // closed once open, if it opens
       throw usageError(e.getMessage());
@@ -90,11 +82,7 @@ final class ServeCommand extends Subcommand {
     }
     log.info(
         "{}: {} facts from {} report(s): {}",
-        !bot.socketMode()
-            ? "serving on port " + bot.port()
-            : bot.connected()
-                ? "connected over Socket Mode"
-                : "not connected over Socket Mode yet (retrying in the background)",
+        bot.describe(),
         bot.knowledgeBase().factCount(),
         bot.knowledgeBase().reports().size(),
         String.join("; ", bot.knowledgeBase().reports()));
@@ -103,9 +91,9 @@ final class ServeCommand extends Subcommand {
     }
     log.info(
         "remembering in {}: recording {}, kept {} days",
-        storeSettings.where(),
-        storeSettings.record().name().toLowerCase(java.util.Locale.ROOT),
-        storeSettings.retentionDays());
+        config.store().where(),
+        config.store().record().name().toLowerCase(java.util.Locale.ROOT),
+        config.store().retentionDays());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import msftchina.app.MemoryStore;
 import msftchina.server.Bot;
 import msftchina.server.ServeConfig;
 import msftchina.server.SlackServer;
@@ -56,10 +58,10 @@ final class WarmupCommand extends Subcommand {
     int answered = 0;
     try (Bot bot =
         Bot.start(
-            config,
+            config.with(new Delivery(1, Duration.ofMillis(1), Duration.ofMillis(1))),
             folders.facts(console.env()),
             folders.index(console.env()),
-            new Delivery(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+            CompletableFuture.completedFuture(new MemoryStore()),
             line -> {})) {
       URI events = URI.create("http://127.0.0.1:" + bot.port() + SlackServer.EVENTS_PATH);
       List<String> questions = new java.util.ArrayList<>(bot.knowledgeBase().examples());

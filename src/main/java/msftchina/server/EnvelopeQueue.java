@@ -1,9 +1,6 @@
 package msftchina.server;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -12,62 +9,29 @@ import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Socket Mode envelopes received and not yet run: run by a few workers, each acknowledged
- * within {@link #ACK_BUDGET} of its arrival whatever the backlog, and bounded in bytes.
+ * within the ack budget of its arrival whatever the backlog ({@link Acknowledger}), and bounded in
+ * bytes ({@link SocketModeLimits}).
  *
  * <p>A worker runs the app on an envelope and acknowledges it, a slash command's reply as the ack's
  * payload. An envelope still waiting or running at its deadline is acknowledged then, without a
  * payload, and a slash command's reply goes afterwards through its {@code response_url}: the user
- * gets the answer either way. Past {@link #MAX_BYTES} of waiting envelopes a new one is not queued:
- * it is acknowledged at once and its user told the bot is busy (a slash command in the ack, a
- * mention or direct message in its thread), with one log line for the whole busy spell.
+ * gets the answer either way. Past the queue's bytes a new envelope is not queued: {@link
+ * BusyNotes} acknowledges it at once and tells its user the bot is busy.
  *
  * <p>NOTE: safe for concurrent use; {@link #accept} is called by the connection's reader thread.
  */
 final class EnvelopeQueue {
-
-  /**
-   * 200 ms: a slash command is answered in about a millisecond, so it is late only behind a
-   * backlog; and a burst's acks, which queue behind each other for the connection's one writer and
-   * two cores, still reach Slack within half a second (p99 of 2,000 at once), far inside its 3 s.
-   */
-  static final Duration ACK_BUDGET = Duration.ofMillis(200);
-
-  /**
-   * 4 MiB of envelopes waiting, each counted at two bytes a character plus {@link #OVERHEAD}: some
-   * 2,000 slash commands at once (about 1 KB each), an eighth of the serve launcher's 32 MiB heap.
-   * One envelope is at most {@link SlackSocket#MAX_MESSAGE_BYTES} (two of its characters a byte at
-   * worst), so it always fits in an empty queue.
-   */
-  static final long MAX_BYTES = 4L << 20;
-
-  /** What an envelope costs beyond its text: its record, its place in two queues. */
-  static final long OVERHEAD = 256;
-
-  /**
-   * 2: the handlers search in memory (CPU-bound; two cores on the machines measured) and claim
-   * events in the store (a short write). With more, a burst starved the connection's reader and the
-   * deadline acker of CPU, and acks came later.
-   */
-  static final int WORKERS = 2;
-
-  /** The text a user gets when the bot is busy. */
-  static final String BUSY =
-      "I'm answering a lot of questions right now and couldn't take yours; please ask again in a"
-          + " minute.";
 
   private static final Logger log = LoggerFactory.getLogger(EnvelopeQueue.class);
 
@@ -86,66 +50,43 @@ final class EnvelopeQueue {
     void post(String channel, String thread, String text, String what);
   }
 
-  /** An envelope waiting, running, or run and not yet past its deadline. */
-  private static final class Envelope {
-    final String id;
-    final String type;
-    final long deadline;
-    final long bytes;
-    final AtomicBoolean acknowledged = new AtomicBoolean();
-    volatile String message;
-
-    Envelope(String id, String type, String message) {
-      this.id = id;
-      this.type = type;
-      this.message = message;
-      this.bytes = 2L * message.length() + OVERHEAD;
-      this.deadline = System.nanoTime() + ACK_BUDGET.toNanos();
-    }
-
-    /** Returns true once: whoever gets true acknowledges (or deliberately doesn't). */
-    boolean claim() {
-      return acknowledged.compareAndSet(false, true);
-    }
-  }
-
   /** What ends a worker, queued once for each at the stop. */
-  private static final Envelope LAST = new Envelope("", "", "");
+  private static final Envelope LAST = new Envelope("", "", "", Duration.ZERO);
 
   private final App app;
   private final SocketModeRequestParser parser;
   private final Slack slack;
+  private final SocketModeLimits limits;
+  private final Acknowledger acks;
+  private final BusyNotes busy;
   private final LinkedBlockingQueue<Envelope> waiting = new LinkedBlockingQueue<>();
-  private final ConcurrentLinkedQueue<Envelope> deadlines = new ConcurrentLinkedQueue<>();
   private final AtomicLong bytes = new AtomicLong();
-  private final AtomicInteger shed = new AtomicInteger();
-  private final AtomicBoolean busy = new AtomicBoolean();
-  private final AtomicLong notSent = new AtomicLong();
-  private final AtomicLong lastNotSentLog = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
   private final ExecutorService workers;
-  private final Thread acker;
   private volatile boolean stopping;
 
-  /** Starts the workers and the deadline acker for {@code app}, answering through {@code slack}. */
-  EnvelopeQueue(App app, Slack slack) {
+  /**
+   * Starts the workers and the deadline acker for {@code app}, within {@code limits}, answering
+   * through {@code slack}.
+   */
+  EnvelopeQueue(App app, SocketModeLimits limits, Slack slack) {
     this.app = app;
     this.parser = new SocketModeRequestParser(app.config());
     this.slack = slack;
+    this.limits = limits;
+    this.acks = new Acknowledger(slack, limits.ackBudget());
+    this.busy = new BusyNotes(slack, acks);
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
-            WORKERS,
+            limits.workers(),
             r -> {
               Thread t = new Thread(r, "socket-mode-worker-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
-    for (int i = 0; i < WORKERS; i++) {
+    for (int i = 0; i < limits.workers(); i++) {
       workers.execute(this::work);
     }
-    acker = new Thread(this::acknowledgeLate, "socket-mode-acker");
-    acker.setDaemon(true);
-    acker.start();
   }
 
   /** Returns the bytes of envelopes waiting or running. */
@@ -155,20 +96,19 @@ final class EnvelopeQueue {
 
   /**
    * Takes envelope {@code id} of {@code type} ({@code message} its JSON): queued for a worker, or,
-   * past {@link #MAX_BYTES}, acknowledged at once and its user told the bot is busy. While
-   * stopping, it is left unacknowledged: Slack sends it again.
+   * past the queue's bytes, acknowledged at once and its user told the bot is busy. While stopping,
+   * it is left unacknowledged: Slack sends it again.
    */
   void accept(String id, String type, String message) {
     if (stopping) {
       return;
     }
-    Envelope e = new Envelope(id, type, message);
-    if (bytes.addAndGet(e.bytes) > MAX_BYTES) {
-      bytes.addAndGet(-e.bytes);
-      shed(e);
+    Envelope e = new Envelope(id, type, message, limits.ackBudget());
+    if (bytes.addAndGet(e.bytes) > limits.queueBytes()) {
+      busy.shed(e, bytes.addAndGet(-e.bytes));
       return;
     }
-    deadlines.add(e);
+    acks.watch(e);
     waiting.add(e);
   }
 
@@ -188,15 +128,12 @@ final class EnvelopeQueue {
       } catch (RuntimeException failed) {
         log.error("socket mode: {} envelope failed: {}", e.type, failed.toString());
         if (e.claim()) {
-          send(e, null);
+          acks.send(e, null);
         }
       } finally {
         e.message = null;
-        if (bytes.addAndGet(-e.bytes) < MAX_BYTES / 2 && busy.compareAndSet(true, false)) {
-          log.info(
-              "Socket Mode: answering again; {} envelope(s) arrived while busy, each acknowledged"
-                  + " and its user told to ask again",
-              shed.getAndSet(0));
+        if (bytes.addAndGet(-e.bytes) < limits.queueBytes() / 2) {
+          busy.drained();
         }
       }
     }
@@ -218,7 +155,7 @@ final class EnvelopeQueue {
     }
     if (request == null) {
       if (e.claim()) {
-        send(e, null);
+        acks.send(e, null);
       }
       return;
     }
@@ -246,7 +183,7 @@ final class EnvelopeQueue {
       log.error("socket mode: {} envelope failed: {}", e.type, failed.toString());
     }
     if (e.claim()) {
-      send(e, payload);
+      acks.send(e, payload);
     } else if (payload != null) {
       String url =
           request.getBoltRequest() instanceof SlashCommandRequest slash
@@ -263,94 +200,6 @@ final class EnvelopeQueue {
     }
   }
 
-  /** Acknowledges every envelope still unacknowledged at its deadline, without a payload. */
-  private void acknowledgeLate() {
-    while (!stopping) {
-      Envelope e = deadlines.peek();
-      if (e == null) {
-        LockSupport.parkNanos(ACK_BUDGET.toNanos());
-        continue;
-      }
-      long wait = e.deadline - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-        continue;
-      }
-      deadlines.poll();
-      if (!stopping && e.claim()) {
-        send(e, null);
-      }
-    }
-  }
-
-  /**
-   * Acknowledges an envelope that came while {@link #MAX_BYTES} were waiting, telling its user the
-   * bot is busy: a slash command in the ack, a mention or direct message in its thread.
-   */
-  private void shed(Envelope e) {
-    if (busy.compareAndSet(false, true)) {
-      log.warn(
-          "Socket Mode: busy, {} KiB of envelopes waiting (the most this bot keeps): new ones are"
-              + " acknowledged and their users told to ask again in a minute, until the backlog"
-              + " halves",
-          bytes.get() >> 10);
-    }
-    shed.incrementAndGet();
-    if ("slash_commands".equals(e.type)) {
-      JsonObject reply = new JsonObject();
-      reply.addProperty("response_type", "ephemeral");
-      reply.addProperty("text", BUSY);
-      send(e, reply.toString());
-      return;
-    }
-    send(e, null);
-    if (!"events_api".equals(e.type)) {
-      return;
-    }
-    JsonObject event;
-    try {
-      event =
-          object(object(JsonParser.parseString(e.message).getAsJsonObject(), "payload"), "event");
-    } catch (RuntimeException notJson) {
-      return;
-    }
-    if (event == null || event.has("bot_id") || event.has("subtype")) {
-      return;
-    }
-    String eventType = string(event, "type");
-    boolean answered =
-        "app_mention".equals(eventType)
-            || ("message".equals(eventType) && "im".equals(string(event, "channel_type")));
-    String channel = string(event, "channel");
-    String thread =
-        string(event, "thread_ts") != null ? string(event, "thread_ts") : string(event, "ts");
-    if (answered && channel != null) {
-      slack.post(channel, thread, BUSY, "busy note in " + channel + " (envelope " + e.id + ")");
-    }
-  }
-
-  private void send(Envelope e, String payload) {
-    StringBuilder ack = new StringBuilder("{\"envelope_id\":");
-    ack.append(new com.google.gson.JsonPrimitive(e.id));
-    if (payload != null) {
-      ack.append(",\"payload\":").append(payload);
-    }
-    ack.append('}');
-    if (slack.acknowledge(ack.toString())) {
-      return;
-    }
-    long n = notSent.incrementAndGet();
-    long now = System.nanoTime();
-    long last = lastNotSentLog.get();
-    if (now - last > TimeUnit.SECONDS.toNanos(10) && lastNotSentLog.compareAndSet(last, now)) {
-      notSent.addAndGet(-n);
-      log.warn(
-          "socket mode: {} envelope(s) could not be acknowledged, the connection was closed;"
-              + " Slack sends them again",
-          n);
-    }
-  }
-
   /**
    * Stops taking envelopes and acknowledging late ones, and stops the workers once they have run
    * every envelope already acknowledged (their replies go through the outbox) and finished what
@@ -359,7 +208,7 @@ final class EnvelopeQueue {
    */
   void stop(Duration timeout) throws InterruptedException {
     stopping = true;
-    LockSupport.unpark(acker);
+    acks.stop();
     List<Envelope> left = new ArrayList<>();
     waiting.drainTo(left);
     for (Envelope e : left) {
@@ -369,7 +218,7 @@ final class EnvelopeQueue {
         waiting.add(e); // acknowledged: run, its reply sent later
       }
     }
-    for (int i = 0; i < WORKERS; i++) {
+    for (int i = 0; i < limits.workers(); i++) {
       waiting.add(LAST); // each worker finishes what it runs, then takes one of these and ends
     }
     workers.shutdown();
@@ -378,15 +227,5 @@ final class EnvelopeQueue {
           "socket mode: envelopes still running after {} s; stopping anyway", timeout.toSeconds());
       workers.shutdownNow();
     }
-  }
-
-  private static JsonObject object(JsonObject o, String name) {
-    JsonElement e = o == null ? null : o.get(name);
-    return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
-  }
-
-  private static String string(JsonObject o, String name) {
-    JsonElement e = o.get(name);
-    return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
   }
 }

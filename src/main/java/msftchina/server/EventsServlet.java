@@ -2,63 +2,59 @@ package msftchina.server;
 
 import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import com.slack.api.bolt.request.Request;
-import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewClosedRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.QueryStringParser;
-import com.slack.api.bolt.util.SlackRequestParser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bolt's {@link SlackAppServlet}, running the app as it does, behind checks of the raw request:
- * bodies over {@link #MAX_BODY_BYTES} get 413; bodies without a valid, fresh Slack signature get
- * 401 before anything parses them; bodies Bolt can't parse get 400. Anything else that goes wrong
- * is ours: a 500, with the stack trace in the log and never in the reply.
+ * Bolt's {@link SlackAppServlet} with its {@link SlackAppServletAdapter}, behind {@link SignedBody}
+ * (which has refused bodies over the limit and bodies without a valid, fresh signature): the
+ * adapter builds Bolt's request from the signed bytes, and the app runs it. Bodies Bolt can't parse
+ * get 400; anything else that goes wrong is ours: a 500, with the stack trace in the log and never
+ * in the reply.
+ *
+ * <p>The servlet's own {@code doPost} is not used as it is: it answers a body Bolt can't parse with
+ * a text 400 or, when the parser throws, lets Jetty answer 500; it answers a payload Gson can't
+ * read as Slack's shape (a {@code JsonParseException} from the app) 500 with an ERROR log line; and
+ * it writes the reply through the servlet's writer, which Jetty encodes character by character
+ * (answers several times slower than usage). The adapter's body reading is not used either: it
+ * joins the body's lines with the platform's line separator, and decodes by the request's charset;
+ * here the body is the signed bytes, as UTF-8.
  */
 final class EventsServlet extends SlackAppServlet {
 
-  /** The largest request body accepted: 1 MiB. */
-  static final int MAX_BODY_BYTES = 1 << 20;
+  private static final long serialVersionUID = 1L;
 
   private static final Logger log = LoggerFactory.getLogger(EventsServlet.class);
 
-  private final transient SlackRequestParser parser;
-  private final transient RequestSignature signature;
+  private final transient SlackAppServletAdapter adapter;
 
   EventsServlet(App app) {
     super(app);
-    this.parser = new SlackRequestParser(app.config());
-    this.signature = new RequestSignature(app.config().getSigningSecret(), Clock.systemUTC());
+    this.adapter =
+        new SlackAppServletAdapter(app.config()) {
+          @Override
+          protected String doReadRequestBodyAsString(HttpServletRequest req) throws IOException {
+            return req instanceof SignedBody.Read read
+                ? read.text()
+                : super.doReadRequestBodyAsString(req);
+          }
+        };
   }
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    if (req.getContentLengthLong() > MAX_BODY_BYTES) {
-      tooLarge(resp);
-      return;
-    }
-    byte[] body = req.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-    if (body.length > MAX_BODY_BYTES) {
-      tooLarge(resp);
-      return;
-    }
-    if (!signature.verify(
-        req.getHeader("X-Slack-Request-Timestamp"), req.getHeader("X-Slack-Signature"), body)) {
-      reject(resp, 401, "invalid request");
-      return;
-    }
-    run(parse(req, new String(body, StandardCharsets.UTF_8)), resp);
+    run(parse(req), resp);
   }
 
   /**
@@ -107,20 +103,12 @@ final class EventsServlet extends SlackAppServlet {
     resp.getOutputStream().write(bytes);
   }
 
-  /** Returns the Bolt request for {@code body}, or null when Bolt can't parse it. */
-  private Request<?> parse(HttpServletRequest req, String body) {
+  /** Returns the Bolt request the adapter builds from {@code req}, or null when Bolt can't. */
+  private Request<?> parse(HttpServletRequest req) {
     try {
-      SlackRequestParser.HttpRequest request =
-          SlackRequestParser.HttpRequest.builder()
-              .requestUri(req.getRequestURI())
-              .queryString(QueryStringParser.toMap(req.getQueryString()))
-              .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
-              .requestBody(body)
-              .remoteAddress(req.getRemoteAddr())
-              .build();
-      Request<?> parsed = parser.parse(request);
+      Request<?> parsed = adapter.buildSlackRequest(req);
       return isComplete(parsed) ? parsed : null;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       return null;
     }
   }
@@ -141,17 +129,8 @@ final class EventsServlet extends SlackAppServlet {
     return true;
   }
 
-  /**
-   * Refuses an oversized body. The rest of it is never read, so the connection is closed: a client
-   * that kept it for its next request would find it dead.
-   */
-  private static void tooLarge(HttpServletResponse resp) throws IOException {
-    resp.setHeader("Connection", "close");
-    reject(resp, 413, "request body over 1 MiB");
-  }
-
-  private static void reject(HttpServletResponse resp, int status, String error)
-      throws IOException {
+  /** Answers {@code status} with {@code {"error": error}}. */
+  static void reject(HttpServletResponse resp, int status, String error) throws IOException {
     resp.setStatus(status);
     write(resp, "application/json", "{\"error\":\"" + error + "\"}");
   }

@@ -1,6 +1,9 @@
 package msftchina.server;
 
+import java.time.Duration;
 import java.util.Map;
+import msftchina.slack.Delivery;
+import msftchina.store.StoreSettings;
 
 /**
  * The settings of {@code serve}, from the environment: {@code PORT} (default 3000), {@code HOST}
@@ -10,6 +13,13 @@ import java.util.Map;
  * needed. {@code MSFTCHINA_METRICS_PORT} (unset by default) opens a port of its own serving {@code
  * /healthz}, {@code /readyz} and {@code /metrics} alone, on {@code HOST}: Socket Mode has no other.
  *
+ * <p>It holds every operational setting besides, each with today's value as its default and read
+ * from an {@code MSFTCHINA_…} variable: the HTTP server's limits ({@link HttpLimits}), the Socket
+ * Mode budgets ({@link SocketModeLimits}), the send queue and retries ({@link SendLimits}), how
+ * long a stop waits ({@code MSFTCHINA_STOP_TIMEOUT}), and the store's ({@link StoreSettings}:
+ * database, recording, retention, admins). Every value is checked here, at start: a bad one is a
+ * one-line error naming the variable and what it may be. README's "Settings" table lists them all.
+ *
  * @param port the port to listen on
  * @param host the address to listen on
  * @param signingSecret the app's signing secret; never logged
@@ -18,6 +28,12 @@ import java.util.Map;
  * @param appToken the app-level token for Socket Mode, or null to serve HTTP; never logged
  * @param metricsPort the port serving health and metrics alone (0 for any free one), or {@link
  *     #NO_PORT}
+ * @param stopTimeout how long a stop waits for requests in flight, then as long again for pending
+ *     replies ({@code MSFTCHINA_STOP_TIMEOUT}, 10 s)
+ * @param http the HTTP server's limits
+ * @param socket the Socket Mode budgets
+ * @param sending the send queue's bound, the retries of replies and the Web API's timeout
+ * @param store where questions are remembered, what of them, for how long, and who the admins are
  */
 public record ServeConfig(
     int port,
@@ -26,7 +42,18 @@ public record ServeConfig(
     String botToken,
     String apiUrl,
     String appToken,
-    int metricsPort) {
+    int metricsPort,
+    Duration stopTimeout,
+    HttpLimits http,
+    SocketModeLimits socket,
+    SendLimits sending,
+    StoreSettings store) {
+
+  /** How long a stop waits when {@code MSFTCHINA_STOP_TIMEOUT} is not set, in seconds. */
+  public static final int STOP_TIMEOUT_SECONDS = 10;
+
+  /** How long a stop waits when {@code MSFTCHINA_STOP_TIMEOUT} is not set. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(STOP_TIMEOUT_SECONDS);
 
   /** The metrics port when none is opened. */
   public static final int NO_PORT = -1;
@@ -59,6 +86,7 @@ public record ServeConfig(
     if (botToken == null || (appToken == null && signingSecret == null)) {
       throw new IllegalArgumentException(missing(appToken, signingSecret, botToken));
     }
+    Settings settings = new Settings(env);
     return new ServeConfig(
         port,
         env.getOrDefault("HOST", "0.0.0.0").strip(),
@@ -66,7 +94,30 @@ public record ServeConfig(
         botToken,
         apiUrl.endsWith("/") ? apiUrl : apiUrl + "/",
         appToken,
-        metricsPort);
+        metricsPort,
+        settings.duration(
+            "MSFTCHINA_STOP_TIMEOUT", STOP_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10)),
+        HttpLimits.from(settings),
+        SocketModeLimits.from(settings),
+        SendLimits.from(settings),
+        StoreSettings.from(env));
+  }
+
+  /** Returns these settings with {@code delivery} as the policy of replies sent later. */
+  public ServeConfig with(Delivery delivery) {
+    return new ServeConfig(
+        port,
+        host,
+        signingSecret,
+        botToken,
+        apiUrl,
+        appToken,
+        metricsPort,
+        stopTimeout,
+        http,
+        socket,
+        sending.with(delivery),
+        store);
   }
 
   private static int port(String name, String value) {
@@ -134,6 +185,16 @@ public record ServeConfig(
         + socketMode()
         + ", metricsPort="
         + metricsPort
+        + ", stopTimeout="
+        + stopTimeout
+        + ", "
+        + http
+        + ", "
+        + socket
+        + ", "
+        + sending
+        + ", store="
+        + store.where()
         + "]";
   }
 }

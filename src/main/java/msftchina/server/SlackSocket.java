@@ -13,21 +13,17 @@ import org.java_websocket.handshake.ServerHandshake;
 
 /**
  * One WebSocket connection to Slack's Socket Mode server (Java-WebSocket's client) that reads
- * messages of at most {@link #MAX_MESSAGE_BYTES}: a bigger frame, or a bigger message in pieces, is
- * refused before it is read, and the connection closes with {@link #TOO_BIG}. Slack's own client
- * (the SDK's {@code SocketModeClientJavaWSImpl}) has no such limit, and a 10 MB frame ran a 32 MiB
- * heap out of memory in its reader thread.
+ * messages of at most {@link SocketModeLimits#maxFrameBytes()} (1 MiB by default: Slack's largest
+ * envelopes, a 40,000-character message with its blocks or a modal's state, stay well under it, and
+ * one message this big, read and decoded, still fits many times in the serve launcher's 32 MiB
+ * heap): a bigger frame, or a bigger message in pieces, is refused before it is read, and the
+ * connection closes with {@link #TOO_BIG}. Slack's own client (the SDK's {@code
+ * SocketModeClientJavaWSImpl}) has no such limit, and a 10 MB frame ran a 32 MiB heap out of memory
+ * in its reader thread.
  */
 final class SlackSocket extends WebSocketClient {
 
-  /**
-   * 1 MiB: Slack's largest envelopes (a 40,000-character message with its blocks, a modal's state)
-   * stay well under it, and one message this big, read and decoded, still fits many times in the
-   * serve launcher's 32 MiB heap.
-   */
-  static final int MAX_MESSAGE_BYTES = 1 << 20;
-
-  /** The close code of a connection that received a message over {@link #MAX_MESSAGE_BYTES}. */
+  /** The close code of a connection that received a message over its largest. */
   static final int TOO_BIG = CloseFrame.TOOBIG;
 
   /** What the connection tells its owner, on its own reader thread. */
@@ -46,9 +42,12 @@ final class SlackSocket extends WebSocketClient {
   private final Listener listener;
   private volatile long lastPong;
 
-  /** A connection to {@code uri}, not yet opened, telling {@code listener} what happens. */
-  SlackSocket(URI uri, Listener listener) {
-    super(uri, new Draft_6455(List.of(), MAX_MESSAGE_BYTES));
+  /**
+   * A connection to {@code uri}, not yet opened, reading messages of at most {@code maxBytes},
+   * telling {@code listener} what happens.
+   */
+  SlackSocket(URI uri, int maxBytes, Listener listener) {
+    super(uri, new Draft_6455(List.of(), maxBytes));
     this.listener = listener;
     setConnectionLostTimeout(0); // the runner checks the connection with its own pings
   }

@@ -115,12 +115,12 @@ class EdgeFloodIT {
           percentile(latencies, 50),
           worst,
           cutByRound,
-          SlackServer.MAX_CONNECTIONS_PER_ADDRESS,
+          HttpLimits.DEFAULTS.maxConnectionsPerAddress(),
           counts);
       assertTrue(worst < 1_000, "a normal request took " + worst + " ms");
       assertEquals(0, counts.getOrDefault("open", 0L), "a body can't take longer than the bound");
       assertEquals(
-          SlackServer.MAX_CONNECTIONS_PER_ADDRESS,
+          HttpLimits.DEFAULTS.maxConnectionsPerAddress(),
           counts.getOrDefault("HTTP/1.1 408 Request Timeout", 0L),
           "those let in were answered 408 at the body deadline: " + counts);
     }

@@ -353,7 +353,8 @@ class EdgeIT {
             closed++;
           }
         }
-        assertEquals(40 - SlackServer.MAX_CONNECTIONS_PER_ADDRESS, closed, "over the cap: closed");
+        assertEquals(
+            40 - HttpLimits.DEFAULTS.maxConnectionsPerAddress(), closed, "over the cap: closed");
         assertEquals(200, bot.slashCommand("who is the biggest customer").statusCode());
       } finally {
         for (Socket s : held) {
@@ -366,7 +367,7 @@ class EdgeIT {
   @Test
   void closedConnectionsAreForgottenByTheCap() throws Exception {
     try (RunningBot bot = RunningBot.start(indexDir, QUICK)) {
-      for (int i = 0; i < 3 * SlackServer.MAX_CONNECTIONS_PER_ADDRESS; i++) {
+      for (int i = 0; i < 3 * HttpLimits.DEFAULTS.maxConnectionsPerAddress(); i++) {
         String response = raw(bot, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertTrue(response.startsWith("HTTP/1.1 200"), "connection " + i + ": " + response);
       }
@@ -415,7 +416,7 @@ class EdgeIT {
               + " bytes; "
               + served
               + " signed requests answered meanwhile");
-      long deadline = SlackServer.HEADER_DEADLINE.toMillis();
+      long deadline = HttpLimits.DEFAULTS.headerDeadline().toMillis();
       assertTrue(cutAfterMillis >= deadline - 500, "cut too soon: " + cutAfterMillis + " ms");
       assertTrue(
           cutAfterMillis > 0 && cutAfterMillis <= deadline + 2_500,

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import msftchina.app.MemoryStore;
 import msftchina.slack.Delivery;
 import msftchina.testing.LogCapture;
 import msftchina.testing.RunningBot;
@@ -135,16 +137,17 @@ class SocketModeOutagesTest {
   private Bot start(String apiUrl) throws Exception {
     return Bot.start(
         ServeConfig.from(
-            Map.of(
-                "SLACK_APP_TOKEN",
-                RunningBot.APP_TOKEN,
-                "SLACK_BOT_TOKEN",
-                RunningBot.BOT_TOKEN,
-                "SLACK_API_URL",
-                apiUrl)),
+                Map.of(
+                    "SLACK_APP_TOKEN",
+                    RunningBot.APP_TOKEN,
+                    "SLACK_BOT_TOKEN",
+                    RunningBot.BOT_TOKEN,
+                    "SLACK_API_URL",
+                    apiUrl))
+            .with(new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2))),
         Path.of("facts"),
         indexDir,
-        new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+        CompletableFuture.completedFuture(new MemoryStore()),
         line -> {});
   }
 

@@ -75,11 +75,41 @@ public final class RunningBot implements AutoCloseable {
             Path.of("facts"),
             indexDir,
             new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+            new MemoryStore(),
             line -> {});
     if (!socket.awaitConnections(1, Duration.ofSeconds(10))) {
       throw new IllegalStateException("the bot did not connect over Socket Mode");
     }
     return new RunningBot(slack, bot, socket);
+  }
+
+  /**
+   * Starts a bot with quick retries, serving HTTP with the settings {@code env} besides (such as
+   * {@code MSFTCHINA_MAX_BODY_BYTES}).
+   */
+  public static RunningBot start(Path indexDir, Map<String, String> env) throws Exception {
+    SlackStandIn slack = new SlackStandIn();
+    Map<String, String> settings = new java.util.HashMap<>(env);
+    settings.put("PORT", "0");
+    settings.put("HOST", "127.0.0.1");
+    settings.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+    settings.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+    settings.put("SLACK_API_URL", slack.apiUrl());
+    try {
+      return new RunningBot(
+          slack,
+          Bot.start(
+              ServeConfig.from(settings),
+              Path.of("facts"),
+              indexDir,
+              new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+              new MemoryStore(),
+              line -> {}),
+          null);
+    } catch (Exception e) {
+      slack.close();
+      throw e;
+    }
   }
 
   /** Starts a bot with quick retries (pauses of 50 ms doubling to 2 s, 4 attempts). */
