@@ -1,10 +1,7 @@
 package msftchina.slack;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import msftchina.metrics.Metrics;
 import org.slf4j.Logger;
@@ -45,8 +42,7 @@ public final class SendQueue implements AutoCloseable {
 
   private final Delivery policy;
   private final ChannelTurns turns;
-  private final ExecutorService workers;
-  private final AtomicInteger alive = new AtomicInteger();
+  private final SendWorkers workers;
   private final Metrics metrics;
   private final ReplyBudget budget;
   private boolean closed;
@@ -71,19 +67,7 @@ public final class SendQueue implements AutoCloseable {
     this.turns = new ChannelTurns(policy);
     this.metrics = metrics;
     metrics.outboxDepth(this, SendQueue::pending);
-    AtomicInteger n = new AtomicInteger();
-    this.workers =
-        Executors.newFixedThreadPool(
-            policy.workers(),
-            r -> {
-              Thread t = new Thread(r, "outbox-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    for (int i = 0; i < policy.workers(); i++) {
-      alive.incrementAndGet();
-      workers.execute(this::work);
-    }
+    this.workers = new SendWorkers(policy.workers(), this::next, this::finish);
   }
 
   /**
@@ -182,7 +166,7 @@ public final class SendQueue implements AutoCloseable {
    * Error, such as a StackOverflowError, in one); null when none did.
    */
   public String deadWorkers() {
-    int dead = policy.workers() - alive.get();
+    int dead = workers.dead();
     synchronized (this) {
       if (closed || dead == 0) {
         return null;
@@ -190,32 +174,8 @@ public final class SendQueue implements AutoCloseable {
     }
     return dead
         + " of "
-        + policy.workers()
+        + workers.count()
         + " outbox workers died: replies are sent slowly or not at all";
-  }
-
-  private void work() {
-    try {
-      workUntilClosed();
-    } finally {
-      alive.decrementAndGet();
-    }
-  }
-
-  private void workUntilClosed() {
-    while (true) {
-      QueuedReply reply;
-      try {
-        reply = next();
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (reply == null) {
-        return;
-      }
-      Delivery.Verdict outcome = Delivery.attempt(reply.attempt());
-      finish(reply, outcome);
-    }
   }
 
   /** Waits for the next reply whose channel's turn it is and whose pause is over. */
@@ -342,8 +302,7 @@ public final class SendQueue implements AutoCloseable {
       reported = true;
       notifyAll();
     }
-    workers.shutdownNow();
-    workers.awaitTermination(1, TimeUnit.SECONDS);
+    workers.stop();
   }
 
   /** Closes at once, naming each reply not yet delivered; an interrupt is passed on. */
