@@ -95,7 +95,8 @@ final class IngestCommand extends Subcommand {
         single != null
             && into == null
             && Files.isRegularFile(single)
-            && (out != null || single.getFileName().toString().equals(ReportFile.FILE_NAME));
+            && (single.getFileName().toString().equals(ReportFile.FILE_NAME)
+                || (out != null && single.getFileName().toString().endsWith(".txt")));
     if (kept) {
       return ingestKept(single.toAbsolutePath());
     }

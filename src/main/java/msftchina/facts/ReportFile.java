@@ -56,7 +56,11 @@ public final class ReportFile {
       int colon = line.indexOf(':');
       if (colon < 0) {
         throw new FactsFormatException(
-            file, i + 1, "header line must be 'Key: value', got: " + line);
+            file,
+            i + 1,
+            "header line must be 'Key: value', got: "
+                + line
+                + "; begin the report with a 'Title:' line, or give --title");
       }
       String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
       String value = line.substring(colon + 1).strip();
