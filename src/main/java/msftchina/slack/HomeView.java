@@ -126,6 +126,7 @@ final class HomeView {
                     .append(r.asked())
                     .append("\u00d7: ")
                     .append(SlackText.escape(Wording.ENGLISH.reason(r.reason(), r.missing())))
+                    .append(r.version().isEmpty() ? "" : "; " + SlackText.escape(r.version()))
                     .append(')'));
     more(refused, gaps.refusedRows() - Math.min(MAX_GAPS, gaps.refused().size()));
     StringBuilder down = new StringBuilder("*Answers voted down*");
