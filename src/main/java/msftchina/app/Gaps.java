@@ -36,8 +36,29 @@ public record Gaps(
    * @param asked how many times it was asked
    * @param reason why it was refused, e.g. {@code NAME_NOT_IN_REPORT}
    * @param missing what the report lacks, as the refusal named it, e.g. Tencent
+   * @param version what it was refused by, as {@link #version(String, String)} names it; empty in
+   *     counts mode
    */
-  public record Refused(String question, long asked, String reason, List<String> missing) {}
+  public record Refused(
+      String question, long asked, String reason, List<String> missing, String version) {
+
+    /** Creates a refused question of no recorded version (counts mode). */
+    public Refused(String question, long asked, String reason, List<String> missing) {
+      this(question, asked, reason, missing, "");
+    }
+  }
+
+  /**
+   * Returns how {@code gaps}, {@code stats} and the admins' Home tab name what answered a question:
+   * "lumenbay 1a2b3c4d5e6f" (a report and its version), "all reports 1a2b3c4d5e6f" (every report, a
+   * refusal, and the library's version) or "unknown" (recorded before versions were).
+   */
+  public static String version(String report, String version) {
+    if (version == null || version.isEmpty()) {
+      return "unknown";
+    }
+    return (report == null || report.isEmpty() ? "all reports" : report) + " " + version;
+  }
 
   /**
    * An answer voted on, with at least one 👎.

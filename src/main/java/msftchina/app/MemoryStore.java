@@ -3,11 +3,12 @@ package msftchina.app;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The storage of a bot with no database: events are claimed in memory (the most recent {@link
- * #MAX_CLAIMS}), questions and votes are not kept (the metrics count them), and nothing outlives
- * the process.
+ * #MAX_CLAIMS}), questions and votes are not kept (the metrics count them), channels' reports are
+ * kept in memory (the most recent {@link #MAX_CHANNELS}), and nothing outlives the process.
  *
  * <p>NOTE: safe for concurrent use.
  */
@@ -18,6 +19,50 @@ public final class MemoryStore implements Storage {
    * characters hold under 1 MB.
    */
   static final int MAX_CLAIMS = 10_000;
+
+  /** The most channels whose report is remembered: ids and report ids of some 100 bytes each. */
+  static final int MAX_CHANNELS = 10_000;
+
+  private final Set<String> admins;
+
+  private final Map<String, String> channelReports =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > MAX_CHANNELS;
+        }
+      };
+
+  /** Creates a store in memory with no admins. */
+  public MemoryStore() {
+    this(Set.of());
+  }
+
+  /** Creates a store in memory whose admins are the Slack user ids {@code admins}. */
+  public MemoryStore(Set<String> admins) {
+    this.admins = Set.copyOf(admins);
+  }
+
+  @Override
+  public synchronized Optional<String> channelReport(String channel) {
+    return Optional.ofNullable(channel == null ? null : channelReports.get(channel));
+  }
+
+  @Override
+  public synchronized boolean setChannelReport(
+      String team, String channel, String report, String user) {
+    if (report == null) {
+      channelReports.remove(channel);
+    } else {
+      channelReports.put(channel, report);
+    }
+    return true;
+  }
+
+  @Override
+  public boolean admin(String user) {
+    return user != null && admins.contains(user);
+  }
 
   private final Map<String, Boolean> claims =
       new LinkedHashMap<>() {

@@ -11,6 +11,11 @@ package msftchina.app;
  * @param question the question as asked
  * @param outcome what it was answered ({@link Outcome#UNKNOWN} for a lookup)
  * @param millis how long answering took, in milliseconds
+ * @param report the id of the report answered from, or null when answered from no one report (a
+ *     refusal from every report, a lookup)
+ * @param version the version of what answered: the report's ({@link
+ *     msftchina.search.ReportInfo#version}), or for a refusal from every report the library's; null
+ *     when unknown
  */
 public record QuestionAsked(
     long at,
@@ -20,4 +25,20 @@ public record QuestionAsked(
     String user,
     String question,
     Outcome outcome,
-    int millis) {}
+    int millis,
+    String report,
+    String version) {
+
+  /** Creates a record of a question answered from no known version. */
+  public QuestionAsked(
+      long at,
+      Surface surface,
+      String team,
+      String channel,
+      String user,
+      String question,
+      Outcome outcome,
+      int millis) {
+    this(at, surface, team, channel, user, question, outcome, millis, null, null);
+  }
+}

@@ -1,10 +1,10 @@
 package msftchina.app;
 
 /**
- * What the bot keeps: the question log and the event claims, in a database or in memory, with their
- * state for /healthz and the metrics.
+ * What the bot keeps: the question log, the event claims and the channels' reports, in a database
+ * or in memory, with their state for /healthz and the metrics.
  */
-public interface Storage extends QuestionLog, EventClaims, AutoCloseable {
+public interface Storage extends QuestionLog, EventClaims, ChannelReports, AutoCloseable {
 
   /** Returns what is wrong with the storage, for /healthz, or null when nothing is. */
   String problem();

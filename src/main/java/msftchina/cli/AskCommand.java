@@ -9,13 +9,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import msftchina.app.AskService;
+import msftchina.app.Scope;
 import msftchina.app.Wording;
 import msftchina.facts.Fact;
 import msftchina.search.Answer;
 import msftchina.search.KnowledgeBase;
 import msftchina.search.Lookup;
 import msftchina.search.Match;
+import msftchina.search.ReportInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,6 +63,13 @@ final class AskCommand extends Subcommand {
               + " (\"a phrase\", -exclude, prefix*, a | b)")
   private boolean find;
 
+  @Option(
+      names = "--report",
+      paramLabel = "ID",
+      description =
+          "answer from this report alone (an id 'msftchina reports' lists), as /msftchina in:ID")
+  private String report;
+
   @Mixin private FactsAndIndex folders;
 
   @Parameters(paramLabel = "QUESTION", description = "the question, or with --find the words")
@@ -81,19 +91,44 @@ final class AskCommand extends Subcommand {
     }
     try (KnowledgeBase kb = open()) {
       AskService service = AskService.uncounted(kb);
+      ReportInfo only = report == null ? null : only(service);
       if (!fromStdin) {
-        Answer answer = service.answer(text);
+        Answer answer = answer(service, only, text);
         console.out().println(json ? toJson(answer) : toText(answer, kb.examples(), bold()));
         return 0;
       }
       BufferedReader in =
           new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        console.out().println(toJson(service.answer(line)));
+        console.out().println(toJson(answer(service, only, line)));
         console.out().flush();
       }
       return 0;
     }
+  }
+
+  /** Returns the report {@code --report} names, or fails naming the reports there are. */
+  private ReportInfo only(AskService service) {
+    return service
+        .report(report)
+        .orElseThrow(
+            () ->
+                usageError(
+                    "--report: no report is called '"
+                        + report
+                        + "'; the reports are: "
+                        + service.reports().stream()
+                            .map(ReportInfo::id)
+                            .collect(Collectors.joining(", "))));
+  }
+
+  /**
+   * Returns the answer to {@code text}, from {@code only} when not null (else as the bot would).
+   */
+  private static Answer answer(AskService service, ReportInfo only, String text) {
+    return only == null
+        ? service.answer(text)
+        : service.answer(new Scope(text, only, false, null)).to(text);
   }
 
   private int find(String text) throws IOException {

@@ -89,6 +89,7 @@ final class GapsCommand extends Subcommand {
               + r.asked()
               + ", \"reason\": "
               + JSON.toJson(Wording.ENGLISH.reason(r.reason(), r.missing()))
+              + (r.version().isEmpty() ? "" : ", \"version\": " + JSON.toJson(r.version()))
               + "}");
     }
     for (Gaps.VotedDown v : gaps.votedDown()) {
@@ -126,7 +127,12 @@ final class GapsCommand extends Subcommand {
               + " asked  "
               + Wording.ENGLISH.reason(reason.reason(), reason.missing()));
       for (Gaps.Refused r : reason.examples()) {
-        out.println("      " + r.asked() + "x  " + r.question());
+        out.println(
+            "      "
+                + r.asked()
+                + "x  "
+                + r.question()
+                + (r.version().isEmpty() ? "" : "  [" + r.version() + "]"));
       }
     }
     more(out, reasons.reasons() - reasons.top().size(), "reasons");

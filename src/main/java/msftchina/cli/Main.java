@@ -47,6 +47,7 @@ public final class Main implements Callable<Integer> {
         new CommandLine(new Main())
             .addSubcommand(new AskCommand(console))
             .addSubcommand(new FindCommand(console))
+            .addSubcommand(new ReportsCommand(console))
             .addSubcommand(new IngestCommand(console))
             .addSubcommand(new IndexCommand(console))
             .addSubcommand(new EvalCommand(console))

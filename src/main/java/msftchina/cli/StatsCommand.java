@@ -60,7 +60,17 @@ final class StatsCommand extends Subcommand {
     }
     out.println("Statements most shown:");
     for (Stats.Shown shown : s.shown()) {
-      out.println("  " + shown.times() + "  " + shown.statement());
+      out.println(
+          "  "
+              + shown.times()
+              + "  "
+              + shown.statement()
+              + (shown.version().isEmpty() ? "" : "  (" + shown.version() + ")"));
+    }
+    out.println("Answered from (report and version):");
+    for (Stats.Version v : s.versions()) {
+      out.println(
+          "  " + v.version() + "  " + v.questions() + " questions, " + v.answered() + " answered");
     }
     out.println(
         "Answer time: "

@@ -2,13 +2,16 @@ package msftchina.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import msftchina.facts.Fact;
 import msftchina.facts.FactsDirectory;
+import msftchina.facts.ReportFile;
 import msftchina.facts.ReportFolder;
 import msftchina.facts.WordList;
 
@@ -23,15 +26,24 @@ public final class KnowledgeBase implements Closeable {
   /** The example questions' file name in a report's folder. */
   public static final String EXAMPLES_FILE = "examples.txt";
 
+  /** The length of a report's version: the first characters of its facts' hash. */
+  static final int VERSION_CHARS = 12;
+
   /** One report, ready to search. */
-  private record Indexed(String title, FactIndex index, FactSearcher searcher) {}
+  private record Indexed(ReportInfo info, FactIndex index, FactSearcher searcher) {
+    String title() {
+      return info.title();
+    }
+  }
 
   private final List<Indexed> reports;
+  private final List<ReportInfo> catalog;
   private final List<String> examples;
   private final DecisionModel model;
 
   private KnowledgeBase(List<Indexed> reports, List<String> examples, DecisionModel model) {
     this.reports = List.copyOf(reports);
+    this.catalog = reports.stream().map(Indexed::info).toList();
     this.examples = List.copyOf(examples);
     this.model = model;
   }
@@ -53,7 +65,14 @@ public final class KnowledgeBase implements Closeable {
         FactIndex index = FactIndex.open(indexDir.resolve(folder.id()), facts, folder, log);
         try {
           String title = statements.isEmpty() ? folder.id() : statements.get(0).report();
-          reports.add(new Indexed(title, index, new FactSearcher(index, statements, knowledge)));
+          ReportInfo info =
+              new ReportInfo(
+                  folder.id(),
+                  title,
+                  dateOf(folder),
+                  statements.size(),
+                  facts.hash(folder).substring(0, VERSION_CHARS));
+          reports.add(new Indexed(info, index, new FactSearcher(index, statements, knowledge)));
         } catch (IOException | RuntimeException e) {
           index.close();
           throw e;
@@ -67,6 +86,19 @@ public final class KnowledgeBase implements Closeable {
       throw e;
     }
     return new KnowledgeBase(reports, examples, DecisionModel.read(factsDir));
+  }
+
+  /** Returns the date on the {@code Date:} line of the folder's report, or "unknown". */
+  private static String dateOf(ReportFolder folder) {
+    Path file = folder.resolve(ReportFile.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return "unknown";
+    }
+    try {
+      return ReportFile.read(file).date();
+    } catch (IOException | RuntimeException e) {
+      return "unknown"; // the statements are what is answered from; the date is only shown
+    }
   }
 
   /**
@@ -83,6 +115,26 @@ public final class KnowledgeBase implements Closeable {
    * model}.
    */
   public Answer ask(String question, DecisionModel model) {
+    return best(reports, question, model);
+  }
+
+  /**
+   * Returns the answer to {@code question} from the report with id {@code report}, or from every
+   * report when empty (as {@link #ask(String)}); an id no report has is answered from none, as a
+   * refusal: callers check ids against {@link #catalog()} first.
+   */
+  public Answer ask(String question, Optional<String> report) {
+    if (report.isEmpty()) {
+      return ask(question, model);
+    }
+    List<Indexed> one = reports.stream().filter(r -> r.info().id().equals(report.get())).toList();
+    if (one.isEmpty()) {
+      return Answer.refused(question, new Refusal(Refusal.Reason.WORDS_NOT_IN_REPORT, List.of()));
+    }
+    return best(one, question, model);
+  }
+
+  private static Answer best(List<Indexed> reports, String question, DecisionModel model) {
     return reports.stream()
         .map(r -> r.searcher().search(question, model))
         .min(
@@ -99,6 +151,11 @@ public final class KnowledgeBase implements Closeable {
   /** Returns example questions the reports answer, to suggest to users. */
   public List<String> examples() {
     return examples;
+  }
+
+  /** Returns the reports, in the order they are named (by id). */
+  public List<ReportInfo> catalog() {
+    return catalog;
   }
 
   /** Returns the titles of the reports. */

@@ -34,6 +34,12 @@ public final class BotApp {
   /** The word that makes the slash command a lookup: {@code /msftchina find WORDS}. */
   public static final String FIND = "find";
 
+  /** The word that lists the reports: {@code /msftchina reports}. */
+  public static final String REPORTS = "reports";
+
+  /** The word that sets a channel's report: {@code /msftchina default in:ID}. */
+  public static final String DEFAULT = "default";
+
   /**
    * The bot scopes the app needs, as named in {@code manifest.yml}; the history scopes let it look
    * for a reply a stopped copy may have posted before posting it again ({@link ReplyPost}).
@@ -98,7 +104,7 @@ public final class BotApp {
     ButtonSeal seal = ButtonSeal.forToken(config.getSingleTeamBotToken());
     BotParts parts =
         new BotParts(
-            new AskService(kb, storage, metrics),
+            new AskService(kb, storage, storage, metrics),
             new ReplyLanguages(kb.examples(), COMMAND, seal),
             outbox,
             storage,

@@ -44,11 +44,11 @@ final class FindInReport {
           Once<Replies.Message> message =
               new Once<>(
                   () ->
-                      parts
-                          .replies()
-                          .forText(text)
-                          .answer(
-                              parts.service().ask(who, text, null, started).answer(), true, null));
+                      ReportReplies.answer(
+                          parts.replies().forText(text),
+                          parts.service().ask(who, text, null, started),
+                          parts.service().reports(),
+                          true));
           reply(ctx, message, user, channel);
           return ctx.ack();
         });

@@ -123,6 +123,7 @@ final class HomeView {
                     + r.asked()
                     + "\u00d7: "
                     + SlackText.escape(Wording.ENGLISH.reason(r.reason(), r.missing()))
+                    + (r.version().isEmpty() ? "" : "; " + SlackText.escape(r.version()))
                     + ")");
     String second =
         list(

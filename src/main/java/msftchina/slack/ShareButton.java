@@ -41,7 +41,8 @@ final class ShareButton {
           String sealed = payload.getActions().get(0).getValue();
           String user = payload.getUser() == null ? null : payload.getUser().getId();
           String asked = parts.seal().open(Replies.SHARE_ACTION, sealed);
-          Answer answer = asked == null ? null : parts.service().answer(asked);
+          String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
+          Answer answer = asked == null ? null : parts.service().answer(asked, channel);
           if (answer == null || !answer.answered()) {
             // Edited, made up, sent before values were sealed, or no longer answered: nothing
             // reaches the channel, and the user is told to ask again.

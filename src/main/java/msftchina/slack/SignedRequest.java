@@ -21,9 +21,27 @@ public record SignedRequest(String body, String timestamp, String signature) {
    */
   public static SignedRequest slashCommand(
       String signingSecret, String text, String responseUrl, long epochSeconds) {
+    return slashCommand(signingSecret, text, responseUrl, epochSeconds, "U0LOCAL", "C0LOCAL");
+  }
+
+  /**
+   * Returns a signed {@code /msftchina} command with {@code text} from {@code user} in {@code
+   * channel}, replies going to {@code responseUrl}.
+   */
+  public static SignedRequest slashCommand(
+      String signingSecret,
+      String text,
+      String responseUrl,
+      long epochSeconds,
+      String user,
+      String channel) {
     String body =
-        "token=unused&team_id=T0LOCAL&team_domain=local&channel_id=C0LOCAL&channel_name=general"
-            + "&user_id=U0LOCAL&user_name=you&command="
+        "token=unused&team_id=T0LOCAL&team_domain=local&channel_id="
+            + encode(channel)
+            + "&channel_name=general"
+            + "&user_id="
+            + encode(user)
+            + "&user_name=you&command="
             + encode(BotApp.COMMAND)
             + "&text="
             + encode(text)

@@ -7,13 +7,16 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import msftchina.app.Asker;
+import msftchina.app.Scope;
 import msftchina.app.Surface;
 import msftchina.app.Wording;
 import msftchina.search.Answer;
 
 /**
- * The slash command: {@code /msftchina QUESTION} answers privately, {@code /msftchina find WORDS}
- * lists the statements with those words, and nothing (or {@code help}) says how to ask.
+ * The slash command: {@code /msftchina QUESTION} answers privately ({@code in:ID QUESTION} from one
+ * report), {@code /msftchina find WORDS} lists the statements with those words, {@code reports}
+ * lists the reports, {@code default in:ID} sets the channel's report, and nothing (or {@code help})
+ * says how to ask.
  */
 final class SlashCommand {
 
@@ -24,10 +27,12 @@ final class SlashCommand {
   static final long REPLY_CACHE_BYTES = 2L << 20;
 
   private final BotParts parts;
+  private final ChannelReport channelReport;
   private final ReplyCache rendered = new ReplyCache(REPLY_CACHE_BYTES);
 
   SlashCommand(BotParts parts) {
     this.parts = parts;
+    this.channelReport = new ChannelReport(parts.service(), parts.storage());
   }
 
   // Slash commands: https://api.slack.com/interactivity/slash-commands
@@ -53,9 +58,33 @@ final class SlashCommand {
       return ephemeral(
           ctx, LookupReplies.of(parts.service().find(who, words, started), Wording.forText(words)));
     }
-    ReplyCache.Rendered reply = rendered.get(text, this::render);
+    if (text.equalsIgnoreCase(BotApp.REPORTS) || text.equals("报告")) {
+      return ephemeral(
+          ctx,
+          ReportReplies.list(Wording.forText(text), parts.service().reports(), BotApp.COMMAND));
+    }
+    if (text.equalsIgnoreCase(BotApp.DEFAULT)
+        || text.regionMatches(true, 0, BotApp.DEFAULT + " ", 0, BotApp.DEFAULT.length() + 1)) {
+      return ephemeral(
+          ctx,
+          channelReport.handle(
+              text.substring(BotApp.DEFAULT.length()).strip(),
+              p.getTeamId(),
+              p.getChannelId(),
+              p.getUserId()));
+    }
+    Scope scope = parts.service().scope(text, p.getChannelId());
+    if (scope.unknown() != null) {
+      return ephemeral(
+          ctx,
+          ReportReplies.unknown(Wording.forText(text), scope.unknown(), parts.service().reports()));
+    }
+    // A channel's report makes another reply to the same words: it is part of the key.
+    String prefix = scope.fallBack() ? "\0" + scope.report().id() + "\0" : "";
+    ReplyCache.Rendered reply =
+        rendered.get(prefix + text, key -> render(key.substring(prefix.length()), scope));
     Asker who = new Asker(Surface.SLASH, p.getTeamId(), p.getChannelId(), p.getUserId());
-    parts.service().record(who, reply.answer().to(text), false, started);
+    parts.service().record(who, reply.answer().to(text), scope, false, started);
     return Response.builder()
         .statusCode(200)
         .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
@@ -67,10 +96,19 @@ final class SlashCommand {
     return ctx.ack(r -> r.responseType("ephemeral").text(message.text()).blocks(message.blocks()));
   }
 
-  /** Returns the slash command's reply to {@code question}, as the JSON Slack expects. */
-  private ReplyCache.Rendered render(String question) {
-    Answer answer = parts.service().answer(question);
-    Replies.Message message = parts.replies().forText(question).answer(answer, true, null);
+  /**
+   * Returns the slash command's reply to {@code question}, asked as {@code scope} says, as the JSON
+   * Slack expects.
+   */
+  private ReplyCache.Rendered render(String question, Scope scope) {
+    Answer answer =
+        parts
+            .service()
+            .answer(new Scope(scope.question(), scope.report(), scope.fallBack(), null))
+            .to(question);
+    Replies replies = parts.replies().forText(question);
+    Replies.Message message =
+        ReportReplies.noted(replies.answer(answer, true, null), replies.labels(), scope, answer);
     return new ReplyCache.Rendered(
         parts
             .json()

@@ -96,7 +96,11 @@ final class ThreadReplies implements ReplySender {
                 question,
                 parts.threads().recall(pending.channel(), pending.thread()),
                 System.nanoTime() - waited * 1_000_000);
-    Replies.Message message = replies.answer(answered.answer(), false, null);
+    Replies.Message message =
+        ReportReplies.answer(replies, answered, parts.service().reports(), false);
+    if (answered.scope().unknown() != null) {
+      return new Made(message, null);
+    }
     if (answered.readAs() != null) {
       message = FollowUpNote.with(message, replies.labels(), answered.readAs());
     }

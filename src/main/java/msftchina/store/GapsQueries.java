@@ -41,16 +41,21 @@ public final class GapsQueries {
     long refusedTotal = 0;
     try (PreparedStatement q =
             c.prepareStatement(
-                "SELECT question, reason, missing, n, COUNT(*) OVER (), SUM(n) OVER () FROM"
-                    + " (SELECT MAX(question) AS question, reason, missing, COUNT(*) AS n"
+                "SELECT question, reason, missing, n, COUNT(*) OVER (), SUM(n) OVER (), report_id,"
+                    + " report_version FROM (SELECT MAX(question) AS question, reason, missing,"
+                    + " report_id, report_version, COUNT(*) AS n"
                     + REFUSED
-                    + " GROUP BY reason, missing, LOWER(question)) w"
+                    + " GROUP BY reason, missing, LOWER(question), report_id, report_version) w"
                     + " ORDER BY n DESC, question LIMIT ?");
         ResultSet rs = Sql.query(q, since, limit)) {
       while (rs.next()) {
         refused.add(
             new Refused(
-                rs.getString(1).strip(), rs.getLong(4), rs.getString(2), missing(rs.getString(3))));
+                rs.getString(1).strip(),
+                rs.getLong(4),
+                rs.getString(2),
+                missing(rs.getString(3)),
+                Gaps.version(rs.getString(7), rs.getString(8))));
         refusedRows = rs.getLong(5);
         refusedTotal = rs.getLong(6);
       }
@@ -127,14 +132,16 @@ public final class GapsQueries {
       // The most asked wordings of each of those reasons, and only of those.
       try (PreparedStatement q =
               c.prepareStatement(
-                  "SELECT reason, missing, question, n FROM (SELECT reason, missing, question, n,"
-                      + " ROW_NUMBER() OVER (PARTITION BY reason, missing ORDER BY n DESC, question)"
-                      + " AS k FROM (SELECT MAX(question) AS question, reason, missing, COUNT(*) AS n"
+                  "SELECT reason, missing, question, n, report_id, report_version FROM (SELECT"
+                      + " reason, missing, question, n, report_id, report_version, ROW_NUMBER()"
+                      + " OVER (PARTITION BY reason, missing ORDER BY n DESC, question) AS k FROM"
+                      + " (SELECT MAX(question) AS question, reason, missing, report_id,"
+                      + " report_version, COUNT(*) AS n"
                       + REFUSED
                       + " AND (reason, COALESCE(missing, '')) IN ("
                       + top
-                      + ") GROUP BY reason, missing, LOWER(question)) w) e"
-                      + " WHERE k <= ? ORDER BY reason, missing, k");
+                      + ") GROUP BY reason, missing, LOWER(question), report_id, report_version) w)"
+                      + " e WHERE k <= ? ORDER BY reason, missing, k");
           ResultSet rs = Sql.query(q, since, since, limit, Gaps.EXAMPLES)) {
         while (rs.next()) {
           ReasonCount reason = reasons.get(key(rs.getString(1), rs.getString(2)));
@@ -143,7 +150,11 @@ public final class GapsQueries {
                 .examples()
                 .add(
                     new Refused(
-                        rs.getString(3).strip(), rs.getLong(4), reason.reason(), reason.missing()));
+                        rs.getString(3).strip(),
+                        rs.getLong(4),
+                        reason.reason(),
+                        reason.missing(),
+                        Gaps.version(rs.getString(5), rs.getString(6))));
           }
         }
       }

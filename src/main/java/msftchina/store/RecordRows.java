@@ -26,8 +26,8 @@ final class RecordRows {
   static PreparedStatement insertQuestion(Connection c) throws SQLException {
     return c.prepareStatement(
         "INSERT INTO questions (asked_at, surface, team_id, channel_id, user_id,"
-            + " question, statements, reason, missing, strength, millis)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            + " question, statements, reason, missing, strength, millis, report_id,"
+            + " report_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   }
 
   /**
@@ -56,6 +56,8 @@ final class RecordRows {
           q.setString(9, outcome.missing().isEmpty() ? null : String.join("\n", outcome.missing()));
           q.setString(10, outcome.strength());
           q.setInt(11, a.millis());
+          q.setString(12, cutTo(a.report(), 128));
+          q.setString(13, cutTo(a.version(), 16));
           q.addBatch();
           questions++;
         } else if (record instanceof Vote vote) {
@@ -99,6 +101,10 @@ final class RecordRows {
   private static String cut(String question) {
     String q = question == null ? "" : question.strip();
     return q.length() > Recorder.MAX_QUESTION ? q.substring(0, Recorder.MAX_QUESTION) : q;
+  }
+
+  private static String cutTo(String text, int chars) {
+    return text == null || text.length() <= chars ? text : text.substring(0, chars);
   }
 
   private static String id(String id) {

@@ -5,10 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import msftchina.app.Gaps;
 
 /**
  * How the bot was used since a time: questions per day and surface, the answer rate, the statements
@@ -23,6 +26,7 @@ import java.util.TreeMap;
  * @param up the 👍 votes
  * @param down the 👎 votes
  * @param dropped the records dropped because the database was slow or gone
+ * @param versions the questions per report and version answered from, most first
  */
 public record Stats(
     Map<LocalDate, Map<String, Long>> perDay,
@@ -33,15 +37,27 @@ public record Stats(
     long p99Millis,
     long up,
     long down,
-    long dropped) {
+    long dropped,
+    List<Version> versions) {
 
   /**
    * A statement and how many times it was shown.
    *
    * @param statement the statement id
    * @param times how many answers showed it
+   * @param version the report version it was shown from, as {@link Gaps#version} names it; empty in
+   *     counts mode
    */
-  public record Shown(String statement, long times) {}
+  public record Shown(String statement, long times, String version) {}
+
+  /**
+   * What answered questions: a report's version, or every report's.
+   *
+   * @param version as {@link Gaps#version} names it
+   * @param questions the questions it answered or refused
+   * @param answered the questions it answered with at least one statement
+   */
+  public record Version(String version, long questions, long answered) {}
 
   private static final long DAY = 86_400_000L;
 
@@ -61,7 +77,7 @@ public record Stats(
    */
   public static Stats read(Connection c, long since) throws SQLException {
     Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
-    Map<String, Long> shown = new TreeMap<>();
+    Map<List<String>, Long> shown = new TreeMap<>(Comparator.comparing(Object::toString));
     long questions = 0;
     long answered = 0;
     try (PreparedStatement q =
@@ -99,10 +115,30 @@ public record Stats(
       q.setLong(1, since);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          shown.merge(rs.getString(1), rs.getLong(2), Long::sum);
+          shown.merge(
+              List.of(rs.getString(1), Gaps.version(rs.getString(2), rs.getString(3))),
+              rs.getLong(4),
+              Long::sum);
         }
       }
     }
+    List<Version> versions = new ArrayList<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT report_id, report_version, COUNT(*), SUM(CASE WHEN statements <> '' THEN 1"
+                + " ELSE 0 END) FROM questions WHERE asked_at >= ? GROUP BY report_id,"
+                + " report_version")) {
+      q.setLong(1, since);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          versions.add(
+              new Version(
+                  Gaps.version(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getLong(4)));
+        }
+      }
+    }
+    versions.sort(
+        Comparator.comparingLong(Version::questions).reversed().thenComparing(Version::version));
     long up = 0;
     long down = 0;
     try (PreparedStatement q =
@@ -138,7 +174,7 @@ public record Stats(
                   .merge(name, n, Long::sum);
             }
             case "answered" -> answered += n;
-            case "statement" -> shown.merge(name, n, Long::sum);
+            case "statement" -> shown.merge(List.of(name, ""), n, Long::sum);
             case "up" -> up += n;
             case "down" -> down += n;
             case "dropped" -> dropped += n;
@@ -149,9 +185,9 @@ public record Stats(
     }
     List<Shown> top =
         shown.entrySet().stream()
-            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed())
             .limit(TOP_SHOWN)
-            .map(e -> new Shown(e.getKey(), e.getValue()))
+            .map(e -> new Shown(e.getKey().get(0), e.getValue(), e.getKey().get(1)))
             .toList();
     return new Stats(
         perDay,
@@ -162,7 +198,8 @@ public record Stats(
         percentile(times, 99),
         up,
         down,
-        dropped);
+        dropped,
+        List.copyOf(versions));
   }
 
   /**
@@ -184,18 +221,19 @@ public record Stats(
           .append(find)
           .append("(r, ' ') > 0 THEN SUBSTR(r, 1, ")
           .append(find)
-          .append("(r, ' ') - 1) ELSE '' END AS id, n FROM (SELECT ")
+          .append("(r, ' ') - 1) ELSE '' END AS id, ri, rv, n FROM (SELECT ")
           .append(rest)
-          .append(" AS r, n FROM a) p")
+          .append(" AS r, ri, rv, n FROM a) p")
           .append(i);
       rest = "SUBSTR(" + rest + ", " + find + "(" + rest + ", ',') + 1)";
     }
-    // Answers with the same statements and scores are counted together first.
-    return "WITH a AS (SELECT statements || ',' AS s, COUNT(*) AS n FROM questions"
-        + " WHERE asked_at >= ? AND statements <> '' GROUP BY statements)"
-        + " SELECT id, SUM(n) FROM ("
+    // Answers with the same statements, scores and version are counted together first.
+    return "WITH a AS (SELECT statements || ',' AS s, report_id AS ri, report_version AS rv,"
+        + " COUNT(*) AS n FROM questions WHERE asked_at >= ? AND statements <> ''"
+        + " GROUP BY statements, report_id, report_version)"
+        + " SELECT id, ri, rv, SUM(n) FROM ("
         + ids
-        + ") x WHERE id <> '' GROUP BY id";
+        + ") x WHERE id <> '' GROUP BY id, ri, rv";
   }
 
   /** Returns the {@code p}th percentile of the times counted in {@code histogram}, or -1. */

@@ -35,6 +35,7 @@ public final class Store implements Storage {
   private final EventLeases leases;
   private final StoreFile file;
   private final AdminView adminView;
+  private final ChannelTable channels;
   private final ScheduledExecutorService watch;
   private final AtomicBoolean lookSoon = new AtomicBoolean();
 
@@ -44,6 +45,7 @@ public final class Store implements Storage {
     this.leases = leases;
     this.file = file;
     this.adminView = new AdminView(db);
+    this.channels = new ChannelTable(db);
     if (file == null) {
       this.watch = null;
     } else {
@@ -188,7 +190,9 @@ public final class Store implements Storage {
                 asked.user(),
                 q.substring(0, Recorder.MAX_QUESTION),
                 asked.outcome(),
-                asked.millis()));
+                asked.millis(),
+                asked.report(),
+                asked.version()));
   }
 
   @Override
@@ -203,6 +207,23 @@ public final class Store implements Storage {
   @Override
   public Optional<Gaps> adminView(String userId) {
     return adminView.forUser(userId);
+  }
+
+  /** Returns the report {@code channel} asks first, as last read from the database. */
+  @Override
+  public Optional<String> channelReport(String channel) {
+    return channels.report(channel);
+  }
+
+  @Override
+  public boolean setChannelReport(String team, String channel, String report, String user) {
+    return channels.set(team, channel, report, user);
+  }
+
+  /** Returns whether {@code user} is one of {@code MSFTCHINA_ADMINS}. */
+  @Override
+  public boolean admin(String user) {
+    return user != null && db.settings().admins().contains(user);
   }
 
   /**
@@ -231,6 +252,7 @@ public final class Store implements Storage {
     if (watch != null) {
       watch.shutdownNow();
     }
+    channels.close();
     leases.close();
     recorder.close();
   }

@@ -166,7 +166,8 @@ class BigStoreIT {
                 BigStore.POPULAR,
                 BigStore.popular(20_000),
                 "DETAIL_NOT_IN_REPORT",
-                List.of("a figure for Company7")),
+                List.of("a figure for Company7"),
+                "unknown"), // rows recorded without a version
             gaps.refused().get(0));
         long refused = count(c, "SELECT COUNT(*) FROM questions WHERE reason IS NOT NULL", 0);
         assertEquals(refused, gaps.refusedTotal());
@@ -187,8 +188,8 @@ class BigStoreIT {
             count(c, "SELECT COUNT(*) FROM questions WHERE statements <> ''", 0), stats.answered());
         assertEquals(
             List.of(
-                new Stats.Shown("msft-china-ai:1.2", stats.answered()),
-                new Stats.Shown("msft-china-ai:3.1", stats.answered())),
+                new Stats.Shown("msft-china-ai:1.2", stats.answered(), "unknown"),
+                new Stats.Shown("msft-china-ai:3.1", stats.answered(), "unknown")),
             stats.shown());
         assertEquals(49, stats.medianMillis());
         assertEquals(98, stats.p99Millis());

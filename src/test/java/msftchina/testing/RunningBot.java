@@ -129,7 +129,23 @@ public final class RunningBot implements AutoCloseable {
   private static RunningBot start(Path indexDir, Delivery delivery, Storage store)
       throws Exception {
     SlackStandIn slack = new SlackStandIn();
-    return start(indexDir, delivery, slack, slack.apiUrl(), store, line -> {});
+    return start(Path.of("facts"), indexDir, delivery, slack, slack.apiUrl(), store, line -> {});
+  }
+
+  /**
+   * Starts a bot with quick retries answering from the reports in {@code facts}, remembering in
+   * {@code store} (and closing it when done).
+   */
+  public static RunningBot start(Path facts, Path indexDir, Storage store) throws Exception {
+    SlackStandIn slack = new SlackStandIn();
+    return start(
+        facts,
+        indexDir,
+        new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+        slack,
+        slack.apiUrl(),
+        store,
+        line -> {});
   }
 
   /**
@@ -139,10 +155,11 @@ public final class RunningBot implements AutoCloseable {
   public static RunningBot start(
       Path indexDir, Delivery delivery, SlackStandIn slack, String apiUrl, Consumer<String> log)
       throws Exception {
-    return start(indexDir, delivery, slack, apiUrl, new MemoryStore(), log);
+    return start(Path.of("facts"), indexDir, delivery, slack, apiUrl, new MemoryStore(), log);
   }
 
   private static RunningBot start(
+      Path facts,
       Path indexDir,
       Delivery delivery,
       SlackStandIn slack,
@@ -165,7 +182,7 @@ public final class RunningBot implements AutoCloseable {
                 apiUrl));
     Bot bot;
     try {
-      bot = Bot.start(config, Path.of("facts"), indexDir, delivery, store, log);
+      bot = Bot.start(config, facts, indexDir, delivery, store, log);
     } catch (Exception e) {
       slack.close();
       throw e;
@@ -183,6 +200,21 @@ public final class RunningBot implements AutoCloseable {
     SignedRequest r =
         SignedRequest.slashCommand(
             SIGNING_SECRET, text, slack.responseUrl("command"), Instant.now().getEpochSecond());
+    return post(
+        r.body(), "application/x-www-form-urlencoded", r.timestamp(), r.signature(), Map.of());
+  }
+
+  /** Sends {@code /msftchina text} from {@code user} in {@code channel}, signed now. */
+  public HttpResponse<String> slashCommand(String text, String user, String channel)
+      throws IOException, InterruptedException {
+    SignedRequest r =
+        SignedRequest.slashCommand(
+            SIGNING_SECRET,
+            text,
+            slack.responseUrl("command"),
+            Instant.now().getEpochSecond(),
+            user,
+            channel);
     return post(
         r.body(), "application/x-www-form-urlencoded", r.timestamp(), r.signature(), Map.of());
   }
