@@ -2,7 +2,7 @@ package msftchina.server;
 
 import java.time.Duration;
 import msftchina.slack.Delivery;
-import msftchina.slack.SendQueue;
+import msftchina.slack.ReplyBudget;
 
 /**
  * How replies go to Slack after the request that asked for them ({@link msftchina.slack.SendQueue},
@@ -25,8 +25,8 @@ public record SendLimits(
   /** Today's limits, used when no variable says otherwise. */
   public static final SendLimits DEFAULTS =
       new SendLimits(
-          SendQueue.MAX_BYTES,
-          SendQueue.MAX_BUSY_BYTES,
+          ReplyBudget.MAX_BYTES,
+          ReplyBudget.MAX_BUSY_BYTES,
           new Delivery(4, Duration.ofMillis(500), Duration.ofSeconds(30)),
           Duration.ofSeconds(10));
 

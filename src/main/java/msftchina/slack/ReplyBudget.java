@@ -8,20 +8,20 @@ package msftchina.slack;
  *
  * <p>NOTE: not safe for concurrent use; {@link SendQueue} holds its lock around every call.
  */
-final class ReplyBudget {
+public final class ReplyBudget {
 
   /**
    * The most bytes of replies waiting or in flight: 8 MiB, some 800 answers to short questions or
    * 300 to 4,000-character ones, several minutes of Slack's rate of a post a second in each of a
    * few channels; a reply that would wait longer is better told that the bot is busy.
    */
-  static final long MAX_BYTES = 8L << 20;
+  public static final long MAX_BYTES = 8L << 20;
 
   /**
    * The most bytes of "busy" notes waiting or in flight, beyond {@link #MAX_BYTES}: 512 KiB, 1,024
    * notes of {@link #BUSY_NOTE_BYTES}.
    */
-  static final long MAX_BUSY_BYTES = 512L << 10;
+  public static final long MAX_BUSY_BYTES = 512L << 10;
 
   /**
    * What a queued reply holds beyond the characters counted for it: the queue's record, the
