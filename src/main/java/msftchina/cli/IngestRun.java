@@ -65,7 +65,7 @@ final class IngestRun {
         progress.step();
       }
     }
-    if (files.size() + failures.size() > 1 || files.isEmpty()) {
+    if (inputs.size() > 1 || inputs.stream().anyMatch(Files::isDirectory) || files.isEmpty()) {
       console
           .out()
           .printf(
@@ -81,8 +81,7 @@ final class IngestRun {
 
   /**
    * Returns the documents in {@code folder} and its subfolders, sorted, hidden ones left out: of a
-   * folder holding a {@code report.txt}, only that file (the rest are its word lists and facts),
-   * and nothing of {@code facts}, where the reports are written, when it lies inside.
+   * folder holding a {@code report.txt}, only that file (the rest are its word lists and facts).
    */
   private static List<Path> documentsIn(Path folder, Path facts) throws IOException {
     Path skip = facts.toAbsolutePath().normalize();
@@ -90,7 +89,7 @@ final class IngestRun {
     try (Stream<Path> all = Files.walk(folder)) {
       return all.filter(Files::isRegularFile)
           .filter(f -> !hidden(folder.relativize(f)))
-          .filter(f -> root.equals(skip) || !f.toAbsolutePath().normalize().startsWith(skip))
+          .filter(f -> inside(f, root, skip))
           .filter(
               f ->
                   f.getFileName().toString().equals(ReportFile.FILE_NAME)
@@ -98,6 +97,16 @@ final class IngestRun {
           .sorted()
           .toList();
     }
+  }
+
+  /**
+   * Returns whether {@code file}, found in {@code root}, is to be read: nothing of the facts folder
+   * {@code facts} when it lies inside {@code root}, and when {@code root} is the facts folder, not
+   * the shared word lists beside its report folders.
+   */
+  private static boolean inside(Path file, Path root, Path facts) {
+    Path f = file.toAbsolutePath().normalize();
+    return root.equals(facts) ? !f.getParent().equals(facts) : !f.startsWith(facts);
   }
 
   private static boolean hidden(Path relative) {

@@ -220,6 +220,20 @@ class IngestDocumentsTest {
   }
 
   @Test
+  void theFactsFolderItselfIsReingestedReportByReportWithItsTextsLeftAsTheyAre() throws Exception {
+    Path facts = Files.createDirectories(tmp.resolve("facts/acme"));
+    Files.copy(Path.of("facts/stopwords.txt"), tmp.resolve("facts/stopwords.txt"));
+    Files.writeString(facts.resolve("aliases.txt"), "# Acme's names\nAcme Robotics = Acme\n");
+    String text = "Title: Acme in China\n\n" + SOLD + " [1]\n" + GREW + " [2, 3]\n";
+    Files.writeString(facts.resolve("report.txt"), text);
+    CommandRun r = ingest(tmp.resolve("facts").toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("ingested 1 of 1 files"), r.out());
+    assertEquals(text, Files.readString(facts.resolve("report.txt")));
+    assertEquals(STATEMENTS.subList(0, 2), statements(facts));
+  }
+
+  @Test
   void twoFilesOfOneNameAreNotWrittenOverEachOther() throws Exception {
     TEXT.write(tmp.resolve("acme.txt"));
     HTML.write(tmp.resolve("acme.html"));
