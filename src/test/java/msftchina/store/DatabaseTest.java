@@ -73,7 +73,10 @@ class DatabaseTest {
       // As if made by a msftchina before the newest version: its history lacks it, and so do
       // its tables.
       s.executeUpdate("DELETE FROM " + Database.HISTORY);
-      for (String table : new String[] {"questions", "votes", "counts", "seen_events", "outbox"}) {
+      for (String table :
+          new String[] {
+            "questions", "votes", "counts", "seen_events", "outbox", "channel_reports"
+          }) {
         s.executeUpdate("DROP TABLE " + table);
       }
     }
