@@ -52,9 +52,7 @@ final class FitCommand extends Subcommand {
 
   @Override
   public Integer call() throws Exception {
-    if (folds < 2) {
-      throw usageError("--folds must be 2 or more");
-    }
+    atLeast("--folds", folds, 2);
     List<EvalQuestion> questions = new ArrayList<>();
     for (Path file : EvalCommand.setFiles(dir)) {
       if (file.getFileName().toString().startsWith("tuning")) {

@@ -11,7 +11,6 @@ import msftchina.store.GapsQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code msftchina gaps}: what the report didn't answer, and the answers voted down. */
 @Command(
@@ -53,9 +52,7 @@ final class GapsCommand extends Subcommand {
 
   @Override
   public Integer call() throws Exception {
-    if (limit < 1) {
-      throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
-    }
+    atLeast("--limit", limit, 1);
     try (Connection c = store.connect(console.env())) {
       Gaps gaps = GapsQueries.gaps(c, store.fromMillis(), limit);
       if (json) {

@@ -35,6 +35,13 @@ abstract class Subcommand implements Callable<Integer> {
     return new ParameterException(spec.commandLine(), message);
   }
 
+  /** Rejects, as a usage error, a number given to {@code option} that is less than {@code min}. */
+  void atLeast(String option, int value, int min) {
+    if (value < min) {
+      throw usageError(option + " must be at least " + min + ", not " + value);
+    }
+  }
+
   /**
    * Returns {@code words}, a question or words to look up, joined by spaces. Only a word beginning
    * with "--" is taken for a mistyped option, unless the command line has "--" before the words.

@@ -40,11 +40,10 @@ public final class SendQueue implements AutoCloseable {
   /** The error a reply is given up with when the outbox is full. */
   public static final String BUSY = "the bot is busy: too many replies waiting";
 
-  private final Delivery policy;
   private final ChannelTurns turns;
   private final SendWorkers workers;
-  private final Metrics metrics;
   private final ReplyBudget budget;
+  private final SendVerdicts verdicts;
   private boolean closed;
   private boolean dropped;
   private boolean reported;
@@ -63,9 +62,8 @@ public final class SendQueue implements AutoCloseable {
    */
   public SendQueue(Delivery policy, Metrics metrics, long maxBytes, long maxBusyBytes) {
     this.budget = new ReplyBudget(maxBytes, maxBusyBytes);
-    this.policy = policy;
     this.turns = new ChannelTurns(policy);
-    this.metrics = metrics;
+    this.verdicts = new SendVerdicts(policy, turns, budget, metrics);
     metrics.outboxDepth(this, SendQueue::pending);
     this.workers = new SendWorkers(policy.workers(), this::next, this::finish);
   }
@@ -120,24 +118,7 @@ public final class SendQueue implements AutoCloseable {
         waiting = -1;
       }
     }
-    if (waiting < 0) {
-      log.warn("{} not delivered: the bot is stopping", what);
-      return false;
-    }
-    metrics.outboxShed();
-    if (noted) {
-      log.warn(
-          "{} not answered: the bot is busy ({} KiB of replies waiting); telling the user so",
-          what,
-          waiting >> 10);
-      return false;
-    }
-    log.warn(
-        "{} not answered, nor told: the bot is busy ({} KiB of replies and notes waiting)",
-        what,
-        waiting >> 10);
-    metrics.outboxGivenUp();
-    notifyFailure(what, onFailure, BUSY);
+    verdicts.turnedAway(what, waiting, noted, onFailure);
     return false;
   }
 
@@ -205,65 +186,14 @@ public final class SendQueue implements AutoCloseable {
         return; // named in a log line when the outbox closed
       }
       if (outcome.delivered()) {
-        metrics.outboxDelivered();
-        turns.delivered(reply);
-        budget.release(reply);
+        verdicts.delivered(reply);
       } else {
-        metrics.slackError(reply.method(), Delivery.code(outcome));
-        error = failed(reply, outcome);
+        error = verdicts.failed(reply, outcome, dropped);
       }
       notifyAll();
     }
     if (error != null) {
-      metrics.outboxGivenUp();
-      notifyFailure(reply.what(), reply.onFailure(), error);
-    }
-  }
-
-  /**
-   * Retries {@code reply}, which failed with {@code outcome}, when it may be; returns the error it
-   * is given up with, or null when it is retried (or dropped by a stop, already logged).
-   */
-  private String failed(QueuedReply reply, Delivery.Verdict outcome) {
-    boolean retriable = outcome.retryAfterMillis() >= 0;
-    if (retriable && dropped) {
-      turns.landed(reply);
-      log.warn(
-          "{} not delivered: {}, and the bot stopped before it could be retried",
-          reply.what(),
-          outcome.error());
-      return null;
-    }
-    if (retriable && reply.tries() + 1 < policy.maxAttempts()) {
-      long pause = turns.retry(reply, outcome.retryAfterMillis());
-      metrics.outboxRetried();
-      log.info("{}: {}; retrying in {} ms", reply.what(), outcome.error(), pause);
-      return null;
-    }
-    turns.landed(reply);
-    budget.release(reply);
-    if (retriable) {
-      log.warn(
-          "{} not delivered after {} attempts: {}",
-          reply.what(),
-          reply.tries() + 1,
-          outcome.error());
-    } else {
-      log.warn("{} not delivered: {}", reply.what(), outcome.error());
-    }
-    return outcome.error();
-  }
-
-  /** Tells {@code onFailure}, when given, that the reply named {@code what} was given up. */
-  private static void notifyFailure(String what, Consumer<String> onFailure, String error) {
-    if (onFailure == null) {
-      return;
-    }
-    try {
-      onFailure.accept(error);
-    } catch (RuntimeException e) {
-      // A worker outlives any one reply: a failure notice that can't be sent is a log line.
-      log.warn("{}: the notice that it failed was not sent either: {}", what, e.toString());
+      verdicts.givenUp(reply.what(), reply.onFailure(), error);
     }
   }
 

@@ -7,14 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import msftchina.app.PendingReply;
 
@@ -26,8 +22,8 @@ import msftchina.app.PendingReply;
  *
  * <p>The copy that claimed a reply owns it under a lease it renews while it runs; a reply whose
  * lease ran out is taken over by another copy (or the next start) and delivered. The database is
- * given {@link #DEADLINE_MILLIS} to claim an event; when it is slower or gone, the event is
- * answered anyway, on this copy's memory alone.
+ * given {@link ClaimDeadline#DEADLINE_MILLIS} to claim an event; when it is slower or gone, the
+ * event is answered anyway, on this copy's memory alone.
  *
  * <p>NOTE: safe for concurrent use.
  */
@@ -43,19 +39,11 @@ final class EventLeases implements AutoCloseable {
     UNKNOWN
   }
 
-  /** How long a request waits for the database to claim an event, in milliseconds. */
-  static final long DEADLINE_MILLIS = 1_000;
-
   /** How long a claimed reply stays with its copy without a renewal, in milliseconds. */
   static final long LEASE_MILLIS = 10_000;
 
   /** How often leases are renewed and expired ones looked for, in milliseconds. */
   static final long SWEEP_MILLIS = 3_000;
-
-  private static final int WAITING = 0;
-  private static final int RUNNING = 1;
-  private static final int DONE = 2;
-  private static final int ABANDONED = 3;
 
   private final LazyConnection connection;
   private final PendingReplies rows = new PendingReplies(UUID.randomUUID().toString());
@@ -63,7 +51,7 @@ final class EventLeases implements AutoCloseable {
   private final ScheduledExecutorService worker;
   private final Set<String> mine = ConcurrentHashMap.newKeySet();
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
-  private volatile long busySince;
+  private final ClaimDeadline deadline;
   private volatile ScheduledFuture<?> sweeping;
 
   EventLeases(Database db) {
@@ -74,6 +62,7 @@ final class EventLeases implements AutoCloseable {
             "events are answered on this copy's memory alone until it recovers",
             db.settings().where());
     this.worker = Executors.newSingleThreadScheduledExecutor(Daemons.named("store-outbox"));
+    this.deadline = new ClaimDeadline(worker);
   }
 
   /**
@@ -88,31 +77,14 @@ final class EventLeases implements AutoCloseable {
   }
 
   /**
-   * Claims the event of {@code reply}: see {@link Claim}. Waits at most {@link #DEADLINE_MILLIS}.
+   * Claims the event of {@code reply}: see {@link Claim}. Waits at most {@link
+   * ClaimDeadline#DEADLINE_MILLIS}.
    */
   Claim claim(PendingReply reply) {
     if (reply.eventId() == null || reply.eventId().isEmpty()) {
       return Claim.UNKNOWN;
     }
-    long busy = busySince;
-    if (busy != 0 && System.currentTimeMillis() - busy > DEADLINE_MILLIS) {
-      return Claim.UNKNOWN; // the database is already holding up an earlier claim
-    }
-    AtomicInteger state = new AtomicInteger(WAITING);
-    Future<Claim> result = worker.submit(() -> insert(reply, state));
-    try {
-      return result.get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      if (state.compareAndSet(WAITING, ABANDONED) || state.compareAndSet(RUNNING, ABANDONED)) {
-        return Claim.UNKNOWN;
-      }
-      return outcome(result);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Claim.UNKNOWN;
-    } catch (ExecutionException e) {
-      return Claim.UNKNOWN;
-    }
+    return deadline.claim(() -> insert(reply), () -> done(reply.eventId()));
   }
 
   /**
@@ -151,11 +123,8 @@ final class EventLeases implements AutoCloseable {
     }
   }
 
-  private Claim insert(PendingReply reply, AtomicInteger state) throws SQLException {
-    if (!state.compareAndSet(WAITING, RUNNING)) {
-      return Claim.UNKNOWN;
-    }
-    busySince = System.currentTimeMillis();
+  /** Stores {@code reply} as pending unless its event was seen; returns whether it was not. */
+  private boolean insert(PendingReply reply) throws SQLException {
     try {
       long now = System.currentTimeMillis();
       boolean first = rows.claim(connection.get(), reply, now, now + LEASE_MILLIS);
@@ -163,16 +132,10 @@ final class EventLeases implements AutoCloseable {
       if (first) {
         mine.add(reply.eventId());
       }
-      if (!state.compareAndSet(RUNNING, DONE) && first) {
-        // The request gave up waiting and answers on its own: the reply is not pending here.
-        done(reply.eventId());
-      }
-      return first ? Claim.FIRST : Claim.REPEAT;
+      return first;
     } catch (SQLException e) {
       failed(e);
       throw e;
-    } finally {
-      busySince = 0;
     }
   }
 
@@ -216,17 +179,6 @@ final class EventLeases implements AutoCloseable {
   private void failed(Exception e) {
     health.failed(e);
     connection.drop();
-  }
-
-  private static Claim outcome(Future<Claim> result) {
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Claim.UNKNOWN;
-    } catch (ExecutionException e) {
-      return Claim.UNKNOWN;
-    }
   }
 
   /**

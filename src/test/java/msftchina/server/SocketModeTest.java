@@ -118,15 +118,18 @@ class SocketModeTest {
               false));
       assertNotNull(bot.socket.awaitAck(id, ACK_WITHIN), "attempt " + attempt + " acknowledged");
     }
-    Thread.sleep(500);
+    // The claim and the queuing of the answer come before the acknowledgement: with both
+    // attempts acknowledged and the send queue empty, no other answer can come.
+    bot.slack.await(
+        c -> c.path().equals("/api/chat.postMessage") && "C78".equals(c.param("channel")),
+        1,
+        ACK_WITHIN);
+    bot.awaitRepliesSent(ACK_WITHIN);
     assertEquals(
         1,
-        bot.slack
-            .await(
-                c -> c.path().equals("/api/chat.postMessage") && "C78".equals(c.param("channel")),
-                2,
-                Duration.ofSeconds(1))
-            .size(),
+        bot.slack.calls("/api/chat.postMessage").stream()
+            .filter(c -> "C78".equals(c.param("channel")))
+            .count(),
         "answered once");
   }
 

@@ -312,8 +312,9 @@ public final class RunningBot implements AutoCloseable {
     long end = System.nanoTime() + timeout.toNanos();
     double pending;
     do {
+      // read in process: a bot over Socket Mode serves no HTTP
       pending =
-          PrometheusText.parse(get("/metrics").body()).value("msftchina_outbox_pending", Map.of());
+          PrometheusText.parse(bot.scrapeMetrics()).value("msftchina_outbox_pending", Map.of());
       if (pending == 0) {
         return;
       }

@@ -1,0 +1,92 @@
+package msftchina.store;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import msftchina.store.EventLeases.Claim;
+
+/**
+ * Claims an event on the store's worker thread within {@link #DEADLINE_MILLIS}: a request is never
+ * held up longer than that by a slow or gone database. A claim the request gave up waiting for is
+ * either never run or, when it ran and took the event, undone, so the reply is not left pending on
+ * this copy while the request answers on its own.
+ *
+ * <p>NOTE: safe for concurrent use.
+ */
+final class ClaimDeadline {
+
+  /** How long a request waits for the database to claim an event, in milliseconds. */
+  static final long DEADLINE_MILLIS = 1_000;
+
+  private static final int WAITING = 0;
+  private static final int RUNNING = 1;
+  private static final int DONE = 2;
+  private static final int ABANDONED = 3;
+
+  private final ExecutorService worker;
+  private volatile long busySince;
+
+  /** Runs claims on {@code worker}, one thread that also does the store's other writes. */
+  ClaimDeadline(ExecutorService worker) {
+    this.worker = worker;
+  }
+
+  /**
+   * Runs {@code insert} (true when this copy took the event first) on the worker and waits for it
+   * at most {@link #DEADLINE_MILLIS}; {@link Claim#UNKNOWN} when it fails or is late. When the
+   * insert took the event after the request gave up waiting, {@code undo} runs on the worker.
+   */
+  Claim claim(Callable<Boolean> insert, Runnable undo) {
+    long busy = busySince;
+    if (busy != 0 && System.currentTimeMillis() - busy > DEADLINE_MILLIS) {
+      return Claim.UNKNOWN; // the database is already holding up an earlier claim
+    }
+    AtomicInteger state = new AtomicInteger(WAITING);
+    Future<Claim> result = worker.submit(() -> run(insert, undo, state));
+    try {
+      return result.get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      if (state.compareAndSet(WAITING, ABANDONED) || state.compareAndSet(RUNNING, ABANDONED)) {
+        return Claim.UNKNOWN;
+      }
+      return outcome(result);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Claim.UNKNOWN;
+    } catch (ExecutionException e) {
+      return Claim.UNKNOWN;
+    }
+  }
+
+  private Claim run(Callable<Boolean> insert, Runnable undo, AtomicInteger state) throws Exception {
+    if (!state.compareAndSet(WAITING, RUNNING)) {
+      return Claim.UNKNOWN;
+    }
+    busySince = System.currentTimeMillis();
+    try {
+      boolean first = insert.call();
+      if (!state.compareAndSet(RUNNING, DONE) && first) {
+        // The request gave up waiting and answers on its own: the reply is not pending here.
+        undo.run();
+      }
+      return first ? Claim.FIRST : Claim.REPEAT;
+    } finally {
+      busySince = 0;
+    }
+  }
+
+  private static Claim outcome(Future<Claim> result) {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Claim.UNKNOWN;
+    } catch (ExecutionException e) {
+      return Claim.UNKNOWN;
+    }
+  }
+}
