@@ -22,7 +22,7 @@ public final class AskService {
   /** Creates the service answering from {@code kb}, recording in {@code log} and {@code times}. */
   public AskService(KnowledgeBase kb, QuestionLog log, AnswerTimes times) {
     this.kb = kb;
-    this.lookup = new Lookup(kb.indexes());
+    this.lookup = new Lookup(kb);
     this.log = log;
     this.times = times;
   }

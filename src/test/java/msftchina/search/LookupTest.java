@@ -26,7 +26,7 @@ class LookupTest {
   @BeforeAll
   static void open() throws Exception {
     kb = KnowledgeBase.open(Path.of("facts"), Files.createTempDirectory("lookup-index"), l -> {});
-    lookup = new Lookup(kb.indexes());
+    lookup = new Lookup(kb);
   }
 
   @AfterAll
