@@ -53,7 +53,9 @@ final class SlashCommand {
       return ephemeral(
           ctx, LookupReplies.of(parts.service().find(who, words, started), Wording.forText(words)));
     }
-    ReplyCache.Rendered reply = rendered.get(text, this::render);
+    // The version read before the answer: a reply rendered from a library swapped out meanwhile is
+    // kept under the old version, never served as the new one's.
+    ReplyCache.Rendered reply = rendered.get(text, parts.service().kb().generation(), this::render);
     Asker who = new Asker(Surface.SLASH, p.getTeamId(), p.getChannelId(), p.getUserId());
     parts.service().record(who, reply.answer().to(text), false, started);
     return Response.builder()
