@@ -31,23 +31,26 @@ final class FactSearcher {
   private final QuestionReader reader;
   private final Retriever retriever;
   private final Query scope;
+  private final Query excluded;
 
   /**
    * Creates a searcher over the statements of {@code searcher}'s index that {@code scope} matches
-   * (all when null), knowing {@code knowledge}, whose words are {@code vocabulary} and which are
-   * about {@code subjects}.
+   * (all when null) and {@code excluded} doesn't (none when null), knowing {@code knowledge}, whose
+   * words are {@code vocabulary} and which are about {@code subjects}.
    */
   FactSearcher(
       IndexSearcher searcher,
       Knowledge knowledge,
       Vocabulary vocabulary,
       Set<String> subjects,
-      Query scope) {
+      Query scope,
+      Query excluded) {
     this.searcher = searcher;
     this.knowledge = knowledge;
     this.reader = new QuestionReader(knowledge, vocabulary, subjects);
-    this.retriever = new Retriever(searcher);
+    this.retriever = new Retriever(searcher, vocabulary.statements() > Retriever.LARGE);
     this.scope = scope;
+    this.excluded = excluded;
   }
 
   /**
@@ -55,7 +58,7 @@ final class FactSearcher {
    * any text.
    */
   Answer search(String question, DecisionModel model) {
-    return search(question, model, scope);
+    return search(question, model, scope, excluded);
   }
 
   /**
@@ -63,6 +66,10 @@ final class FactSearcher {
    * the group), deciding with {@code model}.
    */
   Answer search(String question, DecisionModel model, Query filter) {
+    return search(question, model, filter, null);
+  }
+
+  private Answer search(String question, DecisionModel model, Query filter, Query excluded) {
     Reading reading = reader.read(question, model);
     if (reading.refusal() != null) {
       return Answer.refused(question, reading.refusal());
@@ -72,7 +79,7 @@ final class FactSearcher {
     IntFunction<Fact> fact = doc -> read.computeIfAbsent(doc, statements::fact);
     Decision decision =
         new Answerability(doc -> FactTraits.of(fact.apply(doc)))
-            .decide(reading, retriever.candidates(reading.terms(), filter));
+            .decide(reading, retriever.candidates(reading.terms(), filter, excluded));
     List<Match> matches =
         Ranking.rank(decision).stream()
             .map(

@@ -11,6 +11,8 @@ import msftchina.facts.FactsDirectory;
 import msftchina.facts.ReportFolder;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -72,7 +74,21 @@ final class Library {
           groupOf.put(report.id(), shared);
         }
       }
-      if (scopes.size() == 1) {
+      // The shared group is every statement but the other groups': excluding a few reports is
+      // cheaper than filtering by a term nearly every statement has.
+      Query others = null;
+      if (shared >= 0 && scopes.size() > 1) {
+        BooleanQuery.Builder own = new BooleanQuery.Builder();
+        for (int g = 0; g < scopes.size(); g++) {
+          if (g != shared) {
+            own.add(scopes.get(g), BooleanClause.Occur.SHOULD);
+          }
+        }
+        others = own.build();
+      }
+      if (shared >= 0) {
+        scopes.set(shared, null);
+      } else if (scopes.size() == 1) {
         scopes.set(0, null); // one group is the whole index
       }
       IndexSearcher searcher = Retriever.searcher(reader);
@@ -91,7 +107,8 @@ final class Library {
                 knowledge.get(g),
                 vocabulary,
                 FactSearcher.subjects(named, g, statements[g]),
-                scopes.get(g)));
+                scopes.get(g),
+                g == shared ? others : null));
       }
       return new Library(reader, searcher, catalog, groupOf, groups);
     } catch (IOException | RuntimeException e) {
