@@ -32,11 +32,13 @@ final class FactSearcher {
   private final Retriever retriever;
   private final Query scope;
   private final Query excluded;
+  private final Fact[] preloaded;
 
   /**
    * Creates a searcher over the statements of {@code searcher}'s index that {@code scope} matches
    * (all when null) and {@code excluded} doesn't (none when null), knowing {@code knowledge}, whose
-   * words are {@code vocabulary} and which are about {@code subjects}.
+   * words are {@code vocabulary} and which are about {@code subjects}; {@code preloaded} holds
+   * every statement by doc in a small library (null in a large one: read from the index).
    */
   FactSearcher(
       IndexSearcher searcher,
@@ -44,13 +46,15 @@ final class FactSearcher {
       Vocabulary vocabulary,
       Set<String> subjects,
       Query scope,
-      Query excluded) {
+      Query excluded,
+      Fact[] preloaded) {
     this.searcher = searcher;
     this.knowledge = knowledge;
     this.reader = new QuestionReader(knowledge, vocabulary, subjects);
     this.retriever = new Retriever(searcher, vocabulary.statements() > Retriever.LARGE);
     this.scope = scope;
     this.excluded = excluded;
+    this.preloaded = preloaded;
   }
 
   /**
@@ -74,9 +78,14 @@ final class FactSearcher {
     if (reading.refusal() != null) {
       return Answer.refused(question, reading.refusal());
     }
-    Statements statements = new Statements(searcher.getIndexReader());
-    Map<Integer, Fact> read = new HashMap<>();
-    IntFunction<Fact> fact = doc -> read.computeIfAbsent(doc, statements::fact);
+    IntFunction<Fact> fact;
+    if (preloaded != null) {
+      fact = doc -> preloaded[doc];
+    } else {
+      Statements statements = new Statements(searcher.getIndexReader());
+      Map<Integer, Fact> read = new HashMap<>();
+      fact = doc -> read.computeIfAbsent(doc, statements::fact);
+    }
     Decision decision =
         new Answerability(doc -> FactTraits.of(fact.apply(doc)))
             .decide(reading, retriever.candidates(reading.terms(), filter, excluded));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import msftchina.facts.Fact;
 import msftchina.facts.FactsDirectory;
 import msftchina.facts.ReportFolder;
 import org.apache.lucene.index.DirectoryReader;
@@ -27,6 +28,12 @@ import org.apache.lucene.search.TermQuery;
  * counts the references to it.
  */
 final class Library {
+
+  /**
+   * A library of at most this many statements keeps them on the heap (~3 MiB at most), as a report
+   * of a few dozen always did: reading them from the index costs each question more.
+   */
+  static final int PRELOAD_MAX = 10_000;
 
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
@@ -98,6 +105,14 @@ final class Library {
       Map<String, int[]> named = counts.count(FactFields.ENTITY);
       int[] statements = counts.statements();
       long[] tokens = counts.tokens(FactFields.TEXT);
+      Fact[] preloaded = null;
+      if (reader.maxDoc() <= PRELOAD_MAX) {
+        preloaded = new Fact[reader.maxDoc()];
+        Statements stored = new Statements(reader);
+        for (int doc = 0; doc < preloaded.length; doc++) {
+          preloaded[doc] = stored.fact(doc);
+        }
+      }
       List<FactSearcher> groups = new ArrayList<>();
       for (int g = 0; g < knowledge.size(); g++) {
         Vocabulary vocabulary = Vocabulary.of(terms, written, g, statements[g], tokens[g]);
@@ -108,7 +123,8 @@ final class Library {
                 vocabulary,
                 FactSearcher.subjects(named, g, statements[g]),
                 scopes.get(g),
-                g == shared ? others : null));
+                g == shared ? others : null,
+                preloaded));
       }
       return new Library(reader, searcher, catalog, groupOf, groups);
     } catch (IOException | RuntimeException e) {
