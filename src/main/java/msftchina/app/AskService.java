@@ -31,7 +31,7 @@ public final class AskService {
    */
   public AskService(KnowledgeBase kb, QuestionLog log, ChannelReports channels, AnswerTimes times) {
     this.kb = kb;
-    this.lookup = new Lookup(kb.indexes());
+    this.lookup = new Lookup(kb);
     this.log = log;
     this.channels = channels;
     this.times = times;

@@ -1,5 +1,6 @@
 package msftchina.cli;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import msftchina.server.Bot;
 import msftchina.server.GcWatchdog;
@@ -80,12 +81,16 @@ final class ServeCommand extends Subcommand {
       var unused = store.thenAccept(Store::close); // closed once open, if it opens
       throw e;
     }
+    bot.knowledgeBase().watch(); // a change under facts/ or SIGHUP reloads the reports
+    List<String> titles = bot.knowledgeBase().reports();
     log.info(
         "{}: {} facts from {} report(s): {}",
         bot.describe(),
         bot.knowledgeBase().factCount(),
-        bot.knowledgeBase().reports().size(),
-        String.join("; ", bot.knowledgeBase().reports()));
+        titles.size(),
+        titles.size() <= 5
+            ? String.join("; ", titles)
+            : String.join("; ", titles.subList(0, 5)) + " and " + (titles.size() - 5) + " more");
     if (bot.metricsPort() != ServeConfig.NO_PORT) {
       log.info("health and metrics on port {}: GET /healthz, /readyz, /metrics", bot.metricsPort());
     }

@@ -1,6 +1,7 @@
 package msftchina.facts;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,18 +62,60 @@ public record FactsDirectory(Path path) {
    * files, so an index built from other facts or other word lists can be told apart.
    */
   public String hash(ReportFolder report) throws IOException {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      FactsFile.checkSize(report.factsFile()); // before reading it whole to hash it
-      List<Path> files = new ArrayList<>(listing(Files::isRegularFile));
-      files.addAll(report.files());
-      for (Path file : files) {
-        digest.update(path.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(Files.readAllBytes(file));
-        digest.update((byte) 0);
+    return hasher().hash(report);
+  }
+
+  /**
+   * Returns a hasher of reports as {@link #hash(ReportFolder)} hashes them, the shared files read
+   * once for all of them.
+   */
+  public Hasher hasher() throws IOException {
+    MessageDigest shared = sha256();
+    for (Path file : listing(Files::isRegularFile)) {
+      update(shared, file);
+    }
+    return new Hasher(shared);
+  }
+
+  /** Hashes reports beside the shared files it has read. */
+  public final class Hasher {
+
+    private final MessageDigest shared;
+
+    private Hasher(MessageDigest shared) {
+      this.shared = shared;
+    }
+
+    /** Returns the hash of {@code report}, as {@link FactsDirectory#hash(ReportFolder)}. */
+    public String hash(ReportFolder report) throws IOException {
+      MessageDigest digest;
+      try {
+        digest = (MessageDigest) shared.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+      }
+      for (Path file : report.files()) {
+        update(digest, file);
       }
       return HexFormat.of().formatHex(digest.digest());
+    }
+  }
+
+  private void update(MessageDigest digest, Path file) throws IOException {
+    digest.update(path.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16]; // a file of any size, a buffer at a time
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    digest.update((byte) 0);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

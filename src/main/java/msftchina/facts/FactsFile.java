@@ -6,8 +6,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +20,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Reads and writes a facts file: JSON Lines, one fact an object, in reading order. */
 public final class FactsFile {
 
   /** The name of a report's facts file in its folder of {@code facts/}. */
   public static final String FILE_NAME = "facts.jsonl";
-
-  /** The largest facts file read: 8 MiB, some 36,000 statements, far more than a report holds. */
-  public static final long MAX_BYTES = 8L << 20;
 
   private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
 
@@ -57,32 +60,41 @@ public final class FactsFile {
 
   /** Returns the facts in {@code file}, or throws with {@code file:line: what is wrong}. */
   public static List<Fact> read(Path file) throws IOException {
-    checkSize(file);
-    List<String> lines = TextFile.lines(file);
     List<Fact> facts = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      Fact fact = parse(file, i + 1, lines.get(i));
-      if (!ids.add(fact.id())) {
-        throw new FactsFormatException(file, i + 1, "duplicate fact id '" + fact.id() + "'");
-      }
-      facts.add(fact);
-    }
+    read(file, facts::add);
     return facts;
   }
 
-  /** Throws, naming the limit, when {@code file} is over {@link #MAX_BYTES}; reads nothing. */
-  static void checkSize(Path file) throws IOException {
-    long size = Files.size(file);
-    if (size > MAX_BYTES) {
-      throw new FactsFormatException(
-          file,
-          String.format(
-              "the file is %.1f MiB, over the %d MiB a facts file may be; split the report",
-              size / 1048576.0, MAX_BYTES >> 20));
+  /**
+   * Passes each fact of {@code file} to {@code each}, in order, reading one line at a time, so a
+   * file of any size is read in little memory; throws with {@code file:line: what is wrong}.
+   */
+  public static void read(Path file, Consumer<Fact> each) throws IOException {
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    Set<String> ids = new HashSet<>();
+    int line = 0;
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16)) {
+      for (String text = in.readLine(); text != null; text = in.readLine()) {
+        line++;
+        if (line == 1 && text.startsWith("\uFEFF")) {
+          text = text.substring(1); // a UTF-8 byte-order mark
+        }
+        if (text.isBlank()) {
+          continue;
+        }
+        Fact fact = parse(file, line, text);
+        if (!ids.add(fact.id())) {
+          throw new FactsFormatException(file, line, "duplicate fact id '" + fact.id() + "'");
+        }
+        each.accept(fact);
+      }
+    } catch (CharacterCodingException e) {
+      throw new FactsFormatException(file, line + 1, "not UTF-8 text; save it as UTF-8");
     }
   }
 

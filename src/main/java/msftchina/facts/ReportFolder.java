@@ -1,7 +1,10 @@
 package msftchina.facts;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +33,29 @@ public record ReportFolder(Path path) {
   /** Returns the report's statements. */
   public List<Fact> readFacts() throws IOException {
     return FactsFile.read(factsFile());
+  }
+
+  /**
+   * Returns the report's date as the {@code Date:} line of its {@code report.txt} header gives it,
+   * or "unknown"; reads the header only.
+   */
+  public String date() throws IOException {
+    Path file = resolve(ReportFile.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return "unknown";
+    }
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line = in.readLine(); line != null && !line.isBlank(); line = in.readLine()) {
+        int colon = line.indexOf(':');
+        if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("date")) {
+          String date = line.substring(colon + 1).strip();
+          return date.isEmpty() ? "unknown" : date;
+        }
+      }
+    } catch (CharacterCodingException e) {
+      return "unknown"; // ingest names the encoding problem; the date is only shown
+    }
+    return "unknown";
   }
 
   /** Returns a file of this folder by name. */

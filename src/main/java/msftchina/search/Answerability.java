@@ -1,6 +1,7 @@
 package msftchina.search;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Decides whether the report answers a question: it does when some statement matches its words well
@@ -12,10 +13,11 @@ final class Answerability {
   /** Statements scoring below this share of the best statement's score don't answer. */
   static final double RELATIVE_CUTOFF = 0.3;
 
-  private final List<FactTraits> traits;
+  private final IntFunction<FactTraits> traits;
 
-  Answerability(List<FactTraits> traits) {
-    this.traits = List.copyOf(traits);
+  /** Creates the decision over statements whose traits, by doc, {@code traits} gives. */
+  Answerability(IntFunction<FactTraits> traits) {
+    this.traits = traits;
   }
 
   /** Returns the decision on {@code reading}, whose terms matched {@code candidates}. */
@@ -30,13 +32,13 @@ final class Answerability {
     double least = candidates.get(0).score() * RELATIVE_CUTOFF;
     List<Candidate> answering =
         candidates.stream()
-            .filter(c -> c.score() >= least && asked.answeredBy(traits.get(c.doc())))
+            .filter(c -> c.score() >= least && asked.answeredBy(traits.apply(c.doc())))
             .toList();
     if (answering.isEmpty()) {
       // The closest: statements matching the question's words that name what it asks about.
       List<Candidate> closest =
           candidates.stream()
-              .filter(c -> c.score() >= least && asked.names(traits.get(c.doc())))
+              .filter(c -> c.score() >= least && asked.names(traits.apply(c.doc())))
               .toList();
       return new Decision(
           List.of(),

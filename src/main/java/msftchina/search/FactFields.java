@@ -42,8 +42,38 @@ public final class FactFields {
   /** The fact's id: a single untokenized term, stored. */
   public static final String ID = "id";
 
-  /** The name of the fact's report: stored for display only. */
+  /** The title of the fact's report: stored for display only. */
   public static final String REPORT = "report";
+
+  /**
+   * The id of the fact's report (its folder's name): one exact term, to limit a search to it, and a
+   * doc value, to tell whose a statement is while reading the whole index.
+   */
+  public static final String REPORT_ID = "report_id";
+
+  /**
+   * "yes" for the statements of a report with no word lists of its own: one exact term, to search
+   * every such report at once with the shared lists.
+   */
+  static final String SHARED = "shared";
+
+  /** The entities a fact names (from its facts file): exact terms, to count a report's subjects. */
+  static final String ENTITY = "entity";
+
+  /**
+   * What a fact gives (entities, figures, years, measures): stored, read for the few candidates.
+   */
+  static final String GIVES_ENTITIES = "gives_entities";
+
+  static final String GIVES_FIGURES = "gives_figures";
+  static final String GIVES_YEARS = "gives_years";
+  static final String GIVES_MEASURES = "gives_measures";
+
+  /**
+   * A word as written, lower-cased, then a NUL and its term: exact terms, so the nearest word to a
+   * misspelling is drawn from the index, not from every statement's text on the heap.
+   */
+  static final String SURFACE = "surface";
 
   /** The sentence: analysed for search, and stored for display. */
   public static final String TEXT = "text";
@@ -61,7 +91,7 @@ public final class FactFields {
   public static final String STOPWORDS_FILE = "stopwords.txt";
 
   /** The version of the index's layout and analysis; an index built with another is rebuilt. */
-  public static final String FORMAT = "4";
+  public static final String FORMAT = "5";
 
   /** Snowball's English stop list, as Lucene ships it (BSD licence; snowballstem.org). */
   private static final String SNOWBALL_ENGLISH = "english_stop.txt";

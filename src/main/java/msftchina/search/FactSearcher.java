@@ -1,29 +1,24 @@
 package msftchina.search;
 
-import java.io.IOException;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import msftchina.facts.Fact;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 /**
- * Answers questions from one report, in five steps: read the question ({@link QuestionReader}),
+ * Answers questions from a group of reports read with the same word lists (one report with lists of
+ * its own, or every report without), in five steps: read the question ({@link QuestionReader}),
  * find candidate statements ({@link Retriever}), decide whether they answer ({@link
  * Answerability}), rank them ({@link Ranking}) and mark the matched words ({@link Highlighter}).
  *
  * <p>NOTE: instances are immutable and safe for concurrent use.
  */
-public final class FactSearcher {
-
-  /** The most facts an answer gives. */
-  public static final int MAX_FACTS = Ranking.MAX_FACTS;
+final class FactSearcher {
 
   /** The share of a question's weight above which an answer is a strong match. */
   static final double STRONG_COVERAGE = 0.8;
@@ -31,45 +26,80 @@ public final class FactSearcher {
   /** An entity named in at least this share of the statements is a subject of the report. */
   static final double SUBJECT_SHARE = 0.5;
 
+  private final IndexSearcher searcher;
+  private final Knowledge knowledge;
   private final QuestionReader reader;
   private final Retriever retriever;
-  private final Answerability answerability;
-  private final Fact[] facts;
-  private final List<List<Word>> words;
+  private final Query scope;
+  private final Query excluded;
+  private final Fact[] preloaded;
 
-  /** Creates a searcher over {@code index} of {@code facts}, knowing {@code knowledge}. */
-  FactSearcher(FactIndex index, List<Fact> facts, Knowledge knowledge) throws IOException {
-    IndexSearcher searcher = Retriever.searcher(index);
-    this.facts = storedFacts(index.reader(), facts);
-    this.words = Arrays.stream(this.facts).map(f -> knowledge.analysis.words(f.text())).toList();
-    List<FactTraits> traits =
-        Arrays.stream(this.facts)
-            .map(f -> FactTraits.of(f, knowledge.analysis.terms(f.text())))
-            .toList();
-    Vocabulary vocabulary = Vocabulary.of(searcher, words);
-    this.reader = new QuestionReader(knowledge, vocabulary, subjects(traits));
-    this.retriever = new Retriever(searcher, vocabulary);
-    this.answerability = new Answerability(traits);
+  /**
+   * Creates a searcher over the statements of {@code searcher}'s index that {@code scope} matches
+   * (all when null) and {@code excluded} doesn't (none when null), knowing {@code knowledge}, whose
+   * words are {@code vocabulary} and which are about {@code subjects}; {@code preloaded} holds
+   * every statement by doc in a small library (null in a large one: read from the index).
+   */
+  FactSearcher(
+      IndexSearcher searcher,
+      Knowledge knowledge,
+      Vocabulary vocabulary,
+      Set<String> subjects,
+      Query scope,
+      Query excluded,
+      Fact[] preloaded) {
+    this.searcher = searcher;
+    this.knowledge = knowledge;
+    this.reader = new QuestionReader(knowledge, vocabulary, subjects);
+    this.retriever = new Retriever(searcher, vocabulary.statements() > Retriever.LARGE);
+    this.scope = scope;
+    this.excluded = excluded;
+    this.preloaded = preloaded;
   }
 
   /**
-   * Returns the report's answer to {@code question}, deciding with {@code model}; never throws on
+   * Returns the group's answer to {@code question}, deciding with {@code model}; never throws on
    * any text.
    */
-  public Answer search(String question, DecisionModel model) {
+  Answer search(String question, DecisionModel model) {
+    return search(question, model, scope, excluded);
+  }
+
+  /**
+   * Returns the answer to {@code question} from the statements {@code filter} matches (a report of
+   * the group), deciding with {@code model}.
+   */
+  Answer search(String question, DecisionModel model, Query filter) {
+    return search(question, model, filter, null);
+  }
+
+  private Answer search(String question, DecisionModel model, Query filter, Query excluded) {
     Reading reading = reader.read(question, model);
     if (reading.refusal() != null) {
       return Answer.refused(question, reading.refusal());
     }
-    Decision decision = answerability.decide(reading, retriever.candidates(reading.terms()));
+    IntFunction<Fact> fact;
+    if (preloaded != null) {
+      fact = doc -> preloaded[doc];
+    } else {
+      Statements statements = new Statements(searcher.getIndexReader());
+      Map<Integer, Fact> read = new HashMap<>();
+      fact = doc -> read.computeIfAbsent(doc, statements::fact);
+    }
+    Decision decision =
+        new Answerability(doc -> FactTraits.of(fact.apply(doc)))
+            .decide(reading, retriever.candidates(reading.terms(), filter, excluded));
     List<Match> matches =
         Ranking.rank(decision).stream()
             .map(
-                c ->
-                    new Match(
-                        facts[c.doc()],
-                        c.score(),
-                        Highlighter.spans(words.get(c.doc()), reading.terms().keySet())))
+                c -> {
+                  Fact f = fact.apply(c.doc());
+                  return new Match(
+                      f,
+                      c.score(),
+                      Highlighter.spans(
+                          knowledge.analysis.words(f.text()), reading.terms().keySet()));
+                })
             .toList();
     if (decision.refusal() != null) {
       return Answer.refused(question, decision.refusal(), matches);
@@ -79,32 +109,14 @@ public final class FactSearcher {
     return new Answer(question, matches, null, strength, reading.coverage());
   }
 
-  /** Returns the entities named in at least {@link #SUBJECT_SHARE} of the statements. */
-  static Set<String> subjects(List<FactTraits> traits) {
-    Map<String, Long> named =
-        traits.stream()
-            .flatMap(t -> t.entities().stream())
-            .collect(Collectors.groupingBy(e -> e, Collectors.counting()));
+  /**
+   * Returns the entities named in at least {@link #SUBJECT_SHARE} of a group's {@code statements},
+   * given how many of the group's statements name each ({@code named}, counted by group).
+   */
+  static Set<String> subjects(Map<String, int[]> named, int group, int statements) {
     return named.entrySet().stream()
-        .filter(e -> e.getValue() >= SUBJECT_SHARE * Math.max(1, traits.size()))
+        .filter(e -> e.getValue()[group] >= SUBJECT_SHARE * Math.max(1, statements))
         .map(Map.Entry::getKey)
         .collect(Collectors.toUnmodifiableSet());
-  }
-
-  /** Returns the statements in index order, as the facts file gives them. */
-  private static Fact[] storedFacts(DirectoryReader reader, List<Fact> facts) throws IOException {
-    Map<String, Fact> byId =
-        facts.stream().collect(Collectors.toMap(Fact::id, Function.identity()));
-    Fact[] ordered = new Fact[reader.maxDoc()];
-    StoredFields stored = reader.storedFields();
-    for (int i = 0; i < ordered.length; i++) {
-      Document doc = stored.document(i, Set.of(FactFields.ID));
-      ordered[i] = byId.get(doc.get(FactFields.ID));
-      if (ordered[i] == null) {
-        throw new IllegalStateException(
-            "the index holds " + doc.get(FactFields.ID) + ", which the facts file lacks");
-      }
-    }
-    return ordered;
   }
 }

@@ -2,109 +2,73 @@ package msftchina.search;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import msftchina.facts.Fact;
+import java.util.function.Function;
 import msftchina.facts.FactsDirectory;
-import msftchina.facts.ReportFile;
 import msftchina.facts.ReportFolder;
 import msftchina.facts.WordList;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
 
 /**
- * The reports in {@code facts/} made ready to answer questions: each report's index opened (and
- * rebuilt when needed) with what is known about its words, and the example questions to suggest.
- * Each report is searched on its own, so adding a report never changes answers about another; a
- * question gets the answer of the report that covers it best.
+ * The reports in {@code facts/} made ready to answer questions: one index of every report's
+ * statements (built or brought up to date when opened), searched once a question for each group of
+ * reports read with the same word lists, with the example questions to suggest. When the facts
+ * change, {@link #reload()} brings the index up to date beside the one in use and swaps it in at
+ * once: a question is answered wholly from the library before or wholly from the one after.
+ *
+ * <p>NOTE: safe for concurrent use.
  */
 public final class KnowledgeBase implements Closeable {
 
   /** The example questions' file name in a report's folder. */
   public static final String EXAMPLES_FILE = "examples.txt";
 
-  /** The length of a report's version: the first characters of its facts' hash. */
-  static final int VERSION_CHARS = 12;
-
-  /** One report, ready to search. */
-  private record Indexed(ReportInfo info, FactIndex index, FactSearcher searcher) {
-    String title() {
-      return info.title();
-    }
-  }
-
-  private final List<Indexed> reports;
-  private final List<ReportInfo> catalog;
-  private final List<String> examples;
+  private final FactIndex index;
   private final DecisionModel model;
+  private final Consumer<String> log;
+  private final AtomicReference<Library> current;
+  private volatile List<String> examples;
+  private final AtomicLong generation = new AtomicLong();
+  private LibraryWatcher watcher;
 
-  private KnowledgeBase(List<Indexed> reports, List<String> examples, DecisionModel model) {
-    this.reports = List.copyOf(reports);
-    this.catalog = reports.stream().map(Indexed::info).toList();
-    this.examples = List.copyOf(examples);
+  private KnowledgeBase(FactIndex index, Library library, DecisionModel model, Consumer<String> log)
+      throws IOException {
+    this.index = index;
     this.model = model;
+    this.log = log;
+    this.current = new AtomicReference<>(library);
+    this.examples = examples(index.facts(), library.catalog());
   }
 
   /**
-   * Opens the facts in {@code factsDir} with their indexes in {@code indexDir}; {@code log} hears
-   * of rebuilds.
+   * Opens the facts in {@code factsDir} with their index in {@code indexDir}; {@code log} hears of
+   * rebuilds and reloads.
    */
   public static KnowledgeBase open(Path factsDir, Path indexDir, Consumer<String> log)
       throws IOException {
-    FactsDirectory facts = new FactsDirectory(factsDir);
-    Analysis analysis = new Analysis(FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE)));
-    List<Indexed> reports = new ArrayList<>();
-    List<String> examples = new ArrayList<>();
+    FactIndex index = FactIndex.open(indexDir, new FactsDirectory(factsDir), log);
     try {
-      for (ReportFolder folder : facts.reports()) {
-        List<Fact> statements = folder.readFacts();
-        Knowledge knowledge = Knowledge.read(facts, folder, analysis);
-        FactIndex index = FactIndex.open(indexDir.resolve(folder.id()), facts, folder, log);
-        try {
-          String title = statements.isEmpty() ? folder.id() : statements.get(0).report();
-          ReportInfo info =
-              new ReportInfo(
-                  folder.id(),
-                  title,
-                  dateOf(folder),
-                  statements.size(),
-                  facts.hash(folder).substring(0, VERSION_CHARS));
-          reports.add(new Indexed(info, index, new FactSearcher(index, statements, knowledge)));
-        } catch (IOException | RuntimeException e) {
-          index.close();
-          throw e;
-        }
-        examples.addAll(WordList.texts(folder.resolve(EXAMPLES_FILE)));
-      }
+      Library library =
+          Library.open(index.openReader(), index.catalog(), index.facts(), index.analysis());
+      return new KnowledgeBase(index, library, DecisionModel.read(factsDir), log);
     } catch (IOException | RuntimeException e) {
-      for (Indexed report : reports) {
-        report.index().close();
-      }
+      index.close();
       throw e;
-    }
-    return new KnowledgeBase(reports, examples, DecisionModel.read(factsDir));
-  }
-
-  /** Returns the date on the {@code Date:} line of the folder's report, or "unknown". */
-  private static String dateOf(ReportFolder folder) {
-    Path file = folder.resolve(ReportFile.FILE_NAME);
-    if (!Files.isRegularFile(file)) {
-      return "unknown";
-    }
-    try {
-      return ReportFile.read(file).date();
-    } catch (IOException | RuntimeException e) {
-      return "unknown"; // the statements are what is answered from; the date is only shown
     }
   }
 
   /**
-   * Returns the answer to {@code question} of the report that covers it best: an answer before a
-   * refusal, a strong match before a partial one, then the one covering more of the question, then
-   * the report named first.
+   * Returns the answer to {@code question} of the reports that cover it best: an answer before a
+   * refusal, a strong match before a partial one, then the one covering more of the question.
    */
   public Answer ask(String question) {
     return ask(question, model);
@@ -115,32 +79,41 @@ public final class KnowledgeBase implements Closeable {
    * model}.
    */
   public Answer ask(String question, DecisionModel model) {
-    return best(reports, question, model);
+    return with(library -> library.ask(question, model, Optional.empty()));
   }
 
   /**
-   * Returns the answer to {@code question} from the report with id {@code report}, or from every
-   * report when empty (as {@link #ask(String)}); an id no report has is answered from none, as a
-   * refusal: callers check ids against {@link #catalog()} first.
+   * Returns the answer to {@code question} from {@code report} (an id of {@link #catalog()}), or
+   * from every report when it is empty; an id no report has (one removed since the caller looked)
+   * is answered from none, as a refusal.
    */
   public Answer ask(String question, Optional<String> report) {
-    if (report.isEmpty()) {
-      return ask(question, model);
-    }
-    List<Indexed> one = reports.stream().filter(r -> r.info().id().equals(report.get())).toList();
-    if (one.isEmpty()) {
-      return Answer.refused(question, new Refusal(Refusal.Reason.WORDS_NOT_IN_REPORT, List.of()));
-    }
-    return best(one, question, model);
+    return with(library -> library.ask(question, model, report));
   }
 
-  private static Answer best(List<Indexed> reports, String question, DecisionModel model) {
-    return reports.stream()
-        .map(r -> r.searcher().search(question, model))
-        .min(
-            Comparator.comparing(Answer::strength)
-                .thenComparing(Answer::coverage, Comparator.reverseOrder()))
-        .orElseThrow();
+  /** Returns the reports, sorted by id. */
+  public List<ReportInfo> catalog() {
+    return current.get().catalog();
+  }
+
+  /**
+   * Returns the library's version in this process: 0 as opened, one more at each reload that
+   * changed it, so what was derived from an answer can be told stale.
+   */
+  public long generation() {
+    return generation.get();
+  }
+
+  /** Returns whether a report holds the statement whose id is {@code id}. */
+  public boolean hasStatement(String id) {
+    return with(
+        library -> {
+          try {
+            return library.searcher().count(new TermQuery(new Term(FactFields.ID, id))) > 0;
+          } catch (IOException e) {
+            throw new UncheckedIOException("reading the open index failed", e);
+          }
+        });
   }
 
   /** Returns the parameters of the decision to answer or refuse, as fitted. */
@@ -153,38 +126,96 @@ public final class KnowledgeBase implements Closeable {
     return examples;
   }
 
-  /** Returns the reports, in the order they are named (by id). */
-  public List<ReportInfo> catalog() {
-    return catalog;
-  }
-
   /** Returns the titles of the reports. */
   public List<String> reports() {
-    return reports.stream().map(Indexed::title).toList();
-  }
-
-  /** Returns each report's index, in the order the reports are named. */
-  public List<FactIndex> indexes() {
-    return reports.stream().map(Indexed::index).toList();
+    return catalog().stream().map(ReportInfo::title).toList();
   }
 
   /** Returns how many facts the reports hold. */
   public int factCount() {
-    return reports.stream().mapToInt(r -> r.index().factCount()).sum();
+    return catalog().stream().mapToInt(ReportInfo::statements).sum();
+  }
+
+  /**
+   * Brings the index up to date with {@code facts/} and, when a report changed, answers from the
+   * new library from then on; questions being answered finish on the old one. Logs one line for
+   * each report indexed again; a failure (a corrupt facts file) logs one line and keeps the library
+   * in use. Returns whether the library changed.
+   */
+  public synchronized boolean reload() {
+    try {
+      List<ReportInfo> catalog = index.sync(log);
+      if (catalog.equals(current.get().catalog())) {
+        return false;
+      }
+      Library next = Library.open(index.openReader(), catalog, index.facts(), index.analysis());
+      examples = examples(index.facts(), catalog);
+      current.getAndSet(next).reader().decRef();
+      generation.incrementAndGet();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      log.accept(
+          "reload: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + "; still answering from the reports as they were");
+      return false;
+    }
+  }
+
+  /**
+   * Reloads on every change under {@code facts/} (once the changes settle) and on SIGHUP, until
+   * closed.
+   */
+  public synchronized void watch() throws IOException {
+    if (watcher == null) {
+      watcher = LibraryWatcher.start(index.facts().path(), this::reload, log);
+    }
+  }
+
+  /** Returns the analyser of the index's text. */
+  Analyzer analyzer() {
+    return index.analyzer();
+  }
+
+  /** Returns what {@code read} makes of the library in use, which stays open meanwhile. */
+  <T> T with(Function<Library, T> read) {
+    Library library = current.get();
+    while (!library.reader().tryIncRef()) {
+      library = current.get(); // swapped and closed meanwhile: the new one is in place
+    }
+    try {
+      return read.apply(library);
+    } finally {
+      try {
+        library.reader().decRef();
+      } catch (IOException e) {
+        log.accept("index: closing a replaced reader failed (" + e.getMessage() + ")");
+      }
+    }
   }
 
   @Override
   public void close() throws IOException {
-    IOException failure = null;
-    for (Indexed report : reports) {
-      try {
-        report.index().close();
-      } catch (IOException e) {
-        failure = e;
+    synchronized (this) {
+      if (watcher != null) {
+        watcher.close();
       }
     }
-    if (failure != null) {
-      throw failure;
+    try {
+      current.get().reader().decRef();
+    } finally {
+      index.close();
     }
+  }
+
+  private static List<String> examples(FactsDirectory facts, List<ReportInfo> catalog)
+      throws IOException {
+    List<String> examples = new ArrayList<>();
+    for (ReportInfo report : catalog) {
+      examples.addAll(
+          WordList.texts(
+              new ReportFolder(facts.path().resolve(report.id())).resolve(EXAMPLES_FILE)));
+    }
+    return List.copyOf(examples);
   }
 }

@@ -3,8 +3,8 @@ package msftchina.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +23,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * Looks statements up by their words rather than answering a question: every statement matching, in
@@ -30,7 +31,7 @@ import org.apache.lucene.search.ScoreDoc;
  * {@code "a phrase"}, {@code -exclude}, {@code prefix*} and {@code a | b} work as they read, a lone
  * {@code *} lists every statement, and no input makes it throw.
  *
- * <p>NOTE: safe for concurrent use; it shares one searcher per report's index.
+ * <p>NOTE: safe for concurrent use; it shares the library's one searcher.
  */
 public final class Lookup {
 
@@ -50,13 +51,11 @@ public final class Lookup {
     }
   }
 
-  private final List<FactIndex> indexes;
-  private final List<IndexSearcher> searchers;
+  private final KnowledgeBase kb;
 
-  /** Creates a lookup over {@code indexes}, in the order their reports are named. */
-  public Lookup(List<FactIndex> indexes) {
-    this.indexes = List.copyOf(indexes);
-    this.searchers = this.indexes.stream().map(i -> new IndexSearcher(i.reader())).toList();
+  /** Creates a lookup over the reports of {@code kb}, as they stand at each lookup. */
+  public Lookup(KnowledgeBase kb) {
+    this.kb = kb;
   }
 
   /** Returns every statement matching {@code words}, in report order. */
@@ -66,60 +65,64 @@ public final class Lookup {
       int space = text.lastIndexOf(' ', MAX_WORDS);
       text = text.substring(0, space > 0 ? space : MAX_WORDS); // whole words only
     }
-    List<Fact> found = new ArrayList<>();
-    for (int i = 0; i < indexes.size(); i++) {
-      Query query = new Parser(indexes.get(i).analyzer()).parse(text);
-      if (query != null) {
-        found.addAll(search(i, query));
-      }
-    }
-    return new Found(words, found);
+    Query query = new Parser(kb.analyzer()).parse(text);
+    return new Found(words, query == null ? List.of() : kb.with(library -> search(library, query)));
   }
 
   /** Returns every statement of every report, in report order. */
   public List<Fact> all() {
-    List<Fact> all = new ArrayList<>();
-    for (int i = 0; i < indexes.size(); i++) {
-      all.addAll(search(i, new MatchAllDocsQuery()));
-    }
-    return all;
+    return kb.with(library -> search(library, new MatchAllDocsQuery()));
   }
 
-  private List<Fact> search(int report, Query query) {
-    IndexSearcher searcher = searchers.get(report);
+  /** Returns the first {@code max} statements (at most), in report order, reading no more. */
+  public List<Fact> first(int max) {
+    return kb.with(
+        library -> {
+          List<Fact> first = new ArrayList<>();
+          for (ReportInfo report : library.catalog()) {
+            if (first.size() >= max) {
+              break;
+            }
+            List<Fact> own =
+                search(library, new TermQuery(new Term(FactFields.REPORT_ID, report.id())));
+            first.addAll(own.subList(0, Math.min(own.size(), max - first.size())));
+          }
+          return first;
+        });
+  }
+
+  private static List<Fact> search(Library library, Query query) {
+    IndexSearcher searcher = library.searcher();
     try {
-      int max = Math.max(1, searcher.getIndexReader().maxDoc());
       ScoreDoc[] hits;
       try {
-        hits = searcher.search(query, max).scoreDocs;
+        // A queue as long as the hits, not the index: Lucene fills it before searching.
+        hits = searcher.search(query, Math.max(1, searcher.count(query))).scoreDocs;
       } catch (IndexSearcher.TooManyClauses e) {
         return List.of(); // a lookup too wide to run matches nothing rather than failing
       }
       StoredFields stored = searcher.storedFields();
+      Map<String, Integer> order = new HashMap<>();
+      library.catalog().forEach(r -> order.put(r.id(), order.size()));
       List<Fact> facts = new ArrayList<>();
+      List<Integer> reports = new ArrayList<>();
       for (ScoreDoc hit : hits) {
-        facts.add(fact(stored.document(hit.doc)));
+        Document doc = stored.document(hit.doc);
+        facts.add(Statements.fact(doc));
+        reports.add(order.getOrDefault(doc.get(FactFields.REPORT_ID), order.size()));
       }
-      facts.sort(Comparator.comparingInt(Fact::paragraph).thenComparingInt(Fact::position));
-      return facts;
+      List<Integer> sorted = new ArrayList<>();
+      for (int i = 0; i < facts.size(); i++) {
+        sorted.add(i);
+      }
+      sorted.sort(
+          Comparator.<Integer>comparingInt(reports::get)
+              .thenComparingInt(i -> facts.get(i).paragraph())
+              .thenComparingInt(i -> facts.get(i).position()));
+      return sorted.stream().map(facts::get).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Fact fact(Document doc) {
-    String citations = doc.get(FactFields.CITATIONS);
-    List<Integer> numbers =
-        citations == null || citations.isEmpty()
-            ? List.of()
-            : Arrays.stream(citations.split(",")).map(Integer::valueOf).toList();
-    return new Fact(
-        doc.get(FactFields.ID),
-        doc.get(FactFields.REPORT),
-        doc.getField(FactFields.PARAGRAPH).numericValue().intValue(),
-        doc.getField(FactFields.POSITION).numericValue().intValue(),
-        doc.get(FactFields.TEXT),
-        numbers);
   }
 
   /**

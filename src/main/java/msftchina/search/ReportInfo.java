@@ -1,13 +1,12 @@
 package msftchina.search;
 
 /**
- * One report of the library, as {@code reports} lists it.
+ * One report of the library, as listed to users.
  *
- * @param id the report's folder name under {@code facts/}, what {@code in:NAME} names
- * @param title the report's title
- * @param date the report's date as its {@code Date:} line gives it, or "unknown"
- * @param statements how many statements the report holds
- * @param version the first 12 hex characters of the hash of the report's facts: a replaced report
- *     has another
+ * @param id the report's folder name under {@code facts/}
+ * @param title the report's title, the name every answer gives
+ * @param date the report's date, or "unknown"
+ * @param statements how many statements it holds
+ * @param version the first 12 hex digits of the hash of its facts
  */
 public record ReportInfo(String id, String title, String date, int statements, String version) {}

@@ -1,23 +1,13 @@
 package msftchina.search;
 
-import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import msftchina.english.Lexicon;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.util.BytesRef;
 
 /**
- * The words of one report's index: how many statements use each, how rare that makes it, and the
+ * The words of one group of reports: how many statements use each, how rare that makes it, and the
  * nearest of them to a misspelt word.
  *
  * <p>NOTE: immutable, safe for concurrent use.
@@ -25,47 +15,68 @@ import org.apache.lucene.util.BytesRef;
 final class Vocabulary {
 
   private final Map<String, Integer> docFreqs;
-  private final Map<String, TermStates> termStates;
   private final Map<String, String> surfaces;
   private final int statements;
+  private final long tokens;
+  private final long sumDocFreq;
 
   private Vocabulary(
-      Map<String, Integer> docFreqs,
-      Map<String, TermStates> termStates,
-      Map<String, String> surfaces,
-      int statements) {
+      Map<String, Integer> docFreqs, Map<String, String> surfaces, int statements, long tokens) {
     this.docFreqs = docFreqs;
-    this.termStates = termStates;
     this.surfaces = surfaces;
     this.statements = Math.max(1, statements);
+    this.tokens = tokens;
+    this.sumDocFreq = docFreqs.values().stream().mapToLong(Integer::longValue).sum();
   }
 
-  /** Reads the vocabulary of {@code searcher}'s index, whose statements have {@code words}. */
-  static Vocabulary of(IndexSearcher searcher, List<List<Word>> words) throws IOException {
-    DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+  /**
+   * Returns the vocabulary of group {@code group}, whose {@code statements} statements of {@code
+   * tokens} words in all use the terms of {@code terms} and the words as written of {@code written}
+   * as {@link GroupCounts} counted them.
+   */
+  static Vocabulary of(
+      Map<String, int[]> terms,
+      Map<String, int[]> written,
+      int group,
+      int statements,
+      long tokens) {
     Map<String, Integer> docFreqs = new HashMap<>();
-    Map<String, TermStates> states = new HashMap<>();
-    Terms terms = MultiTerms.getTerms(reader, FactFields.TEXT);
-    if (terms != null) {
-      TermsEnum it = terms.iterator();
-      for (BytesRef term = it.next(); term != null; term = it.next()) {
-        String text = term.utf8ToString();
-        docFreqs.put(text, it.docFreq());
-        // Looked up once: the index never changes while it is open.
-        states.put(text, TermStates.build(searcher, new Term(FactFields.TEXT, text), true));
-      }
-    }
+    terms.forEach(
+        (term, counts) -> {
+          if (counts[group] > 0) {
+            docFreqs.put(term, counts[group]);
+          }
+        });
     Map<String, String> surfaces = new HashMap<>();
-    for (List<Word> statement : words) {
-      for (Word word : statement) {
-        if (docFreqs.containsKey(word.term())) {
-          surfaces.putIfAbsent(
-              Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT), word.term());
-        }
-      }
-    }
-    return new Vocabulary(
-        Map.copyOf(docFreqs), Map.copyOf(states), Map.copyOf(surfaces), reader.numDocs());
+    written.forEach(
+        (surfaceAndTerm, counts) -> {
+          int nul = surfaceAndTerm.indexOf('\0');
+          String term = surfaceAndTerm.substring(nul + 1);
+          if (counts[group] > 0 && nul > 0 && docFreqs.containsKey(term)) {
+            surfaces.putIfAbsent(surfaceAndTerm.substring(0, nul), term);
+          }
+        });
+    return new Vocabulary(Map.copyOf(docFreqs), Map.copyOf(surfaces), statements, tokens);
+  }
+
+  /** Returns how many statements use {@code term}. */
+  int docFreq(String term) {
+    return docFreqs.getOrDefault(term, 0);
+  }
+
+  /** Returns how many statements the group holds (at least 1). */
+  int statements() {
+    return statements;
+  }
+
+  /** Returns how many words (the terms of its statements, repeats counted) the group holds. */
+  long tokens() {
+    return tokens;
+  }
+
+  /** Returns the sum over its terms of how many statements use each. */
+  long sumDocFreq() {
+    return sumDocFreq;
   }
 
   /** Returns whether a statement uses {@code term}. */
@@ -76,11 +87,6 @@ final class Vocabulary {
   /** Returns the terms of the index. */
   Set<String> terms() {
     return docFreqs.keySet();
-  }
-
-  /** Returns {@code term}'s statistics and postings pointers, for a query. */
-  TermStates states(String term) {
-    return termStates.get(term);
   }
 
   /** Returns how rare {@code term} is: BM25's inverse document frequency (0 uses for unknown). */

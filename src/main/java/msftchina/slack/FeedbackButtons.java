@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Set;
-import java.util.stream.Collectors;
 import msftchina.app.Vote;
-import msftchina.facts.Fact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +22,12 @@ final class FeedbackButtons {
 
   private final BotParts parts;
   private final PrivateNotes notes;
-  private final Set<String> statementIds;
   // The votes thanked: one key (a hash of who, which answer, 👍 or 👎) per vote last counted.
   private final SeenEvents votes = SeenEvents.forAnHour();
 
   FeedbackButtons(BotParts parts) {
     this.parts = parts;
     this.notes = new PrivateNotes(parts.metrics());
-    this.statementIds =
-        parts.service().lookup().all().stream()
-            .map(Fact::id)
-            .collect(Collectors.toUnmodifiableSet());
   }
 
   // Feedback buttons:
@@ -53,7 +45,7 @@ final class FeedbackButtons {
           String value = parts.seal().open(Replies.FEEDBACK_ACTION, sealed);
           Vote vote = VoteButton.vote(value, user, System.currentTimeMillis());
           Replies replies = parts.replies().english();
-          if (vote == null || !statementIds.contains(vote.statement())) {
+          if (vote == null || !parts.service().kb().hasStatement(vote.statement())) {
             if (vote == null) {
               log.warn(
                   "a vote from {} with a value the bot never sent ({} characters): not counted",

@@ -41,10 +41,15 @@ final class HomeView {
   private final String command;
   private final List<String> covers;
 
+  /**
+   * How many statements, from the first report on, are read for "What it covers": more than fit.
+   */
+  private static final int COVERS_READ = 500;
+
   HomeView(BotParts parts, String command) {
     this.parts = parts;
     this.command = command;
-    this.covers = paragraphLines(parts.service().lookup().all());
+    this.covers = paragraphLines(parts.service().lookup().first(COVERS_READ));
   }
 
   /**

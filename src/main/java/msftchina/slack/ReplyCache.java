@@ -7,11 +7,11 @@ import msftchina.search.Answer;
 import msftchina.search.Question;
 
 /**
- * Slash-command replies, rendered, with the answers they show, by question. The reports don't
- * change while the bot runs, so the same question always gets the same reply: asked again (as
- * questions in a busy workspace are), it is answered without searching or rendering anew. Bounded
- * by the bytes of its questions and replies, and a question is cut to {@link Question#MAX_CHARS}
- * (all that is searched) before it is a key.
+ * Slash-command replies, rendered, with the answers they show, by question and version of the
+ * library (reloaded while the bot runs), so the same question gets the same reply until a report
+ * changes: asked again (as questions in a busy workspace are), it is answered without searching or
+ * rendering anew. Bounded by the bytes of its questions and replies, and a question is cut to
+ * {@link Question#MAX_CHARS} (all that is searched) before it is a key.
  *
  * <p>Caffeine decides what is kept: a question asked once is kept only briefly, one asked again and
  * again stays. An LRU map kept every new question, so under questions that never repeat each reply
@@ -63,11 +63,20 @@ final class ReplyCache {
    * not kept.
    */
   Rendered get(String question, Function<String, Rendered> render) {
+    return get(question, 0, render);
+  }
+
+  /**
+   * Returns the reply to {@code question} (cut to its key) from the library's {@code version},
+   * rendering it with {@code render} when not kept.
+   */
+  Rendered get(String question, long version, Function<String, Rendered> render) {
     String key = key(question);
-    Rendered reply = replies.getIfPresent(key);
+    String versioned = version + ":" + key;
+    Rendered reply = replies.getIfPresent(versioned);
     if (reply == null) {
       reply = render.apply(key);
-      replies.put(key, reply);
+      replies.put(versioned, reply);
     }
     return reply;
   }

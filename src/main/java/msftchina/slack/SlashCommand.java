@@ -81,8 +81,13 @@ final class SlashCommand {
     }
     // A channel's report makes another reply to the same words: it is part of the key.
     String prefix = scope.fallBack() ? "\0" + scope.report().id() + "\0" : "";
+    // The version read before the answer: a reply rendered from a library swapped out meanwhile is
+    // kept under the old version, never served as the new one's.
     ReplyCache.Rendered reply =
-        rendered.get(prefix + text, key -> render(key.substring(prefix.length()), scope));
+        rendered.get(
+            prefix + text,
+            parts.service().kb().generation(),
+            key -> render(key.substring(prefix.length()), scope));
     Asker who = new Asker(Surface.SLASH, p.getTeamId(), p.getChannelId(), p.getUserId());
     parts.service().record(who, reply.answer().to(text), scope, false, started);
     return Response.builder()

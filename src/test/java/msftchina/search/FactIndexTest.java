@@ -23,8 +23,8 @@ class FactIndexTest {
 
   private static final FactsDirectory FACTS = new FactsDirectory(Path.of("facts"));
 
-  /** The bundled report's folder name, and its index's folder in the index. */
-  private static final String REPORT = "msft-china-ai";
+  /** The library index's folder in the index directory. */
+  private static final String REPORT = "library";
 
   private static final String SAMPLE = "Who is Microsoft's biggest AI customer in China?";
 

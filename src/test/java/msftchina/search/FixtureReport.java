@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import msftchina.facts.Fact;
 import msftchina.facts.FactsDirectory;
 import msftchina.facts.ReportFolder;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -41,6 +42,7 @@ final class FixtureReport implements Closeable {
   final Retriever retriever;
   final Answerability answerability;
   private final FactIndex index;
+  private final DirectoryReader indexReader;
 
   private FixtureReport(
       DecisionModel model,
@@ -48,13 +50,15 @@ final class FixtureReport implements Closeable {
       QuestionReader reader,
       Retriever retriever,
       Answerability answerability,
-      FactIndex index) {
+      FactIndex index,
+      DirectoryReader indexReader) {
     this.model = model;
     this.statements = statements;
     this.reader = reader;
     this.retriever = retriever;
     this.answerability = answerability;
     this.index = index;
+    this.indexReader = indexReader;
   }
 
   /** Returns the fixture's facts folder, as the test class path holds it. */
@@ -124,22 +128,30 @@ final class FixtureReport implements Closeable {
   static FixtureReport open(Path indexDir) throws IOException {
     FactsDirectory facts = new FactsDirectory(dir());
     ReportFolder folder = new ReportFolder(dir().resolve(REPORT));
-    Analysis analysis = new Analysis(FactFields.analyzer(facts.resolve(FactFields.STOPWORDS_FILE)));
+    FactIndex index = FactIndex.open(indexDir, facts, line -> {});
+    DirectoryReader reader = index.openReader();
+    Analysis analysis = index.analysis();
     Knowledge knowledge = Knowledge.read(facts, folder, analysis);
-    FactIndex index = FactIndex.open(indexDir, facts, folder, line -> {});
-    List<Fact> statements = inIndexOrder(index, folder.readFacts());
-    IndexSearcher searcher = Retriever.searcher(index);
-    List<List<Word>> words = statements.stream().map(f -> analysis.words(f.text())).toList();
-    List<FactTraits> traits =
-        statements.stream().map(f -> FactTraits.of(f, analysis.terms(f.text()))).toList();
-    Vocabulary vocabulary = Vocabulary.of(searcher, words);
+    List<Fact> statements = inIndexOrder(reader, folder.readFacts());
+    GroupCounts counts = new GroupCounts(reader, Map.of(REPORT, 0), 1);
+    Vocabulary vocabulary =
+        Vocabulary.of(
+            counts.count(FactFields.TEXT),
+            counts.count(FactFields.SURFACE),
+            0,
+            statements.size(),
+            counts.tokens(FactFields.TEXT)[0]);
+    IndexSearcher searcher = new GroupSearcher(reader, vocabulary);
+    Set<String> subjects =
+        FactSearcher.subjects(counts.count(FactFields.ENTITY), 0, statements.size());
     return new FixtureReport(
         DecisionModel.read(dir()),
         statements,
-        new QuestionReader(knowledge, vocabulary, FactSearcher.subjects(traits)),
-        new Retriever(searcher, vocabulary),
-        new Answerability(traits),
-        index);
+        new QuestionReader(knowledge, vocabulary, subjects),
+        new Retriever(searcher),
+        new Answerability(doc -> FactTraits.of(statements.get(doc))),
+        index,
+        reader);
   }
 
   /** Returns {@code question} as the reader reads it with the fixture's model. */
@@ -152,7 +164,7 @@ final class FixtureReport implements Closeable {
     Reading reading = read(question);
     return reading.refusal() != null
         ? null
-        : answerability.decide(reading, retriever.candidates(reading.terms()));
+        : answerability.decide(reading, retriever.candidates(reading.terms(), null));
   }
 
   /** Returns the ids of {@code candidates}' statements, in order. */
@@ -187,12 +199,13 @@ final class FixtureReport implements Closeable {
     throw new IllegalArgumentException("the fixture report has no statement " + shortId);
   }
 
-  private static List<Fact> inIndexOrder(FactIndex index, List<Fact> facts) throws IOException {
+  private static List<Fact> inIndexOrder(DirectoryReader reader, List<Fact> facts)
+      throws IOException {
     Map<String, Fact> byId =
         facts.stream().collect(Collectors.toMap(Fact::id, Function.identity()));
-    StoredFields stored = index.reader().storedFields();
+    StoredFields stored = reader.storedFields();
     List<Fact> ordered = new ArrayList<>();
-    for (int doc = 0; doc < index.reader().maxDoc(); doc++) {
+    for (int doc = 0; doc < reader.maxDoc(); doc++) {
       ordered.add(byId.get(stored.document(doc, Set.of(FactFields.ID)).get(FactFields.ID)));
     }
     return List.copyOf(ordered);
@@ -200,6 +213,7 @@ final class FixtureReport implements Closeable {
 
   @Override
   public void close() throws IOException {
+    indexReader.close();
     index.close();
   }
 }

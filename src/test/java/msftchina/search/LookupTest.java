@@ -26,7 +26,7 @@ class LookupTest {
   static void open() throws Exception {
     kb =
         KnowledgeBase.open(FixtureReport.dir(), Files.createTempDirectory("lookup-index"), l -> {});
-    lookup = new Lookup(kb.indexes());
+    lookup = new Lookup(kb);
   }
 
   @AfterAll

@@ -38,7 +38,7 @@ class RetrieverTest {
         "-                     | -",
       })
   void findsTheStatementsUsingTheTermsBestFirst(String terms, String expected) {
-    List<Candidate> candidates = report.retriever.candidates(terms(terms));
+    List<Candidate> candidates = report.retriever.candidates(terms(terms), null);
 
     assertEquals(FixtureReport.list(expected, " "), report.shortIds(candidates));
     for (int i = 1; i < candidates.size(); i++) {

@@ -167,19 +167,7 @@ public final class RunningBot implements AutoCloseable {
       Storage store,
       Consumer<String> log)
       throws Exception {
-    ServeConfig config =
-        ServeConfig.from(
-            Map.of(
-                "PORT",
-                "0",
-                "HOST",
-                "127.0.0.1",
-                "SLACK_SIGNING_SECRET",
-                SIGNING_SECRET,
-                "SLACK_BOT_TOKEN",
-                BOT_TOKEN,
-                "SLACK_API_URL",
-                apiUrl));
+    ServeConfig config = config(apiUrl);
     Bot bot;
     try {
       bot = Bot.start(config, facts, indexDir, delivery, store, log);
@@ -188,6 +176,46 @@ public final class RunningBot implements AutoCloseable {
       throw e;
     }
     return new RunningBot(slack, bot, null);
+  }
+
+  /**
+   * Starts a bot answering from the reports in {@code factsDir} (as {@code serve} does, watching
+   * them for changes), telling {@code log} what it logs.
+   */
+  public static RunningBot startWatching(Path factsDir, Path indexDir, Consumer<String> log)
+      throws Exception {
+    SlackStandIn slack = new SlackStandIn();
+    Bot bot;
+    try {
+      bot =
+          Bot.start(
+              config(slack.apiUrl()),
+              factsDir,
+              indexDir,
+              new Delivery(4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+              new MemoryStore(),
+              log);
+      bot.knowledgeBase().watch();
+    } catch (Exception e) {
+      slack.close();
+      throw e;
+    }
+    return new RunningBot(slack, bot, null);
+  }
+
+  private static ServeConfig config(String apiUrl) {
+    return ServeConfig.from(
+        Map.of(
+            "PORT",
+            "0",
+            "HOST",
+            "127.0.0.1",
+            "SLACK_SIGNING_SECRET",
+            SIGNING_SECRET,
+            "SLACK_BOT_TOKEN",
+            BOT_TOKEN,
+            "SLACK_API_URL",
+            apiUrl));
   }
 
   /** Returns the URL of {@code path} on the bot. */
