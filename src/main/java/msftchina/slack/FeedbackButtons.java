@@ -27,10 +27,11 @@ final class FeedbackButtons {
   private final PrivateNotes notes;
   private final Set<String> statementIds;
   // The votes thanked: one key (a hash of who, which answer, 👍 or 👎) per vote last counted.
-  private final SeenEvents votes = SeenEvents.forAnHour();
+  private final SeenEvents votes;
 
   FeedbackButtons(BotParts parts) {
     this.parts = parts;
+    this.votes = SeenEvents.forAnHour(parts.memory().seenEventsBytes());
     this.notes = new PrivateNotes(parts.metrics());
     this.statementIds =
         parts.service().lookup().all().stream()
