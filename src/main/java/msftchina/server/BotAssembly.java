@@ -49,7 +49,7 @@ final class BotAssembly {
     SendLimits sending = config.sending();
     SendQueue outbox =
         new SendQueue(sending.delivery(), metrics, sending.queueBytes(), sending.busyBytes());
-    BotApp bolt = BotApp.create(appConfig, kb, outbox, identity, store, metrics);
+    BotApp bolt = BotApp.create(appConfig, kb, outbox, identity, store, metrics, config.memory());
     App app = bolt.app();
     ReplySender pendingReplies = bolt.pendingReplies();
     StopGate gate = new StopGate();

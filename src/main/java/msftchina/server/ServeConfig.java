@@ -3,6 +3,7 @@ package msftchina.server;
 import java.time.Duration;
 import java.util.Map;
 import msftchina.slack.Delivery;
+import msftchina.slack.SlackMemory;
 import msftchina.store.StoreSettings;
 
 /**
@@ -15,10 +16,12 @@ import msftchina.store.StoreSettings;
  *
  * <p>It holds every operational setting besides, each with today's value as its default and read
  * from an {@code MSFTCHINA_…} variable: the HTTP server's limits ({@link HttpLimits}), the Socket
- * Mode budgets ({@link SocketModeLimits}), the send queue and retries ({@link SendLimits}), how
- * long a stop waits ({@code MSFTCHINA_STOP_TIMEOUT}), and the store's ({@link StoreSettings}:
- * database, recording, retention, admins). Every value is checked here, at start: a bad one is a
- * one-line error naming the variable and what it may be. README's "Settings" table lists them all.
+ * Mode budgets ({@link SocketModeLimits}), the send queue and retries ({@link SendLimits}), what
+ * the Slack handlers keep in memory ({@link SlackMemory}), how long a stop waits ({@code
+ * MSFTCHINA_STOP_TIMEOUT}), and the store's ({@link StoreSettings}: database, recording, the queue
+ * of records waiting to be written, retention, admins). Every value is checked here, at start: a
+ * bad one is a one-line error naming the variable and what it may be. README's "Settings" table
+ * lists them all.
  *
  * @param port the port to listen on
  * @param host the address to listen on
@@ -33,6 +36,7 @@ import msftchina.store.StoreSettings;
  * @param http the HTTP server's limits
  * @param socket the Socket Mode budgets
  * @param sending the send queue's bound, the retries of replies and the Web API's timeout
+ * @param memory the bounds of seen events, threads remembered and cached slash-command replies
  * @param store where questions are remembered, what of them, for how long, and who the admins are
  */
 public record ServeConfig(
@@ -47,6 +51,7 @@ public record ServeConfig(
     HttpLimits http,
     SocketModeLimits socket,
     SendLimits sending,
+    SlackMemory memory,
     StoreSettings store) {
 
   /** How long a stop waits when {@code MSFTCHINA_STOP_TIMEOUT} is not set, in seconds. */
@@ -100,7 +105,14 @@ public record ServeConfig(
         HttpLimits.from(settings),
         SocketModeLimits.from(settings),
         SendLimits.from(settings),
-        StoreSettings.from(env));
+        memory(settings),
+        StoreSettings.from(env)
+            .withRecordQueueBytes(
+                settings.size(
+                    "MSFTCHINA_RECORD_QUEUE_BYTES",
+                    StoreSettings.RECORD_QUEUE_BYTES,
+                    64L << 10,
+                    1L << 30)));
   }
 
   /** Returns these settings with {@code delivery} as the policy of replies sent later. */
@@ -117,7 +129,23 @@ public record ServeConfig(
         http,
         socket,
         sending.with(delivery),
+        memory,
         store);
+  }
+
+  /**
+   * Returns the bounds of what the Slack handlers keep, as the environment read by {@code s} sets.
+   */
+  private static SlackMemory memory(Settings s) {
+    SlackMemory d = SlackMemory.DEFAULTS;
+    long min = 64L << 10;
+    long max = 1L << 30;
+    return new SlackMemory(
+        s.size("MSFTCHINA_SEEN_EVENTS_BYTES", d.seenEventsBytes(), min, max),
+        s.size("MSFTCHINA_THREAD_MEMORY_BYTES", d.threadBytes(), min, max),
+        s.duration(
+            "MSFTCHINA_THREAD_MEMORY", d.threadWindow(), Duration.ofMinutes(1), Duration.ofDays(7)),
+        s.size("MSFTCHINA_REPLY_CACHE_BYTES", d.replyCacheBytes(), min, max));
   }
 
   private static int port(String name, String value) {
@@ -193,6 +221,8 @@ public record ServeConfig(
         + socket
         + ", "
         + sending
+        + ", "
+        + memory
         + ", store="
         + store.where()
         + "]";

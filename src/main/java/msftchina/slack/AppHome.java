@@ -20,10 +20,11 @@ final class AppHome {
 
   private final BotParts parts;
   private final HomeView home;
-  private final SeenEvents seen = SeenEvents.forAnHour();
+  private final SeenEvents seen;
 
   AppHome(BotParts parts) {
     this.parts = parts;
+    this.seen = SeenEvents.forAnHour(parts.memory().seenEventsBytes());
     this.home = new HomeView(parts, BotApp.COMMAND);
   }
 

@@ -5,7 +5,6 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.util.json.GsonFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import msftchina.app.AskService;
@@ -54,14 +53,6 @@ public final class BotApp {
           "groups:history",
           "mpim:history");
 
-  /**
-   * The threads whose last answer is remembered for follow-ups, and for how long after it: a day of
-   * a busy workspace's threads.
-   */
-  static final int THREADS_REMEMBERED = 10_000;
-
-  static final Duration THREAD_MEMORY = Duration.ofHours(24);
-
   private final App app;
   private final ReplySender pendingReplies;
 
@@ -86,8 +77,8 @@ public final class BotApp {
   /**
    * Returns the Bolt app answering from {@code kb}, configured by {@code config}, its replies sent
    * through {@code outbox}; requests are checked as Bolt does and authorized by {@code identity}.
-   * It claims events and records questions and votes in {@code storage}, and counts questions,
-   * their outcomes and answer times in {@code metrics}.
+   * It claims events and records questions and votes in {@code storage}, counts questions, their
+   * outcomes and answer times in {@code metrics}, and keeps in memory what {@code memory} bounds.
    */
   // Bolt's SSLCheck still takes the (deprecated) verification token: Slack's ssl_check requests
   // carry one, and none is configured here, so every ssl_check is answered as Bolt would.
@@ -98,7 +89,8 @@ public final class BotApp {
       SendQueue outbox,
       BotIdentity identity,
       Storage storage,
-      Metrics metrics) {
+      Metrics metrics,
+      SlackMemory memory) {
     // Button values are sealed with a key derived from the bot token: the same in every copy
     // sharing the storage and after a restart (ButtonSeal).
     ButtonSeal seal = ButtonSeal.forToken(config.getSingleTeamBotToken());
@@ -109,7 +101,8 @@ public final class BotApp {
             outbox,
             storage,
             seal,
-            new ThreadMemory(THREAD_MEMORY, ThreadMemory.MAX_BYTES, Clock.systemUTC()),
+            new ThreadMemory(memory.threadWindow(), memory.threadBytes(), Clock.systemUTC()),
+            memory,
             metrics,
             GsonFactory.createSnakeCase(config.getSlack().getConfig()));
     // Bolt's ssl_check, then an authorization that never calls Slack. The signature is checked

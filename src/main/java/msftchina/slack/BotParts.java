@@ -8,7 +8,7 @@ import msftchina.metrics.Metrics;
 /**
  * What the Slack handlers share: the service that answers, the replies in each language, the outbox
  * that sends them, the storage of claims and records, the seal of button values, the threads'
- * memory, the metrics, and the JSON of Slack's payloads.
+ * memory and the bounds of what handlers remember, the metrics, and the JSON of Slack's payloads.
  *
  * @param service answers and records questions
  * @param replies the Block Kit replies, in the asker's language
@@ -16,6 +16,7 @@ import msftchina.metrics.Metrics;
  * @param storage claims events and records questions and votes
  * @param seal seals and opens button values
  * @param threads the last answer in each thread, for follow-ups
+ * @param memory the bounds of what the handlers keep in memory
  * @param metrics counts Slack's errors
  * @param json Slack's JSON (snake case)
  */
@@ -26,5 +27,6 @@ record BotParts(
     Storage storage,
     ButtonSeal seal,
     ThreadMemory threads,
+    SlackMemory memory,
     Metrics metrics,
     Gson json) {}

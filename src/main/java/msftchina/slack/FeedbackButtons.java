@@ -23,10 +23,11 @@ final class FeedbackButtons {
   private final BotParts parts;
   private final PrivateNotes notes;
   // The votes thanked: one key (a hash of who, which answer, 👍 or 👎) per vote last counted.
-  private final SeenEvents votes = SeenEvents.forAnHour();
+  private final SeenEvents votes;
 
   FeedbackButtons(BotParts parts) {
     this.parts = parts;
+    this.votes = SeenEvents.forAnHour(parts.memory().seenEventsBytes());
     this.notes = new PrivateNotes(parts.metrics());
   }
 

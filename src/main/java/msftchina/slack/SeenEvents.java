@@ -16,12 +16,6 @@ import java.util.Map;
 public final class SeenEvents {
 
   /**
-   * The bytes of ids a running bot remembers in each of its sets: 1 MiB, some 7,000 event ids (an
-   * hour of a busy workspace's mentions; Slack retries within minutes) or 3,000 response_urls.
-   */
-  public static final long MAX_BYTES = 1L << 20;
-
-  /**
    * What an id costs beyond its characters: the map's entry with its two links, the string's and
    * array's headers and the boxed time.
    */
@@ -32,11 +26,11 @@ public final class SeenEvents {
   private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
 
   /**
-   * Returns a set that remembers ids for an hour, at most {@link #MAX_BYTES} of them: the set of a
-   * running bot's handlers.
+   * Returns a set that remembers ids for an hour, at most {@code maxBytes} of them ({@link
+   * SlackMemory#seenEventsBytes}): the set of a running bot's handlers.
    */
-  static SeenEvents forAnHour() {
-    return new SeenEvents(Duration.ofHours(1), MAX_BYTES, Clock.systemUTC());
+  static SeenEvents forAnHour(long maxBytes) {
+    return new SeenEvents(Duration.ofHours(1), maxBytes, Clock.systemUTC());
   }
 
   /** Remembers ids for {@code window}, at most {@code maxBytes} of them (as estimated). */

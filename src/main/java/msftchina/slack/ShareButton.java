@@ -20,10 +20,11 @@ final class ShareButton {
   private final BotParts parts;
   private final PrivateNotes notes;
   // One key per click: its response_url, which Slack makes for each click and a replay repeats.
-  private final SeenEvents shares = SeenEvents.forAnHour();
+  private final SeenEvents shares;
 
   ShareButton(BotParts parts) {
     this.parts = parts;
+    this.shares = SeenEvents.forAnHour(parts.memory().seenEventsBytes());
     this.notes = new PrivateNotes(parts.metrics());
   }
 

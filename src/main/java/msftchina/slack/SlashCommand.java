@@ -20,18 +20,13 @@ import msftchina.search.Answer;
  */
 final class SlashCommand {
 
-  /**
-   * The bytes of rendered slash-command replies kept: 2 MiB, some 500 answers; more would keep the
-   * heap from staying small (bin/msftchina caps it) for little gain.
-   */
-  static final long REPLY_CACHE_BYTES = 2L << 20;
-
   private final BotParts parts;
   private final ChannelReport channelReport;
-  private final ReplyCache rendered = new ReplyCache(REPLY_CACHE_BYTES);
+  private final ReplyCache rendered;
 
   SlashCommand(BotParts parts) {
     this.parts = parts;
+    this.rendered = new ReplyCache(parts.memory().replyCacheBytes());
     this.channelReport = new ChannelReport(parts.service(), parts.storage());
   }
 

@@ -18,10 +18,11 @@ final class ThreadEvents {
 
   private final BotParts parts;
   private final ThreadReplies replies;
-  private final SeenEvents seen = SeenEvents.forAnHour();
+  private final SeenEvents seen;
 
   ThreadEvents(BotParts parts, ThreadReplies replies) {
     this.parts = parts;
+    this.seen = SeenEvents.forAnHour(parts.memory().seenEventsBytes());
     this.replies = replies;
   }
 

@@ -24,13 +24,6 @@ import msftchina.search.Question;
 public final class ThreadMemory {
 
   /**
-   * The bytes of threads remembered in a running bot: 4 MiB, some 4,000 threads of short questions
-   * (about 1 KiB each) or 900 of 2,000-character ones; a follow-up comes within minutes of the
-   * answer it follows, and a thread forgotten is only read without its earlier question.
-   */
-  public static final long MAX_BYTES = 4L << 20;
-
-  /**
    * What an entry costs beyond its characters: the map's entry, the key's and question's string
    * headers, the records, and the answer's few small records (statements are the knowledge base's).
    */

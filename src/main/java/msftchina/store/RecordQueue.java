@@ -10,8 +10,9 @@ import msftchina.app.Vote;
 
 /**
  * The questions and votes waiting for the {@link Recorder} to write them, bounded in bytes ({@link
- * #MAX_QUEUED_BYTES}, a record counted as {@code 2 × its question's characters} plus {@link
- * #RECORD_OVERHEAD}) and by count ({@link #CAPACITY}); what doesn't fit is dropped and counted.
+ * StoreSettings#recordQueueBytes}, a record counted as {@code 2 × its question's characters} plus
+ * {@link #RECORD_OVERHEAD}) and by count ({@link #CAPACITY}); what doesn't fit is dropped and
+ * counted.
  *
  * <p>NOTE: safe for concurrent use; {@link #offer} never blocks.
  */
@@ -21,26 +22,26 @@ final class RecordQueue {
   static final int CAPACITY = 4_096;
 
   /**
-   * The most bytes of records waiting to be written: 2 MiB, a few seconds of a flood of long
-   * questions while the database is slow; what doesn't fit is dropped and counted.
-   */
-  static final long MAX_QUEUED_BYTES = 2L << 20;
-
-  /**
    * What a record holds beyond its question's characters: the record, its ids (team, channel,
    * user), the answer's few small records, and the queue's slot.
    */
   static final int RECORD_OVERHEAD = 384;
 
+  private final long maxBytes;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong droppedSinceStart = new AtomicLong();
 
+  /** Creates a queue holding at most {@code maxBytes} of records, as estimated. */
+  RecordQueue(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
   /** Queues {@code record} (a {@link QuestionAsked} or a {@link Vote}), or drops and counts it. */
   void offer(Object record) {
     long cost = bytes(record);
-    if (queuedBytes.addAndGet(cost) > MAX_QUEUED_BYTES || !queue.offer(record)) {
+    if (queuedBytes.addAndGet(cost) > maxBytes || !queue.offer(record)) {
       queuedBytes.addAndGet(-cost);
       dropped.incrementAndGet();
       droppedSinceStart.incrementAndGet();

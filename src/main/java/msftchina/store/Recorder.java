@@ -35,7 +35,7 @@ final class Recorder implements AutoCloseable {
   private static final long RETRY_PAUSE = 1_000;
 
   private final StoreSettings.Recording mode;
-  private final RecordQueue queue = new RecordQueue();
+  private final RecordQueue queue;
   private final Health health;
   private final Thread thread;
   private volatile boolean running = true;
@@ -47,6 +47,7 @@ final class Recorder implements AutoCloseable {
   Recorder(Database db) {
     this.connection = new LazyConnection(db);
     this.mode = db.settings().record();
+    this.queue = new RecordQueue(db.settings().recordQueueBytes());
     this.retention =
         new Retention(
             Duration.ofDays(db.settings().retentionDays()).toMillis(), db.settings().sqlite());

@@ -17,14 +17,25 @@ import java.util.stream.Collectors;
  * {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}; default the SQLite file {@code
  * data/msftchina.db} under the working folder), {@code MSFTCHINA_RECORD} ({@code full}, {@code
  * counts} or {@code off}), {@code MSFTCHINA_RETENTION_DAYS} (default 90) and {@code
- * MSFTCHINA_ADMINS} (Slack user ids, separated by commas or spaces).
+ * MSFTCHINA_ADMINS} (Slack user ids, separated by commas or spaces). The bound of the records
+ * waiting to be written is {@link #RECORD_QUEUE_BYTES} unless {@link #withRecordQueueBytes} sets
+ * another ({@code serve} reads {@code MSFTCHINA_RECORD_QUEUE_BYTES}).
  *
  * @param url the JDBC URL; may carry a password, so never logged as it is (see {@link #where})
  * @param record what is recorded of each question
  * @param retentionDays how many days rows are kept
  * @param admins the Slack user ids who see gaps and votes in App Home
+ * @param recordQueueBytes the most bytes of questions and votes waiting to be written; what doesn't
+ *     fit is dropped and counted
  */
-public record StoreSettings(String url, Recording record, int retentionDays, Set<String> admins) {
+public record StoreSettings(
+    String url, Recording record, int retentionDays, Set<String> admins, long recordQueueBytes) {
+
+  /**
+   * The bytes of records waiting to be written when nothing says otherwise: 2 MiB, a few seconds of
+   * a flood of long questions while the database is slow.
+   */
+  public static final long RECORD_QUEUE_BYTES = 2L << 20;
 
   /** The default database: a SQLite file under the working folder. */
   public static final Path DEFAULT_FILE = Path.of("data", "msftchina.db");
@@ -90,7 +101,12 @@ public record StoreSettings(String url, Recording record, int retentionDays, Set
         Arrays.stream(env.getOrDefault("MSFTCHINA_ADMINS", "").split("[,\\s]+"))
             .filter(s -> !s.isBlank())
             .collect(Collectors.toUnmodifiableSet());
-    return new StoreSettings(url, record, days, admins);
+    return new StoreSettings(url, record, days, admins, RECORD_QUEUE_BYTES);
+  }
+
+  /** Returns these settings with at most {@code bytes} of records waiting to be written. */
+  public StoreSettings withRecordQueueBytes(long bytes) {
+    return new StoreSettings(url, record, retentionDays, admins, bytes);
   }
 
   /** Returns whether the database is SQLite (else PostgreSQL). */
@@ -213,6 +229,8 @@ public record StoreSettings(String url, Recording record, int retentionDays, Set
         + record
         + ", retentionDays="
         + retentionDays
+        + ", recordQueueBytes="
+        + recordQueueBytes
         + "]";
   }
 }

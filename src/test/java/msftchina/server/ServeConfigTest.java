@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import msftchina.slack.SlackMemory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +41,11 @@ class ServeConfigTest {
           Map.entry("MSFTCHINA_SEND_FIRST_PAUSE", c -> c.sending().delivery().firstPause()),
           Map.entry("MSFTCHINA_SEND_LONGEST_PAUSE", c -> c.sending().delivery().longestPause()),
           Map.entry("MSFTCHINA_SLACK_TIMEOUT", c -> c.sending().slackTimeout()),
+          Map.entry("MSFTCHINA_SEEN_EVENTS_BYTES", c -> c.memory().seenEventsBytes()),
+          Map.entry("MSFTCHINA_THREAD_MEMORY_BYTES", c -> c.memory().threadBytes()),
+          Map.entry("MSFTCHINA_THREAD_MEMORY", c -> c.memory().threadWindow()),
+          Map.entry("MSFTCHINA_REPLY_CACHE_BYTES", c -> c.memory().replyCacheBytes()),
+          Map.entry("MSFTCHINA_RECORD_QUEUE_BYTES", c -> c.store().recordQueueBytes()),
           Map.entry("MSFTCHINA_RETENTION_DAYS", c -> (long) c.store().retentionDays()));
 
   private static ServeConfig from(Map<String, String> settings) {
@@ -60,6 +66,12 @@ class ServeConfigTest {
     assertEquals(Duration.ofMillis(200), config.socket().ackBudget());
     assertEquals(8L << 20, config.sending().queueBytes());
     assertEquals(90, config.store().retentionDays());
+    assertEquals(SlackMemory.DEFAULTS, config.memory());
+    assertEquals(1L << 20, config.memory().seenEventsBytes());
+    assertEquals(4L << 20, config.memory().threadBytes());
+    assertEquals(Duration.ofHours(24), config.memory().threadWindow());
+    assertEquals(2L << 20, config.memory().replyCacheBytes());
+    assertEquals(2L << 20, config.store().recordQueueBytes());
   }
 
   @Test
@@ -97,6 +109,11 @@ class ServeConfigTest {
         "MSFTCHINA_SOCKET_WORKERS       | 4       | 4",
         "MSFTCHINA_SEND_ATTEMPTS        | 1       | 1",
         "MSFTCHINA_RETENTION_DAYS       | 30      | 30",
+        "MSFTCHINA_SEEN_EVENTS_BYTES    | 2MiB    | 2097152",
+        "MSFTCHINA_THREAD_MEMORY_BYTES  | 16MiB   | 16777216",
+        "MSFTCHINA_REPLY_CACHE_BYTES    | 512KiB  | 524288",
+        "MSFTCHINA_REPLY_CACHE_BYTES    | 64KiB   | 65536",
+        "MSFTCHINA_RECORD_QUEUE_BYTES   | 8MiB    | 8388608",
       })
   void aGoodNumberIsRead(String name, String value, long expected) {
     assertEquals(expected, READ.get(name).apply(from(Map.of(name, value))));
@@ -116,6 +133,8 @@ class ServeConfigTest {
         "MSFTCHINA_SEND_FIRST_PAUSE   | 100ms | PT0.1S",
         "MSFTCHINA_SEND_LONGEST_PAUSE | 5m    | PT5M",
         "MSFTCHINA_SLACK_TIMEOUT      | 20S   | PT20S",
+        "MSFTCHINA_THREAD_MEMORY      | 2h    | PT2H",
+        "MSFTCHINA_THREAD_MEMORY      | 30min | PT30M",
       })
   void aGoodDurationIsRead(String name, String value, Duration expected) {
     assertEquals(expected, READ.get(name).apply(from(Map.of(name, value))));
@@ -145,6 +164,13 @@ class ServeConfigTest {
         "MSFTCHINA_SOCKET_WORKERS    | two   | MSFTCHINA_SOCKET_WORKERS=two: not a whole number; use e.g. 2",
         "MSFTCHINA_SEND_ATTEMPTS     | 0     | MSFTCHINA_SEND_ATTEMPTS=0: must be from 1 to 100",
         "MSFTCHINA_MAX_CONNECTIONS   | 1e3   | MSFTCHINA_MAX_CONNECTIONS=1e3: not a whole number; use e.g. 2000",
+        "MSFTCHINA_SEEN_EVENTS_BYTES | 1MB   | MSFTCHINA_SEEN_EVENTS_BYTES=1MB: not a size; use e.g. 1MiB",
+        "MSFTCHINA_SEEN_EVENTS_BYTES | 4KiB  | MSFTCHINA_SEEN_EVENTS_BYTES=4KiB: must be from 64KiB to 1GiB",
+        "MSFTCHINA_THREAD_MEMORY_BYTES | 2GiB | MSFTCHINA_THREAD_MEMORY_BYTES=2GiB: must be from 64KiB to 1GiB",
+        "MSFTCHINA_THREAD_MEMORY     | 24    | MSFTCHINA_THREAD_MEMORY=24: not a duration; use e.g. 24h",
+        "MSFTCHINA_THREAD_MEMORY     | 30s   | MSFTCHINA_THREAD_MEMORY=30s: must be from 1min to 168h",
+        "MSFTCHINA_REPLY_CACHE_BYTES | none  | MSFTCHINA_REPLY_CACHE_BYTES=none: not a size; use e.g. 2MiB",
+        "MSFTCHINA_RECORD_QUEUE_BYTES | 1KiB | MSFTCHINA_RECORD_QUEUE_BYTES=1KiB: must be from 64KiB to 1GiB",
         "MSFTCHINA_RETENTION_DAYS    | 0     | MSFTCHINA_RETENTION_DAYS must be a whole number of days,"
             + " 1 or more, got '0'",
       })

@@ -34,7 +34,8 @@ class SeenEventsTest {
 
   @Test
   void anEventIdIsNewOnceAndARepeatAfterwards() {
-    SeenEvents seen = new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, new Ticking());
+    SeenEvents seen =
+        new SeenEvents(Duration.ofHours(1), SlackMemory.DEFAULTS.seenEventsBytes(), new Ticking());
     assertTrue(seen.firstTime("Ev1"));
     assertFalse(seen.firstTime("Ev1"));
     assertTrue(seen.firstTime("Ev2"));
@@ -70,7 +71,8 @@ class SeenEventsTest {
   @Test
   void memoryIsBoundedByAge() {
     Ticking clock = new Ticking();
-    SeenEvents seen = new SeenEvents(Duration.ofMinutes(30), SeenEvents.MAX_BYTES, clock);
+    SeenEvents seen =
+        new SeenEvents(Duration.ofMinutes(30), SlackMemory.DEFAULTS.seenEventsBytes(), clock);
     seen.firstTime("Ev1");
     clock.now = clock.now.plus(Duration.ofMinutes(31));
     assertEquals(0, seen.size());
@@ -79,7 +81,8 @@ class SeenEventsTest {
 
   @Test
   void eventsWithoutAnIdAreNeverTakenForRepeats() {
-    SeenEvents seen = new SeenEvents(Duration.ofHours(1), SeenEvents.MAX_BYTES, new Ticking());
+    SeenEvents seen =
+        new SeenEvents(Duration.ofHours(1), SlackMemory.DEFAULTS.seenEventsBytes(), new Ticking());
     assertTrue(seen.firstTime(null));
     assertTrue(seen.firstTime(null));
   }

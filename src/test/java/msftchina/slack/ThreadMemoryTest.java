@@ -75,7 +75,7 @@ class ThreadMemoryTest {
   @Test
   void recallsTheLastAnswerOfAThreadInItsChannelOnly() {
     ThreadMemory memory =
-        new ThreadMemory(Duration.ofHours(1), ThreadMemory.MAX_BYTES, new Ticking());
+        new ThreadMemory(Duration.ofHours(1), SlackMemory.DEFAULTS.threadBytes(), new Ticking());
     memory.remember("C1", "1.1", BYTEDANCE);
     assertRecalls(BYTEDANCE, memory.recall("C1", "1.1"));
     assertNull(memory.recall("C2", "1.1"));
@@ -120,7 +120,8 @@ class ThreadMemoryTest {
   @Test
   void forgetsThreadsAnsweredLongerAgoThanItsWindow() {
     Ticking clock = new Ticking();
-    ThreadMemory memory = new ThreadMemory(Duration.ofMinutes(30), ThreadMemory.MAX_BYTES, clock);
+    ThreadMemory memory =
+        new ThreadMemory(Duration.ofMinutes(30), SlackMemory.DEFAULTS.threadBytes(), clock);
     memory.remember("C", "1", BYTEDANCE);
     clock.now = clock.now.plus(Duration.ofMinutes(29));
     assertRecalls(BYTEDANCE, memory.recall("C", "1"));
