@@ -20,6 +20,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.Bits;
 
 /**
  * Finds the statements that best match a question's terms: BM25 over the report's index.
@@ -134,8 +135,13 @@ final class Retriever {
       if (top.size() == CANDIDATES) {
         scorer.setMinCompetitiveScore(Math.nextUp(top.get(CANDIDATES - 1).score()));
       }
+      // A scorer walks deleted statements too (a report replaced in place leaves its old ones).
+      Bits live = leaf.reader().getLiveDocs();
       DocIdSetIterator docs = scorer.iterator();
       for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
         float score = scorer.score();
         int at = top.size();
         while (at > 0 && top.get(at - 1).score() < score) {
