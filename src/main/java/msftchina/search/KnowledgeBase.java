@@ -181,7 +181,11 @@ public final class KnowledgeBase implements Closeable {
   <T> T with(Function<Library, T> read) {
     Library library = current.get();
     while (!library.reader().tryIncRef()) {
-      library = current.get(); // swapped and closed meanwhile: the new one is in place
+      Library now = current.get();
+      if (now == library) { // closed and not swapped: the knowledge base itself is closed
+        throw new IllegalStateException("the reports are closed");
+      }
+      library = now; // swapped and closed meanwhile: the new one is in place
     }
     try {
       return read.apply(library);
