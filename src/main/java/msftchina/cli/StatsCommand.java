@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 import msftchina.store.Stats;
+import msftchina.store.StatsQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -31,7 +32,7 @@ final class StatsCommand extends Subcommand {
   public Integer call() throws Exception {
     Stats stats;
     try (Connection c = store.connect(console.env())) {
-      stats = Stats.read(c, store.fromMillis());
+      stats = StatsQueries.stats(c, store.fromMillis());
     }
     print(stats, store.since, console.out());
     return 0;

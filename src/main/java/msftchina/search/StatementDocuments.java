@@ -71,11 +71,7 @@ final class StatementDocuments {
       throw e.getCause();
     }
     return new ReportInfo(
-        folder.id(),
-        title[0],
-        folder.date(),
-        count[0],
-        hash.substring(0, FactIndex.VERSION_DIGITS));
+        folder.id(), title[0], folder.date(), count[0], IndexCatalog.version(hash));
   }
 
   private Document document(Fact fact, String reportId, boolean shared) {

@@ -2,11 +2,6 @@ package msftchina.store;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import msftchina.app.Gaps;
 import msftchina.app.PendingReply;
 import msftchina.app.QuestionAsked;
@@ -19,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The bot's memory in a database: what was asked and answered, feedback, seen events and pending
  * replies. Nothing here runs on a request's time but claiming an event, which waits at most a
- * second: recording is queued and written in batches by a thread of its own.
+ * second: recording is queued and written in batches by a thread of its own, and a SQLite file is
+ * watched by another ({@link StoreFileWatch}).
  *
  * <p>NOTE: safe for concurrent use.
  */
@@ -27,34 +23,20 @@ public final class Store implements Storage {
 
   private static final Logger log = LoggerFactory.getLogger("msftchina.store");
 
-  /** How often a SQLite file is looked at for being deleted, replaced or truncated. */
-  static final long WATCH_MILLIS = 2_000;
-
   private final Database db;
   private final Recorder recorder;
   private final EventLeases leases;
-  private final StoreFile file;
+  private final StoreFileWatch fileWatch;
   private final AdminView adminView;
   private final ChannelTable channels;
-  private final ScheduledExecutorService watch;
-  private final AtomicBoolean lookSoon = new AtomicBoolean();
 
   private Store(Database db, Recorder recorder, EventLeases leases, StoreFile file) {
     this.db = db;
     this.recorder = recorder;
     this.leases = leases;
-    this.file = file;
+    this.fileWatch = new StoreFileWatch(file, leases);
     this.adminView = new AdminView(db);
     this.channels = new ChannelTable(db);
-    if (file == null) {
-      this.watch = null;
-    } else {
-      this.watch = Executors.newSingleThreadScheduledExecutor(Daemons.named("store-watch"));
-      // Runs until the store closes; it logs what it finds itself.
-      var unused =
-          watch.scheduleWithFixedDelay(
-              this::watchFile, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
-    }
   }
 
   /** Opens the store of {@code settings}; see {@link Database#open}. */
@@ -65,30 +47,12 @@ public final class Store implements Storage {
   }
 
   /**
-   * Looks at the SQLite file; the first time it is found lost, names each reply pending in it (it
-   * is sent from this copy's memory, but no later start will find it).
-   */
-  private void watchFile() {
-    lookSoon.set(false);
-    boolean before = file.problem() != null;
-    String problem = file.check();
-    if (problem != null && !before) {
-      for (String eventId : leases.owned()) {
-        log.warn(
-            "reply to event {} is pending only in the lost database: it is sent from this copy's"
-                + " memory, and no later start will send it if serve stops first",
-            eventId);
-      }
-    }
-  }
-
-  /**
    * Returns what is wrong with the store, for /healthz: its SQLite file deleted, replaced or
    * truncated while serving, or recording or claiming events failing; null when nothing is.
    */
   @Override
   public String problem() {
-    String lost = file == null ? null : file.problem();
+    String lost = fileWatch.problem();
     if (lost != null) {
       return lost;
     }
@@ -141,16 +105,10 @@ public final class Store implements Storage {
   public boolean firstTime(PendingReply reply) {
     EventLeases.Claim claim = leases.claim(reply);
     if (reply.eventId() != null && !reply.eventId().isEmpty()) {
-      if (claim == EventLeases.Claim.UNKNOWN
-          && watch != null
-          && lookSoon.compareAndSet(false, true)) {
-        try {
-          watch.execute(this::watchFile); // a failing write: is the file still there?
-        } catch (RejectedExecutionException e) {
-          // closing
-        }
+      if (claim == EventLeases.Claim.UNKNOWN) {
+        fileWatch.lookSoon(); // a failing write: is the file still there?
       }
-      String lost = file == null ? null : file.problem();
+      String lost = fileWatch.problem();
       if (claim == EventLeases.Claim.UNKNOWN) {
         log.warn(
             "reply to event {} in channel {} is not stored: {}; it is sent from this copy's"
@@ -249,9 +207,7 @@ public final class Store implements Storage {
   /** Writes what is queued and stops; pending replies are left to the next start. */
   @Override
   public void close() {
-    if (watch != null) {
-      watch.shutdownNow();
-    }
+    fileWatch.close();
     channels.close();
     leases.close();
     recorder.close();

@@ -182,7 +182,7 @@ class BigStoreIT {
         assertEquals(List.of(gaps.refused().get(0)), reasons.top().get(0).examples());
         assertEquals(refused, reasons.total());
 
-        Stats stats = Stats.read(c, since);
+        Stats stats = StatsQueries.stats(c, since);
         assertEquals(20_000, stats.questions());
         assertEquals(
             count(c, "SELECT COUNT(*) FROM questions WHERE statements <> ''", 0), stats.answered());

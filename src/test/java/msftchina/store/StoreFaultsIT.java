@@ -66,7 +66,7 @@ class StoreFaultsIT {
         assertFalse(log.contains("user=postgres"), "the URL's parameters are never logged");
       }
       try (Connection c = DriverManager.getConnection(url)) {
-        Stats stats = Stats.read(c, 0);
+        Stats stats = StatsQueries.stats(c, 0);
         assertTrue(stats.dropped() > 0, "the dropped records are counted: " + stats);
         assertTrue(stats.questions() >= 2, stats.toString());
       }
