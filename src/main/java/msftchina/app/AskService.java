@@ -186,7 +186,9 @@ public final class AskService {
             who.user(),
             words,
             Outcome.UNKNOWN,
-            (int) Math.min(Integer.MAX_VALUE, nanos / 1_000_000)));
+            (int) Math.min(Integer.MAX_VALUE, nanos / 1_000_000),
+            null,
+            null));
     return found;
   }
 

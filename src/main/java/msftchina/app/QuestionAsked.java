@@ -27,18 +27,4 @@ public record QuestionAsked(
     Outcome outcome,
     int millis,
     String report,
-    String version) {
-
-  /** Creates a record of a question answered from no known version. */
-  public QuestionAsked(
-      long at,
-      Surface surface,
-      String team,
-      String channel,
-      String user,
-      String question,
-      Outcome outcome,
-      int millis) {
-    this(at, surface, team, channel, user, question, outcome, millis, null, null);
-  }
-}
+    String version) {}

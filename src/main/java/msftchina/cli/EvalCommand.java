@@ -50,9 +50,7 @@ final class EvalCommand extends Subcommand {
     for (Path file : setFiles(path)) {
       questions.addAll(EvalQuestion.read(file));
     }
-    try (KnowledgeBase kb =
-        KnowledgeBase.open(
-            folders.facts(console.env()), folders.index(console.env()), console.err()::println)) {
+    try (KnowledgeBase kb = folders.open(console)) {
       Map<String, Evaluation.Scores> scores = Evaluation.run(questions, kb::ask);
       console
           .out()

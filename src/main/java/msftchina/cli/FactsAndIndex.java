@@ -1,7 +1,9 @@
 package msftchina.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import msftchina.search.KnowledgeBase;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,5 +32,10 @@ final class FactsAndIndex {
 
   Path index(Map<String, String> env) {
     return index != null ? index : Path.of(env.getOrDefault("MSFTCHINA_INDEX", "index"));
+  }
+
+  /** Opens the reports these options name, saying on the console's error stream what it builds. */
+  KnowledgeBase open(Console console) throws IOException {
+    return KnowledgeBase.open(facts(console.env()), index(console.env()), console.err()::println);
   }
 }

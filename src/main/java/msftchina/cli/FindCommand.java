@@ -51,11 +51,9 @@ final class FindCommand extends Subcommand {
   /** Looks {@code text} up and prints the statements found, as JSON when {@code json}. */
   static int print(Console console, FactsAndIndex folders, String text, boolean json)
       throws IOException {
-    try (KnowledgeBase kb =
-        KnowledgeBase.open(
-            folders.facts(console.env()), folders.index(console.env()), console.err()::println)) {
+    try (KnowledgeBase kb = folders.open(console)) {
       Lookup.Found found = AskService.uncounted(kb).lookup().find(text);
-      console.out().println(json ? AskCommand.toJson(found) : AskCommand.toText(found));
+      console.out().println(json ? AnswerFormat.toJson(found) : AnswerFormat.toText(found));
       return 0;
     }
   }

@@ -39,9 +39,7 @@ final class ReportsCommand extends Subcommand {
 
   @Override
   public Integer call() throws Exception {
-    try (KnowledgeBase kb =
-        KnowledgeBase.open(
-            folders.facts(console.env()), folders.index(console.env()), console.err()::println)) {
+    try (KnowledgeBase kb = folders.open(console)) {
       for (ReportInfo r : kb.catalog()) {
         console
             .out()

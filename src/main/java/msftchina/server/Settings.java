@@ -3,6 +3,7 @@ package msftchina.server;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,62 +31,74 @@ final class Settings {
 
   /** Returns the size in bytes {@code name} gives, from {@code min} to {@code max} bytes. */
   long size(String name, long defaultBytes, long min, long max) {
-    String text = text(name);
-    if (text == null) {
-      return defaultBytes;
-    }
-    Matcher m = SIZE.matcher(text);
-    if (!m.matches()) {
-      throw bad(name, text, "not a size; use e.g. " + size(defaultBytes));
-    }
-    long bytes =
-        Long.parseLong(m.group(1)) * unit(m.group(2)); // under 2^30 times 2^30: no overflow
-    if (bytes < min || bytes > max) {
-      throw bad(name, text, "must be from " + size(min) + " to " + size(max));
-    }
-    return bytes;
+    return setting(name, defaultBytes, min, max, "a size", Settings::parseSize, Settings::size);
   }
 
   /** Returns the duration {@code name} gives, from {@code min} to {@code max}. */
   Duration duration(String name, Duration defaultValue, Duration min, Duration max) {
-    String text = text(name);
-    if (text == null) {
-      return defaultValue;
-    }
-    Matcher m = DURATION.matcher(text);
-    if (!m.matches()) {
-      throw bad(name, text, "not a duration; use e.g. " + duration(defaultValue));
-    }
-    long n = Long.parseLong(m.group(1));
-    Duration value =
-        switch (m.group(2).toLowerCase(Locale.ROOT)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofMinutes(n);
-        };
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw bad(name, text, "must be from " + duration(min) + " to " + duration(max));
-    }
-    return value;
+    return setting(
+        name, defaultValue, min, max, "a duration", Settings::parseDuration, Settings::duration);
   }
 
   /** Returns the whole number {@code name} gives, from {@code min} to {@code max}. */
   int count(String name, int defaultValue, int min, int max) {
+    return setting(
+        name, defaultValue, min, max, "a whole number", Settings::parseCount, String::valueOf);
+  }
+
+  /**
+   * Returns the value {@code name} gives, read by {@code parse} (null when the text is not {@code
+   * kind}), from {@code min} to {@code max}; {@code show} writes a value as the settings do.
+   */
+  private <T extends Comparable<? super T>> T setting(
+      String name,
+      T defaultValue,
+      T min,
+      T max,
+      String kind,
+      Function<String, T> parse,
+      Function<T, String> show) {
     String text = text(name);
     if (text == null) {
       return defaultValue;
     }
-    int value;
-    try {
-      value = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw bad(name, text, "not a whole number; use e.g. " + defaultValue);
+    T value = parse.apply(text);
+    if (value == null) {
+      throw bad(name, text, "not " + kind + "; use e.g. " + show.apply(defaultValue));
     }
-    if (value < min || value > max) {
-      throw bad(name, text, "must be from " + min + " to " + max);
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw bad(name, text, "must be from " + show.apply(min) + " to " + show.apply(max));
     }
     return value;
+  }
+
+  private static Long parseSize(String text) {
+    Matcher m = SIZE.matcher(text);
+    return m.matches()
+        ? Long.parseLong(m.group(1)) * unit(m.group(2)) // under 2^30 times 2^30: no overflow
+        : null;
+  }
+
+  private static Duration parseDuration(String text) {
+    Matcher m = DURATION.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofMinutes(n);
+    };
+  }
+
+  private static Integer parseCount(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** Returns the one-line error for {@code name} set to {@code text}: {@code what} is wrong. */

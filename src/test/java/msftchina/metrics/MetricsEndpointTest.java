@@ -246,7 +246,9 @@ class MetricsEndpointTest {
                 "U1",
                 longQuestion,
                 Outcome.UNKNOWN,
-                1));
+                1,
+                null,
+                null));
       }
       double dropped = scrape(recording).value("msftchina_records_dropped_total", Map.of());
       System.out.println("records dropped: " + dropped);

@@ -43,7 +43,9 @@ class RecorderBoundTest {
                 "U",
                 question,
                 Outcome.UNKNOWN,
-                1));
+                1,
+                null,
+                null));
         assertTrue(
             recorder.queue().bytes() <= BOUND,
             "within its bytes after " + i + ": " + recorder.queue().bytes());
@@ -52,7 +54,7 @@ class RecorderBoundTest {
       assertTrue(
           RecordQueue.bytes(
                   new QuestionAsked(
-                      0, Surface.MENTION, "T", "C", "U", question, Outcome.UNKNOWN, 1))
+                      0, Surface.MENTION, "T", "C", "U", question, Outcome.UNKNOWN, 1, null, null))
               == perRecord);
     }
   }
