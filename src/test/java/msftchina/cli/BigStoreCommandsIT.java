@@ -114,10 +114,8 @@ class BigStoreCommandsIT {
                     + StoreArgs.percent(answered, ROWS)
                     + ")"),
         run.out());
-    assertTrue(
-        run.out().contains("  " + answered + "  msft-china-ai:1.2  (unknown)\n"), run.out());
-    assertTrue(
-        run.out().contains("  " + answered + "  msft-china-ai:3.1  (unknown)\n"), run.out());
+    assertTrue(run.out().contains("  " + answered + "  msft-china-ai:1.2  (unknown)\n"), run.out());
+    assertTrue(run.out().contains("  " + answered + "  msft-china-ai:3.1  (unknown)\n"), run.out());
     assertTrue(
         run.out().contains("  unknown  " + ROWS + " questions, " + answered + " answered\n"),
         run.out());
