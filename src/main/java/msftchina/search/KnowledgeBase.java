@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -38,6 +39,7 @@ public final class KnowledgeBase implements Closeable {
   private final AtomicReference<Library> current;
   private volatile List<String> examples;
   private final AtomicLong generation = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private LibraryWatcher watcher;
 
   private KnowledgeBase(FactIndex index, Library library, DecisionModel model, Consumer<String> log)
@@ -200,6 +202,9 @@ public final class KnowledgeBase implements Closeable {
 
   @Override
   public void close() throws IOException {
+    if (closed.getAndSet(true)) {
+      return; // closing again has no effect
+    }
     synchronized (this) {
       if (watcher != null) {
         watcher.close();
