@@ -30,15 +30,6 @@ public final class BotApp {
   /** The callback ids of the shortcuts the app answers, as declared in the manifests. */
   public static final List<String> MESSAGE_SHORTCUTS = List.of(FindInReport.CALLBACK_ID);
 
-  /** The word that makes the slash command a lookup: {@code /msftchina find WORDS}. */
-  public static final String FIND = "find";
-
-  /** The word that lists the reports: {@code /msftchina reports}. */
-  public static final String REPORTS = "reports";
-
-  /** The word that sets a channel's report: {@code /msftchina default in:ID}. */
-  public static final String DEFAULT = "default";
-
   /**
    * The bot scopes the app needs, as named in {@code manifest.yml}; the history scopes let it look
    * for a reply a stopped copy may have posted before posting it again ({@link ReplyPost}).

@@ -20,6 +20,15 @@ import msftchina.search.Answer;
  */
 final class SlashCommand {
 
+  /** The word that makes the slash command a lookup: {@code /msftchina find WORDS}. */
+  static final String FIND = "find";
+
+  /** The word that lists the reports: {@code /msftchina reports}. */
+  static final String REPORTS = "reports";
+
+  /** The word that sets a channel's report: {@code /msftchina default in:ID}. */
+  static final String DEFAULT = "default";
+
   private final BotParts parts;
   private final ChannelReport channelReport;
   private final ReplyCache rendered;
@@ -44,26 +53,26 @@ final class SlashCommand {
     if (text.isEmpty()
         || text.equalsIgnoreCase("help")
         || text.equals("帮助")
-        || text.equalsIgnoreCase(BotApp.FIND)) {
+        || text.equalsIgnoreCase(FIND)) {
       return ephemeral(ctx, parts.replies().forText(text).usage());
     }
-    if (text.regionMatches(true, 0, BotApp.FIND + " ", 0, BotApp.FIND.length() + 1)) {
-      String words = text.substring(BotApp.FIND.length() + 1).strip();
+    if (text.regionMatches(true, 0, FIND + " ", 0, FIND.length() + 1)) {
+      String words = text.substring(FIND.length() + 1).strip();
       Asker who = new Asker(Surface.FIND, p.getTeamId(), p.getChannelId(), p.getUserId());
       return ephemeral(
           ctx, LookupReplies.of(parts.service().find(who, words, started), Wording.forText(words)));
     }
-    if (text.equalsIgnoreCase(BotApp.REPORTS) || text.equals("报告")) {
+    if (text.equalsIgnoreCase(REPORTS) || text.equals("报告")) {
       return ephemeral(
           ctx,
           ReportReplies.list(Wording.forText(text), parts.service().reports(), BotApp.COMMAND));
     }
-    if (text.equalsIgnoreCase(BotApp.DEFAULT)
-        || text.regionMatches(true, 0, BotApp.DEFAULT + " ", 0, BotApp.DEFAULT.length() + 1)) {
+    if (text.equalsIgnoreCase(DEFAULT)
+        || text.regionMatches(true, 0, DEFAULT + " ", 0, DEFAULT.length() + 1)) {
       return ephemeral(
           ctx,
           channelReport.handle(
-              text.substring(BotApp.DEFAULT.length()).strip(),
+              text.substring(DEFAULT.length()).strip(),
               p.getTeamId(),
               p.getChannelId(),
               p.getUserId()));
