@@ -199,6 +199,14 @@ public final class Store implements Storage {
     return recorder.queue().size();
   }
 
+  /**
+   * Returns how many looks at the SQLite file have ended, with what they logged; 0 when there is
+   * none.
+   */
+  long fileLooks() {
+    return fileWatch.looks();
+  }
+
   /** Returns the database. */
   public Database database() {
     return db;

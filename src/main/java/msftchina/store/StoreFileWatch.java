@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ final class StoreFileWatch implements AutoCloseable {
   private final EventLeases leases;
   private final ScheduledExecutorService watch;
   private final AtomicBoolean lookSoon = new AtomicBoolean();
+  private final AtomicLong looks = new AtomicLong();
 
   /** Starts watching {@code file}, whose pending replies {@code leases} owns; null for none. */
   StoreFileWatch(StoreFile file, EventLeases leases) {
@@ -48,6 +50,11 @@ final class StoreFileWatch implements AutoCloseable {
    */
   String problem() {
     return file == null ? null : file.problem();
+  }
+
+  /** Returns how many looks at the file have ended, with what they logged. */
+  long looks() {
+    return looks.get();
   }
 
   /** Looks at the file soon, once for any number of calls until then: a write failed. */
@@ -77,6 +84,7 @@ final class StoreFileWatch implements AutoCloseable {
             eventId);
       }
     }
+    looks.incrementAndGet();
   }
 
   /** Stops watching. */

@@ -35,6 +35,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * still being retried for another. The stand-in answers each call to a path with the next answer
  * scripted for it, then as Slack does (OK): with N failures scripted and N + 1 calls, exactly the
  * last call was taken.
+ *
+ * <p>No test sleeps to see that nothing more comes: every reply, post or share, goes through the
+ * bot's send queue and stays pending there while it is to be retried, and an event is decided on
+ * before it is acknowledged; so once the queue is empty ({@link RunningBot#awaitRepliesSent}) after
+ * the calls awaited, no further call can come.
  */
 class SlackFaultsIT {
 
@@ -44,13 +49,10 @@ class SlackFaultsIT {
   private static final int MAX_ATTEMPTS = 4;
 
   /**
-   * Longer than any pause left after the last call seen (at most 400 ms), so a retry would have
-   * come by then.
+   * How long the send queue may take to be done with every reply: a post Slack's client gives up
+   * reading after 5 s, and the pauses between attempts (at most 400 ms).
    */
-  private static final Duration PAST_THE_BACKOFF = Duration.ofSeconds(1);
-
-  /** Longer than the pause before a share is retried (1 s). */
-  private static final Duration PAST_THE_SHARE_RETRY = Duration.ofMillis(1_500);
+  private static final Duration ALL_SENT = Duration.ofSeconds(15);
 
   @TempDir static Path indexDir;
 
@@ -83,7 +85,7 @@ class SlackFaultsIT {
     assertTrue(
         pauseMillis >= 900, "retried " + pauseMillis + " ms after the 429 with Retry-After: 1");
 
-    Thread.sleep(PAST_THE_BACKOFF.toMillis());
+    bot.awaitRepliesSent(ALL_SENT); // a reply still to be retried would be pending
     List<Call> posts = bot.slack.calls(POST_MESSAGE);
     assertEquals(2, posts.size(), "the 429 and the one successful retry");
     assertEquals(posts.get(0).body(), posts.get(1).body(), "the retry posts the same reply");
@@ -99,7 +101,7 @@ class SlackFaultsIT {
         200, mention("Ev5xx1", "C5XX", "how fast is azure ai growing in china").statusCode());
 
     bot.slack.await(POST_MESSAGE, 3, Duration.ofSeconds(5));
-    Thread.sleep(PAST_THE_BACKOFF.toMillis());
+    bot.awaitRepliesSent(ALL_SENT);
     List<Call> posts = bot.slack.calls(POST_MESSAGE);
     assertEquals(3, posts.size(), "two 5xx, then the one successful post, then nothing");
     assertTrue(
@@ -117,7 +119,7 @@ class SlackFaultsIT {
 
     assertEquals(
         MAX_ATTEMPTS, bot.slack.await(POST_MESSAGE, MAX_ATTEMPTS, Duration.ofSeconds(5)).size());
-    Thread.sleep(PAST_THE_BACKOFF.toMillis());
+    bot.awaitRepliesSent(ALL_SENT); // given up: no longer pending
     assertEquals(
         MAX_ATTEMPTS,
         bot.slack.calls(POST_MESSAGE).size(),
@@ -146,7 +148,7 @@ class SlackFaultsIT {
             .statusCode());
 
     waitForCalls(POST_MESSAGE, 1, Duration.ofSeconds(5));
-    Thread.sleep(9_000); // past the read timeout, the slow answer, and any backoff
+    bot.awaitRepliesSent(ALL_SENT); // past the read timeout: given up, not to be retried
     assertEquals(
         1, bot.slack.calls(POST_MESSAGE).size(), "one post: its outcome unknown, never reposted");
   }
@@ -178,7 +180,7 @@ class SlackFaultsIT {
         200, mention("EvRefused-" + error, "CREFUSED", "who is the biggest customer").statusCode());
 
     bot.slack.await(POST_MESSAGE, 1, Duration.ofSeconds(5));
-    Thread.sleep(PAST_THE_BACKOFF.toMillis());
+    bot.awaitRepliesSent(ALL_SENT);
     assertEquals(1, bot.slack.calls(POST_MESSAGE).size(), "a refusal is final");
 
     HttpResponse<String> next =
@@ -203,7 +205,7 @@ class SlackFaultsIT {
             .statusCode());
 
     bot.slack.await(path, 3, Duration.ofSeconds(5));
-    Thread.sleep(PAST_THE_SHARE_RETRY.toMillis());
+    bot.awaitRepliesSent(ALL_SENT); // shares go through the send queue too
     List<Call> calls = bot.slack.calls(path);
     assertEquals(
         3,
@@ -236,7 +238,7 @@ class SlackFaultsIT {
             .statusCode());
 
     bot.slack.await(path, 2, Duration.ofSeconds(5));
-    Thread.sleep(PAST_THE_SHARE_RETRY.toMillis());
+    bot.awaitRepliesSent(ALL_SENT); // the share given up: the apology is its last call
     List<Call> calls = bot.slack.calls(path);
     assertEquals(
         2,
@@ -271,7 +273,7 @@ class SlackFaultsIT {
             1,
             Duration.ofSeconds(5));
     assertEquals(1, slow.size());
-    Thread.sleep(3_500);
+    bot.awaitRepliesSent(ALL_SENT); // the slow post answered, delivered
     assertEquals(
         1,
         bot.slack.calls(POST_MESSAGE).stream()
@@ -297,7 +299,8 @@ class SlackFaultsIT {
     long ackMillis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(200, ack.statusCode(), ack.body());
     assertTrue(ackMillis < 1_000, "acknowledged in " + ackMillis + " ms while bots.info takes 3 s");
-    Thread.sleep(500);
+    // An event is decided on before it is acknowledged: a reply would be queued by now.
+    bot.awaitRepliesSent(ALL_SENT);
     assertEquals(0, postsTo("DBOTSLOW"), "another bot is never answered");
   }
 
@@ -307,7 +310,7 @@ class SlackFaultsIT {
         "/api/bots.info", Scripted.status(500), Scripted.status(500), Scripted.status(500));
     HttpResponse<String> ack = bot.event("EvBotFail", botMessage("BFAIL", "DBOTFAIL"), Map.of());
     assertEquals(200, ack.statusCode(), ack.body());
-    Thread.sleep(500);
+    bot.awaitRepliesSent(ALL_SENT); // decided on before the ack: a reply would be queued by now
     assertEquals(0, postsTo("DBOTFAIL"), "another bot is never answered");
   }
 
@@ -324,7 +327,7 @@ class SlackFaultsIT {
             .statusCode());
 
     bot.slack.await(POST_MESSAGE, 2, Duration.ofSeconds(5));
-    Thread.sleep(1_000);
+    bot.awaitRepliesSent(ALL_SENT); // the redelivery was acknowledged, so decided on, before
     assertEquals(1, postsTo("CORDERA"), "A answered once");
     assertEquals(1, postsTo("CORDERB"), "B answered once");
     assertEquals(2, bot.slack.calls(POST_MESSAGE).size());

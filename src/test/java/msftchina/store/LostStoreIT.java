@@ -32,47 +32,46 @@ class LostStoreIT {
   /** The watch looks every 2 s; a few of its rounds, on a busy machine. */
   private static final Duration NOTICED = Duration.ofSeconds(10);
 
-  /** Two more rounds of the watch, and a half second. */
-  private static final long TWO_ROUNDS_MILLIS = 4_500;
-
   @TempDir Path temp;
 
   @Test
   void aFileDeletedWhileServingIsDegradedLoggedOnceAndQuestionsAreStillAnswered() throws Exception {
     Path file = temp.resolve("bot.db");
-    try (LogCapture log = new LogCapture();
-        RunningBot bot = RunningBot.start(RunningBot.tempIndex(), open(file))) {
-      JsonObject health = health(bot);
-      assertEquals("ok", health.get("status").getAsString(), health.toString());
-      assertAnswered(bot);
+    try (LogCapture log = new LogCapture()) {
+      Store db = open(file);
+      try (RunningBot bot = RunningBot.start(RunningBot.tempIndex(), db)) {
+        JsonObject health = health(bot);
+        assertEquals("ok", health.get("status").getAsString(), health.toString());
+        assertAnswered(bot);
 
-      Files.delete(file);
-      health = awaitDegraded(bot);
-      String store = health.get("store").getAsString();
-      assertTrue(
-          // "deleted", or "deleted or replaced" when a connection opened meanwhile made it anew
-          store.contains("the database file " + file + " was deleted"), health.toString());
-      assertEquals("ok", health.get("slack").getAsString(), "Slack is fine: " + health);
+        Files.delete(file);
+        health = awaitDegraded(bot);
+        String store = health.get("store").getAsString();
+        assertTrue(
+            // "deleted", or "deleted or replaced" when a connection opened meanwhile made it anew
+            store.contains("the database file " + file + " was deleted"), health.toString());
+        assertEquals("ok", health.get("slack").getAsString(), "Slack is fine: " + health);
 
-      assertAnswered(bot);
-      assertEquals(200, mention(bot, "EvLostAfter", "C_LOST").statusCode());
-      assertEquals(1, bot.slack.await("/api/chat.postMessage", 1, Duration.ofSeconds(10)).size());
+        assertAnswered(bot);
+        assertEquals(200, mention(bot, "EvLostAfter", "C_LOST").statusCode());
+        assertEquals(1, bot.slack.await("/api/chat.postMessage", 1, Duration.ofSeconds(10)).size());
 
-      Thread.sleep(TWO_ROUNDS_MILLIS); // more rounds of the watch: still one line
-      List<String> lines = log.lines();
-      System.out.println(
-          "deleted while serving: /healthz " + health + "\nlog:\n" + String.join("\n", lines));
-      assertEquals(
-          1, lines.stream().filter(LostStoreIT::namesTheDeletion).count(), lines.toString());
-      String what = lines.stream().filter(LostStoreIT::namesTheDeletion).findFirst().get();
-      assertTrue(what.contains("WARN"), what);
-      assertTrue(
-          what.contains("from a backup") && what.contains("start serve again to begin a new"),
-          "what to do: " + what);
-      assertTrue(
-          lines.stream().anyMatch(l -> l.contains("EvLostAfter") && l.contains("C_LOST")),
-          "the reply kept only in the lost file is named: " + lines);
-      assertEquals("degraded", health(bot).get("status").getAsString(), "it stays degraded");
+        awaitTwoMoreLooks(db); // more rounds of the watch: still one line
+        List<String> lines = log.lines();
+        System.out.println(
+            "deleted while serving: /healthz " + health + "\nlog:\n" + String.join("\n", lines));
+        assertEquals(
+            1, lines.stream().filter(LostStoreIT::namesTheDeletion).count(), lines.toString());
+        String what = lines.stream().filter(LostStoreIT::namesTheDeletion).findFirst().get();
+        assertTrue(what.contains("WARN"), what);
+        assertTrue(
+            what.contains("from a backup") && what.contains("start serve again to begin a new"),
+            "what to do: " + what);
+        assertTrue(
+            lines.stream().anyMatch(l -> l.contains("EvLostAfter") && l.contains("C_LOST")),
+            "the reply kept only in the lost file is named: " + lines);
+        assertEquals("degraded", health(bot).get("status").getAsString(), "it stays degraded");
+      }
     }
   }
 
@@ -158,6 +157,19 @@ class LostStoreIT {
     return line.contains(" WARN store - the database file ")
         && line.contains(" was deleted ")
         && line.contains(" while serving");
+  }
+
+  /**
+   * Waits until the watch has ended two more looks at the file than it had now (the second begun
+   * after now), each with what it logged.
+   */
+  private static void awaitTwoMoreLooks(Store store) throws InterruptedException {
+    long target = store.fileLooks() + 2;
+    long end = System.nanoTime() + NOTICED.toNanos();
+    while (store.fileLooks() < target && System.nanoTime() < end) {
+      Thread.sleep(50);
+    }
+    assertTrue(store.fileLooks() >= target, "the watch looked " + store.fileLooks() + " times");
   }
 
   /**
