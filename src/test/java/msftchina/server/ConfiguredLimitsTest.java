@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import msftchina.testing.EventBodies;
 import msftchina.testing.RunningBot;
 import msftchina.testing.SlackStandIn;
 import org.junit.jupiter.api.Test;
@@ -44,18 +45,25 @@ class ConfiguredLimitsTest {
         RunningBot.start(
             RunningBot.tempIndex(), Map.of("MSFTCHINA_THREAD_MEMORY_BYTES", "64KiB"))) {
       for (int i = 0; i <= threads; i++) {
-        bot.event("EvMem" + i, mention("CMEM" + i, "1700000300." + i, null, QUESTION), Map.of());
+        bot.event(
+            "EvMem" + i,
+            EventBodies.appMention("CMEM" + i, "1700000300." + i, null, QUESTION),
+            Map.of());
       }
       for (int i = 0; i <= threads; i++) {
         postsTo(bot, "CMEM" + i, 1);
       }
       String last = "CMEM" + threads;
       bot.event(
-          "EvMemLast", mention(last, "1700000400.1", "1700000300." + threads, FOLLOW_UP), Map.of());
+          "EvMemLast",
+          EventBodies.appMention(last, "1700000400.1", "1700000300." + threads, FOLLOW_UP),
+          Map.of());
       String remembered = postsTo(bot, last, 2).get(1).param("blocks");
       assertTrue(remembered.contains("how much does ByteDance spend?"), remembered);
       bot.event(
-          "EvMemFirst", mention("CMEM0", "1700000400.2", "1700000300.0", FOLLOW_UP), Map.of());
+          "EvMemFirst",
+          EventBodies.appMention("CMEM0", "1700000400.2", "1700000300.0", FOLLOW_UP),
+          Map.of());
       String forgotten = postsTo(bot, "CMEM0", 2).get(1).param("blocks");
       assertFalse(forgotten.contains("how much does ByteDance spend?"), forgotten);
     }
@@ -74,21 +82,5 @@ class ConfiguredLimitsTest {
             Duration.ofSeconds(10));
     assertEquals(count, calls.size(), "posts to " + channel);
     return calls;
-  }
-
-  private static String mention(String channel, String ts, String threadTs, String text) {
-    return "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
-        + SlackStandIn.BOT_USER_ID
-        + "> "
-        + text
-        + "\",\"ts\":\""
-        + ts
-        + "\","
-        + (threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",")
-        + "\"channel\":\""
-        + channel
-        + "\",\"event_ts\":\""
-        + ts
-        + "\"}";
   }
 }

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import msftchina.testing.EventBodies;
 import msftchina.testing.RunningBot;
 import msftchina.testing.SlackStandIn;
 import org.junit.jupiter.api.AfterAll;
@@ -201,13 +202,14 @@ class SurfacesTest {
   void mentionInAThreadTheBotAnsweredIsReadWithTheThreadsQuestion() throws Exception {
     bot.event(
         "EvThread1",
-        mention(
+        EventBodies.appMention(
             "C900", "1700000300.000100", null, "who is Microsoft's biggest AI customer in China?"),
         Map.of());
     postsTo("C900", 1);
     bot.event(
         "EvThread2",
-        mention("C900", "1700000301.000100", "1700000300.000100", "how much does it spend?"),
+        EventBodies.appMention(
+            "C900", "1700000301.000100", "1700000300.000100", "how much does it spend?"),
         Map.of());
     SlackStandIn.Call followUp = postsTo("C900", 2).get(1);
     System.out.println("app_mention follow-up -> chat.postMessage " + followUp.form());
@@ -222,13 +224,13 @@ class SurfacesTest {
   void questionThatStandsOnItsOwnInAThreadIsAnsweredAsItIs() throws Exception {
     bot.event(
         "EvThread3",
-        mention(
+        EventBodies.appMention(
             "C901", "1700000400.000100", null, "who is Microsoft's biggest AI customer in China?"),
         Map.of());
     postsTo("C901", 1);
     bot.event(
         "EvThread4",
-        mention(
+        EventBodies.appMention(
             "C901",
             "1700000401.000100",
             "1700000400.000100",
@@ -325,22 +327,6 @@ class SurfacesTest {
             WAIT);
     assertEquals(count, calls.size(), "posts to " + channel);
     return calls;
-  }
-
-  private static String mention(String channel, String ts, String threadTs, String text) {
-    return "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
-        + SlackStandIn.BOT_USER_ID
-        + "> "
-        + text
-        + "\",\"ts\":\""
-        + ts
-        + "\","
-        + (threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",")
-        + "\"channel\":\""
-        + channel
-        + "\",\"event_ts\":\""
-        + ts
-        + "\"}";
   }
 
   private static String directMessage(String channel, String ts, String threadTs, String text) {

@@ -25,13 +25,23 @@ public final class EventBodies {
    * {@code channel}, posted at {@code ts}.
    */
   public static String appMention(String channel, String ts, String question) {
+    return appMention(channel, ts, null, question);
+  }
+
+  /**
+   * Returns the {@code app_mention} event of user U123 mentioning the bot with {@code question} in
+   * {@code channel}, posted at {@code ts} in the thread {@code threadTs} (none when null).
+   */
+  public static String appMention(String channel, String ts, String threadTs, String question) {
     return "{\"type\":\"app_mention\",\"user\":\"U123\",\"text\":\"<@"
         + SlackStandIn.BOT_USER_ID
         + "> "
         + question
         + "\",\"ts\":\""
         + ts
-        + "\",\"channel\":\""
+        + "\","
+        + (threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",")
+        + "\"channel\":\""
         + channel
         + "\",\"event_ts\":\""
         + ts
