@@ -66,40 +66,41 @@ final class AskCommand extends Subcommand {
   @Parameters(paramLabel = "QUESTION", description = "the question, or with --find the words")
   private List<String> words = new ArrayList<>();
 
-  AskCommand(Console console) {
-    super(console);
-  }
-
   @Override
   public Integer call() throws Exception {
-    String text = freeText(words);
     if (find) {
-      return find(text);
+      return find();
     }
+    String text = freeText(words);
     boolean fromStdin = words.isEmpty();
     if (fromStdin && !json) {
       throw usageError("give a question, or --json to read questions from standard input");
     }
-    try (KnowledgeBase kb = folders.open(console)) {
+    try (KnowledgeBase kb = folders.open(console())) {
       AskService service = AskService.uncounted(kb);
       ReportInfo only = report == null ? null : only(service);
-      if (!fromStdin) {
+      if (fromStdin) {
+        answerEachLine(service, only);
+      } else {
         Answer answer = answer(service, only, text);
-        console
+        console()
             .out()
             .println(
                 json
                     ? AnswerFormat.toJson(answer)
                     : AnswerFormat.toText(answer, kb.examples(), AnswerFormat.bold()));
-        return 0;
-      }
-      BufferedReader in =
-          new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        console.out().println(AnswerFormat.toJson(answer(service, only, line)));
-        console.out().flush();
       }
       return 0;
+    }
+  }
+
+  /** Answers each line of standard input, printing one JSON object a line, in order. */
+  private void answerEachLine(AskService service, ReportInfo only) throws IOException {
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(console().in(), StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      console().out().println(AnswerFormat.toJson(answer(service, only, line)));
+      console().out().flush();
     }
   }
 
@@ -127,10 +128,11 @@ final class AskCommand extends Subcommand {
         : service.answer(new Scope(text, only, false, null)).to(text);
   }
 
-  private int find(String text) throws IOException {
+  /** {@code ask --find}: as {@code find}. */
+  private int find() throws IOException {
     if (words.isEmpty()) {
       throw usageError("--find needs words to look up");
     }
-    return FindCommand.print(console, folders, text, json);
+    return FindCommand.print(console(), folders, freeText(words), json);
   }
 }

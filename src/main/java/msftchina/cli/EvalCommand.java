@@ -1,10 +1,5 @@
 package msftchina.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import msftchina.eval.EvalQuestion;
@@ -12,7 +7,6 @@ import msftchina.eval.Evaluation;
 import msftchina.search.KnowledgeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code msftchina eval}: measures answer quality on an evaluation set. */
 @Command(
@@ -29,36 +23,22 @@ import picocli.CommandLine.Parameters;
     })
 final class EvalCommand extends Subcommand {
 
-  static final String DEFAULT_SET = "eval";
-
   @Mixin private FactsAndIndex folders;
 
-  @Parameters(
-      paramLabel = "FILE_OR_DIR",
-      arity = "0..1",
-      defaultValue = DEFAULT_SET,
-      description = "the evaluation set (default: " + DEFAULT_SET + "/)")
-  private Path path;
-
-  EvalCommand(Console console) {
-    super(console);
-  }
+  @Mixin private EvalSets sets;
 
   @Override
   public Integer call() throws Exception {
-    List<EvalQuestion> questions = new ArrayList<>();
-    for (Path file : setFiles(path)) {
-      questions.addAll(EvalQuestion.read(file));
-    }
-    try (KnowledgeBase kb = folders.open(console)) {
+    List<EvalQuestion> questions = sets.read(name -> true);
+    try (KnowledgeBase kb = folders.open(console())) {
       Map<String, Evaluation.Scores> scores = Evaluation.run(questions, kb::ask);
-      console
+      console()
           .out()
           .printf(
               "%-10s %10s %7s %7s %6s %9s %8s %6s%n",
               "part", "answerable", "hit@1", "hit@3", "MRR", "off-topic", "refused", "errors");
       for (Evaluation.Scores s : scores.values()) {
-        console
+        console()
             .out()
             .printf(
                 "%-10s %10d %6.1f%% %6.1f%% %6.3f %9d %7.1f%% %6d%n",
@@ -72,23 +52,11 @@ final class EvalCommand extends Subcommand {
                 s.errors());
       }
       List<String> misses = scores.get("all").misses();
-      console.out().println(misses.isEmpty() ? "\nno misses" : "\nmisses (" + misses.size() + "):");
-      misses.forEach(m -> console.out().println("  " + m));
+      console()
+          .out()
+          .println(misses.isEmpty() ? "\nno misses" : "\nmisses (" + misses.size() + "):");
+      misses.forEach(m -> console().out().println("  " + m));
     }
     return 0;
-  }
-
-  static List<Path> setFiles(Path path) throws IOException {
-    if (!Files.isDirectory(path)) {
-      return List.of(path);
-    }
-    try (var files = Files.list(path)) {
-      List<Path> sets = files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
-      if (sets.isEmpty()) {
-        throw new NoSuchFileException(
-            path.toString(), null, "no *.jsonl evaluation set in this folder");
-      }
-      return sets;
-    }
   }
 }

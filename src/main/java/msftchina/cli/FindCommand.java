@@ -35,17 +35,13 @@ final class FindCommand extends Subcommand {
   @Parameters(paramLabel = "WORDS", description = "the words to look up")
   private List<String> words = new ArrayList<>();
 
-  FindCommand(Console console) {
-    super(console);
-  }
-
   @Override
   public Integer call() throws Exception {
     String text = freeText(words);
     if (text.isBlank()) {
       throw usageError("give the words to look up, for example: find ByteDance");
     }
-    return print(console, folders, text, json);
+    return print(console(), folders, text, json);
   }
 
   /** Looks {@code text} up and prints the statements found, as JSON when {@code json}. */

@@ -3,7 +3,6 @@ package msftchina.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import msftchina.eval.EvalQuestion;
@@ -13,7 +12,6 @@ import msftchina.search.KnowledgeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code msftchina fit}: fits the decision to answer or refuse on the tuning sets. */
 @Command(
@@ -39,32 +37,17 @@ final class FitCommand extends Subcommand {
 
   @Mixin private FactsAndIndex folders;
 
-  @Parameters(
-      paramLabel = "DIR",
-      arity = "0..1",
-      defaultValue = "eval",
-      description = "the folder of tuning sets (default: eval/)")
-  private Path dir;
-
-  FitCommand(Console console) {
-    super(console);
-  }
+  @Mixin private EvalSets sets;
 
   @Override
   public Integer call() throws Exception {
     atLeast("--folds", folds, 2);
-    List<EvalQuestion> questions = new ArrayList<>();
-    for (Path file : EvalCommand.setFiles(dir)) {
-      if (file.getFileName().toString().startsWith("tuning")) {
-        questions.addAll(EvalQuestion.read(file));
-      }
-    }
+    List<EvalQuestion> questions = sets.read(name -> name.startsWith("tuning"));
     if (questions.size() < folds) {
-      throw usageError("no tuning*.jsonl sets with " + folds + " questions or more in " + dir);
+      throw usageError(
+          "no tuning*.jsonl sets with " + folds + " questions or more in " + sets.path());
     }
-    Path facts = folders.facts(console.env());
-    try (KnowledgeBase kb =
-        KnowledgeBase.open(facts, folders.index(console.env()), console.err()::println)) {
+    try (KnowledgeBase kb = folders.open(console())) {
       List<DecisionModel> grid = Fit.grid();
       Fit.Fitted fit = Fit.run(questions, kb::ask, grid, folds, seed);
       StringBuilder report = new StringBuilder();
@@ -107,9 +90,9 @@ final class FitCommand extends Subcommand {
               describe(fit.model()),
               100 * fit.accuracy(),
               describe(kb.model())));
-      console.out().print(report);
+      console().out().print(report);
       if (write) {
-        Path file = facts.resolve(DecisionModel.FILE_NAME);
+        Path file = folders.facts(console().env()).resolve(DecisionModel.FILE_NAME);
         Files.writeString(
             file,
             fit.model()
@@ -118,7 +101,7 @@ final class FitCommand extends Subcommand {
                         + " tuning sets\n(never on eval/unseen or the held-out set). Its run:\n"
                         + report),
             StandardCharsets.UTF_8);
-        console.out().println("wrote " + file);
+        console().out().println("wrote " + file);
       }
       return 0;
     }

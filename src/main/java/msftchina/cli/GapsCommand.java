@@ -46,21 +46,17 @@ final class GapsCommand extends Subcommand {
               + " down (default ${DEFAULT-VALUE})")
   private int limit;
 
-  GapsCommand(Console console) {
-    super(console);
-  }
-
   @Override
   public Integer call() throws Exception {
     atLeast("--limit", limit, 1);
-    try (Connection c = store.connect(console.env())) {
+    try (Connection c = store.connect(console().env())) {
       Gaps gaps = GapsQueries.gaps(c, store.fromMillis(), limit);
       if (json) {
-        printJson(gaps, console.out());
+        printJson(gaps, console().out());
         long refused = gaps.refusedRows() - gaps.refused().size();
         long down = gaps.votedDownRows() - gaps.votedDown().size();
         if (refused > 0 || down > 0) {
-          console
+          console()
               .err()
               .println(
                   "gaps: "
@@ -71,7 +67,7 @@ final class GapsCommand extends Subcommand {
         }
       } else {
         printText(
-            GapsQueries.reasons(c, store.fromMillis(), limit), gaps, store.since, console.out());
+            GapsQueries.reasons(c, store.fromMillis(), limit), gaps, store.since, console().out());
       }
     }
     return 0;
@@ -124,12 +120,8 @@ final class GapsCommand extends Subcommand {
               + " asked  "
               + Wording.ENGLISH.reason(reason.reason(), reason.missing()));
       for (Gaps.Refused r : reason.examples()) {
-        out.println(
-            "      "
-                + r.asked()
-                + "x  "
-                + r.question()
-                + (r.version().isEmpty() ? "" : "  [" + r.version() + "]"));
+        out.printf(
+            "      %dx  %s%s%n", r.asked(), r.question(), StoreArgs.version("  [%s]", r.version()));
       }
     }
     more(out, reasons.reasons() - reasons.top().size(), "reasons");

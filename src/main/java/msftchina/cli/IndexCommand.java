@@ -19,16 +19,12 @@ final class IndexCommand extends Subcommand {
 
   @Mixin private FactsAndIndex folders;
 
-  IndexCommand(Console console) {
-    super(console);
-  }
-
   @Override
   public Integer call() throws Exception {
-    Path facts = folders.facts(console.env());
-    Path index = folders.index(console.env());
+    Path facts = folders.facts(console().env());
+    Path index = folders.index(console().env());
     int count = FactIndex.rebuild(index, new FactsDirectory(facts));
-    console.out().printf("indexed %d facts from %s into %s%n", count, facts, index);
+    console().out().printf("indexed %d facts from %s into %s%n", count, facts, index);
     return 0;
   }
 }

@@ -84,10 +84,6 @@ final class IngestCommand extends Subcommand {
       description = "text and Markdown files' encoding: UTF-8 (the default), windows-1252, GB18030")
   private Charset encoding;
 
-  IngestCommand(Console console) {
-    super(console);
-  }
-
   @Override
   public Integer call() throws Exception {
     Path single = inputs.size() == 1 ? inputs.get(0) : null;
@@ -107,8 +103,8 @@ final class IngestCommand extends Subcommand {
       throw usageError("--title names one report: give one file");
     }
     Path facts =
-        into != null ? into : Path.of(console.env().getOrDefault("MSFTCHINA_FACTS", "facts"));
-    return new IngestRun(console, new ReportIngest(new FactsDirectory(facts), encoding, title))
+        into != null ? into : Path.of(console().env().getOrDefault("MSFTCHINA_FACTS", "facts"));
+    return new IngestRun(console(), new ReportIngest(new FactsDirectory(facts), encoding, title))
         .run(inputs, facts);
   }
 
@@ -120,7 +116,7 @@ final class IngestCommand extends Subcommand {
     ReportIngest.Written written =
         new ReportIngest(facts, encoding, title)
             .writeFacts(report, folder, out != null ? out : folder.factsFile());
-    console
+    console()
         .out()
         .printf(
             "wrote %d facts (%d uncited) of \"%s\" to %s%n",

@@ -30,7 +30,16 @@ public final class Main implements Callable<Integer> {
       description = "print this help and exit")
   boolean help;
 
-  private Main() {}
+  private final Console console;
+
+  private Main(Console console) {
+    this.console = console;
+  }
+
+  /** Returns what the commands read from and write to. */
+  Console console() {
+    return console;
+  }
 
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -44,19 +53,19 @@ public final class Main implements Callable<Integer> {
   public static int run(List<String> args, Console console) {
     OneLineErrors errors = new OneLineErrors();
     CommandLine cli =
-        new CommandLine(new Main())
-            .addSubcommand(new AskCommand(console))
-            .addSubcommand(new FindCommand(console))
-            .addSubcommand(new ReportsCommand(console))
-            .addSubcommand(new IngestCommand(console))
-            .addSubcommand(new IndexCommand(console))
-            .addSubcommand(new EvalCommand(console))
-            .addSubcommand(new FitCommand(console))
-            .addSubcommand(new ServeCommand(console))
-            .addSubcommand(new SignCommand(console))
-            .addSubcommand(new WarmupCommand(console))
-            .addSubcommand(new GapsCommand(console))
-            .addSubcommand(new StatsCommand(console))
+        new CommandLine(new Main(console))
+            .addSubcommand(new AskCommand())
+            .addSubcommand(new FindCommand())
+            .addSubcommand(new ReportsCommand())
+            .addSubcommand(new IngestCommand())
+            .addSubcommand(new IndexCommand())
+            .addSubcommand(new EvalCommand())
+            .addSubcommand(new FitCommand())
+            .addSubcommand(new ServeCommand())
+            .addSubcommand(new SignCommand())
+            .addSubcommand(new WarmupCommand())
+            .addSubcommand(new GapsCommand())
+            .addSubcommand(new StatsCommand())
             .addSubcommand(new HelpCommand())
             .setUsageHelpWidth(100)
             .setExpandAtFiles(false)

@@ -33,15 +33,11 @@ final class ReportsCommand extends Subcommand {
 
   @Mixin private FactsAndIndex folders;
 
-  ReportsCommand(Console console) {
-    super(console);
-  }
-
   @Override
   public Integer call() throws Exception {
-    try (KnowledgeBase kb = folders.open(console)) {
+    try (KnowledgeBase kb = folders.open(console())) {
       for (ReportInfo r : kb.catalog()) {
-        console
+        console()
             .out()
             .println(
                 json

@@ -55,15 +55,11 @@ final class ServeCommand extends Subcommand {
 
   @Mixin private FactsAndIndex folders;
 
-  ServeCommand(Console console) {
-    super(console);
-  }
-
   @Override
   public Integer call() throws Exception {
     ServeConfig config;
     try {
-      config = ServeConfig.from(console.env());
+      config = ServeConfig.from(console().env());
     } catch (IllegalArgumentException e) {
       throw usageError(e.getMessage());
     }
@@ -73,7 +69,11 @@ final class ServeCommand extends Subcommand {
     try {
       bot =
           Bot.start(
-              config, folders.facts(console.env()), folders.index(console.env()), store, log::info);
+              config,
+              folders.facts(console().env()),
+              folders.index(console().env()),
+              store,
+              log::info);
     } catch (IllegalArgumentException e) {
       var unused = store.thenAccept(Store::close); // closed once open, if it opens
       throw usageError(e.getMessage());

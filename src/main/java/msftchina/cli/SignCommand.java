@@ -29,17 +29,13 @@ final class SignCommand extends Subcommand {
   @Parameters(paramLabel = "QUESTION", description = "the question")
   private List<String> words = new ArrayList<>();
 
-  SignCommand(Console console) {
-    super(console);
-  }
-
   @Override
   public Integer call() {
     String question = freeText(words);
     if (words.isEmpty()) {
       throw usageError("give a question");
     }
-    String secret = console.env().get("SLACK_SIGNING_SECRET");
+    String secret = console().env().get("SLACK_SIGNING_SECRET");
     if (secret == null || secret.isBlank()) {
       throw usageError(
           "SLACK_SIGNING_SECRET is not set; use the same value as the serve you send to");
@@ -47,14 +43,14 @@ final class SignCommand extends Subcommand {
     String to =
         url != null
             ? url
-            : "http://localhost:" + console.env().getOrDefault("PORT", "3000") + "/slack/events";
+            : "http://localhost:" + console().env().getOrDefault("PORT", "3000") + "/slack/events";
     SignedRequest request =
         SignedRequest.slashCommand(
             secret.strip(),
             question,
             "http://localhost:9/unused-response-url",
             Instant.now().getEpochSecond());
-    console.out().println(curl(to, request));
+    console().out().println(curl(to, request));
     return 0;
   }
 

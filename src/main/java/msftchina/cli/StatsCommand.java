@@ -24,17 +24,13 @@ final class StatsCommand extends Subcommand {
 
   @Mixin private StoreArgs store;
 
-  StatsCommand(Console console) {
-    super(console);
-  }
-
   @Override
   public Integer call() throws Exception {
     Stats stats;
-    try (Connection c = store.connect(console.env())) {
+    try (Connection c = store.connect(console().env())) {
       stats = StatsQueries.stats(c, store.fromMillis());
     }
-    print(stats, store.since, console.out());
+    print(stats, store.since, console().out());
     return 0;
   }
 
@@ -61,12 +57,9 @@ final class StatsCommand extends Subcommand {
     }
     out.println("Statements most shown:");
     for (Stats.Shown shown : s.shown()) {
-      out.println(
-          "  "
-              + shown.times()
-              + "  "
-              + shown.statement()
-              + (shown.version().isEmpty() ? "" : "  (" + shown.version() + ")"));
+      out.printf(
+          "  %d  %s%s%n",
+          shown.times(), shown.statement(), StoreArgs.version("  (%s)", shown.version()));
     }
     out.println("Answered from (report and version):");
     for (Stats.Version v : s.versions()) {

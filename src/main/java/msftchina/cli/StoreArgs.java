@@ -73,6 +73,14 @@ final class StoreArgs {
     return total == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * n / total);
   }
 
+  /**
+   * Returns {@code version} put in {@code format} (" [%s]"), or "" when it is not known (a row
+   * recorded before versions were).
+   */
+  static String version(String format, String version) {
+    return version.isEmpty() ? "" : String.format(Locale.ROOT, format, version);
+  }
+
   /** Returns {@code d} as the commands print it: "30 days", "12 hours". */
   static String describe(Duration d) {
     return d.toHours() % 24 == 0 ? d.toDays() + " days" : d.toHours() + " hours";

@@ -6,18 +6,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * A subcommand of {@code msftchina}: runs in a {@link Console}, takes {@code -h}/{@code --help},
- * and returns its exit status.
+ * A subcommand of {@code msftchina}: runs in the {@link Console} of the {@link Main} it is added
+ * to, takes {@code -h}/{@code --help}, and returns its exit status.
  */
 @Command(sortOptions = false, sortSynopsis = false)
 abstract class Subcommand implements Callable<Integer> {
 
-  final Console console;
-
   @Spec CommandSpec spec;
+
+  // The console is the top command's: picocli sets it here when the command is added to it.
+  @ParentCommand private Main main;
 
   @Option(
       names = {"-h", "--help"},
@@ -26,8 +28,9 @@ abstract class Subcommand implements Callable<Integer> {
       description = "print this help and exit")
   boolean help;
 
-  Subcommand(Console console) {
-    this.console = console;
+  /** Returns what the command reads from and writes to. */
+  Console console() {
+    return main.console();
   }
 
   /** Returns the error for a command line that can't be run as given (exit status 2). */

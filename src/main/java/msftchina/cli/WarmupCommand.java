@@ -39,10 +39,6 @@ final class WarmupCommand extends Subcommand {
 
   @Mixin private FactsAndIndex folders;
 
-  WarmupCommand(Console console) {
-    super(console);
-  }
-
   @Override
   public Integer call() throws Exception {
     ServeConfig config =
@@ -59,8 +55,8 @@ final class WarmupCommand extends Subcommand {
     try (Bot bot =
         Bot.start(
             config.with(new Delivery(1, Duration.ofMillis(1), Duration.ofMillis(1))),
-            folders.facts(console.env()),
-            folders.index(console.env()),
+            folders.facts(console().env()),
+            folders.index(console().env()),
             CompletableFuture.completedFuture(new MemoryStore()),
             line -> {})) {
       URI events = URI.create("http://127.0.0.1:" + bot.port() + SlackServer.EVENTS_PATH);
@@ -84,7 +80,7 @@ final class WarmupCommand extends Subcommand {
         }
       }
     }
-    console.out().println("warmup: " + answered + " signed requests answered");
+    console().out().println("warmup: " + answered + " signed requests answered");
     return 0;
   }
 }

@@ -54,11 +54,6 @@ final class BodyBudget extends Handler.Wrapper {
     return length == 0 ? 0 : REQUEST_OVERHEAD + COPIES * length;
   }
 
-  /** Returns the bytes reserved by requests in flight. */
-  long reserved() {
-    return reserved.get();
-  }
-
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     boolean hasBody =

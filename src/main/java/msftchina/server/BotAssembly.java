@@ -56,15 +56,14 @@ final class BotAssembly {
     app.use(gate);
     TokenCheck tokenCheck = new TokenCheck(app.client(), config.botToken(), identity, log, metrics);
     Bot.Parts parts = new Bot.Parts(tokenCheck, outbox, store, metrics, gate, config.stopTimeout());
-    Transport transport = transport(config, app, gate, outbox, kb, parts);
+    Transport transport =
+        transport(config, new AppStop(app, gate, config.stopTimeout()), outbox, kb, parts);
     OperationsPort operations = OperationsPort.NONE;
     try {
       tokenCheck.start();
       app.start();
       if (config.metricsPortSet()) {
-        operations =
-            OperationsPort.start(
-                server(config, null, kb, parts), config.host(), config.metricsPort());
+        operations = OperationsPort.start(server(config, null, kb, parts));
       }
       transport.start();
       store.start(pendingReplies);
@@ -86,13 +85,11 @@ final class BotAssembly {
 
   /** Returns the transport {@code config} asks for: Socket Mode with an app token, else HTTP. */
   private static Transport transport(
-      ServeConfig config, App app, StopGate gate, SendQueue outbox, KnowledgeBase kb, Bot.Parts p) {
+      ServeConfig config, AppStop stop, SendQueue outbox, KnowledgeBase kb, Bot.Parts p) {
     if (config.socketMode()) {
-      return new SocketModeRunner(
-          app, config.appToken(), config.socket(), config.stopTimeout(), gate, outbox);
+      return new SocketModeRunner(stop, config.appToken(), config.socket(), outbox);
     }
-    return new HttpTransport(
-        app, server(config, app, kb, p), gate, config.host(), config.port(), config.stopTimeout());
+    return new HttpTransport(server(config, stop.app(), kb, p), stop);
   }
 
   /**

@@ -1,29 +1,18 @@
 package msftchina.server;
 
-import com.slack.api.bolt.App;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /** Slack's requests over HTTP: {@link SlackServer} listening with the app on the events path. */
 final class HttpTransport implements Transport {
 
-  private final App app;
   private final SlackServer server;
-  private final StopGate gate;
-  private final String host;
-  private final int requestedPort;
-  private final Duration stopTimeout;
+  private final AppStop stop;
   private volatile int port;
 
-  HttpTransport(
-      App app, SlackServer server, StopGate gate, String host, int port, Duration stopTimeout) {
-    this.app = app;
+  /** Serves the app of {@code stop} with {@code server}, stopping it by {@code stop}. */
+  HttpTransport(SlackServer server, AppStop stop) {
     this.server = server;
-    this.gate = gate;
-    this.host = host;
-    this.requestedPort = port;
-    this.stopTimeout = stopTimeout;
+    this.stop = stop;
   }
 
   @Override
@@ -31,7 +20,7 @@ final class HttpTransport implements Transport {
     try {
       port = server.start();
     } catch (IOException e) {
-      throw new CannotListenException(host, requestedPort, e);
+      throw new CannotListenException(server.host(), server.requestedPort(), e);
     }
   }
 
@@ -57,15 +46,11 @@ final class HttpTransport implements Transport {
   @Override
   public void stop() throws Exception {
     try {
-      gate.close();
+      stop.gate().close();
       server.stop();
     } finally {
-      gate.close();
-      gate.awaitIdle(stopTimeout);
-      app.executorService().shutdown();
-      if (!app.executorService().awaitTermination(stopTimeout.toSeconds(), TimeUnit.SECONDS)) {
-        app.executorService().shutdownNow();
-      }
+      stop.closeGate();
+      stop.finishBackgroundWork();
     }
   }
 }

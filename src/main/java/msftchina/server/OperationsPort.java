@@ -33,19 +33,19 @@ interface OperationsPort {
   void stop() throws Exception;
 
   /**
-   * Starts {@code server} on {@code host}:{@code port}; a port it can't listen on is an {@link
-   * IOException} saying to set {@code MSFTCHINA_METRICS_PORT} to a free port, or unset it.
+   * Starts {@code server}; a port it can't listen on is an {@link IOException} saying to set {@code
+   * MSFTCHINA_METRICS_PORT} to a free port, or unset it.
    */
-  static OperationsPort start(SlackServer server, String host, int port) throws Exception {
+  static OperationsPort start(SlackServer server) throws Exception {
     int listening;
     try {
       listening = server.start();
     } catch (IOException e) {
       throw new IOException(
           "cannot listen on "
-              + host
+              + server.host()
               + ":"
-              + port
+              + server.requestedPort()
               + " for metrics ("
               + e.getMessage()
               + "); set MSFTCHINA_METRICS_PORT to a free port, or unset it",

@@ -104,6 +104,16 @@ public final class SlackServer {
     server.setStopAtShutdown(false);
   }
 
+  /** Returns the host it was asked to listen on. */
+  String host() {
+    return connector.getHost();
+  }
+
+  /** Returns the port it was asked to listen on (0 for any free port). */
+  int requestedPort() {
+    return connector.getPort();
+  }
+
   /** Starts serving and returns the port it listens on. */
   public int start() throws Exception {
     server.start();

@@ -2,7 +2,6 @@ package msftchina.server;
 
 import com.slack.api.bolt.App;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import msftchina.slack.SendQueue;
@@ -38,8 +37,7 @@ final class SocketModeRunner implements Transport {
 
   private final App app;
   private final SocketModeLimits limits;
-  private final Duration stopTimeout;
-  private final StopGate gate;
+  private final AppStop stop;
   private final ConnectionState state = new ConnectionState();
   private final SlackConnection connection;
   private final EnvelopeReplies replies;
@@ -47,21 +45,14 @@ final class SocketModeRunner implements Transport {
   private volatile EnvelopeQueue envelopes;
 
   /**
-   * Creates a runner for {@code app}, behind {@code gate}, that connects with the app-level {@code
-   * appToken} within {@code limits}; replies sent after an envelope's ack go through {@code
+   * Creates a runner for the app of {@code stop}, stopped by it, that connects with the app-level
+   * {@code appToken} within {@code limits}; replies sent after an envelope's ack go through {@code
    * outbox}.
    */
-  SocketModeRunner(
-      App app,
-      String appToken,
-      SocketModeLimits limits,
-      Duration stopTimeout,
-      StopGate gate,
-      SendQueue outbox) {
-    this.app = app;
+  SocketModeRunner(AppStop stop, String appToken, SocketModeLimits limits, SendQueue outbox) {
+    this.app = stop.app();
+    this.stop = stop;
     this.limits = limits;
-    this.stopTimeout = stopTimeout;
-    this.gate = gate;
     this.connection =
         new SlackConnection(app, appToken, limits.maxFrameBytes(), state, this::received);
     this.replies = new EnvelopeReplies(connection::current, app, outbox);
@@ -136,16 +127,12 @@ final class SocketModeRunner implements Transport {
     try {
       EnvelopeQueue queue = envelopes;
       if (queue != null) {
-        queue.stop(stopTimeout);
+        queue.stop(stop.timeout());
       }
       connection.close();
-      app.executorService().shutdown();
-      if (!app.executorService().awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        app.executorService().shutdownNow();
-      }
+      stop.finishBackgroundWork();
     } finally {
-      gate.close(); // only now: the envelopes acknowledged were run, not answered 503
-      gate.awaitIdle(stopTimeout);
+      stop.closeGate(); // only now: the envelopes acknowledged were run, not answered 503
     }
   }
 }

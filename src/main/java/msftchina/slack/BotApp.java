@@ -94,7 +94,7 @@ public final class BotApp {
             seal,
             new ThreadMemory(memory.threadWindow(), memory.threadBytes(), Clock.systemUTC()),
             memory,
-            metrics,
+            new PrivateNotes(metrics),
             GsonFactory.createSnakeCase(config.getSlack().getConfig()));
     // Bolt's ssl_check, then an authorization that never calls Slack. The signature is checked
     // over the raw bytes at the edge, before anything parses them (server.EventsServlet); Bolt's

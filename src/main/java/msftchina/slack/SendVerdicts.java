@@ -13,23 +13,16 @@ import org.slf4j.LoggerFactory;
  * <p>NOTE: not safe for concurrent use on its own: {@link #delivered} and {@link #failed} are
  * called under the queue's lock, which also guards {@code turns} and {@code budget}; {@link
  * #turnedAway} and {@link #givenUp} touch neither and are called outside it.
+ *
+ * @param policy how many times a reply is tried
+ * @param turns the channels' turns: a reply done with frees its channel's
+ * @param budget the bytes of the replies waiting: a reply done with releases its own
+ * @param metrics counts what becomes of the replies, and Slack's errors
  */
-final class SendVerdicts {
+record SendVerdicts(Delivery policy, ChannelTurns turns, ReplyBudget budget, Metrics metrics) {
 
   // The queue's logger: these lines are the queue's, whichever class words them.
   private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
-
-  private final Delivery policy;
-  private final ChannelTurns turns;
-  private final ReplyBudget budget;
-  private final Metrics metrics;
-
-  SendVerdicts(Delivery policy, ChannelTurns turns, ReplyBudget budget, Metrics metrics) {
-    this.policy = policy;
-    this.turns = turns;
-    this.budget = budget;
-    this.metrics = metrics;
-  }
 
   /** Counts {@code reply} delivered and frees its channel's turn and its bytes. */
   void delivered(QueuedReply reply) {

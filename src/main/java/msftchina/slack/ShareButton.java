@@ -18,14 +18,12 @@ final class ShareButton {
   private static final Logger log = LoggerFactory.getLogger(ShareButton.class);
 
   private final BotParts parts;
-  private final PrivateNotes notes;
   // One key per click: its response_url, which Slack makes for each click and a replay repeats.
   private final SeenEvents shares;
 
   ShareButton(BotParts parts) {
     this.parts = parts;
     this.shares = SeenEvents.forAnHour(parts.memory().seenEventsBytes());
-    this.notes = new PrivateNotes(parts.metrics());
   }
 
   // Block actions: https://api.slack.com/reference/interaction-payloads/block-actions
@@ -39,34 +37,32 @@ final class ShareButton {
               || !shares.firstTime(payload.getResponseUrl())) {
             return ctx.ack();
           }
-          String sealed = payload.getActions().get(0).getValue();
-          String user = payload.getUser() == null ? null : payload.getUser().getId();
-          String asked = parts.seal().open(Replies.SHARE_ACTION, sealed);
-          String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
-          Answer answer = asked == null ? null : parts.service().answer(asked, channel);
+          ButtonClick click = ButtonClick.read(payload, parts.seal(), Replies.SHARE_ACTION);
+          String asked = click.value();
+          Answer answer = asked == null ? null : parts.service().answer(asked, click.channel());
           if (answer == null || !answer.answered()) {
             // Edited, made up, sent before values were sealed, or no longer answered: nothing
             // reaches the channel, and the user is told to ask again.
             log.warn(
                 "a share from {} with a value the bot {} ({} characters): not shared",
-                SlackText.loggable(user),
+                SlackText.loggable(click.user()),
                 answer == null ? "never sent" : "no longer answers",
-                sealed == null ? 0 : sealed.length());
-            notes.later(app, ctx::respond, payload, parts.replies().english().expired());
+                click.sealedLength());
+            parts.notes().later(app, ctx::respond, payload, parts.replies().english().expired());
             return ctx.ack();
           }
-          share(ctx, payload, answer, asked, user);
+          share(ctx, click, answer);
           return ctx.ack();
         });
   }
 
-  private void share(
-      ActionContext ctx, BlockActionPayload payload, Answer answer, String asked, String user) {
-    Replies replies = parts.replies().forText(asked);
-    Replies.Message shared = replies.answer(answer, false, user);
+  /** Posts {@code answer}, which {@code click} asks to share, in the channel. */
+  private void share(ActionContext ctx, ButtonClick click, Answer answer) {
+    Replies replies = parts.replies().forText(click.value());
+    Replies.Message shared = replies.answer(answer, false, click.user());
     Replies.Message done = replies.shared();
-    String channel = payload.getChannel() == null ? "response_url" : payload.getChannel().getId();
-    String what = "share by " + user + " in " + channel + ": ";
+    String channel = click.channel() == null ? "response_url" : click.channel();
+    String what = "share by " + click.user() + " in " + channel + ": ";
     parts
         .outbox()
         .send(
@@ -103,7 +99,10 @@ final class ShareButton {
               return result;
             },
             error ->
-                notes.now(
-                    ctx::respond, "I couldn't share that answer in the channel (" + error + ")."));
+                parts
+                    .notes()
+                    .now(
+                        ctx::respond,
+                        "I couldn't share that answer in the channel (" + error + ")."));
   }
 }

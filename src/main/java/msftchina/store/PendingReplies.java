@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import msftchina.app.PendingReply;
@@ -87,32 +86,32 @@ final class PendingReplies {
 
   /** Returns the (at most 100) oldest pending replies whose lease ended before {@code now}. */
   List<Lease> expired(Connection c, long now) throws SQLException {
-    List<Lease> expired = new ArrayList<>();
-    try (PreparedStatement find =
-        c.prepareStatement(
+    List<Lease> expired =
+        Sql.list(
+            c,
             "SELECT event_id, created_at, surface, team_id, channel_id, thread_ts, user_id,"
                 + " question, owner, lease_until FROM outbox WHERE lease_until < ?"
-                + " ORDER BY created_at LIMIT 100")) {
-      find.setLong(1, now);
-      try (ResultSet rs = find.executeQuery()) {
-        while (rs.next()) {
-          Surface surface = Surface.of(rs.getString(3));
-          PendingReply reply =
-              new PendingReply(
-                  rs.getString(1),
-                  surface == null ? Surface.MENTION : surface,
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getLong(2));
-          expired.add(new Lease(reply, rs.getString(9), rs.getLong(10)));
-        }
-      }
-    }
+                + " ORDER BY created_at LIMIT 100",
+            PendingReplies::lease,
+            now);
     c.commit();
     return expired;
+  }
+
+  /** Reads the pending reply and its lease of a row of {@link #expired}'s query. */
+  private static Lease lease(ResultSet rs) throws SQLException {
+    Surface surface = Surface.of(rs.getString(3));
+    PendingReply reply =
+        new PendingReply(
+            rs.getString(1),
+            surface == null ? Surface.MENTION : surface,
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getString(7),
+            rs.getString(8),
+            rs.getLong(2));
+    return new Lease(reply, rs.getString(9), rs.getLong(10));
   }
 
   /**

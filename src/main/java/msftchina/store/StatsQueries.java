@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +35,14 @@ public final class StatsQueries {
    */
   static final int MAX_SHOWN_PER_ANSWER = 3;
 
+  /** The sums of counts mode (a few rows a day), by day and kind, since a day. */
+  private static final String COUNTED =
+      "SELECT day, kind, CASE WHEN kind IN ('surface', 'statement') THEN name ELSE '' END,"
+          + " SUM(n) FROM counts WHERE day >= ? AND (kind IN ('surface', 'statement', 'up',"
+          + " 'down', 'dropped') OR (kind = 'answered' AND name = 'yes'))"
+          + " GROUP BY day, kind, CASE WHEN kind IN ('surface', 'statement') THEN name ELSE ''"
+          + " END";
+
   /** Returns the stats recorded in {@code c} since {@code since} (epoch milliseconds). */
   public static Stats stats(Connection c, long since) throws SQLException {
     Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
@@ -43,105 +50,84 @@ public final class StatsQueries {
     long questions = 0;
     long answered = 0;
     try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT asked_at / "
-                + DAY
-                + " AS day, surface, COUNT(*), SUM(CASE WHEN statements <> '' THEN 1 ELSE 0 END)"
-                + " FROM questions WHERE asked_at >= ? GROUP BY asked_at / "
-                + DAY
-                + ", surface")) {
-      q.setLong(1, since);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          perDay
-              .computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), d -> new TreeMap<>())
-              .merge(rs.getString(2), rs.getLong(3), Long::sum);
-          questions += rs.getLong(3);
-          answered += rs.getLong(4);
-        }
+            c.prepareStatement(
+                "SELECT asked_at / "
+                    + DAY
+                    + " AS day, surface, COUNT(*), SUM(CASE WHEN statements <> '' THEN 1"
+                    + " ELSE 0 END) FROM questions WHERE asked_at >= ? GROUP BY asked_at / "
+                    + DAY
+                    + ", surface");
+        ResultSet rs = Sql.query(q, since)) {
+      while (rs.next()) {
+        perDay
+            .computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), d -> new TreeMap<>())
+            .merge(rs.getString(2), rs.getLong(3), Long::sum);
+        questions += rs.getLong(3);
+        answered += rs.getLong(4);
       }
     }
     // Answer times as a histogram: a row per distinct time in milliseconds.
     TreeMap<Integer, Long> times = new TreeMap<>();
     try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT millis, COUNT(*) FROM questions WHERE asked_at >= ? GROUP BY millis")) {
-      q.setLong(1, since);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          times.merge(rs.getInt(1), rs.getLong(2), Long::sum);
-        }
+            c.prepareStatement(
+                "SELECT millis, COUNT(*) FROM questions WHERE asked_at >= ? GROUP BY millis");
+        ResultSet rs = Sql.query(q, since)) {
+      while (rs.next()) {
+        times.merge(rs.getInt(1), rs.getLong(2), Long::sum);
       }
     }
-    try (PreparedStatement q = c.prepareStatement(shownQuery(c))) {
-      q.setLong(1, since);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          shown.merge(
-              List.of(rs.getString(1), Gaps.version(rs.getString(2), rs.getString(3))),
-              rs.getLong(4),
-              Long::sum);
-        }
+    try (PreparedStatement q = c.prepareStatement(shownQuery(c));
+        ResultSet rs = Sql.query(q, since)) {
+      while (rs.next()) {
+        shown.merge(
+            List.of(rs.getString(1), Gaps.version(rs.getString(2), rs.getString(3))),
+            rs.getLong(4),
+            Long::sum);
       }
     }
-    List<Version> versions = new ArrayList<>();
-    try (PreparedStatement q =
-        c.prepareStatement(
+    List<Version> versions =
+        Sql.list(
+            c,
             "SELECT report_id, report_version, COUNT(*), SUM(CASE WHEN statements <> '' THEN 1"
                 + " ELSE 0 END) FROM questions WHERE asked_at >= ? GROUP BY report_id,"
-                + " report_version")) {
-      q.setLong(1, since);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          versions.add(
-              new Version(
-                  Gaps.version(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getLong(4)));
-        }
-      }
-    }
+                + " report_version",
+            rs ->
+                new Version(
+                    Gaps.version(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getLong(4)),
+            since);
     versions.sort(
         Comparator.comparingLong(Version::questions).reversed().thenComparing(Version::version));
     long up = 0;
     long down = 0;
     try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END) FROM votes WHERE voted_at >= ?")) {
-      q.setLong(1, since);
-      try (ResultSet rs = q.executeQuery()) {
-        if (rs.next()) {
-          up += rs.getLong(1);
-          down += rs.getLong(2);
-        }
+            c.prepareStatement(
+                "SELECT SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END) FROM votes WHERE voted_at >= ?");
+        ResultSet rs = Sql.query(q, since)) {
+      if (rs.next()) {
+        up += rs.getLong(1);
+        down += rs.getLong(2);
       }
     }
     long dropped = 0;
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT day, kind, CASE WHEN kind IN ('surface', 'statement') THEN name ELSE '' END,"
-                + " SUM(n) FROM counts WHERE day >= ? AND (kind IN ('surface', 'statement', 'up',"
-                + " 'down', 'dropped') OR (kind = 'answered' AND name = 'yes'))"
-                + " GROUP BY day, kind, CASE WHEN kind IN ('surface', 'statement') THEN name ELSE ''"
-                + " END")) {
-      q.setLong(1, since / DAY);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          String name = rs.getString(3);
-          long n = rs.getLong(4);
-          switch (rs.getString(2)) {
-            case "surface" -> {
-              questions += n;
-              perDay
-                  .computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), d -> new TreeMap<>())
-                  .merge(name, n, Long::sum);
-            }
-            case "answered" -> answered += n;
-            case "statement" -> shown.merge(List.of(name, ""), n, Long::sum);
-            case "up" -> up += n;
-            case "down" -> down += n;
-            case "dropped" -> dropped += n;
-            default -> {}
+    try (PreparedStatement q = c.prepareStatement(COUNTED);
+        ResultSet rs = Sql.query(q, since / DAY)) {
+      while (rs.next()) {
+        String name = rs.getString(3);
+        long n = rs.getLong(4);
+        switch (rs.getString(2)) {
+          case "surface" -> {
+            questions += n;
+            perDay
+                .computeIfAbsent(LocalDate.ofEpochDay(rs.getLong(1)), d -> new TreeMap<>())
+                .merge(name, n, Long::sum);
           }
+          case "answered" -> answered += n;
+          case "statement" -> shown.merge(List.of(name, ""), n, Long::sum);
+          case "up" -> up += n;
+          case "down" -> down += n;
+          case "dropped" -> dropped += n;
+          default -> {}
         }
       }
     }

@@ -30,10 +30,11 @@ public final class Store implements Storage {
   private final AdminView adminView;
   private final ChannelTable channels;
 
-  private Store(Database db, Recorder recorder, EventLeases leases, StoreFile file) {
+  /** The store over {@code db}, whose SQLite {@code file} is watched (null for PostgreSQL). */
+  private Store(Database db, StoreFile file) {
     this.db = db;
-    this.recorder = recorder;
-    this.leases = leases;
+    this.recorder = new Recorder(db);
+    this.leases = new EventLeases(db);
     this.fileWatch = new StoreFileWatch(file, leases);
     this.adminView = new AdminView(db);
     this.channels = new ChannelTable(db);
@@ -43,7 +44,7 @@ public final class Store implements Storage {
   public static Store open(StoreSettings settings) throws StoreException {
     Database db = Database.open(settings);
     StoreFile file = settings.sqliteFile() == null ? null : StoreFile.opened(settings.sqliteFile());
-    return new Store(db, new Recorder(db), new EventLeases(db), file);
+    return new Store(db, file);
   }
 
   /**

@@ -18,15 +18,18 @@ import msftchina.testing.FactsCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The index is built when missing, reused when current, rebuilt when stale or corrupt. */
+/**
+ * The index is built when missing, reused when current, rebuilt when stale or corrupt: on the small
+ * fixture report ({@link FixtureReport}), copied where a test changes it.
+ */
 class FactIndexTest {
 
-  private static final FactsDirectory FACTS = new FactsDirectory(Path.of("facts"));
+  private static final FactsDirectory FACTS = new FactsDirectory(FixtureReport.dir());
 
   /** The library index's folder in the index directory. */
   private static final String REPORT = "library";
 
-  private static final String SAMPLE = "Who is Microsoft's biggest AI customer in China?";
+  private static final String SAMPLE = "Who is Lumenbay's biggest customer?";
 
   @TempDir Path tmp;
 
@@ -39,14 +42,14 @@ class FactIndexTest {
   private Answer openAndAsk(Path indexDir, FactsDirectory facts, String question)
       throws IOException {
     try (KnowledgeBase kb = KnowledgeBase.open(facts.path(), indexDir, log::add)) {
-      assertEquals(12, kb.factCount());
+      assertEquals(13, kb.factCount());
       return kb.ask(question);
     }
   }
 
   private static void assertSampleAnswered(Answer answer) {
     assertTrue(answer.answered(), "no answer to the sample question");
-    assertEquals("msft-china-ai:1.2", answer.matches().get(0).fact().id());
+    assertEquals("lumenbay:1.2", answer.matches().get(0).fact().id());
   }
 
   @Test
@@ -85,12 +88,12 @@ class FactIndexTest {
         openAndAsk(indexDir, copy, "quokka husbandry").answered(),
         "the word is not in the facts yet");
 
-    Path factsFile = factsDir.resolve("msft-china-ai").resolve("facts.jsonl");
+    Path factsFile = factsDir.resolve(FixtureReport.REPORT).resolve("facts.jsonl");
     String before = Files.readString(factsFile, StandardCharsets.UTF_8);
     String after =
         before.replace(
-            "customer service automation.\"",
-            "customer service automation and quokka husbandry.\"");
+            "from Pellucid Semiconductor.\"",
+            "from Pellucid Semiconductor and quokka husbandry.\"");
     assertFalse(before.equals(after), "the fact text was changed");
     Files.writeString(factsFile, after, StandardCharsets.UTF_8);
 
@@ -99,7 +102,7 @@ class FactIndexTest {
     assertEquals(1, log.size(), "exactly one rebuild line: " + log);
     assertTrue(log.get(0).contains("older than the facts"), log.get(0));
     assertTrue(answer.answered(), "the rebuilt index finds the new text");
-    assertEquals("msft-china-ai:3.1", answer.matches().get(0).fact().id());
+    assertEquals("lumenbay:3.1", answer.matches().get(0).fact().id());
     assertTrue(answer.matches().get(0).fact().text().contains("quokka husbandry"));
 
     log.clear();
@@ -205,8 +208,8 @@ class FactIndexTest {
     openAndAsk(indexDir, copy, SAMPLE);
     garble(indexDir, name -> name.equals("write.lock"));
     Files.writeString(
-        factsDir.resolve("msft-china-ai").resolve("examples.txt"),
-        "\nWho buys Azure AI?\n",
+        factsDir.resolve(FixtureReport.REPORT).resolve("examples.txt"),
+        "\nWho buys Lumenbay's robots?\n",
         StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.APPEND);
 

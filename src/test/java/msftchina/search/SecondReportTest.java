@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import msftchina.app.Wording;
-import msftchina.eval.EvalQuestion;
 import msftchina.facts.FactsDirectory;
 import msftchina.facts.FactsFile;
 import msftchina.facts.Ingest;
@@ -19,14 +19,17 @@ import msftchina.testing.FactsCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Adding a report answers questions about it and changes no answer about another report. */
+/**
+ * Adding a report answers questions about it and changes no answer about another report: the
+ * fixture report ({@link FixtureReport}) asked its example questions and each of its statements.
+ */
 class SecondReportTest {
 
   @TempDir Path tmp;
 
   @Test
   void aSecondReportLeavesEveryAnswerAboutTheFirstAsItWas() throws IOException {
-    Path facts = FactsCopy.of(Path.of("facts"), tmp.resolve("facts"));
+    Path facts = FactsCopy.of(FixtureReport.dir(), tmp.resolve("facts"));
     Path other = Files.createDirectories(facts.resolve("quokka-farming"));
     Files.writeString(
         other.resolve(ReportFile.FILE_NAME),
@@ -44,12 +47,15 @@ class SecondReportTest {
         FactAnnotator.of(new FactsDirectory(facts), folder)
             .annotate(Ingest.facts(ReportFile.read(other.resolve(ReportFile.FILE_NAME)))));
 
-    List<EvalQuestion> questions = EvalQuestion.read(Path.of("eval", "tuning.jsonl"));
-    try (KnowledgeBase one = KnowledgeBase.open(Path.of("facts"), tmp.resolve("i1"), l -> {});
+    try (KnowledgeBase one = KnowledgeBase.open(FixtureReport.dir(), tmp.resolve("i1"), l -> {});
         KnowledgeBase two = KnowledgeBase.open(facts, tmp.resolve("i2"), l -> {})) {
       assertEquals(2, two.reports().size());
-      for (EvalQuestion q : questions) {
-        assertEquals(ids(one.ask(q.question())), ids(two.ask(q.question())), q.question());
+      List<String> questions = new ArrayList<>(one.examples());
+      new ReportFolder(FixtureReport.dir().resolve(FixtureReport.REPORT))
+          .readFacts()
+          .forEach(statement -> questions.add(statement.text()));
+      for (String q : questions) {
+        assertEquals(ids(one.ask(q)), ids(two.ask(q)), q);
       }
       Answer quokka = two.ask("what about the quokka farms on Rottnest Island?");
       assertTrue(quokka.answered(), Wording.ENGLISH.refusal(quokka));
