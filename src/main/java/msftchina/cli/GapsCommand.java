@@ -3,11 +3,10 @@ package msftchina.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.PrintStream;
-import java.sql.Connection;
 import java.time.Duration;
 import msftchina.app.Gaps;
+import msftchina.app.UsageReader;
 import msftchina.app.Wording;
-import msftchina.store.GapsQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,8 +48,8 @@ final class GapsCommand extends Subcommand {
   @Override
   public Integer call() throws Exception {
     atLeast("--limit", limit, 1);
-    try (Connection c = store.connect(console().env())) {
-      Gaps gaps = GapsQueries.gaps(c, store.fromMillis(), limit);
+    try (UsageReader usage = store.open(console().env())) {
+      Gaps gaps = usage.gaps(store.fromMillis(), limit);
       if (json) {
         printJson(gaps, console().out());
         long refused = gaps.refusedRows() - gaps.refused().size();
@@ -66,8 +65,7 @@ final class GapsCommand extends Subcommand {
                       + " more answers voted down not printed; --limit N prints more");
         }
       } else {
-        printText(
-            GapsQueries.reasons(c, store.fromMillis(), limit), gaps, store.since, console().out());
+        printText(usage.reasons(store.fromMillis(), limit), gaps, store.since, console().out());
       }
     }
     return 0;

@@ -2,6 +2,7 @@ package msftchina.cli;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import msftchina.app.StorageUnreadable;
 import msftchina.facts.FactsFormatException;
 import msftchina.store.StoreException;
 import picocli.CommandLine;
@@ -45,7 +46,9 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
   }
 
   private static String reason(Exception e) {
-    if (e instanceof FactsFormatException || e instanceof StoreException) {
+    if (e instanceof FactsFormatException
+        || e instanceof StoreException
+        || e instanceof StorageUnreadable) {
       return e.getMessage();
     }
     if (e instanceof NoSuchFileException missing) {

@@ -1,13 +1,12 @@
 package msftchina.cli;
 
 import java.io.PrintStream;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
-import msftchina.store.Stats;
-import msftchina.store.StatsQueries;
+import msftchina.app.Stats;
+import msftchina.app.UsageReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -27,8 +26,8 @@ final class StatsCommand extends Subcommand {
   @Override
   public Integer call() throws Exception {
     Stats stats;
-    try (Connection c = store.connect(console().env())) {
-      stats = StatsQueries.stats(c, store.fromMillis());
+    try (UsageReader usage = store.open(console().env())) {
+      stats = usage.stats(store.fromMillis());
     }
     print(stats, store.since, console().out());
     return 0;

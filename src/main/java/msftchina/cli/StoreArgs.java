@@ -2,16 +2,15 @@ package msftchina.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import msftchina.store.Database;
+import msftchina.app.UsageReader;
 import msftchina.store.StoreException;
 import msftchina.store.StoreSettings;
+import msftchina.store.StoredUsage;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,10 +45,10 @@ final class StoreArgs {
   }
 
   /**
-   * Opens the store's database as {@code serve} does (MSFTCHINA_DB, default data/msftchina.db); a
-   * SQLite file that isn't there yet is an error saying nothing was recorded.
+   * Opens what was recorded in the store's database as {@code serve} does (MSFTCHINA_DB, default
+   * data/msftchina.db); a SQLite file that isn't there yet is an error saying nothing was recorded.
    */
-  Connection connect(Map<String, String> env) throws StoreException, SQLException {
+  UsageReader open(Map<String, String> env) throws StoreException {
     StoreSettings settings;
     try {
       settings = StoreSettings.from(env);
@@ -65,7 +64,7 @@ final class StoreArgs {
               + ": nothing recorded yet (serve creates it on first use; MSFTCHINA_DB names"
               + " another)");
     }
-    return Database.open(settings).connect();
+    return StoredUsage.open(settings);
   }
 
   /** Returns {@code n} of {@code total} as a percentage with one decimal. */

@@ -18,7 +18,7 @@ import msftchina.app.Vote;
  *
  * <p>NOTE: not safe for concurrent use; the recorder's thread alone uses it.
  */
-final class DailyCounts {
+final class DailyCounts implements Queued.Writer<RuntimeException> {
 
   private static final long DAY = Duration.ofDays(1).toMillis();
 
@@ -29,26 +29,29 @@ final class DailyCounts {
     counts.merge(List.of(now / DAY, "dropped", ""), n, Long::sum);
   }
 
-  /** Counts a question or a vote. */
-  void add(Object record) {
-    if (record instanceof QuestionAsked a) {
-      long day = a.at() / DAY;
-      counts.merge(List.of(day, "surface", a.surface().label()), 1L, Long::sum);
-      Outcome outcome = a.outcome();
-      if (outcome.equals(Outcome.UNKNOWN)) {
-        return;
-      }
-      counts.merge(List.of(day, "answered", outcome.answered() ? "yes" : "no"), 1L, Long::sum);
-      for (Outcome.Given given : outcome.statements()) {
-        counts.merge(List.of(day, "statement", given.id()), 1L, Long::sum);
-      }
-      if (outcome.reason() != null) {
-        counts.merge(List.of(day, "reason", outcome.reason()), 1L, Long::sum);
-      }
-    } else if (record instanceof Vote vote) {
-      counts.merge(
-          List.of(vote.at() / DAY, vote.up() ? "up" : "down", vote.statement()), 1L, Long::sum);
+  /** Counts a question: its surface, whether it was answered, its statements, its reason. */
+  @Override
+  public void asked(QuestionAsked a) {
+    long day = a.at() / DAY;
+    counts.merge(List.of(day, "surface", a.surface().label()), 1L, Long::sum);
+    Outcome outcome = a.outcome();
+    if (outcome.equals(Outcome.UNKNOWN)) {
+      return;
     }
+    counts.merge(List.of(day, "answered", outcome.answered() ? "yes" : "no"), 1L, Long::sum);
+    for (Outcome.Given given : outcome.statements()) {
+      counts.merge(List.of(day, "statement", given.id()), 1L, Long::sum);
+    }
+    if (outcome.reason() != null) {
+      counts.merge(List.of(day, "reason", outcome.reason()), 1L, Long::sum);
+    }
+  }
+
+  /** Counts a vote, up or down, on its statement. */
+  @Override
+  public void voted(Vote vote) {
+    counts.merge(
+        List.of(vote.at() / DAY, vote.up() ? "up" : "down", vote.statement()), 1L, Long::sum);
   }
 
   /** Adds the counts to the database through {@code connection}; the caller commits. */

@@ -21,7 +21,7 @@ import msftchina.app.Gaps.VotedDown;
  * and ordered by the database (GROUP BY, ORDER BY, LIMIT), with how many there were in all, so that
  * a year of questions costs the reader no more memory than a day's.
  */
-public final class GapsQueries {
+final class GapsQueries {
 
   private GapsQueries() {}
 
@@ -35,7 +35,7 @@ public final class GapsQueries {
    * Returns the first {@code limit} refused questions and answers voted down recorded in {@code c}
    * since {@code since} (epoch milliseconds), with how many there were.
    */
-  public static Gaps gaps(Connection c, long since, int limit) throws SQLException {
+  static Gaps gaps(Connection c, long since, int limit) throws SQLException {
     List<Refused> refused = new ArrayList<>();
     long refusedRows = 0;
     long refusedTotal = 0;
@@ -103,7 +103,7 @@ public final class GapsQueries {
    * were refused for, each with its {@link Gaps#EXAMPLES} most asked wordings, and how many there
    * were.
    */
-  public static Reasons reasons(Connection c, long since, int limit) throws SQLException {
+  static Reasons reasons(Connection c, long since, int limit) throws SQLException {
     // The top reasons, counted from the index questions_refused alone.
     String top =
         "SELECT reason, COALESCE(missing, '') FROM (SELECT reason, missing, COUNT(*) AS n"

@@ -5,8 +5,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import msftchina.app.QuestionAsked;
-import msftchina.app.Vote;
 
 /**
  * The questions and votes waiting for the {@link Recorder} to write them, bounded in bytes ({@link
@@ -28,7 +26,7 @@ final class RecordQueue {
   static final int RECORD_OVERHEAD = 384;
 
   private final long maxBytes;
-  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong droppedSinceStart = new AtomicLong();
@@ -38,8 +36,8 @@ final class RecordQueue {
     this.maxBytes = maxBytes;
   }
 
-  /** Queues {@code record} (a {@link QuestionAsked} or a {@link Vote}), or drops and counts it. */
-  void offer(Object record) {
+  /** Queues {@code record}, or drops and counts it. */
+  void offer(Queued record) {
     long cost = bytes(record);
     if (queuedBytes.addAndGet(cost) > maxBytes || !queue.offer(record)) {
       queuedBytes.addAndGet(-cost);
@@ -49,17 +47,14 @@ final class RecordQueue {
   }
 
   /** Returns what {@code record} holds while it waits, as estimated. */
-  static long bytes(Object record) {
-    String question =
-        record instanceof QuestionAsked a
-            ? a.question()
-            : record instanceof Vote v ? v.question() : null;
+  static long bytes(Queued record) {
+    String question = record.question();
     return RECORD_OVERHEAD + 2L * (question == null ? 0 : question.length());
   }
 
   /** Waits up to {@code millis} for a record; returns it, or null. */
-  Object poll(long millis) throws InterruptedException {
-    Object record = queue.poll(millis, TimeUnit.MILLISECONDS);
+  Queued poll(long millis) throws InterruptedException {
+    Queued record = queue.poll(millis, TimeUnit.MILLISECONDS);
     if (record != null) {
       queuedBytes.addAndGet(-bytes(record));
     }
@@ -67,11 +62,11 @@ final class RecordQueue {
   }
 
   /** Moves at most {@code max} records waiting into {@code batch}. */
-  void drainTo(List<Object> batch, int max) {
+  void drainTo(List<Queued> batch, int max) {
     int from = batch.size();
     queue.drainTo(batch, max);
     long freed = 0;
-    for (Object record : batch.subList(from, batch.size())) {
+    for (Queued record : batch.subList(from, batch.size())) {
       freed += bytes(record);
     }
     queuedBytes.addAndGet(-freed);

@@ -33,44 +33,68 @@ final class RecordRows {
   /**
    * Writes {@code batch} through {@code connection}, questions by {@code q}; the caller commits.
    */
-  static void write(Connection connection, PreparedStatement q, List<Object> batch)
+  static void write(Connection connection, PreparedStatement q, List<Queued> batch)
       throws SQLException {
     try (PreparedStatement v =
         connection.prepareStatement(
             "INSERT INTO votes (user_id, question_key, statement, question, vote, voted_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, question_key, statement)"
                 + " DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at")) {
-      int questions = 0;
-      int votes = 0;
-      for (Object record : batch) {
-        if (record instanceof QuestionAsked a) {
-          Outcome outcome = a.outcome();
-          q.setLong(1, a.at());
-          q.setString(2, a.surface().label());
-          q.setString(3, id(a.team()));
-          q.setString(4, id(a.channel()));
-          q.setString(5, id(a.user()));
-          q.setString(6, cut(a.question()));
-          q.setString(7, statements(outcome));
-          q.setString(8, outcome.reason());
-          q.setString(9, outcome.missing().isEmpty() ? null : String.join("\n", outcome.missing()));
-          q.setString(10, outcome.strength());
-          q.setInt(11, a.millis());
-          q.setString(12, cutTo(a.report(), 128));
-          q.setString(13, cutTo(a.version(), 16));
-          q.addBatch();
-          questions++;
-        } else if (record instanceof Vote vote) {
-          v.setString(1, id(vote.user()));
-          v.setString(2, questionKey(vote.question()));
-          v.setString(3, vote.statement());
-          v.setString(4, cut(vote.question()));
-          v.setInt(5, vote.up() ? 1 : -1);
-          v.setLong(6, vote.at());
-          v.addBatch();
-          votes++;
-        }
+      Rows rows = new Rows(q, v);
+      for (Queued record : batch) {
+        record.writeTo(rows);
       }
+      rows.execute();
+    }
+  }
+
+  /** A batch of rows: questions added to one statement, votes to another. */
+  private static final class Rows implements Queued.Writer<SQLException> {
+
+    private final PreparedStatement q;
+    private final PreparedStatement v;
+    private int questions;
+    private int votes;
+
+    Rows(PreparedStatement q, PreparedStatement v) {
+      this.q = q;
+      this.v = v;
+    }
+
+    @Override
+    public void asked(QuestionAsked a) throws SQLException {
+      Outcome outcome = a.outcome();
+      q.setLong(1, a.at());
+      q.setString(2, a.surface().label());
+      q.setString(3, id(a.team()));
+      q.setString(4, id(a.channel()));
+      q.setString(5, id(a.user()));
+      q.setString(6, cut(a.question()));
+      q.setString(7, statements(outcome));
+      q.setString(8, outcome.reason());
+      q.setString(9, outcome.missing().isEmpty() ? null : String.join("\n", outcome.missing()));
+      q.setString(10, outcome.strength());
+      q.setInt(11, a.millis());
+      q.setString(12, cutTo(a.report(), 128));
+      q.setString(13, cutTo(a.version(), 16));
+      q.addBatch();
+      questions++;
+    }
+
+    @Override
+    public void voted(Vote vote) throws SQLException {
+      v.setString(1, id(vote.user()));
+      v.setString(2, questionKey(vote.question()));
+      v.setString(3, vote.statement());
+      v.setString(4, cut(vote.question()));
+      v.setInt(5, vote.up() ? 1 : -1);
+      v.setLong(6, vote.at());
+      v.addBatch();
+      votes++;
+    }
+
+    /** Runs the rows added. */
+    void execute() throws SQLException {
       if (questions > 0) {
         q.executeBatch();
       }

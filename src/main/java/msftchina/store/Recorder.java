@@ -64,14 +64,14 @@ final class Recorder implements AutoCloseable {
   /** Queues a question to be recorded. */
   void asked(QuestionAsked asked) {
     if (mode != StoreSettings.Recording.OFF) {
-      queue.offer(asked);
+      queue.offer(new Queued.OfQuestion(asked));
     }
   }
 
   /** Queues a vote to be recorded. */
   void voted(Vote vote) {
     if (mode != StoreSettings.Recording.OFF) {
-      queue.offer(vote);
+      queue.offer(new Queued.OfVote(vote));
     }
   }
 
@@ -93,10 +93,10 @@ final class Recorder implements AutoCloseable {
   }
 
   private void run() {
-    List<Object> batch = new ArrayList<>(BATCH);
+    List<Queued> batch = new ArrayList<>(BATCH);
     do { // at least once: the clean-up at start
       try {
-        Object first = queue.poll(retention.underWay() ? Retention.PAUSE_MILLIS : 1_000);
+        Queued first = queue.poll(retention.underWay() ? Retention.PAUSE_MILLIS : 1_000);
         if (first != null) {
           batch.add(first);
           if (running) {
@@ -119,7 +119,7 @@ final class Recorder implements AutoCloseable {
   }
 
   /** Writes {@code batch} in one transaction; on failure drops it, counted, and pauses. */
-  private void write(List<Object> batch) throws InterruptedException {
+  private void write(List<Queued> batch) throws InterruptedException {
     long droppedBefore = queue.takeDropped();
     try {
       Connection c = connection.get();
@@ -134,7 +134,9 @@ final class Recorder implements AutoCloseable {
       if (mode == StoreSettings.Recording.FULL) {
         RecordRows.write(c, insertQuestion, batch);
       } else {
-        batch.forEach(counts::add);
+        for (Queued record : batch) {
+          record.writeTo(counts);
+        }
       }
       counts.write(c);
       c.commit();

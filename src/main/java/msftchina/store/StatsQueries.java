@@ -12,22 +12,20 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import msftchina.app.Gaps;
-import msftchina.store.Stats.Shown;
-import msftchina.store.Stats.Version;
+import msftchina.app.Stats;
+import msftchina.app.Stats.Shown;
+import msftchina.app.Stats.Version;
 
 /**
  * Reads {@link Stats} from the database: everything is counted by the database (GROUP BY), so that
  * what is read is a row per day and surface, per distinct answer time and per statement, however
  * many questions there were.
  */
-public final class StatsQueries {
+final class StatsQueries {
 
   private StatsQueries() {}
 
   private static final long DAY = 86_400_000L;
-
-  /** The most statements listed as most shown. */
-  public static final int TOP_SHOWN = 10;
 
   /**
    * The most statements one recorded answer lists ("ID SCORE" pairs joined by commas): the bot
@@ -44,7 +42,7 @@ public final class StatsQueries {
           + " END";
 
   /** Returns the stats recorded in {@code c} since {@code since} (epoch milliseconds). */
-  public static Stats stats(Connection c, long since) throws SQLException {
+  static Stats stats(Connection c, long since) throws SQLException {
     Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
     Map<List<String>, Long> shown = new TreeMap<>(Comparator.comparing(Object::toString));
     long questions = 0;
@@ -134,7 +132,7 @@ public final class StatsQueries {
     List<Shown> top =
         shown.entrySet().stream()
             .sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed())
-            .limit(TOP_SHOWN)
+            .limit(Stats.TOP_SHOWN)
             .map(e -> new Shown(e.getKey().get(0), e.getValue(), e.getKey().get(1)))
             .toList();
     return new Stats(

@@ -252,6 +252,25 @@ class StoreCommandsTest {
     assertFalse(Files.exists(temp.resolve("none.db")), "reading back creates no database");
   }
 
+  @Test
+  void aDatabaseThatFailsWhileReadingBackIsOneLineNamingIt() throws Exception {
+    Path file = temp.resolve("broken.db");
+    Map<String, String> env = Map.of("MSFTCHINA_DB", "jdbc:sqlite:" + file);
+    Store.open(StoreSettings.from(env)).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE questions"); // the schema is up to date, but a table is gone
+    }
+    for (String command : List.of("stats", "gaps")) {
+      CommandRun run = CommandRun.of(env, command);
+      assertEquals(1, run.status(), run.err());
+      assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+      assertTrue(run.err().contains(file.toString()), "names the database: " + run.err());
+      assertTrue(run.err().contains("no such table: questions"), run.err());
+      assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+    }
+  }
+
   // Helpers.
 
   private static RunningBot start(Map<String, String> env) throws Exception {

@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import msftchina.app.Gaps;
 import msftchina.app.PendingReply;
+import msftchina.app.Stats;
 import msftchina.app.Surface;
+import msftchina.app.UsageReader;
 import msftchina.app.Wording;
 import msftchina.slack.SignedRequest;
 import msftchina.testing.BigStore;
@@ -148,7 +150,9 @@ class BigStoreIT {
       try (Connection c = DriverManager.getConnection(url)) {
         BigStore.fill(c, 5_000, 30, 100);
       }
-      try (Store store = Store.open(StoreSettings.from(Map.of("MSFTCHINA_DB", url)));
+      StoreSettings settings = StoreSettings.from(Map.of("MSFTCHINA_DB", url));
+      try (Store store = Store.open(settings);
+          UsageReader usage = StoredUsage.open(settings);
           Connection c = DriverManager.getConnection(url)) {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (count(c, "SELECT COUNT(*) FROM questions WHERE asked_at < ?", 90) > 0
@@ -159,7 +163,7 @@ class BigStoreIT {
         assertEquals(20_000, count(c, "SELECT COUNT(*) FROM questions WHERE asked_at >= ?", 90));
 
         long since = System.currentTimeMillis() - 30 * DAY;
-        Gaps gaps = GapsQueries.gaps(c, since, 5);
+        Gaps gaps = usage.gaps(since, 5);
         assertEquals(5, gaps.refused().size(), gaps.toString());
         assertEquals(
             new Gaps.Refused(
@@ -175,14 +179,14 @@ class BigStoreIT {
         assertEquals(5, gaps.votedDown().size());
         assertEquals(100, gaps.votedDownRows()); // a vote in 200 is down
 
-        Gaps.Reasons reasons = GapsQueries.reasons(c, since, 3);
+        Gaps.Reasons reasons = usage.reasons(since, 3);
         assertEquals(3, reasons.top().size());
         Gaps.ReasonCount top = reasons.top().get(0);
         assertEquals(BigStore.POPULAR_REASON, Wording.ENGLISH.reason(top.reason(), top.missing()));
         assertEquals(List.of(gaps.refused().get(0)), reasons.top().get(0).examples());
         assertEquals(refused, reasons.total());
 
-        Stats stats = StatsQueries.stats(c, since);
+        Stats stats = usage.stats(since);
         assertEquals(20_000, stats.questions());
         assertEquals(
             count(c, "SELECT COUNT(*) FROM questions WHERE statements <> ''", 0), stats.answered());

@@ -53,8 +53,18 @@ class RecorderBoundTest {
       assertTrue(recorder.queue().droppedSinceStart() > 0, "what didn't fit is counted as dropped");
       assertTrue(
           RecordQueue.bytes(
-                  new QuestionAsked(
-                      0, Surface.MENTION, "T", "C", "U", question, Outcome.UNKNOWN, 1, null, null))
+                  new Queued.OfQuestion(
+                      new QuestionAsked(
+                          0,
+                          Surface.MENTION,
+                          "T",
+                          "C",
+                          "U",
+                          question,
+                          Outcome.UNKNOWN,
+                          1,
+                          null,
+                          null)))
               == perRecord);
     }
   }

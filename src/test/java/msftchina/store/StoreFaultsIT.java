@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import msftchina.app.Stats;
+import msftchina.app.UsageReader;
 import msftchina.slack.SignedRequest;
 import msftchina.testing.Postgres;
 import msftchina.testing.ServeProcess;
@@ -65,8 +67,8 @@ class StoreFaultsIT {
         assertFalse(log.contains("Exception") || log.contains("\tat "), serve.describe());
         assertFalse(log.contains("user=postgres"), "the URL's parameters are never logged");
       }
-      try (Connection c = DriverManager.getConnection(url)) {
-        Stats stats = StatsQueries.stats(c, 0);
+      try (UsageReader usage = StoredUsage.open(StoreSettings.from(Map.of("MSFTCHINA_DB", url)))) {
+        Stats stats = usage.stats(0);
         assertTrue(stats.dropped() > 0, "the dropped records are counted: " + stats);
         assertTrue(stats.questions() >= 2, stats.toString());
       }

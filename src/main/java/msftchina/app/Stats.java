@@ -1,19 +1,18 @@
-package msftchina.store;
+package msftchina.app;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import msftchina.app.Gaps;
 
 /**
  * How the bot was used since a time: questions per day and surface, the answer rate, the statements
- * most shown, answer times, votes, and records the store had to drop; {@link StatsQueries} reads
+ * most shown, answer times, votes, and records the store had to drop; a {@link UsageReader} reads
  * it.
  *
  * @param perDay questions per day, then per surface label, days in order
  * @param questions all questions
  * @param answered the questions answered with at least one statement
- * @param shown the statements most shown, most first, at most {@link StatsQueries#TOP_SHOWN}
+ * @param shown the statements most shown, most first, at most {@link #TOP_SHOWN}
  * @param medianMillis the median answer time, or -1 when no time was recorded (counts mode)
  * @param p99Millis the 99th percentile answer time, or -1
  * @param up the 👍 votes
@@ -32,6 +31,9 @@ public record Stats(
     long down,
     long dropped,
     List<Version> versions) {
+
+  /** The most statements listed as most shown. */
+  public static final int TOP_SHOWN = 10;
 
   /**
    * A statement and how many times it was shown.
