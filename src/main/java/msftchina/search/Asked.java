@@ -1,6 +1,7 @@
 package msftchina.search;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,17 +15,24 @@ import java.util.Set;
  *     or compared with
  * @param together whether the entities are asked about together rather than compared or listed
  * @param measures the words naming what a figure measures, as {@code figures.txt} lists them
+ * @param details the details asked for besides a figure (a place, a purpose, the current state)
  */
 record Asked(
     Figures.Kind figure,
     Set<String> years,
     Set<String> entities,
     boolean together,
-    Set<String> measures) {
+    Set<String> measures,
+    List<Figures.Kind> details) {
+
+  Asked {
+    details = List.copyOf(details);
+  }
 
   /** Returns whether only some facts can answer. */
   boolean constrains() {
     return figure != null
+        || !details.isEmpty()
         || !years.isEmpty()
         || (!entities.isEmpty() && !measures.isEmpty())
         || (together && entities.size() > 1);
@@ -33,6 +41,7 @@ record Asked(
   /** Returns whether {@code fact} has everything asked for. */
   boolean answeredBy(FactTraits fact) {
     return (figure == null || fact.figures().contains(figure.id()))
+        && details.stream().allMatch(d -> fact.figures().contains(d.id()))
         && fact.years().containsAll(years)
         && (entities.isEmpty()
             || (together
@@ -51,9 +60,16 @@ record Asked(
 
   /** Returns what the reports lack, to name in a refusal: "a figure for Tencent in 2024". */
   String description() {
+    List<String> kinds = new java.util.ArrayList<>();
+    if (figure != null) {
+      kinds.add(figure.name());
+    }
+    details.forEach(d -> kinds.add(d.name()));
     StringBuilder what =
         new StringBuilder(
-            figure != null ? figure.name() : String.join(" or ", new LinkedHashSet<>(measures)));
+            !kinds.isEmpty()
+                ? String.join(" and ", kinds)
+                : String.join(" or ", new LinkedHashSet<>(measures)));
     if (!entities.isEmpty()) {
       what.append(what.isEmpty() ? "" : " for ")
           .append(String.join(together ? " together with " : " or ", entities));

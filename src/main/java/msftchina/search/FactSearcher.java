@@ -87,7 +87,7 @@ final class FactSearcher {
       fact = doc -> read.computeIfAbsent(doc, statements::fact);
     }
     Decision decision =
-        new Answerability(doc -> FactTraits.of(fact.apply(doc)))
+        new Answerability(fact, knowledge.analysis)
             .decide(reading, retriever.candidates(reading.terms(), filter, excluded));
     List<Match> matches =
         Ranking.rank(decision).stream()

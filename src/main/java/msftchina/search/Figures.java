@@ -13,9 +13,9 @@ import msftchina.facts.FactsFormatException;
 import msftchina.facts.WordList;
 
 /**
- * The kinds of figure a question can ask for (a dollar figure, a share of a total, a count), how a
- * statement gives each, and the words that name what a figure measures, read from {@code
- * facts/figures.txt}.
+ * The kinds of figure a question can ask for (a dollar figure, a share of a total, a count), the
+ * other details it can ask for besides (a place, a purpose, the current state), how a statement
+ * gives each, and the words that name what a figure measures, read from {@code facts/figures.txt}.
  */
 public final class Figures {
 
@@ -31,11 +31,18 @@ public final class Figures {
    * @param name how a refusal names it
    * @param asked matches a lower-cased question that asks for it
    * @param given matches a statement that gives it
+   * @param besides whether it is a detail asked besides any kind of figure ("where", "what for"),
+   *     rather than one of the kinds of figure, of which a question asks for the first that matches
+   * @param near whether a statement gives it only where it stands near the question's words ("the
+   *     meeting in Redmond"), not anywhere in the statement
    */
-  public record Kind(String id, String name, Pattern asked, Pattern given) {}
+  public record Kind(
+      String id, String name, Pattern asked, Pattern given, boolean besides, boolean near) {}
 
   private static final List<String> FIELDS = List.of("name", "asked", "given");
   private static final String GIVEN_AS = "given as";
+  private static final String ASKED_BESIDES = "asked besides";
+  private static final String GIVEN_NEAR = "given near";
 
   private final List<Kind> kinds;
   private final List<String> measures;
@@ -57,7 +64,8 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|given|given as: value' or 'measures: word, word'");
+            "expected 'KIND name|asked|asked besides|given|given near|given as: value' or"
+                + " 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
       String value = line.text().substring(colon + 1).strip();
@@ -70,13 +78,19 @@ public final class Figures {
         continue;
       }
       String[] parts = key.split("\\s+", 2);
+      if (parts.length == 2 && (parts[1].equals(ASKED_BESIDES) || parts[1].equals(GIVEN_NEAR))) {
+        fields.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], "");
+        parts[1] = parts[1].substring(0, parts[1].indexOf(' '));
+      }
       if (parts.length != 2
           || !(FIELDS.contains(parts[1]) || parts[1].equals(GIVEN_AS))
           || value.isEmpty()) {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|given|given as: value', got '" + key + "'");
+            "expected 'KIND name|asked|asked besides|given|given near|given as: value', got '"
+                + key
+                + "'");
       }
       if (parts[1].equals(GIVEN_AS)) {
         StringBuilder union = new StringBuilder();
@@ -120,7 +134,9 @@ public final class Figures {
               kind.getKey(),
               f.get("name"),
               Pattern.compile(f.get("asked"), flags),
-              Pattern.compile(f.get("given"), flags)));
+              Pattern.compile(f.get("given"), flags),
+              f.containsKey(ASKED_BESIDES),
+              f.containsKey(GIVEN_NEAR)));
     }
     return new Figures(kinds, measures);
   }
@@ -129,11 +145,17 @@ public final class Figures {
   public Kind askedIn(String question) {
     String lower = question.toLowerCase(Locale.ROOT);
     for (Kind kind : kinds) {
-      if (kind.asked().matcher(lower).find()) {
+      if (!kind.besides() && kind.asked().matcher(lower).find()) {
         return kind;
       }
     }
     return null;
+  }
+
+  /** Returns the details {@code question} asks for besides a kind of figure: all that match. */
+  public List<Kind> detailsAskedIn(String question) {
+    String lower = question.toLowerCase(Locale.ROOT);
+    return kinds.stream().filter(k -> k.besides() && k.asked().matcher(lower).find()).toList();
   }
 
   /** Returns the kinds of figure {@code statement} gives. */

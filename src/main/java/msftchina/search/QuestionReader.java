@@ -153,7 +153,8 @@ final class QuestionReader {
         English.years(cleaned),
         named,
         !English.compares(cleaned),
-        new LinkedHashSet<>(knowledge.measuresIn(terms)));
+        new LinkedHashSet<>(knowledge.measuresIn(terms)),
+        knowledge.figures.detailsAskedIn(cleaned));
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,11 @@ class DecisionTest {
         "How many engineers does Lumenbay employ?      | 2.3     | 4.4 2.1 3.1 2.2 4.1 1.1 3.3 1.2",
         "When did the chip shortage delay deliveries?  | 3.2     | 3.1",
         "What share of revenue comes from leasing?     | 2.2     | 2.1",
+        // a place beside what is asked: the engineers are in Rotterdam, the factory in Poland
+        "Where does Lumenbay employ its engineers?     | 2.3     | 4.4 2.1 3.1 2.2 4.1 1.1 3.3 1.2",
+        "Where will Lumenbay open its second factory?  | 4.1     | 4.4 2.1 3.1 2.2 1.1 3.3 1.2",
+        // still: 3.1 gives Lumenbay's supplier as it is, not as it was then
+        "Does Lumenbay still buy chips from Pellucid?  | 3.1     | 3.2 4.4 2.1 2.2 4.1 1.1 3.3 1.2",
       })
   void answersWithTheStatementsThatHaveWhatIsAsked(
       String question, String answering, String others) {
@@ -67,6 +73,14 @@ class DecisionTest {
         // 2027 is the new factory's year, with no figure
         "How much revenue will Lumenbay make in 2027? | a figure in 2027              | 4.1 2.1 2.2",
         "How many robots does Tidewell buy?           | a count for Tidewell Grocers  | 1.3",
+        "What does Tidewell pay for its robots?       | a figure for Tidewell Grocers | 1.3",
+        // 3.2 names the delayed deliveries, and no place
+        "Where did the chip shortage delay deliveries? | a place                      | 3.2",
+        // 1.2 and 3.2 name Harrow Freight, and nothing it uses the robots for
+        "What does Harrow Freight use the robots for? | a use or purpose for Harrow Freight | 1.2 3.2",
+        // 4.3 gives Ilse Brandt's role only as it was then
+        "Who is Lumenbay's current chief executive?   | the current role or status    | 4.3",
+        "Who replaced Ilse Brandt as chief executive? | the current role or status    | 4.3",
       })
   void refusesNamingTheDetailNoStatementHas(String question, String missing, String closest) {
     Decision decision = report.decide(question);
@@ -76,6 +90,35 @@ class DecisionTest {
         new Refusal(Refusal.Reason.DETAIL_NOT_IN_REPORT, List.of(missing)), decision.refusal());
     assertEquals(List.of(), decision.answering());
     assertEquals(FixtureReport.list(closest, " "), report.shortIds(decision.others()));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" gives a place near \"{1}\": {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "The company employs 850 engineers in Rotterdam.                        | engineers | true",
+        // the place qualifies the growth, at the other end of the sentence from the meeting
+        "At an internal meeting in July 2025, the officer praised growth in Rotterdam. | meeting | false",
+        "At an internal meeting in July 2025, the officer praised growth in Rotterdam. | growth  | true",
+        "Lumenbay plans to open a second factory in Poland in 2027.             | factory   | true",
+        "Lumenbay plans to open a second factory in Poland in 2027.             | Lumenbay  | false",
+        // the place asked about is not a place given for it
+        "The company employs 850 engineers in Rotterdam.                        | Rotterdam | false",
+      })
+  void aPlaceIsGivenOnlyBesideTheWordsAskedAbout(String statement, String asked, boolean near)
+      throws IOException {
+    Analysis analysis =
+        new Analysis(FactFields.analyzer(FixtureReport.dir().resolve(FactFields.STOPWORDS_FILE)));
+    Figures.Kind place =
+        Figures.read(FixtureReport.dir()).detailsAskedIn("where?").stream()
+            .filter(Figures.Kind::near)
+            .findFirst()
+            .orElseThrow();
+
+    assertEquals(
+        near,
+        Answerability.givenNear(
+            place, statement, analysis.words(statement), analysis.terms(asked)));
   }
 
   @Test
@@ -93,7 +136,7 @@ class DecisionTest {
   void aStatementScoringFarBelowTheBestDoesNotAnswerEvenWithEverythingAsked() {
     int factory = report.doc("4.1"); // 2027, no revenue
     int revenue = report.doc("2.1"); // revenue in 2025
-    Asked in2025 = new Asked(null, Set.of("2025"), Set.of(), true, Set.of());
+    Asked in2025 = new Asked(null, Set.of("2025"), Set.of(), true, Set.of(), List.of());
     Reading reading = new Reading("in 2025?", Map.of("2025", 1f), List.of(), 1, in2025, null);
 
     // A statement answers from three tenths of the best score up.

@@ -118,6 +118,65 @@ class FiguresTest {
     assertEquals(List.of(), none.measures());
   }
 
+  @ParameterizedTest(name = "\"{0}\" asks besides for {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          where was the internal Microsoft meeting held?               | a place
+          is there a decent cafe near the office?                      | a place
+          in which city does Microsoft run its China lab?              | a place
+          what are Microsoft's AI models in China used for?            | a use or purpose
+          what are chinese companies actually buying the models for?   | a use or purpose
+          who is Microsoft's current chief commercial officer?         | the current role or status
+          is Microsoft still selling AI models in China?               | the current role or status
+          who replaced Judson Althoff as chief commercial officer?     | the current role or status
+          when did Judson Althoff step down?                           | the current role or status
+          where is Microsoft selling AI models now?                    | a place, the current role or status
+          """)
+  void questionsAskingForADetailBesides(String question, String details) throws IOException {
+    assertEquals(
+        List.of(details.split(", ")),
+        bundled().detailsAskedIn(question).stream().map(Figures.Kind::name).toList(),
+        question);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" asks for no detail besides")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          what share of Microsoft's revenue does China account for?
+          what does GPT stand for?
+          do robots replace warehouse workers?
+          how much does ByteDance spend on Azure?
+          who is Microsoft's biggest AI customer in China?
+          """)
+  void questionsAskingForNoDetailBesides(String question) throws IOException {
+    assertEquals(List.of(), bundled().detailsAskedIn(question), question);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" gives {1}: {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Microsoft markets its AI models in China for diverse applications.       | a use or purpose           | true
+          A presence in China is useful to track local innovations.               | a use or purpose           | true
+          Ant Group, Meituan and Tencent use Azure AI models.                     | a use or purpose           | false
+          Brad Smith, Microsoft's president, testified to Congress.               | the current role or status | true
+          Then-chief commercial officer Judson Althoff praised the growth.        | the current role or status | false
+          The former chief executive told investors the company is not for sale.  | the current role or status | false
+          The company employs 2,000 engineers in Beijing.                         | a place                    | true
+          A meeting in July 2025 praised the growth.                              | a place                    | false
+          """)
+  void statementsGivingADetail(String statement, String kind, boolean gives) throws IOException {
+    assertEquals(
+        gives,
+        bundled().givenIn(statement).stream().anyMatch(k -> k.name().equals(kind)),
+        statement);
+  }
+
   @Test
   void measuresAreReadInOrder() throws IOException {
     assertEquals(
@@ -131,7 +190,7 @@ class FiguresTest {
             "no colon",
             List.of("money asked \\bhow much\\b"),
             1,
-            "expected 'KIND name|asked|given|given as: value'"),
+            "expected 'KIND name|asked|asked besides|given|given near|given as: value'"),
         Arguments.of(
             "unknown field",
             List.of("# kinds", "money wanted: \\bhow much\\b"),
@@ -141,7 +200,7 @@ class FiguresTest {
             "empty value",
             List.of("money name:"),
             1,
-            "expected 'KIND name|asked|given|given as: value'"),
+            "expected 'KIND name|asked|asked besides|given|given near|given as: value'"),
         Arguments.of(
             "given as an unknown kind",
             List.of("money given: \\$\\d", "amount given as: money, share"),

@@ -149,7 +149,7 @@ final class FixtureReport implements Closeable {
         statements,
         new QuestionReader(knowledge, vocabulary, subjects),
         new Retriever(searcher),
-        new Answerability(doc -> FactTraits.of(statements.get(doc))),
+        new Answerability(statements::get, analysis),
         index,
         reader);
   }
