@@ -51,7 +51,7 @@ final class FactSearcher {
     this.searcher = searcher;
     this.knowledge = knowledge;
     this.reader = new QuestionReader(knowledge, vocabulary, subjects);
-    this.retriever = new Retriever(searcher, vocabulary.statements() > Retriever.LARGE);
+    this.retriever = new Retriever(searcher, vocabulary.statements() > Retriever.LARGE, excluded);
     this.scope = scope;
     this.excluded = excluded;
     this.preloaded = preloaded;
