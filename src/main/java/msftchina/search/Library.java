@@ -2,7 +2,6 @@ package msftchina.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,7 @@ final class Library {
   private final List<String> groupKeys;
   private final WordCounts counts;
   private final List<FactSearcher> groups;
+  private final BestAnswer best;
 
   private Library(
       DirectoryReader reader,
@@ -61,6 +61,7 @@ final class Library {
     this.groupKeys = List.copyOf(groupKeys);
     this.counts = counts;
     this.groups = List.copyOf(groups);
+    this.best = new BestAnswer(groups);
   }
 
   /**
@@ -185,12 +186,7 @@ final class Library {
           .get(group)
           .search(question, model, new TermQuery(new Term(FactFields.REPORT_ID, report.get())));
     }
-    return groups.stream()
-        .map(g -> g.search(question, model))
-        .min(
-            Comparator.comparing(Answer::strength)
-                .thenComparing(Answer::coverage, Comparator.reverseOrder()))
-        .orElseThrow();
+    return best.of(question, model);
   }
 
   /**
