@@ -85,7 +85,7 @@ load 4 3 >/dev/null # warm-up
 read -r rps p50 p99 err n max <<<"$(load 1 "$SECONDS_EACH")"
 echo "unique questions one at a time: p50 $p50 ms, p99 $p99 ms, max $max ms ($n requests, $err errors)"
 read -r rps p50 p99 err n max <<<"$(load 16 "$SECONDS_EACH")"
-echo "unique questions, 16 connections: $rps req/s, p50 $p50 ms, p99 $p99 ms ($n requests, $err errors)"
+echo "unique questions, 16 connections: $rps req/s, p50 $p50 ms, p99 $p99 ms, max $max ms ($n requests, $err errors)"
 GOAL_RPS=$rps
 
 # A report replaced under load: its facts file rewritten (one rename) 3 s into a load run.
