@@ -3,7 +3,8 @@
 # 1000) of SENTENCES ordinary business sentences each (default 100, five a paragraph, each with a
 # citation marker) in a temporary folder, ingests the whole folder in one run of bin/msftchina
 # into a new facts folder (with this project's shared word lists), and prints the wall time and
-# peak RSS (/usr/bin/time -v). Nothing is kept. Build the jar first: mvn -q -B -DskipTests package
+# peak RSS (/usr/bin/time -v); then builds the index of those facts (`index`) and prints the same
+# for it. Nothing is kept. Build the jar first: mvn -q -B -DskipTests package
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 reports=${1:-1000}
@@ -38,3 +39,8 @@ tail -n 1 "$work/out.txt"
 grep -v "^\s*\(Elapsed\|Maximum resident\)" "$work/err.txt" | grep -v "^\s" | head -5 >&2 || true
 grep -E "Elapsed \(wall clock\)|Maximum resident set size|Exit status" "$work/err.txt"
 echo "facts written: $(cat "$work"/facts/*/facts.jsonl | wc -l) lines, $(du -sh "$work/facts" | cut -f1)"
+# Then the library's one index from those facts, as `serve` would find it.
+MSFTCHINA_FACTS="$work/facts" MSFTCHINA_INDEX="$work/index" /usr/bin/time -v "$here/bin/msftchina" index \
+  >"$work/index.txt" 2>"$work/index-err.txt" || true
+echo "index: $(tail -n 1 "$work/index.txt")"
+grep -E "Elapsed \(wall clock\)|Maximum resident set size|Exit status" "$work/index-err.txt"

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -71,19 +73,36 @@ public record FactsDirectory(Path path) {
    */
   public Hasher hasher() throws IOException {
     MessageDigest shared = sha256();
-    for (Path file : listing(Files::isRegularFile)) {
+    List<Path> files = listing(Files::isRegularFile);
+    for (Path file : files) {
       update(shared, file);
     }
-    return new Hasher(shared);
+    return new Hasher(shared, stamp(files));
   }
 
   /** Hashes reports beside the shared files it has read. */
   public final class Hasher {
 
     private final MessageDigest shared;
+    private final String sharedStamp;
 
-    private Hasher(MessageDigest shared) {
+    private Hasher(MessageDigest shared, String sharedStamp) {
       this.shared = shared;
+      this.sharedStamp = sharedStamp;
+    }
+
+    /**
+     * Returns the names, sizes, modification times and file keys of the shared files: while they
+     * and a report's {@link #stamp(ReportFolder)} are the same, so is its hash (a file written anew
+     * has a new time).
+     */
+    public String sharedStamp() {
+      return sharedStamp;
+    }
+
+    /** Returns the names, sizes, modification times and file keys of {@code report}'s files. */
+    public String stamp(ReportFolder report) throws IOException {
+      return FactsDirectory.stamp(report.files());
     }
 
     /** Returns the hash of {@code report}, as {@link FactsDirectory#hash(ReportFolder)}. */
@@ -99,6 +118,23 @@ public record FactsDirectory(Path path) {
       }
       return HexFormat.of().formatHex(digest.digest());
     }
+  }
+
+  private static String stamp(List<Path> files) throws IOException {
+    StringBuilder stamp = new StringBuilder();
+    for (Path file : files) {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      stamp
+          .append(file.getFileName())
+          .append('\0')
+          .append(attributes.size())
+          .append('\0')
+          .append(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS))
+          .append('\0')
+          .append(attributes.fileKey()) // a file moved over another is another file
+          .append('\n');
+    }
+    return stamp.toString();
   }
 
   private void update(MessageDigest digest, Path file) throws IOException {

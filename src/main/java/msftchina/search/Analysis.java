@@ -26,6 +26,11 @@ final class Analysis {
     this.analyzer = analyzer;
   }
 
+  /** Returns the analyser the words are made by. */
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
   /** Returns the words of {@code text}, in order. */
   List<Word> words(String text) {
     List<Word> words = new ArrayList<>();

@@ -115,6 +115,20 @@ public final class FactIndex implements Closeable {
     return DirectoryReader.open(directory);
   }
 
+  /**
+   * Returns a reader of the index as last committed that shares with {@code before} (an open reader
+   * of an earlier commit, left open) the segments both hold: they are neither opened again nor
+   * cold, and only what changed is read.
+   */
+  DirectoryReader openReader(DirectoryReader before) throws IOException {
+    DirectoryReader after = DirectoryReader.openIfChanged(before);
+    if (after != null) {
+      return after;
+    }
+    before.incRef(); // no new commit: the same reader, one more reference to it
+    return before;
+  }
+
   /** Returns the facts folder the index is built from. */
   FactsDirectory facts() {
     return facts;

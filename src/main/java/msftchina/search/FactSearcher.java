@@ -33,6 +33,7 @@ final class FactSearcher {
   private final Query scope;
   private final Query excluded;
   private final Fact[] preloaded;
+  private final int statements;
 
   /**
    * Creates a searcher over the statements of {@code searcher}'s index that {@code scope} matches
@@ -51,10 +52,11 @@ final class FactSearcher {
     this.searcher = searcher;
     this.knowledge = knowledge;
     this.reader = new QuestionReader(knowledge, vocabulary, subjects);
-    this.retriever = new Retriever(searcher, vocabulary.statements() > Retriever.LARGE);
+    this.retriever = new Retriever(searcher, vocabulary.statements() > Retriever.LARGE, excluded);
     this.scope = scope;
     this.excluded = excluded;
     this.preloaded = preloaded;
+    this.statements = vocabulary.statements();
   }
 
   /**
@@ -62,7 +64,27 @@ final class FactSearcher {
    * any text.
    */
   Answer search(String question, DecisionModel model) {
-    return search(question, model, scope, excluded);
+    return search(read(question, model));
+  }
+
+  /** Returns {@code question} as this group reads it, deciding with {@code model}. */
+  Reading read(String question, DecisionModel model) {
+    return reader.read(question, model);
+  }
+
+  /** Returns the group's answer to the question {@code reading} read. */
+  Answer search(Reading reading) {
+    return search(reading, scope, excluded);
+  }
+
+  /** Returns how many statements the group holds (at least 1). */
+  int statements() {
+    return statements;
+  }
+
+  /** Returns how strong an answer covering {@code coverage} of its question's weight is. */
+  static Answer.Strength strength(double coverage) {
+    return coverage >= STRONG_COVERAGE ? Answer.Strength.STRONG : Answer.Strength.PARTIAL;
   }
 
   /**
@@ -70,11 +92,11 @@ final class FactSearcher {
    * the group), deciding with {@code model}.
    */
   Answer search(String question, DecisionModel model, Query filter) {
-    return search(question, model, filter, null);
+    return search(reader.read(question, model), filter, null);
   }
 
-  private Answer search(String question, DecisionModel model, Query filter, Query excluded) {
-    Reading reading = reader.read(question, model);
+  private Answer search(Reading reading, Query filter, Query excluded) {
+    String question = reading.question();
     if (reading.refusal() != null) {
       return Answer.refused(question, reading.refusal());
     }
@@ -104,9 +126,7 @@ final class FactSearcher {
     if (decision.refusal() != null) {
       return Answer.refused(question, decision.refusal(), matches);
     }
-    Answer.Strength strength =
-        reading.coverage() >= STRONG_COVERAGE ? Answer.Strength.STRONG : Answer.Strength.PARTIAL;
-    return new Answer(question, matches, null, strength, reading.coverage());
+    return new Answer(question, matches, null, strength(reading.coverage()), reading.coverage());
   }
 
   /**

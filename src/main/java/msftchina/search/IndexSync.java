@@ -41,6 +41,12 @@ final class IndexSync {
   private final FactsDirectory facts;
   private final StatementDocuments documents;
 
+  /** Each report's last hash, by id (only the reports of the last run: bounded by the library). */
+  private final Map<String, Hashed> hashed = new HashMap<>();
+
+  /** The shared files' stamp when {@link #hashed} was made. */
+  private String sharedStamp = "";
+
   /** Updates the index in {@code directory}, kept in {@code path} (null when in memory). */
   IndexSync(Path path, Directory directory, FactsDirectory facts, StatementDocuments documents) {
     this.path = path;
@@ -63,8 +69,12 @@ final class IndexSync {
     Map<String, String> hashes = new HashMap<>();
     Set<String> stale = new HashSet<>();
     FactsDirectory.Hasher hasher = facts.hasher();
+    if (!hasher.sharedStamp().equals(sharedStamp)) {
+      hashed.clear();
+      sharedStamp = hasher.sharedStamp();
+    }
     for (ReportFolder folder : folders) {
-      String hash = hasher.hash(folder);
+      String hash = hash(hasher, folder);
       hashes.put(folder.id(), hash);
       Optional<ReportInfo> entry = known.entry(folder.id(), hash);
       if (entry.isPresent()) {
@@ -76,6 +86,7 @@ final class IndexSync {
         }
       }
     }
+    hashed.keySet().retainAll(hashes.keySet());
     List<String> removed = new ArrayList<>(known.ids());
     removed.removeAll(hashes.keySet());
     if (problem == null && changed.isEmpty() && removed.isEmpty()) {
@@ -153,6 +164,24 @@ final class IndexSync {
     }
     return new IndexWriter(directory, config);
   }
+
+  /**
+   * Returns {@code folder}'s hash, read from its files only when they were written since it was
+   * last hashed here: hashing every report's facts at every reload read the whole library's text.
+   */
+  private String hash(FactsDirectory.Hasher hasher, ReportFolder folder) throws IOException {
+    String stamp = hasher.stamp(folder);
+    Hashed before = hashed.get(folder.id());
+    if (before != null && before.stamp().equals(stamp)) {
+      return before.hash();
+    }
+    String hash = hasher.hash(folder);
+    hashed.put(folder.id(), new Hashed(stamp, hash));
+    return hash;
+  }
+
+  /** A report's hash and the stamp of its files when it was hashed. */
+  private record Hashed(String stamp, String hash) {}
 
   private static List<ReportInfo> sorted(Collection<ReportInfo> reports) {
     List<ReportInfo> sorted = new ArrayList<>(reports);

@@ -150,8 +150,18 @@ public final class KnowledgeBase implements Closeable {
       if (catalog.equals(current.get().catalog())) {
         return false;
       }
-      Library next = Library.open(index.openReader(), catalog, index.facts(), index.analysis());
-      examples = examples(index.facts(), catalog);
+      List<String> nextExamples = examples(index.facts(), catalog);
+      Library before = current.get();
+      Library next =
+          Library.open(
+              index.openReader(before.reader()), catalog, index.facts(), index.analysis(), before);
+      try {
+        next.warm(before.catalog(), nextExamples, model);
+      } catch (RuntimeException e) {
+        next.reader().decRef();
+        throw e;
+      }
+      examples = nextExamples;
       current.getAndSet(next).reader().decRef();
       generation.incrementAndGet();
       return true;

@@ -2,7 +2,6 @@ package msftchina.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,23 +34,34 @@ final class Library {
    */
   static final int PRELOAD_MAX = 10_000;
 
+  /** How many example questions, and how many changed reports' titles, warm a new library. */
+  static final int WARM = 8;
+
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final List<ReportInfo> catalog;
   private final Map<String, Integer> groupOf;
+  private final List<String> groupKeys;
+  private final WordCounts counts;
   private final List<FactSearcher> groups;
+  private final BestAnswer best;
 
   private Library(
       DirectoryReader reader,
       IndexSearcher searcher,
       List<ReportInfo> catalog,
       Map<String, Integer> groupOf,
+      List<String> groupKeys,
+      WordCounts counts,
       List<FactSearcher> groups) {
     this.reader = reader;
     this.searcher = searcher;
     this.catalog = List.copyOf(catalog);
     this.groupOf = Map.copyOf(groupOf);
+    this.groupKeys = List.copyOf(groupKeys);
+    this.counts = counts;
     this.groups = List.copyOf(groups);
+    this.best = new BestAnswer(groups);
   }
 
   /**
@@ -61,8 +71,24 @@ final class Library {
   static Library open(
       DirectoryReader reader, List<ReportInfo> catalog, FactsDirectory facts, Analysis analysis)
       throws IOException {
+    return open(reader, catalog, facts, analysis, null);
+  }
+
+  /**
+   * Opens the library of {@code reader} as {@link #open(DirectoryReader, List, FactsDirectory,
+   * Analysis)} does, a later commit of the index than {@code previous}'s (null when none): its word
+   * counts are {@code previous}'s brought up to date with the reports that changed, when few did.
+   */
+  static Library open(
+      DirectoryReader reader,
+      List<ReportInfo> catalog,
+      FactsDirectory facts,
+      Analysis analysis,
+      Library previous)
+      throws IOException {
     try {
       Map<String, Integer> groupOf = new HashMap<>();
+      List<String> groupKeys = new ArrayList<>();
       List<Knowledge> knowledge = new ArrayList<>();
       List<Query> scopes = new ArrayList<>();
       int shared = -1;
@@ -70,11 +96,13 @@ final class Library {
         ReportFolder folder = new ReportFolder(facts.path().resolve(report.id()));
         if (StatementDocuments.ownWords(folder)) {
           groupOf.put(report.id(), knowledge.size());
+          groupKeys.add(report.id());
           knowledge.add(Knowledge.read(facts, folder, analysis));
           scopes.add(new TermQuery(new Term(FactFields.REPORT_ID, report.id())));
         } else {
           if (shared < 0) {
             shared = knowledge.size();
+            groupKeys.add(""); // the shared lists: no report's id
             knowledge.add(Knowledge.read(facts, folder, analysis)); // the shared lists alone
             scopes.add(new TermQuery(new Term(FactFields.SHARED, "yes")));
           }
@@ -99,12 +127,14 @@ final class Library {
         scopes.set(0, null); // one group is the whole index
       }
       IndexSearcher searcher = Retriever.searcher(reader);
-      GroupCounts counts = new GroupCounts(reader, groupOf, knowledge.size());
-      Map<String, int[]> terms = counts.count(FactFields.TEXT);
-      Map<String, int[]> written = counts.count(FactFields.SURFACE);
-      Map<String, int[]> named = counts.count(FactFields.ENTITY);
-      int[] statements = counts.statements();
-      long[] tokens = counts.tokens(FactFields.TEXT);
+      WordCounts counts =
+          previous == null
+              ? null
+              : previous.countsFor(
+                  new WordCounts.Commit(reader, catalog, groupOf), groupKeys, analysis);
+      if (counts == null) {
+        counts = WordCounts.count(reader, groupOf, knowledge.size());
+      }
       Fact[] preloaded = null;
       if (reader.maxDoc() <= PRELOAD_MAX) {
         preloaded = new Fact[reader.maxDoc()];
@@ -115,18 +145,26 @@ final class Library {
       }
       List<FactSearcher> groups = new ArrayList<>();
       for (int g = 0; g < knowledge.size(); g++) {
-        Vocabulary vocabulary = Vocabulary.of(terms, written, g, statements[g], tokens[g]);
+        GroupCopy copy =
+            g != shared
+                    && scopes.get(g) != null
+                    && reader.maxDoc() > PRELOAD_MAX
+                    && counts.statements(g) <= GroupCopy.MAX
+                ? GroupCopy.of(reader, scopes.get(g), false, analysis)
+                : null;
+        Vocabulary vocabulary =
+            Vocabulary.of(counts.terms, counts.written, g, counts.statements(g), counts.tokens(g));
         groups.add(
             new FactSearcher(
-                new GroupSearcher(reader, vocabulary),
+                new GroupSearcher(copy == null ? reader : copy.reader(), vocabulary),
                 knowledge.get(g),
                 vocabulary,
-                FactSearcher.subjects(named, g, statements[g]),
-                scopes.get(g),
+                FactSearcher.subjects(counts.named, g, counts.statements(g)),
+                copy == null ? scopes.get(g) : null, // a copy holds the group alone
                 g == shared ? others : null,
-                preloaded));
+                copy == null ? preloaded : copy.facts()));
       }
-      return new Library(reader, searcher, catalog, groupOf, groups);
+      return new Library(reader, searcher, catalog, groupOf, groupKeys, counts, groups);
     } catch (IOException | RuntimeException e) {
       reader.decRef();
       throw e;
@@ -148,12 +186,40 @@ final class Library {
           .get(group)
           .search(question, model, new TermQuery(new Term(FactFields.REPORT_ID, report.get())));
     }
-    return groups.stream()
-        .map(g -> g.search(question, model))
-        .min(
-            Comparator.comparing(Answer::strength)
-                .thenComparing(Answer::coverage, Comparator.reverseOrder()))
-        .orElseThrow();
+    return best.of(question, model);
+  }
+
+  /**
+   * Returns the word counts of {@code next}, a later commit of this library's index in groups named
+   * by {@code groupKeys}, brought up to date from this library's; or null when the groups differ,
+   * this library is closed, or so many statements changed that counting them all is as cheap.
+   */
+  private WordCounts countsFor(WordCounts.Commit next, List<String> groupKeys, Analysis analysis)
+      throws IOException {
+    if (!groupKeys.equals(this.groupKeys) || !reader.tryIncRef()) {
+      return null;
+    }
+    try {
+      return counts.updated(new WordCounts.Commit(reader, catalog, groupOf), next, analysis);
+    } finally {
+      reader.decRef();
+    }
+  }
+
+  /**
+   * Asks this library, before it serves, a few questions: {@code examples} and the titles of the
+   * reports not in {@code before} as they are now, so that its first requests don't pay for what
+   * the new segments hold being read for the first time.
+   */
+  void warm(List<ReportInfo> before, List<String> examples, DecisionModel model) {
+    List<String> questions = new ArrayList<>(examples.subList(0, Math.min(WARM, examples.size())));
+    catalog.stream()
+        .filter(report -> !before.contains(report))
+        .limit(WARM)
+        .forEach(report -> questions.add(report.title()));
+    for (String question : questions) {
+      ask(question, model, Optional.empty());
+    }
   }
 
   /** Returns the reports, sorted by id. */

@@ -18,9 +18,11 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Finds the statements that best match a question's terms: BM25 over the report's index.
@@ -48,20 +50,43 @@ final class Retriever {
    */
   static final int LARGE = 100_000;
 
+  /**
+   * A large group's search leaving out at most this many statements (the other groups') asks for
+   * that many more hits and drops them, rather than excluding them in the query: a query with an
+   * excluded clause is scored a statement at a time, a pure disjunction by Lucene's bulk scorer
+   * (MaxScore), ~3x faster on 1M statements.
+   */
+  static final int MAX_LEFT_OUT = 1_000;
+
   private final IndexSearcher searcher;
   private final boolean large;
+  private final Query excluded;
+  private final FixedBitSet leftOut;
+  private final int leftOutCount;
 
   Retriever(IndexSearcher searcher) {
-    this(searcher, false);
+    this(searcher, false, null);
   }
 
   /**
    * Creates a retriever over {@code searcher}, for a group of more than {@link #LARGE} when {@code
-   * large}.
+   * large}, whose searches leave out, when asked to, the statements {@code excluded} matches (none
+   * when null).
    */
-  Retriever(IndexSearcher searcher, boolean large) {
+  Retriever(IndexSearcher searcher, boolean large, Query excluded) {
     this.searcher = searcher;
     this.large = large;
+    this.excluded = excluded;
+    FixedBitSet docs = null;
+    if (large && excluded != null) {
+      try {
+        docs = matching(excluded);
+      } catch (IOException e) {
+        throw new UncheckedIOException("search failed on the open index", e);
+      }
+    }
+    this.leftOutCount = docs == null ? 0 : docs.cardinality();
+    this.leftOut = leftOutCount <= MAX_LEFT_OUT ? docs : null;
   }
 
   /** Returns a searcher over {@code reader} scoring as BM25 with this class's parameters. */
@@ -89,6 +114,10 @@ final class Retriever {
    * highest scores, skipping what cannot get in.
    */
   List<Candidate> candidates(Map<String, Float> terms, Query scope, Query excluded) {
+    // Left out after the search, when that is cheaper (MAX_LEFT_OUT): the statements' order and
+    // scores are those of the query excluding them.
+    boolean dropAfter =
+        leftOut != null && scope == null && excluded != null && excluded.equals(this.excluded);
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     terms.forEach(
         (term, boost) -> {
@@ -99,15 +128,54 @@ final class Retriever {
       // The scope filters and adds nothing to the score; a statement still needs a word.
       words.add(scope, BooleanClause.Occur.FILTER).setMinimumNumberShouldMatch(1);
     }
-    if (excluded != null) {
+    if (excluded != null && !dropAfter) {
       words.add(excluded, BooleanClause.Occur.MUST_NOT);
     }
     Query query = words.build();
     try {
-      return top(query);
+      return dropAfter ? topLeavingOut(query) : top(query);
     } catch (IOException e) {
       throw new UncheckedIOException("search failed on the open index", e);
     }
+  }
+
+  /**
+   * Returns the best hits of {@code query} but those of {@link #leftOut}, best first, ties in index
+   * order: the best {@link #CANDIDATES} plus as many as are left out, less those.
+   */
+  private List<Candidate> topLeavingOut(Query query) throws IOException {
+    int wanted = CANDIDATES + leftOutCount;
+    List<Candidate> top = new ArrayList<>(CANDIDATES);
+    // Counting no more hits than asked for lets the bulk scorer skip from the first ones on.
+    for (ScoreDoc hit :
+        searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted)).scoreDocs) {
+      if (!leftOut.get(hit.doc) && top.size() < CANDIDATES) {
+        top.add(new Candidate(hit.doc, hit.score));
+      }
+    }
+    return top;
+  }
+
+  /** Returns the live statements {@code query} matches, by doc. */
+  private FixedBitSet matching(Query query) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    FixedBitSet docs = new FixedBitSet(Math.max(1, reader.maxDoc()));
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          docs.set(leaf.docBase + doc);
+        }
+      }
+    }
+    return docs;
   }
 
   /**
@@ -120,7 +188,9 @@ final class Retriever {
   private List<Candidate> top(Query query) throws IOException {
     if (large) {
       List<Candidate> top = new ArrayList<>(CANDIDATES);
-      for (ScoreDoc hit : searcher.search(query, CANDIDATES).scoreDocs) {
+      for (ScoreDoc hit :
+          searcher.search(query, new TopScoreDocCollectorManager(CANDIDATES, null, CANDIDATES))
+              .scoreDocs) {
         top.add(new Candidate(hit.doc, hit.score)); // best first, ties in index order
       }
       return top;

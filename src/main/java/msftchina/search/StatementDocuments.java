@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -62,7 +63,7 @@ final class StatementDocuments {
               title[0] = fact.report();
             }
             try {
-              writer.addDocument(document(fact, folder.id(), shared));
+              writer.addDocument(document(fact, folder.id(), shared, analysis));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
@@ -74,7 +75,11 @@ final class StatementDocuments {
         folder.id(), title[0], folder.date(), count[0], IndexCatalog.version(hash));
   }
 
-  private Document document(Fact fact, String reportId, boolean shared) {
+  /**
+   * Returns the document of {@code fact}, a statement of report {@code reportId}, read with the
+   * shared word lists when {@code shared}, its text analysed by {@code analysis}.
+   */
+  static Document document(Fact fact, String reportId, boolean shared, Analysis analysis) {
     Document doc = new Document();
     // Looked up and shown, never analysed: one exact term.
     doc.add(new StringField(FactFields.ID, fact.id(), Field.Store.YES));
@@ -107,14 +112,23 @@ final class StatementDocuments {
     fact.gives().years().forEach(y -> doc.add(new StoredField(FactFields.GIVES_YEARS, y)));
     fact.gives().measures().forEach(m -> doc.add(new StoredField(FactFields.GIVES_MEASURES, m)));
     // Its words as written, each with its term: exact terms, the candidates for a misspelling.
+    surfaces(analysis.words(fact.text()))
+        .forEach(s -> doc.add(new StringField(FactFields.SURFACE, s, Field.Store.NO)));
+    return doc;
+  }
+
+  /**
+   * Returns the terms of {@link FactFields#SURFACE} a statement of {@code words} is indexed with:
+   * each word as written, lower-cased, a NUL, and its term.
+   */
+  static Set<String> surfaces(List<Word> words) {
     Set<String> surfaces = new LinkedHashSet<>();
-    for (Word word : analysis.words(fact.text())) {
+    for (Word word : words) {
       surfaces.add(
           Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT)
               + '\0'
               + word.term());
     }
-    surfaces.forEach(s -> doc.add(new StringField(FactFields.SURFACE, s, Field.Store.NO)));
-    return doc;
+    return surfaces;
   }
 }

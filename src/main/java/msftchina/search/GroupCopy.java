@@ -1,0 +1,95 @@
+package msftchina.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import msftchina.facts.Fact;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * A small group of reports (the bundled report, with word lists of its own) copied out of a large
+ * library's index into an index of its own in memory, its statements kept on the heap: a question
+ * to it then costs what it costs with the report alone, instead of looking each word up in every
+ * segment of a million statements and reading the statements back from them. Its statements keep
+ * their order, and the group's statistics are the same, so its answers and scores are the same.
+ *
+ * <p>NOTE: immutable; safe for concurrent use.
+ */
+final class GroupCopy {
+
+  /** A group of at most this many statements is copied when its library is large (~1 MiB). */
+  static final int MAX = 2_000;
+
+  /**
+   * Copies the live statements of {@code library} that {@code scope} matches into memory, read with
+   * the shared lists when {@code shared}, analysed by {@code analysis}; the copy is closed with
+   * {@code library}.
+   */
+  static GroupCopy of(DirectoryReader library, Query scope, boolean shared, Analysis analysis)
+      throws IOException {
+    List<Fact> facts = new ArrayList<>();
+    ByteBuffersDirectory memory = new ByteBuffersDirectory();
+    IndexWriterConfig config =
+        new IndexWriterConfig(analysis.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    try (IndexWriter writer = new IndexWriter(memory, config)) {
+      IndexSearcher searcher = new IndexSearcher(library);
+      searcher.setQueryCache(null);
+      Weight weight =
+          searcher.createWeight(searcher.rewrite(scope), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : library.leaves()) {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        DocIdSetIterator docs = scorer.iterator();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            Document document = stored.document(doc);
+            Fact fact = Statements.fact(document);
+            facts.add(fact);
+            writer.addDocument(
+                StatementDocuments.document(
+                    fact, document.get(FactFields.REPORT_ID), shared, analysis));
+          }
+        }
+      }
+      writer.commit(); // one segment: the statements in the order they had
+    }
+    DirectoryReader reader = DirectoryReader.open(memory);
+    library.getReaderCacheHelper().addClosedListener(key -> reader.close());
+    return new GroupCopy(reader, facts.toArray(Fact[]::new));
+  }
+
+  private final DirectoryReader reader;
+  private final Fact[] facts;
+
+  private GroupCopy(DirectoryReader reader, Fact[] facts) {
+    this.reader = reader;
+    this.facts = facts;
+  }
+
+  /** Returns a reader of the copy, holding only the group's statements. */
+  DirectoryReader reader() {
+    return reader;
+  }
+
+  /** Returns the copy's statements, by doc (the array itself: read it, never write it). */
+  Fact[] facts() {
+    return facts;
+  }
+}
