@@ -25,18 +25,36 @@ public record Answer(
   /** How well an answer matches its question. */
   public enum Strength {
     /** The report covers the question's words well. */
-    STRONG("strong match"),
+    STRONG("strong match", 3),
     /** The report covers only part of the question. */
-    PARTIAL("partial match"),
+    PARTIAL("partial match", 2),
     /** The question has no words to search for (empty, a greeting, punctuation). */
-    NOTHING_ASKED("nothing to search for"),
+    NOTHING_ASKED("nothing to search for", 1),
     /** The report doesn't cover the question. */
-    NOT_IN_REPORT("not in the report");
+    NOT_IN_REPORT("not in the report", 0);
+
+    /** The share of a question's weight above which an answer is a strong match. */
+    static final double STRONG_COVERAGE = 0.8;
 
     private final String label;
+    private final int rank;
 
-    Strength(String label) {
+    Strength(String label, int rank) {
       this.label = label;
+      this.rank = rank;
+    }
+
+    /** Returns how strong an answer covering {@code coverage} of its question's weight is. */
+    static Strength ofCoverage(double coverage) {
+      return coverage >= STRONG_COVERAGE ? STRONG : PARTIAL;
+    }
+
+    /**
+     * Returns whether this is stronger than {@code other}: an answer beats a partial one, and
+     * either beats a refusal (by its stated rank, not the order the constants are declared in).
+     */
+    boolean strongerThan(Strength other) {
+      return rank > other.rank;
     }
 
     /** Returns the plain label shown to users. */

@@ -43,7 +43,11 @@ final class BestAnswer {
       if (best != null
           && reading.refusal() == null
           && !beats(
-              FactSearcher.strength(reading.coverage()), reading.coverage(), g, best, bestGroup)) {
+              Answer.Strength.ofCoverage(reading.coverage()),
+              reading.coverage(),
+              g,
+              best,
+              bestGroup)) {
         continue; // at best as strong and covering as much as its reading: it can't win
       }
       Answer answer = groups.get(g).search(reading);
@@ -61,9 +65,8 @@ final class BestAnswer {
    */
   private static boolean beats(
       Answer.Strength strength, double coverage, int group, Answer best, int bestGroup) {
-    int stronger = strength.compareTo(best.strength());
-    if (stronger != 0) {
-      return stronger < 0;
+    if (strength != best.strength()) {
+      return strength.strongerThan(best.strength());
     }
     int covers = Double.compare(best.coverage(), coverage);
     return covers != 0 ? covers < 0 : group < bestGroup;

@@ -20,9 +20,6 @@ import org.apache.lucene.search.Query;
  */
 final class FactSearcher {
 
-  /** The share of a question's weight above which an answer is a strong match. */
-  static final double STRONG_COVERAGE = 0.8;
-
   /** An entity named in at least this share of the statements is a subject of the report. */
   static final double SUBJECT_SHARE = 0.5;
 
@@ -82,11 +79,6 @@ final class FactSearcher {
     return statements;
   }
 
-  /** Returns how strong an answer covering {@code coverage} of its question's weight is. */
-  static Answer.Strength strength(double coverage) {
-    return coverage >= STRONG_COVERAGE ? Answer.Strength.STRONG : Answer.Strength.PARTIAL;
-  }
-
   /**
    * Returns the answer to {@code question} from the statements {@code filter} matches (a report of
    * the group), deciding with {@code model}.
@@ -126,7 +118,12 @@ final class FactSearcher {
     if (decision.refusal() != null) {
       return Answer.refused(question, decision.refusal(), matches);
     }
-    return new Answer(question, matches, null, strength(reading.coverage()), reading.coverage());
+    return new Answer(
+        question,
+        matches,
+        null,
+        Answer.Strength.ofCoverage(reading.coverage()),
+        reading.coverage());
   }
 
   /**

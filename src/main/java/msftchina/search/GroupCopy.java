@@ -8,16 +8,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.Bits;
 
 /**
  * A small group of reports (the bundled report, with word lists of its own) copied out of a large
@@ -47,27 +40,17 @@ final class GroupCopy {
     try (IndexWriter writer = new IndexWriter(memory, config)) {
       IndexSearcher searcher = new IndexSearcher(library);
       searcher.setQueryCache(null);
-      Weight weight =
-          searcher.createWeight(searcher.rewrite(scope), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      for (LeafReaderContext leaf : library.leaves()) {
-        Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-          continue;
-        }
-        Bits live = leaf.reader().getLiveDocs();
-        StoredFields stored = leaf.reader().storedFields();
-        DocIdSetIterator docs = scorer.iterator();
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          if (live == null || live.get(doc)) {
-            Document document = stored.document(doc);
+      LiveMatches.each(
+          searcher,
+          scope,
+          (leaf, doc) -> {
+            Document document = leaf.reader().storedFields().document(doc);
             Fact fact = Statements.fact(document);
             facts.add(fact);
             writer.addDocument(
                 StatementDocuments.document(
                     fact, document.get(FactFields.REPORT_ID), shared, analysis));
-          }
-        }
-      }
+          });
       writer.commit(); // one segment: the statements in the order they had
     }
     DirectoryReader reader = DirectoryReader.open(memory);

@@ -158,23 +158,8 @@ final class Retriever {
 
   /** Returns the live statements {@code query} matches, by doc. */
   private FixedBitSet matching(Query query) throws IOException {
-    IndexReader reader = searcher.getIndexReader();
-    FixedBitSet docs = new FixedBitSet(Math.max(1, reader.maxDoc()));
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      Bits live = leaf.reader().getLiveDocs();
-      DocIdSetIterator it = scorer.iterator();
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (live == null || live.get(doc)) {
-          docs.set(leaf.docBase + doc);
-        }
-      }
-    }
+    FixedBitSet docs = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
+    LiveMatches.each(searcher, query, (leaf, doc) -> docs.set(leaf.docBase + doc));
     return docs;
   }
 
