@@ -74,6 +74,13 @@ public record Delivery(
       return new Verdict(false, millis, why);
     }
 
+    /**
+     * Nothing to send: another copy of the bot (or an earlier run) took the event and answers it.
+     */
+    public static Verdict answeredElsewhere() {
+      return new Verdict(true, -1, "answered by another copy");
+    }
+
     /** Slack refused the reply for good, or its outcome is unknown: not sent again. */
     public static Verdict refused(String error) {
       return new Verdict(false, -1, error);

@@ -186,7 +186,7 @@ public final class SendQueue implements AutoCloseable {
         return; // named in a log line when the outbox closed
       }
       if (outcome.delivered()) {
-        verdicts.delivered(reply);
+        verdicts.delivered(reply, outcome);
       } else {
         error = verdicts.failed(reply, outcome, dropped);
       }

@@ -31,9 +31,14 @@ final class SendVerdicts {
     this.metrics = metrics;
   }
 
-  /** Counts {@code reply} delivered and frees its channel's turn and its bytes. */
-  void delivered(QueuedReply reply) {
-    metrics.outboxDelivered();
+  /**
+   * Counts {@code reply} delivered (unless its {@code outcome} says there was nothing to send) and
+   * frees its channel's turn and its bytes.
+   */
+  void delivered(QueuedReply reply, Delivery.Verdict outcome) {
+    if (outcome.error() == null) {
+      metrics.outboxDelivered();
+    }
     turns.delivered(reply);
     budget.release(reply);
   }
