@@ -29,10 +29,16 @@ public record Delivery(
     Duration channelInterval,
     int workers) {
 
-  /** The longest {@code Retry-After} honoured; a longer one gives the reply up. */
+  /**
+   * The longest {@code Retry-After} honoured; a longer one gives the reply up. Not a setting: a
+   * reply later than a minute is no longer an answer to the question, whatever the deployment.
+   */
   public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
-  /** Slack's rate for chat.postMessage: about one message a second in each channel. */
+  /**
+   * Slack's rate for chat.postMessage: about one message a second in each channel. Not a setting:
+   * it is Slack's limit, the same for every workspace.
+   */
   public static final Duration SLACK_CHANNEL_INTERVAL = Duration.ofSeconds(1);
 
   /** The pause of an outcome that asks for the next pause of the growing series. */
