@@ -115,6 +115,9 @@ class StoreFaultsIT {
         assertEquals(200, mention.statusCode(), serve.describe());
         assertEquals(2, slack.await(POST_MESSAGE, 2, Duration.ofSeconds(20)).size());
         long answerMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf(
+            "file locked: acknowledged after %d ms, answered after %d ms%n",
+            ackMillis, answerMillis);
         // The answer waited for the claim, which gave up after its second; the acknowledgement
         // waited for neither.
         assertTrue(answerMillis >= CLAIM_GIVES_UP_MILLIS, "answered after " + answerMillis + " ms");
