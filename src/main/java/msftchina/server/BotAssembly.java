@@ -48,7 +48,12 @@ final class BotAssembly {
     metrics.recording(store, Storage::recordsDropped, Storage::recordsQueued);
     SendLimits sending = config.sending();
     SendQueue outbox =
-        new SendQueue(sending.delivery(), metrics, sending.queueBytes(), sending.busyBytes());
+        new SendQueue(
+            sending.delivery(),
+            metrics,
+            sending.queueBytes(),
+            sending.busyBytes(),
+            sending.slackTimeout()); // a post in flight at a stop gets as long as a call may take
     BotApp bolt = BotApp.create(appConfig, kb, outbox, identity, store, metrics, config.memory());
     App app = bolt.app();
     ReplySender pendingReplies = bolt.pendingReplies();

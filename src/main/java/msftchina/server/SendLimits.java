@@ -15,7 +15,8 @@ import msftchina.slack.ReplyBudget;
  *     MSFTCHINA_BUSY_NOTE_BYTES}, 512 KiB)
  * @param delivery how many times a reply is tried and the pauses between ({@code
  *     MSFTCHINA_SEND_ATTEMPTS} 4, {@code MSFTCHINA_SEND_FIRST_PAUSE} 500 ms doubling up to {@code
- *     MSFTCHINA_SEND_LONGEST_PAUSE} 30 s); one post a second a channel, eight at once
+ *     MSFTCHINA_SEND_LONGEST_PAUSE} 30 s); one post a second a channel, {@code
+ *     MSFTCHINA_SEND_WORKERS} (8) at once
  * @param slackTimeout the longest one Web API call may take ({@code MSFTCHINA_SLACK_TIMEOUT}, 10 s;
  *     reading and writing each take at most half of it)
  */
@@ -42,8 +43,8 @@ public record SendLimits(
             s.count("MSFTCHINA_SEND_ATTEMPTS", d.maxAttempts(), 1, 100),
             s.duration("MSFTCHINA_SEND_FIRST_PAUSE", d.firstPause(), ms, hour),
             s.duration("MSFTCHINA_SEND_LONGEST_PAUSE", d.longestPause(), ms, hour),
-            d.channelInterval(),
-            d.workers()),
+            d.channelInterval(), // Slack's rate for a channel, not a setting: see Delivery
+            s.count("MSFTCHINA_SEND_WORKERS", d.workers(), 1, 64)),
         s.duration(
             "MSFTCHINA_SLACK_TIMEOUT",
             DEFAULTS.slackTimeout,

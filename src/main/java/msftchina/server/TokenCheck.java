@@ -27,6 +27,9 @@ import msftchina.slack.Delivery;
  */
 final class TokenCheck implements AutoCloseable {
 
+  // These timings are not settings: start-up serves either way, and the retries stop at Slack's
+  // first answer; only the log's wording depends on them.
+
   /** How long start-up waits for the first answer before serving without it. */
   static final Duration FIRST_WAIT = Duration.ofSeconds(3);
 

@@ -29,10 +29,16 @@ public record Delivery(
     Duration channelInterval,
     int workers) {
 
-  /** The longest {@code Retry-After} honoured; a longer one gives the reply up. */
+  /**
+   * The longest {@code Retry-After} honoured; a longer one gives the reply up. Not a setting: a
+   * reply later than a minute is no longer an answer to the question, whatever the deployment.
+   */
   public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
-  /** Slack's rate for chat.postMessage: about one message a second in each channel. */
+  /**
+   * Slack's rate for chat.postMessage: about one message a second in each channel. Not a setting:
+   * it is Slack's limit, the same for every workspace.
+   */
   public static final Duration SLACK_CHANNEL_INTERVAL = Duration.ofSeconds(1);
 
   /** The pause of an outcome that asks for the next pause of the growing series. */
@@ -72,6 +78,13 @@ public record Delivery(
     /** The reply surely failed; Slack may take it after {@code millis} ({@link #BACKOFF}). */
     public static Verdict retryAfter(long millis, String why) {
       return new Verdict(false, millis, why);
+    }
+
+    /**
+     * Nothing to send: another copy of the bot (or an earlier run) took the event and answers it.
+     */
+    public static Verdict answeredElsewhere() {
+      return new Verdict(true, -1, "answered by another copy");
     }
 
     /** Slack refused the reply for good, or its outcome is unknown: not sent again. */

@@ -30,10 +30,10 @@ public final class SendQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
 
   /**
-   * How long a stop waits, after its timeout, for the replies being sent to get Slack's answer: 10
-   * s, when Slack's client gives up a call (server.Bot). A post cut off instead (its worker
-   * interrupted) may have been taken by Slack without the bot learning it, and be sent again by the
-   * next start.
+   * How long a stop waits, after its timeout, for the replies being sent to get Slack's answer,
+   * unless told otherwise: 10 s, when Slack's client gives up a call by default ({@code
+   * MSFTCHINA_SLACK_TIMEOUT}). A post cut off instead (its worker interrupted) may have been taken
+   * by Slack without the bot learning it, and be sent again by the next start.
    */
   static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
 
@@ -44,6 +44,7 @@ public final class SendQueue implements AutoCloseable {
   private final SendWorkers workers;
   private final ReplyBudget budget;
   private final SendVerdicts verdicts;
+  private final Duration inFlightGrace;
   private boolean closed;
   private boolean dropped;
   private boolean reported;
@@ -61,6 +62,16 @@ public final class SendQueue implements AutoCloseable {
    * replies and {@code maxBusyBytes} of "busy" notes.
    */
   public SendQueue(Delivery policy, Metrics metrics, long maxBytes, long maxBusyBytes) {
+    this(policy, metrics, maxBytes, maxBusyBytes, IN_FLIGHT_GRACE);
+  }
+
+  /**
+   * Starts as {@link #SendQueue(Delivery, Metrics, long, long)} does; a stop waits {@code
+   * inFlightGrace} for the replies being sent (as long as one Web API call may take).
+   */
+  public SendQueue(
+      Delivery policy, Metrics metrics, long maxBytes, long maxBusyBytes, Duration inFlightGrace) {
+    this.inFlightGrace = inFlightGrace;
     this.budget = new ReplyBudget(maxBytes, maxBusyBytes);
     this.turns = new ChannelTurns(policy);
     this.verdicts = new SendVerdicts(policy, turns, budget, metrics);
@@ -186,7 +197,7 @@ public final class SendQueue implements AutoCloseable {
         return; // named in a log line when the outbox closed
       }
       if (outcome.delivered()) {
-        verdicts.delivered(reply);
+        verdicts.delivered(reply, outcome);
       } else {
         error = verdicts.failed(reply, outcome, dropped);
       }
@@ -199,11 +210,11 @@ public final class SendQueue implements AutoCloseable {
 
   /**
    * Takes no more replies, sends those waiting within {@code timeout}, lets those being sent then
-   * get Slack's answer (at most {@link #IN_FLIGHT_GRACE} more), and names each reply left in a log
-   * line: waiting (never sent) or in flight (outcome unknown).
+   * get Slack's answer (at most the in-flight grace more), and names each reply left in a log line:
+   * waiting (never sent) or in flight (outcome unknown).
    */
   public void close(Duration timeout) throws InterruptedException {
-    close(timeout, IN_FLIGHT_GRACE);
+    close(timeout, inFlightGrace);
   }
 
   private void close(Duration timeout, Duration inFlightGrace) throws InterruptedException {

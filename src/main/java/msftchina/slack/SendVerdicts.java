@@ -24,9 +24,14 @@ record SendVerdicts(Delivery policy, ChannelTurns turns, ReplyBudget budget, Met
   // The queue's logger: these lines are the queue's, whichever class words them.
   private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
 
-  /** Counts {@code reply} delivered and frees its channel's turn and its bytes. */
-  void delivered(QueuedReply reply) {
-    metrics.outboxDelivered();
+  /**
+   * Counts {@code reply} delivered (unless its {@code outcome} says there was nothing to send) and
+   * frees its channel's turn and its bytes.
+   */
+  void delivered(QueuedReply reply, Delivery.Verdict outcome) {
+    if (outcome.error() == null) {
+      metrics.outboxDelivered();
+    }
     turns.delivered(reply);
     budget.release(reply);
   }

@@ -4,6 +4,8 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
+import java.util.Optional;
 import msftchina.search.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,42 +29,34 @@ final class ShareButton {
   }
 
   // Block actions: https://api.slack.com/reference/interaction-payloads/block-actions
+  // Acknowledged at once: the answer is found again by the outbox worker that shares it.
   void register(App app) {
     app.blockAction(
         Replies.SHARE_ACTION,
         (req, ctx) -> {
           BlockActionPayload payload = req.getPayload();
-          if (payload.getActions() == null
-              || payload.getActions().isEmpty()
-              || !shares.firstTime(payload.getResponseUrl())) {
-            return ctx.ack();
+          if (payload.getActions() != null
+              && !payload.getActions().isEmpty()
+              && shares.firstTime(payload.getResponseUrl())) {
+            queue(ctx, payload);
           }
-          ButtonClick click = ButtonClick.read(payload, parts.seal(), Replies.SHARE_ACTION);
-          String asked = click.value();
-          Answer answer = asked == null ? null : parts.service().answer(asked, click.channel());
-          if (answer == null || !answer.answered()) {
-            // Edited, made up, sent before values were sealed, or no longer answered: nothing
-            // reaches the channel, and the user is told to ask again.
-            log.warn(
-                "a share from {} with a value the bot {} ({} characters): not shared",
-                SlackText.loggable(click.user()),
-                answer == null ? "never sent" : "no longer answers",
-                click.sealedLength());
-            parts.notes().later(app, ctx::respond, payload, parts.replies().english().expired());
-            return ctx.ack();
-          }
-          share(ctx, click, answer);
           return ctx.ack();
         });
   }
 
-  /** Posts {@code answer}, which {@code click} asks to share, in the channel. */
-  private void share(ActionContext ctx, ButtonClick click, Answer answer) {
-    Replies replies = parts.replies().forText(click.value());
-    Replies.Message shared = replies.answer(answer, false, click.user());
-    Replies.Message done = replies.shared();
-    String channel = click.channel() == null ? "response_url" : click.channel();
-    String what = "share by " + click.user() + " in " + channel + ": ";
+  /** Queues the share: the answer found again, posted in the channel, the private copy replaced. */
+  private void queue(ActionContext ctx, BlockActionPayload payload) {
+    ButtonClick click = ButtonClick.read(payload, parts.seal(), Replies.SHARE_ACTION);
+    String user = click.user();
+    String asked = click.value();
+    String channelId = click.channel();
+    String channel = channelId == null ? "response_url" : channelId;
+    String what = "share by " + user + " in " + channel + ": ";
+    Once<Optional<Answer>> answer =
+        new Once<>(
+            () ->
+                Optional.ofNullable(
+                    asked == null ? null : parts.service().answer(asked, channelId)));
     parts
         .outbox()
         .send(
@@ -70,33 +64,19 @@ final class ShareButton {
             PrivateNotes.RESPONSE_URL,
             what + "response_url",
             () -> {
-              WebhookResponse r =
-                  ctx.respond(
-                      m ->
-                          m.responseType("in_channel")
-                              .replaceOriginal(false)
-                              .text(shared.text())
-                              .blocks(shared.blocks()));
-              Delivery.Verdict result = Delivery.fromHttp(r.getCode(), null, r.getBody());
-              if (result.delivered()) {
-                parts
-                    .outbox()
-                    .send(
-                        channel,
-                        PrivateNotes.RESPONSE_URL,
-                        what + "replacing the private copy",
-                        () -> {
-                          WebhookResponse replaced =
-                              ctx.respond(
-                                  m ->
-                                      m.replaceOriginal(true)
-                                          .text(done.text())
-                                          .blocks(done.blocks()));
-                          return Delivery.fromHttp(replaced.getCode(), null, replaced.getBody());
-                        },
-                        null);
+              Answer found = answer.get().orElse(null);
+              if (found == null || !found.answered()) {
+                // Edited, made up, sent before values were sealed, or no longer answered: nothing
+                // reaches the channel, and the user is told to ask again.
+                log.warn(
+                    "a share from {} with a value the bot {} ({} characters): not shared",
+                    SlackText.loggable(user),
+                    found == null ? "never sent" : "no longer answers",
+                    click.sealedLength());
+                parts.notes().now(ctx::respond, parts.replies().english().expired());
+                return Delivery.Verdict.ok();
               }
-              return result;
+              return share(ctx, found, asked, user, channel, what);
             },
             error ->
                 parts
@@ -104,5 +84,40 @@ final class ShareButton {
                     .now(
                         ctx::respond,
                         "I couldn't share that answer in the channel (" + error + ")."));
+  }
+
+  /**
+   * Posts {@code answer} in the channel; once Slack took it, queues the private copy's "Shared".
+   */
+  private Delivery.Verdict share(
+      ActionContext ctx, Answer answer, String asked, String user, String channel, String what)
+      throws IOException {
+    Replies replies = parts.replies().forText(asked);
+    Replies.Message shared = replies.answer(answer, false, user);
+    Replies.Message done = replies.shared();
+    WebhookResponse r =
+        ctx.respond(
+            m ->
+                m.responseType("in_channel")
+                    .replaceOriginal(false)
+                    .text(shared.text())
+                    .blocks(shared.blocks()));
+    Delivery.Verdict result = Delivery.fromHttp(r.getCode(), null, r.getBody());
+    if (result.delivered()) {
+      parts
+          .outbox()
+          .send(
+              channel,
+              PrivateNotes.RESPONSE_URL,
+              what + "replacing the private copy",
+              () -> {
+                WebhookResponse replaced =
+                    ctx.respond(
+                        m -> m.replaceOriginal(true).text(done.text()).blocks(done.blocks()));
+                return Delivery.fromHttp(replaced.getCode(), null, replaced.getBody());
+              },
+              null);
+    }
+    return result;
   }
 }

@@ -1,5 +1,6 @@
 package msftchina.slack;
 
+import com.google.gson.JsonElement;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
@@ -94,11 +95,7 @@ final class SlashCommand {
             key -> render(key.substring(prefix.length()), scope));
     Asker who = new Asker(Surface.SLASH, p.getTeamId(), p.getChannelId(), p.getUserId());
     parts.service().record(who, reply.answer().to(text), scope, false, started);
-    return Response.builder()
-        .statusCode(200)
-        .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-        .body(reply.body())
-        .build();
+    return ctx.ack(reply.body()); // the JSON tree kept: written out, never rendered again
   }
 
   private static Response ephemeral(SlashCommandContext ctx, Replies.Message message) {
@@ -118,15 +115,15 @@ final class SlashCommand {
     Replies replies = parts.replies().forText(question);
     Replies.Message message =
         ReportReplies.noted(replies.answer(answer, true, null), replies.labels(), scope, answer);
-    return new ReplyCache.Rendered(
+    JsonElement body =
         parts
             .json()
-            .toJson(
+            .toJsonTree(
                 SlashCommandResponse.builder()
                     .responseType("ephemeral")
                     .text(message.text())
                     .blocks(message.blocks())
-                    .build()),
-        answer);
+                    .build());
+    return new ReplyCache.Rendered(body, body.toString().length(), answer);
   }
 }

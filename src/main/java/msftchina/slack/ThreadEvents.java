@@ -10,27 +10,26 @@ import msftchina.app.PendingReply;
 import msftchina.app.Surface;
 
 /**
- * Mentions in channels and direct messages, with follow-ups in their threads: each event is claimed
- * (once across copies sharing the storage, kept as a pending reply so that a stop doesn't lose it),
- * acknowledged, and answered by {@link ThreadReplies} from an outbox worker.
+ * Mentions in channels and direct messages, with follow-ups in their threads: each event is queued,
+ * acknowledged, then claimed (once across copies sharing the storage, kept as a pending reply so
+ * that a stop doesn't lose it) and answered by {@link ThreadReplies} from an outbox worker.
  */
 final class ThreadEvents {
 
-  private final BotParts parts;
   private final ThreadReplies replies;
   private final SeenEvents seen;
 
   ThreadEvents(BotParts parts, ThreadReplies replies) {
-    this.parts = parts;
     this.seen = SeenEvents.forAnHour(parts.memory().seenEventsBytes());
     this.replies = replies;
   }
 
   // Events API: https://api.slack.com/apis/events-api
   // A retry of an event already seen (same event_id) is acknowledged and not answered again. The
-  // claim, which waits at most a second for the database, comes before the acknowledgement: it is
-  // what makes the acknowledgement a promise a stop can't break. Slack sends the text with &, <
-  // and > escaped: it is decoded once, so the echoed question shows as typed (and escaped again).
+  // acknowledgement waits for nothing slow: the claim, which may wait up to a second for the
+  // database, starts right after it, and the worker that answers waits for the claim. Slack sends
+  // the text with &, < and > escaped: it is decoded once, so the echoed question shows as typed
+  // (and escaped again).
   void register(App app) {
     app.event(
         AppMentionEvent.class,
@@ -85,9 +84,7 @@ final class ThreadEvents {
   }
 
   private void claimAndAnswer(PendingReply reply, String remembered) {
-    if (parts.storage().firstTime(reply)) { // exactly once across copies sharing the storage
-      replies.answer(reply, remembered, false);
-    }
+    replies.claimAndAnswer(reply, remembered); // the claim runs after the acknowledgement
   }
 
   private static String question(String text, String botUserId) {

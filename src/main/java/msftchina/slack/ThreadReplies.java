@@ -2,6 +2,7 @@ package msftchina.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import java.util.concurrent.CompletableFuture;
 import msftchina.app.Answered;
 import msftchina.app.Asker;
 import msftchina.app.Earlier;
@@ -25,10 +26,12 @@ final class ThreadReplies implements ReplySender {
 
   private final BotParts parts;
   private final MethodsClient client;
+  private final EventClaimer claimer;
 
   ThreadReplies(BotParts parts, MethodsClient client) {
     this.parts = parts;
     this.client = client;
+    this.claimer = new EventClaimer(parts.storage());
   }
 
   /**
@@ -37,20 +40,39 @@ final class ThreadReplies implements ReplySender {
    */
   @Override
   public void send(PendingReply pending) {
-    answer(pending, pending.thread(), true);
+    answer(pending, pending.thread(), true, CompletableFuture.completedFuture(true));
   }
 
   /**
-   * Queues the answer to {@code pending}; the answer is remembered under the thread it belongs to
-   * ({@code remembered}, when not null) and under the posted reply. A reply {@code takenOver} from
-   * an earlier run is looked for in Slack before it is posted.
+   * Queues the answer to a new event, {@code pending}, and starts claiming it (once across copies
+   * sharing the storage, kept as pending so that a stop doesn't lose it); the worker that answers
+   * waits for the claim and answers only the event's first time. Nothing here waits for the
+   * database: the event is acknowledged at once.
    */
-  void answer(PendingReply pending, String remembered, boolean takenOver) {
+  void claimAndAnswer(PendingReply pending, String remembered) {
+    answer(pending, remembered, false, claimer.claim(pending));
+  }
+
+  /**
+   * Queues the answer to {@code pending}, sent when {@code claimed} says it is the event's first
+   * time; the answer is remembered under the thread it belongs to ({@code remembered}, when not
+   * null) and under the posted reply. A reply {@code takenOver} from an earlier run is looked for
+   * in Slack before it is posted.
+   */
+  private void answer(
+      PendingReply pending,
+      String remembered,
+      boolean takenOver,
+      CompletableFuture<Boolean> claimed) {
     String eventId = pending.eventId();
     String channel = pending.channel();
+    Runnable done =
+        () -> {
+          var unused = claimed.thenRun(() -> parts.storage().done(eventId));
+        };
     if (channel == null || channel.isBlank()) {
       log.warn("event {}: no channel to answer in; not answered", eventId);
-      parts.storage().done(eventId);
+      done.run();
       return;
     }
     Once<Made> made = new Once<>(() -> make(pending, remembered));
@@ -64,6 +86,9 @@ final class ThreadReplies implements ReplySender {
             SendQueue.replyBytes(2L * pending.question().length())
                 + ReplyBudget.DEFAULT_REPLY_BYTES,
             () -> {
+              if (!claimed.join()) {
+                return Delivery.Verdict.answeredElsewhere();
+              }
               Made reply = made.get();
               ChatPostMessageResponse r =
                   ReplyPost.send(client, pending, pending.thread(), reply.message(), takenOver);
@@ -76,8 +101,11 @@ final class ThreadReplies implements ReplySender {
               return Delivery.fromApi(r);
             },
             // when the queue is full: a short note that the bot is busy, in the answer's place
-            BusyNote.in(client, channel, pending.thread(), () -> parts.storage().done(eventId)),
-            error -> parts.storage().done(eventId)); // given up, and named in a log line
+            () ->
+                claimed.join()
+                    ? BusyNote.in(client, channel, pending.thread(), done).send()
+                    : Delivery.Verdict.answeredElsewhere(),
+            error -> done.run()); // given up, and named in a log line
   }
 
   /** Answers {@code pending}'s question (the asker's own words echoed, how it was read noted). */

@@ -10,16 +10,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import msftchina.store.EventLeases.Claim;
 
 /**
- * Claims an event on the store's worker thread within {@link #DEADLINE_MILLIS}: a request is never
- * held up longer than that by a slow or gone database. A claim the request gave up waiting for is
- * either never run or, when it ran and took the event, undone, so the reply is not left pending on
- * this copy while the request answers on its own.
+ * Claims an event on the store's worker thread within {@link #DEADLINE_MILLIS}: an answer (claimed
+ * after its event was acknowledged) is never held up longer than that by a slow or gone database. A
+ * claim given up waiting for is either never run or, when it ran and took the event, undone, so the
+ * reply is not left pending on this copy while it answers on its own.
  *
  * <p>NOTE: safe for concurrent use.
  */
 final class ClaimDeadline {
 
-  /** How long a request waits for the database to claim an event, in milliseconds. */
+  /**
+   * How long an answer waits for the database to claim its event, in milliseconds. Not a setting: a
+   * claim is one indexed insert, and a database slower than a second is treated as gone.
+   */
   static final long DEADLINE_MILLIS = 1_000;
 
   private static final int WAITING = 0;

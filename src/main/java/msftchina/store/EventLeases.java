@@ -16,9 +16,10 @@ import msftchina.app.PendingReply;
 
 /**
  * Seen events and pending replies in the database, shared by every copy of the bot. An event is
- * claimed before it is acknowledged: its id is marked seen and its reply stored as pending, in one
- * transaction, so that a retry reaching any copy is not answered again, and a reply acknowledged
- * but not delivered (its copy stopped or killed) is delivered by the next copy to look.
+ * claimed right after it is acknowledged, before it is answered: its id is marked seen and its
+ * reply stored as pending, in one transaction, so that a retry reaching any copy is not answered
+ * again, and a reply acknowledged but not delivered (its copy stopped or killed) is delivered by
+ * the next copy to look.
  *
  * <p>The copy that claimed a reply owns it under a lease it renews while it runs; a reply whose
  * lease ran out is taken over by another copy (or the next start) and delivered. The database is

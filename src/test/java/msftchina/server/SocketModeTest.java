@@ -118,8 +118,8 @@ class SocketModeTest {
               false));
       assertNotNull(bot.socket.awaitAck(id, ACK_WITHIN), "attempt " + attempt + " acknowledged");
     }
-    // The claim and the queuing of the answer come before the acknowledgement: with both
-    // attempts acknowledged and the send queue empty, no other answer can come.
+    // The retry is told from the first attempt and the answer queued before the acknowledgement:
+    // with both attempts acknowledged and the send queue empty, no other answer can come.
     bot.slack.await(
         c -> c.path().equals("/api/chat.postMessage") && "C78".equals(c.param("channel")),
         1,

@@ -85,9 +85,10 @@ class SeveralCopiesIT {
       assertEquals(200, toB.get().statusCode(), b.describe());
     }
     assertEquals(200, a.mention("EvBoth" + database + "0", QUESTION).statusCode()); // a late retry
-    // Each copy decided on every event before acknowledging it. A later question to each copy, in
-    // the same channel, is answered after anything either queued before it; and once no claimed
-    // reply is left in the database, no copy can take one over and answer it again.
+    // Each copy queued every event before acknowledging it, and its answer waits for its claim. A
+    // later question to each copy, in the same channel, is answered after anything either queued
+    // before it; and once no claimed reply is left in the database, no copy can take one over and
+    // answer it again.
     assertEquals(200, a.mention("EvLaterA" + database, LATER).statusCode());
     assertEquals(200, b.mention("EvLaterB" + database, LATER).statusCode());
     slack.await(c -> c.path().equals(POST_MESSAGE) && answers(c, LATER), 2, WAIT);

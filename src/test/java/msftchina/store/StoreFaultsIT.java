@@ -34,6 +34,8 @@ class StoreFaultsIT {
   private static final String POST_MESSAGE = "/api/chat.postMessage";
   private static final String QUESTION = "who is the biggest AI customer in China?";
   private static final long SLACK_LIMIT_MILLIS = 3_000;
+  // How long an event's claim waits for the database before it is answered without it.
+  private static final long CLAIM_GIVES_UP_MILLIS = 1_000;
 
   @TempDir Path temp;
   private final HttpClient http =
@@ -95,6 +97,38 @@ class StoreFaultsIT {
       awaitLog(serve, "recording recovered", Duration.ofSeconds(20));
       assertEquals(5, slack.await(POST_MESSAGE, 5, Duration.ofSeconds(20)).size());
       assertEquals(1, count(serve.stderr(), "recording is failing"), serve.describe());
+    }
+  }
+
+  @Test
+  void aMentionIsAcknowledgedAtOnceWhileItsClaimWaitsForALockedFile() throws Exception {
+    Path file = temp.resolve("slow.db");
+    try (SlackStandIn slack = new SlackStandIn();
+        ServeProcess serve = serve(slack, "jdbc:sqlite:" + file)) {
+      serve.awaitHealthy();
+      assertEquals(200, serve.mention("EvWarm", QUESTION).statusCode());
+      assertEquals(1, slack.await(POST_MESSAGE, 1, Duration.ofSeconds(20)).size());
+      try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + file);
+          Statement s = lock.createStatement()) {
+        s.execute("BEGIN EXCLUSIVE"); // the claim waits for the file: a second, then gives up
+        long started = System.nanoTime();
+        HttpResponse<String> mention = serve.mention("EvSlowClaim", QUESTION);
+        long ackMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(200, mention.statusCode(), serve.describe());
+        assertEquals(2, slack.await(POST_MESSAGE, 2, Duration.ofSeconds(20)).size());
+        long answerMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf(
+            "file locked: acknowledged after %d ms, answered after %d ms%n",
+            ackMillis, answerMillis);
+        // The answer waited for the claim, which gave up after its second; the acknowledgement
+        // waited for neither.
+        assertTrue(answerMillis >= CLAIM_GIVES_UP_MILLIS, "answered after " + answerMillis + " ms");
+        assertTrue(
+            ackMillis < CLAIM_GIVES_UP_MILLIS / 2,
+            "acknowledged after " + ackMillis + " ms, answered after " + answerMillis + " ms");
+        s.execute("ROLLBACK");
+      }
+      assertTrue(serve.stderr().contains("EvSlowClaim"), "the unstored reply is named in the log");
     }
   }
 

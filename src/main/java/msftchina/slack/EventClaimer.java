@@ -1,0 +1,88 @@
+package msftchina.slack;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import msftchina.app.EventClaims;
+import msftchina.app.PendingReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims events after they are acknowledged, one at a time on a thread of its own (ended when
+ * idle): a claim may wait up to a second for the database, and no request waits for it. The worker
+ * that answers an event waits for its claim, and answers only when it is the event's first time;
+ * when the database fails or is late, the event is answered anyway (see {@link EventClaims}).
+ *
+ * <p>Bounded in bytes: claims waiting hold at most {@link #MAX_BYTES} of questions; past that, an
+ * event is answered without a claim, named in a log line, as when the database is late.
+ *
+ * <p>NOTE: safe for concurrent use.
+ */
+final class EventClaimer {
+
+  /**
+   * The most bytes of questions that claims waiting hold: 1 MiB, some 5,000 claims of short
+   * questions; claims take milliseconds each, or give up within a second together when the database
+   * is late, so the bound is reached only by a flood the database cannot keep up with.
+   */
+  static final long MAX_BYTES = 1L << 20;
+
+  private static final Logger log = LoggerFactory.getLogger(EventClaimer.class);
+
+  private final EventClaims claims;
+  private final AtomicLong waiting = new AtomicLong();
+  private final ThreadPoolExecutor thread =
+      new ThreadPoolExecutor(
+          0,
+          1,
+          1,
+          TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), // bounded in bytes by MAX_BYTES, above
+          r -> {
+            Thread t = new Thread(r, "event-claims");
+            t.setDaemon(true); // never keeps a stopping JVM alive
+            return t;
+          });
+
+  EventClaimer(EventClaims claims) {
+    this.claims = claims;
+  }
+
+  /**
+   * Starts claiming the event of {@code reply}; the result is true unless a copy (this one or
+   * another) already took it.
+   */
+  CompletableFuture<Boolean> claim(PendingReply reply) {
+    long bytes = SendQueue.replyBytes(reply.question().length());
+    if (waiting.addAndGet(bytes) > MAX_BYTES) {
+      waiting.addAndGet(-bytes);
+      log.warn(
+          "reply to event {} in channel {} is not stored: too many events wait for the database;"
+              + " it is sent from this copy's memory",
+          reply.eventId(),
+          reply.channel());
+      return CompletableFuture.completedFuture(true);
+    }
+    try {
+      return CompletableFuture.supplyAsync(() -> firstTime(reply, bytes), thread);
+    } catch (RejectedExecutionException e) {
+      waiting.addAndGet(-bytes);
+      return CompletableFuture.completedFuture(true);
+    }
+  }
+
+  private boolean firstTime(PendingReply reply, long bytes) {
+    try {
+      return claims.firstTime(reply);
+    } catch (RuntimeException e) {
+      log.warn("reply to event {}: the claim failed ({}); answered anyway", reply.eventId(), e);
+      return true;
+    } finally {
+      waiting.addAndGet(-bytes);
+    }
+  }
+}
