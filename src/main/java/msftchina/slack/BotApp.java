@@ -18,8 +18,12 @@ import msftchina.search.KnowledgeBase;
  * (questions and {@code find} lookups), the share and feedback buttons, mentions and direct
  * messages (with follow-ups in threads), the "Find in report" message shortcut and the Home tab —
  * each answering through one {@link AskService}, in the asker's language.
+ *
+ * @param app the Bolt app the handlers are registered on
+ * @param pendingReplies what sends the replies a stopped copy acknowledged and never delivered:
+ *     hand it to {@link Storage#start} once serving
  */
-public final class BotApp {
+public record BotApp(App app, ReplySender pendingReplies) {
 
   /** The slash command, as declared in {@code manifest.yml}. */
   public static final String COMMAND = "/msftchina";
@@ -43,27 +47,6 @@ public final class BotApp {
           "channels:history",
           "groups:history",
           "mpim:history");
-
-  private final App app;
-  private final ReplySender pendingReplies;
-
-  private BotApp(App app, ReplySender pendingReplies) {
-    this.app = app;
-    this.pendingReplies = pendingReplies;
-  }
-
-  /** Returns the Bolt app the handlers are registered on. */
-  public App app() {
-    return app;
-  }
-
-  /**
-   * Returns what sends the replies a stopped copy acknowledged and never delivered: hand it to
-   * {@link Storage#start} once serving.
-   */
-  public ReplySender pendingReplies() {
-    return pendingReplies;
-  }
 
   /**
    * Returns the Bolt app answering from {@code kb}, configured by {@code config}, its replies sent

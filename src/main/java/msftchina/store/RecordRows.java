@@ -48,18 +48,11 @@ final class RecordRows {
     }
   }
 
-  /** A batch of rows: questions added to one statement, votes to another. */
-  private static final class Rows implements Queued.Writer<SQLException> {
-
-    private final PreparedStatement q;
-    private final PreparedStatement v;
-    private int questions;
-    private int votes;
-
-    Rows(PreparedStatement q, PreparedStatement v) {
-      this.q = q;
-      this.v = v;
-    }
+  /**
+   * A batch of rows: questions added to one statement ({@code q}), votes to another ({@code v}).
+   */
+  private record Rows(PreparedStatement q, PreparedStatement v)
+      implements Queued.Writer<SQLException> {
 
     @Override
     public void asked(QuestionAsked a) throws SQLException {
@@ -78,7 +71,6 @@ final class RecordRows {
       q.setString(12, cutTo(a.report(), 128));
       q.setString(13, cutTo(a.version(), 16));
       q.addBatch();
-      questions++;
     }
 
     @Override
@@ -90,17 +82,12 @@ final class RecordRows {
       v.setInt(5, vote.up() ? 1 : -1);
       v.setLong(6, vote.at());
       v.addBatch();
-      votes++;
     }
 
-    /** Runs the rows added. */
+    /** Runs the rows added (an empty batch runs nothing, on SQLite and PostgreSQL alike). */
     void execute() throws SQLException {
-      if (questions > 0) {
-        q.executeBatch();
-      }
-      if (votes > 0) {
-        v.executeBatch();
-      }
+      q.executeBatch();
+      v.executeBatch();
     }
   }
 

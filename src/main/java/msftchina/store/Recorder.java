@@ -64,14 +64,14 @@ final class Recorder implements AutoCloseable {
   /** Queues a question to be recorded. */
   void asked(QuestionAsked asked) {
     if (mode != StoreSettings.Recording.OFF) {
-      queue.offer(new Queued.OfQuestion(asked));
+      queue.offer(Queued.of(asked));
     }
   }
 
   /** Queues a vote to be recorded. */
   void voted(Vote vote) {
     if (mode != StoreSettings.Recording.OFF) {
-      queue.offer(new Queued.OfVote(vote));
+      queue.offer(Queued.of(vote));
     }
   }
 

@@ -53,7 +53,7 @@ class RecorderBoundTest {
       assertTrue(recorder.queue().droppedSinceStart() > 0, "what didn't fit is counted as dropped");
       assertTrue(
           RecordQueue.bytes(
-                  new Queued.OfQuestion(
+                  Queued.of(
                       new QuestionAsked(
                           0,
                           Surface.MENTION,
