@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Answer quality on the evaluation sets in {@code eval/}, held to floors a little below the figures
@@ -40,7 +40,9 @@ class EvaluationTest {
             "eval/tuning5.jsonl",
             "eval/tuning6.jsonl",
             "eval/unseen/unseen.jsonl",
-            "eval/unseen/unseen2.jsonl")) {
+            "eval/unseen/unseen2.jsonl",
+            "eval/unseen/unseen3.jsonl",
+            "eval/unseen/unseen4.jsonl")) {
       questions.addAll(EvalQuestion.read(Path.of(set)));
     }
     scores = Evaluation.run(questions, kb::ask);
@@ -63,10 +65,9 @@ class EvaluationTest {
     Evaluation.Scores s = scores.get("tuning");
     assertTrue(s.hit1() >= 0.94, "hit@1 " + s.hit1() + "\n" + String.join("\n", s.misses()));
     assertTrue(s.hit3() >= 0.98, "hit@3 " + s.hit3());
-    // 0.92 before the word lists were cut to general English and the report's names (issue 17,
-    // item 5): the refusals that rested on a word made a name for one question ("replaced",
-    // "succeeded", "own", "stopped") went with those words.
-    assertTrue(s.refused() >= 0.85, "refused " + s.refused());
+    // 0.924 measured with the details asked besides a figure (a place, a purpose, the current
+    // role: issue 17, item 3); 0.876 before them.
+    assertTrue(s.refused() >= 0.90, "refused " + s.refused());
   }
 
   @Test
@@ -78,16 +79,23 @@ class EvaluationTest {
   }
 
   /**
-   * The set written blind and never tuned on: a floor below what it measured, as a guard against
-   * regressions only. Its misses are not printed, so that nobody tunes on them.
+   * The sets written blind and never tuned on: each held to floors a few points below what it
+   * measured (README, "Answer quality"), as a guard against regressions only. Their misses are not
+   * printed, so that nobody tunes on them.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"unseen", "unseen2"})
-  void unseenSetsStayAboveTheirFloors(String part) {
+  @CsvSource({
+    // set,  hit@1, hit@3, refused  (measured: hit@1 / hit@3 / refused)
+    "unseen,  0.80,  0.84,  0.80", // 84.3 / 88.2 / 85.4
+    "unseen2, 0.88,  0.90,  0.90", // 92.5 / 95.0 / 95.0
+    "unseen3, 0.86,  0.89,  0.78", // 90.6 / 92.9 / 82.4
+    "unseen4, 0.86,  0.89,  0.72", // 90.1 / 93.4 / 76.0
+  })
+  void unseenSetsStayAboveTheirFloors(String part, double hit1, double hit3, double refused) {
     Evaluation.Scores s = scores.get(part);
-    assertTrue(s.hit1() >= 0.80, "hit@1 " + s.hit1());
-    assertTrue(s.hit3() >= 0.84, "hit@3 " + s.hit3());
-    assertTrue(s.refused() >= 0.80, "refused " + s.refused());
+    assertTrue(s.hit1() >= hit1, "hit@1 " + s.hit1());
+    assertTrue(s.hit3() >= hit3, "hit@3 " + s.hit3());
+    assertTrue(s.refused() >= refused, "refused " + s.refused());
   }
 
   @Test
