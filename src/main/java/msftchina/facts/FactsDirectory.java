@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -74,34 +76,75 @@ public record FactsDirectory(Path path) {
   public Hasher hasher() throws IOException {
     MessageDigest shared = sha256();
     List<Path> files = listing(Files::isRegularFile);
+    Stamp stamp = stamp(files); // before reading: a write meanwhile gives a stamp not seen yet
+    long hashedAt = now();
     for (Path file : files) {
       update(shared, file);
     }
-    return new Hasher(shared, stamp(files));
+    return new Hasher(shared, stamp, stamp.settledBefore(hashedAt));
+  }
+
+  /** Returns the time now as a file time in nanoseconds, to compare with {@link Stamp#newest}. */
+  public static long now() {
+    return FileTime.from(Instant.now()).to(TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * What the attributes of some files say of them: {@code text} (their names, sizes, modification
+   * and change times, file keys) is the same while they are, and {@code newest} is the latest
+   * modification time, in nanoseconds.
+   *
+   * @param text the names and attributes, a line a file
+   * @param newest the latest modification time of the files
+   */
+  public record Stamp(String text, long newest) {
+
+    /**
+     * How close to its hashing a file's modification time makes its stamp untrustworthy: a file
+     * written again within one tick of the file system's clock (2 s on the coarsest, FAT) at the
+     * same size keeps its stamp; git's "racy clean" rule.
+     */
+    static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * Returns whether every file was last written well before {@code hashedAt} (from {@link
+     * #now()}, taken before the files were read): only then does an unchanged stamp show unchanged
+     * contents.
+     */
+    public boolean settledBefore(long hashedAt) {
+      return newest < hashedAt - RACY_NANOS;
+    }
   }
 
   /** Hashes reports beside the shared files it has read. */
   public final class Hasher {
 
     private final MessageDigest shared;
-    private final String sharedStamp;
+    private final Stamp sharedStamp;
+    private final boolean sharedSettled;
 
-    private Hasher(MessageDigest shared, String sharedStamp) {
+    private Hasher(MessageDigest shared, Stamp sharedStamp, boolean sharedSettled) {
       this.shared = shared;
       this.sharedStamp = sharedStamp;
+      this.sharedSettled = sharedSettled;
     }
 
     /**
-     * Returns the names, sizes, modification times and file keys of the shared files: while they
-     * and a report's {@link #stamp(ReportFolder)} are the same, so is its hash (a file written anew
-     * has a new time).
+     * Returns the stamp of the shared files, read before they were: while it and a report's {@link
+     * #stamp(ReportFolder)} are the same and both {@link Stamp#settledBefore settled} when hashed,
+     * so is its hash (a file written anew has a new time).
      */
-    public String sharedStamp() {
+    public Stamp sharedStamp() {
       return sharedStamp;
     }
 
-    /** Returns the names, sizes, modification times and file keys of {@code report}'s files. */
-    public String stamp(ReportFolder report) throws IOException {
+    /** Returns whether the shared files were written well before they were read here. */
+    public boolean sharedSettled() {
+      return sharedSettled;
+    }
+
+    /** Returns the stamp of {@code report}'s files; read it before {@link #hash} reads them. */
+    public Stamp stamp(ReportFolder report) throws IOException {
       return FactsDirectory.stamp(report.files());
     }
 
@@ -120,21 +163,35 @@ public record FactsDirectory(Path path) {
     }
   }
 
-  private static String stamp(List<Path> files) throws IOException {
+  private static Stamp stamp(List<Path> files) throws IOException {
     StringBuilder stamp = new StringBuilder();
+    long newest = Long.MIN_VALUE;
     for (Path file : files) {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+      newest = Math.max(newest, modified);
       stamp
           .append(file.getFileName())
           .append('\0')
           .append(attributes.size())
           .append('\0')
-          .append(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS))
+          .append(modified)
+          .append('\0')
+          .append(changed(file)) // a modification time set back leaves this one new
           .append('\0')
           .append(attributes.fileKey()) // a file moved over another is another file
           .append('\n');
     }
-    return stamp.toString();
+    return new Stamp(stamp.toString(), newest);
+  }
+
+  /** Returns {@code file}'s status change time where the file system keeps one, or "". */
+  private static String changed(Path file) throws IOException {
+    try {
+      return Files.getAttribute(file, "unix:ctime").toString();
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return ""; // no "unix" view here (Windows): the other attributes and the racy rule remain
+    }
   }
 
   private void update(MessageDigest digest, Path file) throws IOException {

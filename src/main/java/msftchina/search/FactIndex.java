@@ -105,6 +105,11 @@ public final class FactIndex implements Closeable {
     return catalog;
   }
 
+  /** Makes the next {@link #sync} read every report's files, trusting no hash kept from before. */
+  synchronized void forgetHashes() {
+    indexSync.forget();
+  }
+
   /** Returns the catalog as last brought up to date, sorted by report id. */
   List<ReportInfo> catalog() {
     return catalog;

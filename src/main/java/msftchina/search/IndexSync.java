@@ -44,8 +44,11 @@ final class IndexSync {
   /** Each report's last hash, by id (only the reports of the last run: bounded by the library). */
   private final Map<String, Hashed> hashed = new HashMap<>();
 
-  /** The shared files' stamp when {@link #hashed} was made. */
-  private String sharedStamp = "";
+  /**
+   * The shared files' stamp when {@link #hashed} was made, or null when it can't be trusted (the
+   * files were written just before they were read, or {@link #forget()} was called).
+   */
+  private FactsDirectory.Stamp sharedStamp;
 
   /** Updates the index in {@code directory}, kept in {@code path} (null when in memory). */
   IndexSync(Path path, Directory directory, FactsDirectory facts, StatementDocuments documents) {
@@ -71,8 +74,10 @@ final class IndexSync {
     FactsDirectory.Hasher hasher = facts.hasher();
     if (!hasher.sharedStamp().equals(sharedStamp)) {
       hashed.clear();
-      sharedStamp = hasher.sharedStamp();
     }
+    // Shared files written just before they were read may have changed unseen: the hashes made
+    // with them are forgotten at the next run.
+    sharedStamp = hasher.sharedSettled() ? hasher.sharedStamp() : null;
     for (ReportFolder folder : folders) {
       String hash = hash(hasher, folder);
       hashes.put(folder.id(), hash);
@@ -170,18 +175,29 @@ final class IndexSync {
    * last hashed here: hashing every report's facts at every reload read the whole library's text.
    */
   private String hash(FactsDirectory.Hasher hasher, ReportFolder folder) throws IOException {
-    String stamp = hasher.stamp(folder);
+    FactsDirectory.Stamp stamp = hasher.stamp(folder); // before reading the files
     Hashed before = hashed.get(folder.id());
     if (before != null && before.stamp().equals(stamp)) {
       return before.hash();
     }
+    long hashedAt = FactsDirectory.now();
     String hash = hasher.hash(folder);
-    hashed.put(folder.id(), new Hashed(stamp, hash));
+    if (stamp.settledBefore(hashedAt)) {
+      hashed.put(folder.id(), new Hashed(stamp, hash));
+    } else {
+      hashed.remove(folder.id()); // written within a clock tick: the same stamp may hide a change
+    }
     return hash;
   }
 
+  /** Forgets every report's last hash: the next run reads every file. */
+  void forget() {
+    hashed.clear();
+    sharedStamp = null;
+  }
+
   /** A report's hash and the stamp of its files when it was hashed. */
-  private record Hashed(String stamp, String hash) {}
+  private record Hashed(FactsDirectory.Stamp stamp, String hash) {}
 
   private static List<ReportInfo> sorted(Collection<ReportInfo> reports) {
     List<ReportInfo> sorted = new ArrayList<>(reports);

@@ -175,12 +175,21 @@ public final class KnowledgeBase implements Closeable {
   }
 
   /**
-   * Reloads on every change under {@code facts/} (once the changes settle) and on SIGHUP, until
-   * closed.
+   * Reloads as {@link #reload()} does, reading every report's files again instead of trusting the
+   * hashes kept for files that look unchanged: an operator's explicit reload (SIGHUP).
+   */
+  public synchronized boolean reloadAll() {
+    index.forgetHashes();
+    return reload();
+  }
+
+  /**
+   * Reloads on every change under {@code facts/} (once the changes settle), and reading every file
+   * again on SIGHUP, until closed.
    */
   public synchronized void watch() throws IOException {
     if (watcher == null) {
-      watcher = LibraryWatcher.start(index.facts().path(), this::reload, log);
+      watcher = LibraryWatcher.start(index.facts().path(), this::reload, this::reloadAll, log);
     }
   }
 

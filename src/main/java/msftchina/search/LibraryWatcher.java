@@ -31,23 +31,33 @@ final class LibraryWatcher implements Closeable {
   private final Path factsDir;
   private final WatchService service;
   private final Runnable reload;
+  private final Runnable reloadAll;
   private final Consumer<String> log;
   private final AtomicBoolean hangup = new AtomicBoolean();
   private volatile boolean open = true;
 
   private LibraryWatcher(
-      Path factsDir, WatchService service, Runnable reload, Consumer<String> log) {
+      Path factsDir,
+      WatchService service,
+      Runnable reload,
+      Runnable reloadAll,
+      Consumer<String> log) {
     this.factsDir = factsDir;
     this.service = service;
     this.reload = reload;
+    this.reloadAll = reloadAll;
     this.log = log;
   }
 
-  /** Starts watching {@code factsDir} and SIGHUP, calling {@code reload} on either. */
-  static LibraryWatcher start(Path factsDir, Runnable reload, Consumer<String> log)
-      throws IOException {
+  /**
+   * Starts watching {@code factsDir} and SIGHUP, calling {@code reload} on a change and {@code
+   * reloadAll} (which reads every file again) on SIGHUP.
+   */
+  static LibraryWatcher start(
+      Path factsDir, Runnable reload, Runnable reloadAll, Consumer<String> log) throws IOException {
     LibraryWatcher watcher =
-        new LibraryWatcher(factsDir, factsDir.getFileSystem().newWatchService(), reload, log);
+        new LibraryWatcher(
+            factsDir, factsDir.getFileSystem().newWatchService(), reload, reloadAll, log);
     watcher.register(factsDir);
     try (Stream<Path> folders = Files.list(factsDir)) {
       for (Path folder : folders.filter(Files::isDirectory).toList()) {
@@ -67,7 +77,7 @@ final class LibraryWatcher implements Closeable {
   private void run() {
     try {
       while (open) {
-        boolean changed = hangup.getAndSet(false);
+        boolean changed = false;
         WatchKey key = service.poll(TICK_MS, TimeUnit.MILLISECONDS);
         if (key != null) {
           changed |= take(key);
@@ -77,7 +87,9 @@ final class LibraryWatcher implements Closeable {
             changed |= take(key); // more changes: wait until they settle
           }
         }
-        if (changed && open) {
+        if (hangup.getAndSet(false) && open) {
+          reloadAll.run(); // an operator's explicit reload: no hash kept from before is trusted
+        } else if (changed && open) {
           reload.run();
         }
       }

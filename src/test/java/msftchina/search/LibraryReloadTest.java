@@ -1,11 +1,16 @@
 package msftchina.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -77,6 +82,55 @@ class LibraryReloadTest {
         }
       }
     }
+  }
+
+  static Stream<Arguments> reloads() {
+    return Stream.of(
+        Arguments.of("a change seen", (Reload) KnowledgeBase::reload),
+        Arguments.of("SIGHUP", (Reload) KnowledgeBase::reloadAll));
+  }
+
+  /**
+   * A facts file rewritten at the same size and given back its old modification time (a tool that
+   * restores times, or a write within one tick of a coarse clock) is still read again.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reloads")
+  void aRewriteThatKeepsSizeAndModificationTimeIsPickedUp(String name, Reload reload)
+      throws IOException {
+    Path facts = FactsCopy.of(Path.of("facts"), tmp.resolve("facts"));
+    for (int r = 0; r < REPORTS; r++) {
+      write(facts, String.format("port-%02d", r), r);
+    }
+    FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+    try (Stream<Path> files = Files.walk(facts)) {
+      for (Path each : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(each, old); // long settled: their hashes are kept by stamp
+      }
+    }
+    Path file = facts.resolve("port-07").resolve(FactsFile.FILE_NAME);
+    try (KnowledgeBase running = KnowledgeBase.open(facts, tmp.resolve("running"), line -> {})) {
+      assertFalse(running.reload(), "nothing changed yet"); // hashed, and the hash kept
+      String before = Files.readString(file);
+      String after = before.replace("Lisbon", "L1sb0n").replace("Gdansk", "Lisbon");
+      assertNotEquals(before, after, "the fixture names both ports");
+      Files.writeString(file, after.replace("L1sb0n", "Gdansk"));
+      Files.setLastModifiedTime(file, old);
+      assertEquals(Files.size(file), before.length(), "the same size");
+
+      assertTrue(reload.apply(running), "the rewrite is picked up");
+      try (KnowledgeBase fresh = KnowledgeBase.open(facts, tmp.resolve("fresh"), line -> {})) {
+        assertEquals(fresh.catalog(), running.catalog());
+        for (String question : QUESTIONS) {
+          assertEquals(fresh.ask(question), running.ask(question), question);
+        }
+      }
+    }
+  }
+
+  /** A way of reloading. */
+  interface Reload {
+    boolean apply(KnowledgeBase knowledge);
   }
 
   /** A change to the facts folder. */
