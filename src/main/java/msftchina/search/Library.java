@@ -43,6 +43,7 @@ final class Library {
   private final Map<String, Integer> groupOf;
   private final List<String> groupKeys;
   private final WordCounts counts;
+  private final boolean countsUpdated;
   private final List<FactSearcher> groups;
   private final BestAnswer best;
 
@@ -53,6 +54,7 @@ final class Library {
       Map<String, Integer> groupOf,
       List<String> groupKeys,
       WordCounts counts,
+      boolean countsUpdated,
       List<FactSearcher> groups) {
     this.reader = reader;
     this.searcher = searcher;
@@ -60,6 +62,7 @@ final class Library {
     this.groupOf = Map.copyOf(groupOf);
     this.groupKeys = List.copyOf(groupKeys);
     this.counts = counts;
+    this.countsUpdated = countsUpdated;
     this.groups = List.copyOf(groups);
     this.best = new BestAnswer(groups);
   }
@@ -132,6 +135,7 @@ final class Library {
               ? null
               : previous.countsFor(
                   new WordCounts.Commit(reader, catalog, groupOf), groupKeys, analysis);
+      boolean countsUpdated = counts != null;
       if (counts == null) {
         counts = WordCounts.count(reader, groupOf, knowledge.size());
       }
@@ -164,7 +168,8 @@ final class Library {
                 g == shared ? others : null,
                 copy == null ? preloaded : copy.facts()));
       }
-      return new Library(reader, searcher, catalog, groupOf, groupKeys, counts, groups);
+      return new Library(
+          reader, searcher, catalog, groupOf, groupKeys, counts, countsUpdated, groups);
     } catch (IOException | RuntimeException e) {
       reader.decRef();
       throw e;
@@ -225,6 +230,11 @@ final class Library {
   /** Returns the reports, sorted by id. */
   List<ReportInfo> catalog() {
     return catalog;
+  }
+
+  /** Returns whether the word counts were the previous library's brought up to date. */
+  boolean countsUpdated() {
+    return countsUpdated;
   }
 
   /** Returns the searcher shared by every question. */

@@ -75,6 +75,7 @@ class LibraryReloadTest {
       assertTrue(
           2 * STATEMENTS < WordCounts.RECOUNT_SHARE * running.factCount(),
           "the fixture changes few enough statements");
+      assertTrue(running.with(Library::countsUpdated), "the word counts brought up to date");
       try (KnowledgeBase fresh = KnowledgeBase.open(facts, tmp.resolve("fresh"), line -> {})) {
         assertEquals(fresh.catalog(), running.catalog());
         for (String question : QUESTIONS) {
@@ -119,6 +120,7 @@ class LibraryReloadTest {
       assertEquals(Files.size(file), before.length(), "the same size");
 
       assertTrue(reload.apply(running), "the rewrite is picked up");
+      assertTrue(running.with(Library::countsUpdated), "the word counts brought up to date");
       try (KnowledgeBase fresh = KnowledgeBase.open(facts, tmp.resolve("fresh"), line -> {})) {
         assertEquals(fresh.catalog(), running.catalog());
         for (String question : QUESTIONS) {
