@@ -56,14 +56,6 @@ final class FactSearcher {
     this.statements = vocabulary.statements();
   }
 
-  /**
-   * Returns the group's answer to {@code question}, deciding with {@code model}; never throws on
-   * any text.
-   */
-  Answer search(String question, DecisionModel model) {
-    return search(read(question, model));
-  }
-
   /** Returns {@code question} as this group reads it, deciding with {@code model}. */
   Reading read(String question, DecisionModel model) {
     return reader.read(question, model);
