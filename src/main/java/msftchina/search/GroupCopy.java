@@ -2,6 +2,7 @@ package msftchina.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import msftchina.facts.Fact;
 import org.apache.lucene.document.Document;
@@ -25,6 +26,46 @@ final class GroupCopy {
 
   /** A group of at most this many statements is copied when its library is large (~1 MiB). */
   static final int MAX = 2_000;
+
+  /**
+   * What a copy is counted for, a statement: ~1 MiB for {@link #MAX} statements (the statement's
+   * text on the heap, and its postings, stored fields and norms in the in-memory index).
+   */
+  static final long BYTES_PER_STATEMENT = (1L << 20) / MAX;
+
+  /**
+   * The bytes all of a library's copies may take, together: eight copies of the largest size. A
+   * reload holds the old library's copies and the new one's for a moment, so twice this is live at
+   * worst; the bundled report, the only group with word lists of its own today, takes one eighth.
+   * Groups past it are searched in the library, as larger groups are.
+   */
+  static final long BUDGET_BYTES = 8L << 20;
+
+  /**
+   * Returns which groups to copy, given each group's {@code statements} (negative for a group that
+   * is never copied): those of at most {@link #MAX} statements, the smallest first, while their
+   * estimated bytes fit {@link #BUDGET_BYTES} together.
+   */
+  static boolean[] chosen(int[] statements) {
+    boolean[] chosen = new boolean[statements.length];
+    long spent = 0;
+    List<Integer> bySize = new ArrayList<>();
+    for (int g = 0; g < statements.length; g++) {
+      if (statements[g] >= 0 && statements[g] <= MAX) {
+        bySize.add(g);
+      }
+    }
+    bySize.sort(Comparator.comparingInt((Integer g) -> statements[g]).thenComparing(g -> g));
+    for (int g : bySize) {
+      long cost = statements[g] * BYTES_PER_STATEMENT;
+      if (spent + cost > BUDGET_BYTES) {
+        break; // the rest are larger still
+      }
+      spent += cost;
+      chosen[g] = true;
+    }
+    return chosen;
+  }
 
   /**
    * Copies the live statements of {@code library} that {@code scope} matches into memory, read with

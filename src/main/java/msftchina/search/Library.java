@@ -147,15 +147,15 @@ final class Library {
           preloaded[doc] = stored.fact(doc);
         }
       }
+      int[] sizes = new int[knowledge.size()]; // of the groups a copy could take
+      for (int g = 0; g < sizes.length; g++) {
+        boolean own = g != shared && scopes.get(g) != null && reader.maxDoc() > PRELOAD_MAX;
+        sizes[g] = own ? counts.statements(g) : -1;
+      }
+      boolean[] copied = GroupCopy.chosen(sizes);
       List<FactSearcher> groups = new ArrayList<>();
       for (int g = 0; g < knowledge.size(); g++) {
-        GroupCopy copy =
-            g != shared
-                    && scopes.get(g) != null
-                    && reader.maxDoc() > PRELOAD_MAX
-                    && counts.statements(g) <= GroupCopy.MAX
-                ? GroupCopy.of(reader, scopes.get(g), false, analysis)
-                : null;
+        GroupCopy copy = copied[g] ? GroupCopy.of(reader, scopes.get(g), false, analysis) : null;
         Vocabulary vocabulary =
             Vocabulary.of(counts.terms, counts.written, g, counts.statements(g), counts.tokens(g));
         groups.add(
