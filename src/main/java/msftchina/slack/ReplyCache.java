@@ -2,7 +2,6 @@ package msftchina.slack;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.google.gson.JsonElement;
 import java.util.function.Function;
 import msftchina.search.Answer;
 import msftchina.search.Question;
@@ -24,16 +23,13 @@ import msftchina.search.Question;
 final class ReplyCache {
 
   /**
-   * A reply as sent ({@code body}, a JSON tree of {@code chars} characters when written out) and
-   * the answer it shows, which the store records.
+   * A reply as sent ({@code body}, the JSON written out once) and the answer it shows, which the
+   * store records.
    */
-  record Rendered(JsonElement body, int chars, Answer answer) {}
+  record Rendered(String body, Answer answer) {}
 
-  /**
-   * The bytes a reply's JSON tree is counted for, for each character it writes out: two for the
-   * character, and an estimate of two more for the tree's nodes (objects, maps and their entries).
-   */
-  private static final int BYTES_PER_CHAR = 4;
+  /** The bytes a reply's JSON is counted for, a character: a string's at most. */
+  private static final int BYTES_PER_CHAR = 2;
 
   /**
    * What an entry costs beyond its characters: the cache's entry, two strings' headers and the
@@ -92,7 +88,7 @@ final class ReplyCache {
   }
 
   private static int cost(String key, Rendered reply) {
-    long cost = ENTRY_OVERHEAD + 2L * key.length() + (long) BYTES_PER_CHAR * reply.chars();
+    long cost = ENTRY_OVERHEAD + 2L * key.length() + (long) BYTES_PER_CHAR * reply.body().length();
     return (int) Math.min(cost, Integer.MAX_VALUE);
   }
 }

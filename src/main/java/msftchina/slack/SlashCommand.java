@@ -1,6 +1,5 @@
 package msftchina.slack;
 
-import com.google.gson.JsonElement;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
@@ -95,7 +94,8 @@ final class SlashCommand {
             key -> render(key.substring(prefix.length()), scope));
     Asker who = new Asker(Surface.SLASH, p.getTeamId(), p.getChannelId(), p.getUserId());
     parts.service().record(who, reply.answer().to(text), scope, false, started);
-    return ctx.ack(reply.body()); // the JSON tree kept: written out, never rendered again
+    // Bolt's own JSON response, from the JSON kept: a String passes through Bolt unwritten.
+    return Response.json(200, reply.body());
   }
 
   private static Response ephemeral(SlashCommandContext ctx, Replies.Message message) {
@@ -115,15 +115,15 @@ final class SlashCommand {
     Replies replies = parts.replies().forText(question);
     Replies.Message message =
         ReportReplies.noted(replies.answer(answer, true, null), replies.labels(), scope, answer);
-    JsonElement body =
+    String body =
         parts
             .json()
-            .toJsonTree(
+            .toJson(
                 SlashCommandResponse.builder()
                     .responseType("ephemeral")
                     .text(message.text())
                     .blocks(message.blocks())
                     .build());
-    return new ReplyCache.Rendered(body, body.toString().length(), answer);
+    return new ReplyCache.Rendered(body, answer);
   }
 }
