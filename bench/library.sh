@@ -14,6 +14,7 @@
 #        REUSE=DIR bench/library.sh ...   keeps the library and its index in DIR: the first run makes
 #                                         them, later runs of the same size reuse them (the replaced
 #                                         report is put back first), saving the minute they take.
+#                                         DIR is new, empty, or one this script made (else refused).
 #        SERVE_JAVA_OPTS=...                  flags for `serve` alone (a flight recording, say).
 # Needs: the jar (mvn -q -B -DskipTests package), wrk and python3.
 set -euo pipefail
@@ -26,7 +27,15 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 
 export SLACK_SIGNING_SECRET=bench-signing-secret SLACK_BOT_TOKEN=xoxb-bench-token HOST=127.0.0.1
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-if [ -n "${REUSE:-}" ]; then WORK=$REUSE KEEP=1; mkdir -p "$WORK"; rm -f "$WORK"/bench.db*; fi
+if [ -n "${REUSE:-}" ]; then
+  # Only a folder this script made (its "made" marker) or an empty one: it deletes facts/ and
+  # index/ inside, and REUSE=. would otherwise take the project's own facts/.
+  if [ -n "$(ls -A "$REUSE" 2>/dev/null)" ] && [ ! -f "$REUSE/made" ]; then
+    echo "REUSE=$REUSE is not empty and was not made by bench/library.sh (no 'made' in it): give an empty or new folder" >&2
+    exit 1
+  fi
+  WORK=$REUSE KEEP=1; mkdir -p "$WORK"; rm -f "$WORK"/bench.db*
+fi
 WORK=${WORK:-$(mktemp -d)}
 STAND_IN_PORT=$(free_port)
 python3 bench/slack_stand_in.py "$STAND_IN_PORT" & STAND_IN=$!
