@@ -12,10 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims events after they are acknowledged, one at a time on a thread of its own (ended when
- * idle): a claim may wait up to a second for the database, and no request waits for it. The worker
- * that answers an event waits for its claim, and answers only when it is the event's first time;
- * when the database fails or is late, the event is answered anyway (see {@link EventClaims}).
+ * Claims events without holding up their acknowledgement: each claim is queued while its event is
+ * handled and run, one at a time, on a thread of its own (ended when idle). The worker that answers
+ * an event waits for its claim, and answers only when it is the event's first time; when the
+ * database fails or is late, the event is answered anyway (see {@link EventClaims}). An answer
+ * waits at most {@link EventClaims#CLAIM_WAIT_MILLIS} from when its claim was queued, claims queued
+ * ahead of it included: a claim whose turn comes after that is not run, and its event is answered
+ * without one, named in a log line.
  *
  * <p>Bounded in bytes: claims waiting hold at most {@link #MAX_BYTES} of questions; past that, an
  * event is answered without a claim, named in a log line, as when the database is late.
@@ -67,17 +70,28 @@ final class EventClaimer {
           reply.channel());
       return CompletableFuture.completedFuture(true);
     }
+    long queued = System.nanoTime();
     try {
-      return CompletableFuture.supplyAsync(() -> firstTime(reply, bytes), thread);
+      return CompletableFuture.supplyAsync(() -> firstTime(reply, bytes, queued), thread);
     } catch (RejectedExecutionException e) {
       waiting.addAndGet(-bytes);
       return CompletableFuture.completedFuture(true);
     }
   }
 
-  private boolean firstTime(PendingReply reply, long bytes) {
+  private boolean firstTime(PendingReply reply, long bytes, long queued) {
     try {
-      return claims.firstTime(reply);
+      long left = EventClaims.CLAIM_WAIT_MILLIS - (System.nanoTime() - queued) / 1_000_000;
+      if (left <= 0) {
+        log.warn(
+            "reply to event {} in channel {} is not stored: its claim waited over {} ms behind"
+                + " others for the database; answered anyway, from this copy's memory",
+            reply.eventId(),
+            reply.channel(),
+            EventClaims.CLAIM_WAIT_MILLIS);
+        return true;
+      }
+      return claims.firstTime(reply, left);
     } catch (RuntimeException e) {
       log.warn("reply to event {}: the claim failed ({}); answered anyway", reply.eventId(), e);
       return true;
