@@ -8,10 +8,25 @@ package msftchina.app;
 public interface EventClaims {
 
   /**
-   * Claims the event of {@code reply}, keeping the reply as pending; returns false only when a copy
-   * (this one or another) already took the event. Waits at most a second.
+   * How long an answer waits for its event's claim, in milliseconds, counted from when the claim is
+   * asked for: a second.
    */
-  boolean firstTime(PendingReply reply);
+  long CLAIM_WAIT_MILLIS = 1_000;
+
+  /**
+   * Claims the event of {@code reply}, keeping the reply as pending; returns false only when a copy
+   * (this one or another) already took the event. Waits at most {@link #CLAIM_WAIT_MILLIS}.
+   */
+  default boolean firstTime(PendingReply reply) {
+    return firstTime(reply, CLAIM_WAIT_MILLIS);
+  }
+
+  /**
+   * Claims the event of {@code reply} as {@link #firstTime(PendingReply)} does, waiting at most
+   * {@code waitMillis} (and never past {@link #CLAIM_WAIT_MILLIS}) for the database; when that time
+   * is over, returns true.
+   */
+  boolean firstTime(PendingReply reply, long waitMillis);
 
   /** Notes that the reply to {@code eventId} was delivered or given up: no longer pending. */
   void done(String eventId);

@@ -73,7 +73,7 @@ public final class MemoryStore implements Storage {
       };
 
   @Override
-  public synchronized boolean firstTime(PendingReply reply) {
+  public synchronized boolean firstTime(PendingReply reply, long waitMillis) {
     String id = reply.eventId();
     return id == null || id.isEmpty() || claims.putIfAbsent(id, Boolean.TRUE) == null;
   }

@@ -8,6 +8,7 @@ import msftchina.app.Storage;
 import msftchina.metrics.Metrics;
 import msftchina.search.KnowledgeBase;
 import msftchina.slack.Delivery;
+import msftchina.slack.EventClaimer;
 import msftchina.slack.SendQueue;
 
 /**
@@ -26,6 +27,7 @@ public final class Bot implements AutoCloseable {
   record Parts(
       TokenCheck tokenCheck,
       SendQueue outbox,
+      EventClaimer claims,
       Storage store,
       Metrics metrics,
       StopGate gate,
@@ -132,7 +134,10 @@ public final class Bot implements AutoCloseable {
     } finally {
       parts.gate().close();
       try {
-        // even if requests in flight outlasted their bound
+        // even if requests in flight outlasted their bound. The claims queued for acknowledged
+        // events are resolved first: each reply is then claimed (and, unsent, kept as pending by
+        // the store for the next start) or answered anyway, and goes through the outbox's stop.
+        parts.claims().close(parts.stopTimeout());
         parts.outbox().close(parts.stopTimeout());
       } finally {
         parts.tokenCheck().close();

@@ -60,7 +60,9 @@ final class BotAssembly {
     StopGate gate = new StopGate();
     app.use(gate);
     TokenCheck tokenCheck = new TokenCheck(app.client(), config.botToken(), identity, log, metrics);
-    Bot.Parts parts = new Bot.Parts(tokenCheck, outbox, store, metrics, gate, config.stopTimeout());
+    Bot.Parts parts =
+        new Bot.Parts(
+            tokenCheck, outbox, bolt.claims(), store, metrics, gate, config.stopTimeout());
     Transport transport =
         transport(config, new AppStop(app, gate, config.stopTimeout()), outbox, kb, parts);
     OperationsPort operations = OperationsPort.NONE;

@@ -22,8 +22,9 @@ import msftchina.search.KnowledgeBase;
  * @param app the Bolt app the handlers are registered on
  * @param pendingReplies what sends the replies a stopped copy acknowledged and never delivered:
  *     hand it to {@link Storage#start} once serving
+ * @param claims what claims new events: close it at a stop, before the outbox
  */
-public record BotApp(App app, ReplySender pendingReplies) {
+public record BotApp(App app, ReplySender pendingReplies, EventClaimer claims) {
 
   /** The slash command, as declared in {@code manifest.yml}. */
   public static final String COMMAND = "/msftchina";
@@ -95,6 +96,6 @@ public record BotApp(App app, ReplySender pendingReplies) {
     new ThreadEvents(parts, threadReplies).register(app);
     new FindInReport(parts).register(app);
     new AppHome(parts).register(app);
-    return new BotApp(app, threadReplies);
+    return new BotApp(app, threadReplies, threadReplies.claimer());
   }
 }

@@ -1,6 +1,9 @@
 package msftchina.slack;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -12,17 +15,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims events after they are acknowledged, one at a time on a thread of its own (ended when
- * idle): a claim may wait up to a second for the database, and no request waits for it. The worker
- * that answers an event waits for its claim, and answers only when it is the event's first time;
- * when the database fails or is late, the event is answered anyway (see {@link EventClaims}).
+ * Claims events without holding up their acknowledgement: each claim is queued while its event is
+ * handled and run, one at a time, on a thread of its own (ended when idle). The worker that answers
+ * an event waits for its claim, and answers only when it is the event's first time; when the
+ * database fails or is late, the event is answered anyway (see {@link EventClaims}). An answer
+ * waits at most {@link EventClaims#CLAIM_WAIT_MILLIS} from when its claim was queued, claims queued
+ * ahead of it included: a claim whose turn comes after that is not run, and its event is answered
+ * without one, named in a log line.
  *
  * <p>Bounded in bytes: claims waiting hold at most {@link #MAX_BYTES} of questions; past that, an
  * event is answered without a claim, named in a log line, as when the database is late.
  *
+ * <p>At a stop, {@link #close(Duration)} resolves every claim still queued before the outbox stops:
+ * each reply is then either claimed (stored as pending, so the next start sends it if this copy
+ * doesn't) or answered anyway; none is left waiting for a claim that never runs.
+ *
  * <p>NOTE: safe for concurrent use.
  */
-final class EventClaimer {
+public final class EventClaimer {
 
   /**
    * The most bytes of questions that claims waiting hold: 1 MiB, some 5,000 claims of short
@@ -35,6 +45,13 @@ final class EventClaimer {
 
   private final EventClaims claims;
   private final AtomicLong waiting = new AtomicLong();
+  // The claims queued or running, by number: what close() resolves if they never run.
+  private final Map<Long, Open> open = new ConcurrentHashMap<>();
+  private final AtomicLong numbers = new AtomicLong();
+
+  /** A claim queued or running: its result, and the reply it is for. */
+  private record Open(CompletableFuture<Boolean> claimed, PendingReply reply) {}
+
   private final ThreadPoolExecutor thread =
       new ThreadPoolExecutor(
           0,
@@ -67,17 +84,75 @@ final class EventClaimer {
           reply.channel());
       return CompletableFuture.completedFuture(true);
     }
+    long queued = System.nanoTime();
+    CompletableFuture<Boolean> claimed = new CompletableFuture<>();
+    long number = numbers.incrementAndGet();
+    open.put(number, new Open(claimed, reply));
     try {
-      return CompletableFuture.supplyAsync(() -> firstTime(reply, bytes), thread);
+      thread.execute(
+          () -> {
+            try {
+              claimed.complete(firstTime(reply, bytes, queued));
+            } finally {
+              open.remove(number);
+            }
+          });
     } catch (RejectedExecutionException e) {
+      open.remove(number);
       waiting.addAndGet(-bytes);
-      return CompletableFuture.completedFuture(true);
+      log.warn(
+          "reply to event {} in channel {} is not stored: the bot is stopping; answered anyway,"
+              + " from this copy's memory",
+          reply.eventId(),
+          reply.channel());
+      claimed.complete(true);
     }
+    return claimed;
   }
 
-  private boolean firstTime(PendingReply reply, long bytes) {
+  /**
+   * Stops taking claims (an event handled later is answered without one) and waits up to {@code
+   * timeout} for the queued ones to finish; any still unresolved then is answered anyway, named in
+   * a log line. Call it before the outbox stops, so that each claimed reply goes through the
+   * outbox's own stop.
+   */
+  public void close(Duration timeout) {
+    thread.shutdown();
     try {
-      return claims.firstTime(reply);
+      if (!thread.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        thread.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      thread.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    open.forEach(
+        (number, claim) -> {
+          PendingReply reply = claim.reply();
+          if (claim.claimed().complete(true)) {
+            log.warn(
+                "reply to event {} in channel {} is not stored: its claim had not run when the bot"
+                    + " stopped; answered anyway, from this copy's memory",
+                reply.eventId(),
+                reply.channel());
+          }
+        });
+    open.clear();
+  }
+
+  private boolean firstTime(PendingReply reply, long bytes, long queued) {
+    try {
+      long left = EventClaims.CLAIM_WAIT_MILLIS - (System.nanoTime() - queued) / 1_000_000;
+      if (left <= 0) {
+        log.warn(
+            "reply to event {} in channel {} is not stored: its claim waited over {} ms behind"
+                + " others for the database; answered anyway, from this copy's memory",
+            reply.eventId(),
+            reply.channel(),
+            EventClaims.CLAIM_WAIT_MILLIS);
+        return true;
+      }
+      return claims.firstTime(reply, left);
     } catch (RuntimeException e) {
       log.warn("reply to event {}: the claim failed ({}); answered anyway", reply.eventId(), e);
       return true;

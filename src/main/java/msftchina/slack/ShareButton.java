@@ -19,6 +19,9 @@ final class ShareButton {
 
   private static final Logger log = LoggerFactory.getLogger(ShareButton.class);
 
+  /** What the user reads when the share failed inside the bot, in the note's parentheses. */
+  static final String SHARE_FAILED = "something went wrong on the bot's side; please try again";
+
   private final BotParts parts;
   // One key per click: its response_url, which Slack makes for each click and a replay repeats.
   private final SeenEvents shares;
@@ -64,19 +67,29 @@ final class ShareButton {
             PrivateNotes.RESPONSE_URL,
             what + "response_url",
             () -> {
-              Answer found = answer.get().orElse(null);
-              if (found == null || !found.answered()) {
-                // Edited, made up, sent before values were sealed, or no longer answered: nothing
-                // reaches the channel, and the user is told to ask again.
+              try {
+                Answer found = answer.get().orElse(null);
+                if (found == null || !found.answered()) {
+                  // Edited, made up, sent before values were sealed, or no longer answered:
+                  // nothing reaches the channel, and the user is told to ask again.
+                  log.warn(
+                      "a share from {} with a value the bot {} ({} characters): not shared",
+                      SlackText.loggable(user),
+                      found == null ? "never sent" : "no longer answers",
+                      click.sealedLength());
+                  parts.notes().now(ctx::respond, parts.replies().english().expired());
+                  return Delivery.Verdict.ok();
+                }
+                return share(ctx, found, asked, user, channel, what);
+              } catch (RuntimeException e) {
+                // The search or the post failed inside the bot: the user reads a fixed sentence,
+                // never the exception, and the log names only its class.
                 log.warn(
-                    "a share from {} with a value the bot {} ({} characters): not shared",
+                    "a share from {} failed inside the bot ({}): not shared",
                     SlackText.loggable(user),
-                    found == null ? "never sent" : "no longer answers",
-                    click.sealedLength());
-                parts.notes().now(ctx::respond, parts.replies().english().expired());
-                return Delivery.Verdict.ok();
+                    e.getClass().getSimpleName());
+                return Delivery.Verdict.refused(SHARE_FAILED);
               }
-              return share(ctx, found, asked, user, channel, what);
             },
             error ->
                 parts

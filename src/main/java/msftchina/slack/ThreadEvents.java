@@ -10,9 +10,10 @@ import msftchina.app.PendingReply;
 import msftchina.app.Surface;
 
 /**
- * Mentions in channels and direct messages, with follow-ups in their threads: each event is queued,
- * acknowledged, then claimed (once across copies sharing the storage, kept as a pending reply so
- * that a stop doesn't lose it) and answered by {@link ThreadReplies} from an outbox worker.
+ * Mentions in channels and direct messages, with follow-ups in their threads: each event's answer
+ * and its claim (once across copies sharing the storage, kept as a pending reply so that a stop
+ * doesn't lose it) are queued while it is handled, and the handler then acknowledges it; the claim
+ * runs on a thread of its own and the answer, by {@link ThreadReplies}, on an outbox worker.
  */
 final class ThreadEvents {
 
@@ -27,7 +28,8 @@ final class ThreadEvents {
   // Events API: https://api.slack.com/apis/events-api
   // A retry of an event already seen (same event_id) is acknowledged and not answered again. The
   // acknowledgement waits for nothing slow: the claim, which may wait up to a second for the
-  // database, starts right after it, and the worker that answers waits for the claim. Slack sends
+  // database, is queued before the handler acknowledges and runs on its own thread; the worker
+  // that answers waits for it. Slack sends
   // the text with &, < and > escaped: it is decoded once, so the echoed question shows as typed
   // (and escaped again).
   void register(App app) {
@@ -84,7 +86,7 @@ final class ThreadEvents {
   }
 
   private void claimAndAnswer(PendingReply reply, String remembered) {
-    replies.claimAndAnswer(reply, remembered); // the claim runs after the acknowledgement
+    replies.claimAndAnswer(reply, remembered); // queued only: the handler acknowledges next
   }
 
   private static String question(String text, String botUserId) {

@@ -34,6 +34,11 @@ final class ThreadReplies implements ReplySender {
     this.claimer = new EventClaimer(parts.storage());
   }
 
+  /** Returns what claims new events, for the stop to resolve the claims still queued. */
+  EventClaimer claimer() {
+    return claimer;
+  }
+
   /**
    * Sends a reply a stopped copy acknowledged and never delivered, once: it is first looked for in
    * Slack, in case that copy posted it before it stopped ({@link ReplyPost}).

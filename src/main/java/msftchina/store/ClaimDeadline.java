@@ -7,13 +7,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import msftchina.app.EventClaims;
 import msftchina.store.EventLeases.Claim;
 
 /**
- * Claims an event on the store's worker thread within {@link #DEADLINE_MILLIS}: an answer (claimed
- * after its event was acknowledged) is never held up longer than that by a slow or gone database. A
- * claim given up waiting for is either never run or, when it ran and took the event, undone, so the
- * reply is not left pending on this copy while it answers on its own.
+ * Claims an event on the store's worker thread within the time its answer has left to wait, never
+ * over {@link #DEADLINE_MILLIS}: with the caller counting that time from when it asked for the
+ * claim (as {@code slack.EventClaimer} does, from when the claim was queued), an answer is never
+ * held up longer than that by a slow or gone database, nor by claims queued ahead of it. A claim
+ * given up waiting for is either never run or, when it ran and took the event, undone, so the reply
+ * is not left pending on this copy while it answers on its own.
  *
  * <p>NOTE: safe for concurrent use.
  */
@@ -23,7 +26,7 @@ final class ClaimDeadline {
    * How long an answer waits for the database to claim its event, in milliseconds. Not a setting: a
    * claim is one indexed insert, and a database slower than a second is treated as gone.
    */
-  static final long DEADLINE_MILLIS = 1_000;
+  static final long DEADLINE_MILLIS = EventClaims.CLAIM_WAIT_MILLIS;
 
   private static final int WAITING = 0;
   private static final int RUNNING = 1;
@@ -40,10 +43,14 @@ final class ClaimDeadline {
 
   /**
    * Runs {@code insert} (true when this copy took the event first) on the worker and waits for it
-   * at most {@link #DEADLINE_MILLIS}; {@link Claim#UNKNOWN} when it fails or is late. When the
-   * insert took the event after the request gave up waiting, {@code undo} runs on the worker.
+   * at most {@code waitMillis}, never over {@link #DEADLINE_MILLIS}; {@link Claim#UNKNOWN} when it
+   * fails or is late, or at once when {@code waitMillis} is not positive. When the insert took the
+   * event after the request gave up waiting, {@code undo} runs on the worker.
    */
-  Claim claim(Callable<Boolean> insert, Runnable undo) {
+  Claim claim(Callable<Boolean> insert, Runnable undo, long waitMillis) {
+    if (waitMillis <= 0) {
+      return Claim.UNKNOWN; // the answer's time ran out before its claim's turn
+    }
     long busy = busySince;
     if (busy != 0 && System.currentTimeMillis() - busy > DEADLINE_MILLIS) {
       return Claim.UNKNOWN; // the database is already holding up an earlier claim
@@ -51,7 +58,7 @@ final class ClaimDeadline {
     AtomicInteger state = new AtomicInteger(WAITING);
     Future<Claim> result = worker.submit(() -> run(insert, undo, state));
     try {
-      return result.get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+      return result.get(Math.min(waitMillis, DEADLINE_MILLIS), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       if (state.compareAndSet(WAITING, ABANDONED) || state.compareAndSet(RUNNING, ABANDONED)) {
         return Claim.UNKNOWN;

@@ -78,14 +78,14 @@ final class EventLeases implements AutoCloseable {
   }
 
   /**
-   * Claims the event of {@code reply}: see {@link Claim}. Waits at most {@link
-   * ClaimDeadline#DEADLINE_MILLIS}.
+   * Claims the event of {@code reply}: see {@link Claim}. Waits at most {@code waitMillis}, and
+   * never past {@link ClaimDeadline#DEADLINE_MILLIS}.
    */
-  Claim claim(PendingReply reply) {
+  Claim claim(PendingReply reply, long waitMillis) {
     if (reply.eventId() == null || reply.eventId().isEmpty()) {
       return Claim.UNKNOWN;
     }
-    return deadline.claim(() -> insert(reply), () -> done(reply.eventId()));
+    return deadline.claim(() -> insert(reply), () -> done(reply.eventId()), waitMillis);
   }
 
   /**

@@ -99,12 +99,12 @@ public final class Store implements Storage {
 
   /**
    * Claims the event of {@code reply} for this copy, storing the reply as pending; returns false
-   * only when a copy (this one or another) already took the event. Waits at most a second for the
-   * database: when it is slower or gone, returns true.
+   * only when a copy (this one or another) already took the event. Waits at most {@code waitMillis}
+   * (at most a second) for the database: when it is slower or gone, returns true.
    */
   @Override
-  public boolean firstTime(PendingReply reply) {
-    EventLeases.Claim claim = leases.claim(reply);
+  public boolean firstTime(PendingReply reply, long waitMillis) {
+    EventLeases.Claim claim = leases.claim(reply, waitMillis);
     if (reply.eventId() != null && !reply.eventId().isEmpty()) {
       if (claim == EventLeases.Claim.UNKNOWN) {
         fileWatch.lookSoon(); // a failing write: is the file still there?
@@ -116,7 +116,7 @@ public final class Store implements Storage {
                 + " memory, and no later start will send it if serve stops first",
             reply.eventId(),
             reply.channel(),
-            lost != null ? lost : "the database failed or took over 1 s");
+            lost != null ? lost : "the database failed or did not answer in time");
       } else if (claim == EventLeases.Claim.FIRST && lost != null) {
         log.warn(
             "reply to event {} in channel {} is stored only in the lost database ({}): it is sent"

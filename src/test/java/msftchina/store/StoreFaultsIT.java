@@ -132,6 +132,47 @@ class StoreFaultsIT {
     }
   }
 
+  @Test
+  void mentionsInABurstWhileTheFileIsLockedAreEachAnsweredWithinTheirOwnSecond() throws Exception {
+    Path file = temp.resolve("burst.db");
+    int burst = 4;
+    try (SlackStandIn slack = new SlackStandIn();
+        ServeProcess serve = serve(slack, "jdbc:sqlite:" + file)) {
+      serve.awaitHealthy();
+      assertEquals(200, serve.mention("EvBurstWarm", QUESTION).statusCode());
+      assertEquals(1, slack.await(POST_MESSAGE, 1, Duration.ofSeconds(20)).size());
+      try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + file);
+          Statement s = lock.createStatement()) {
+        s.execute("BEGIN EXCLUSIVE"); // every claim waits for the file
+        long started = System.nanoTime();
+        for (int i = 0; i < burst; i++) {
+          // one channel each: posts to one channel are paced a second apart, as Slack asks
+          String channel = "CBURST" + i;
+          String ts = Instant.now().getEpochSecond() + ".000100";
+          assertEquals(
+              200,
+              serve.mention("EvBurst" + i, channel, ts, QUESTION).statusCode(),
+              serve.describe());
+        }
+        long sentMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(
+            burst + 1, slack.await(POST_MESSAGE, burst + 1, Duration.ofSeconds(20)).size());
+        long answeredMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf(
+            "file locked: %d mentions sent within %d ms, all answered after %d ms%n",
+            burst, sentMillis, answeredMillis);
+        // Each answer waits at most a second from its own event for its claim, however many
+        // claims were queued ahead of it; not a second for each of them. (With the file locked,
+        // the store's own check that the database is already late also spares the later claims:
+        // this guards the bound, and passes on code that only had that check.)
+        assertTrue(
+            answeredMillis < CLAIM_GIVES_UP_MILLIS + 700,
+            "answered after " + answeredMillis + " ms\n" + serve.describe());
+        s.execute("ROLLBACK");
+      }
+    }
+  }
+
   /** Sends a mention and a slash command; both must be acknowledged within Slack's 3 s. */
   private void assertAnsweredInTime(ServeProcess serve, String id) throws Exception {
     long started = System.nanoTime();
