@@ -189,7 +189,7 @@ public final class KnowledgeBase implements Closeable {
    */
   public synchronized void watch() throws IOException {
     if (watcher == null) {
-      watcher = LibraryWatcher.start(index.facts().path(), this::reload, this::reloadAll, log);
+      watcher = LibraryWatcher.start(index.facts().path(), this, log);
     }
   }
 

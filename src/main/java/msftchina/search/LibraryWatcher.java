@@ -30,34 +30,28 @@ final class LibraryWatcher implements Closeable {
 
   private final Path factsDir;
   private final WatchService service;
-  private final Runnable reload;
-  private final Runnable reloadAll;
+  private final KnowledgeBase kb;
   private final Consumer<String> log;
   private final AtomicBoolean hangup = new AtomicBoolean();
   private volatile boolean open = true;
 
   private LibraryWatcher(
-      Path factsDir,
-      WatchService service,
-      Runnable reload,
-      Runnable reloadAll,
-      Consumer<String> log) {
+      Path factsDir, WatchService service, KnowledgeBase kb, Consumer<String> log) {
     this.factsDir = factsDir;
     this.service = service;
-    this.reload = reload;
-    this.reloadAll = reloadAll;
+    this.kb = kb;
     this.log = log;
   }
 
   /**
-   * Starts watching {@code factsDir} and SIGHUP, calling {@code reload} on a change and {@code
-   * reloadAll} (which reads every file again) on SIGHUP.
+   * Starts watching {@code factsDir} and SIGHUP, calling {@code kb}'s {@link
+   * KnowledgeBase#reload()} on a change and its {@link KnowledgeBase#reloadAll()} (which reads
+   * every file again) on SIGHUP.
    */
-  static LibraryWatcher start(
-      Path factsDir, Runnable reload, Runnable reloadAll, Consumer<String> log) throws IOException {
+  static LibraryWatcher start(Path factsDir, KnowledgeBase kb, Consumer<String> log)
+      throws IOException {
     LibraryWatcher watcher =
-        new LibraryWatcher(
-            factsDir, factsDir.getFileSystem().newWatchService(), reload, reloadAll, log);
+        new LibraryWatcher(factsDir, factsDir.getFileSystem().newWatchService(), kb, log);
     watcher.register(factsDir);
     try (Stream<Path> folders = Files.list(factsDir)) {
       for (Path folder : folders.filter(Files::isDirectory).toList()) {
@@ -88,9 +82,9 @@ final class LibraryWatcher implements Closeable {
           }
         }
         if (hangup.getAndSet(false) && open) {
-          reloadAll.run(); // an operator's explicit reload: no hash kept from before is trusted
+          kb.reloadAll(); // an operator's explicit reload: no hash kept from before is trusted
         } else if (changed && open) {
-          reload.run();
+          kb.reload();
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {

@@ -30,10 +30,9 @@ public final class SendQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
 
   /**
-   * How long a stop waits, after its timeout, for the replies being sent to get Slack's answer,
-   * unless told otherwise: 10 s, when Slack's client gives up a call by default ({@code
-   * MSFTCHINA_SLACK_TIMEOUT}). A post cut off instead (its worker interrupted) may have been taken
-   * by Slack without the bot learning it, and be sent again by the next start.
+   * How long a stop waits, after its timeout, for the replies being sent to get Slack's answer: 10
+   * s by default, as Slack's client ({@code MSFTCHINA_SLACK_TIMEOUT}). A post cut off instead may
+   * have been taken by Slack unbeknown to the bot, and be sent again by the next start.
    */
   static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
 
@@ -54,20 +53,13 @@ public final class SendQueue implements AutoCloseable {
    * delivered and given up, and Slack's errors.
    */
   public SendQueue(Delivery policy, Metrics metrics) {
-    this(policy, metrics, ReplyBudget.MAX_BYTES, ReplyBudget.MAX_BUSY_BYTES);
+    this(policy, metrics, ReplyBudget.MAX_BYTES, ReplyBudget.MAX_BUSY_BYTES, IN_FLIGHT_GRACE);
   }
 
   /**
    * Starts as {@link #SendQueue(Delivery, Metrics)} does, holding at most {@code maxBytes} of
-   * replies and {@code maxBusyBytes} of "busy" notes.
-   */
-  public SendQueue(Delivery policy, Metrics metrics, long maxBytes, long maxBusyBytes) {
-    this(policy, metrics, maxBytes, maxBusyBytes, IN_FLIGHT_GRACE);
-  }
-
-  /**
-   * Starts as {@link #SendQueue(Delivery, Metrics, long, long)} does; a stop waits {@code
-   * inFlightGrace} for the replies being sent (as long as one Web API call may take).
+   * replies and {@code maxBusyBytes} of "busy" notes; a stop waits {@code inFlightGrace} for the
+   * replies being sent (as long as one Web API call may take).
    */
   public SendQueue(
       Delivery policy, Metrics metrics, long maxBytes, long maxBusyBytes, Duration inFlightGrace) {

@@ -35,7 +35,8 @@ class SendQueueBoundTest {
     int refused = 0;
     try (LogCapture log = new LogCapture();
         Metrics metrics = Metrics.withJvm()) {
-      SendQueue outbox = new SendQueue(policy, metrics, maxBytes, maxBusy);
+      SendQueue outbox =
+          new SendQueue(policy, metrics, maxBytes, maxBusy, SendQueue.IN_FLIGHT_GRACE);
       for (int i = 0; i < 20; i++) {
         String id = "Ev" + i;
         boolean sent =
