@@ -34,38 +34,19 @@ class RecorderBoundTest {
       // Faster than the writer takes them: it gathers for 100 ms after the first of a batch.
       int n = (int) (3 * BOUND / perRecord);
       for (int i = 0; i < n; i++) {
-        recorder.asked(
-            new QuestionAsked(
-                System.currentTimeMillis(),
-                Surface.MENTION,
-                "T",
-                "C",
-                "U",
-                question,
-                Outcome.UNKNOWN,
-                1,
-                null,
-                null));
+        recorder.asked(mention(System.currentTimeMillis(), question));
         assertTrue(
             recorder.queue().bytes() <= BOUND,
             "within its bytes after " + i + ": " + recorder.queue().bytes());
       }
       assertTrue(recorder.queue().droppedSinceStart() > 0, "what didn't fit is counted as dropped");
-      assertTrue(
-          RecordQueue.bytes(
-                  Queued.of(
-                      new QuestionAsked(
-                          0,
-                          Surface.MENTION,
-                          "T",
-                          "C",
-                          "U",
-                          question,
-                          Outcome.UNKNOWN,
-                          1,
-                          null,
-                          null)))
-              == perRecord);
+      assertTrue(RecordQueue.bytes(Queued.of(mention(0, question))) == perRecord);
     }
+  }
+
+  /** A mention of {@code question} asked at {@code at}, not yet answered. */
+  private static QuestionAsked mention(long at, String question) {
+    return new QuestionAsked(
+        at, Surface.MENTION, "T", "C", "U", question, Outcome.UNKNOWN, 1, null, null);
   }
 }
