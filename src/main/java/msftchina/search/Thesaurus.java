@@ -1,6 +1,8 @@
 package msftchina.search;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,6 +32,9 @@ public final class Thesaurus {
 
   /** The report's file, one of {@link #REPORT_FILES}, whose names are the report's entities. */
   static final String ENTITIES_FILE = "aliases.txt";
+
+  /** Where the build puts each report's other words from WordNet, on the class path. */
+  public static final String WORDNET_RESOURCES = "/msftchina/english/senses/";
 
   private final PhraseTrie<String> canonical;
   private final List<String> entities;
@@ -75,6 +80,7 @@ public final class Thesaurus {
         }
       }
     }
+    readWordNet(report, canonical);
     // A name is never rewritten by a synonym of one of its words ("market share" is no share).
     for (String name : WordList.texts(report.resolve(Names.FILE))) {
       String key = name.toLowerCase(Locale.ROOT);
@@ -84,6 +90,39 @@ public final class Thesaurus {
       }
     }
     return new Thesaurus(canonical, List.copyOf(entities));
+  }
+
+  /**
+   * Adds the other words the build drew from WordNet for the report's senses ({@code
+   * senses/REPORT.txt} on the class path, made by {@code english.WordNetSenses}); a word the
+   * hand-written files already give keeps their meaning. A report the build did not see has none.
+   */
+  private static void readWordNet(Path report, PhraseTrie<String> canonical) throws IOException {
+    Path folder = report.getFileName();
+    if (folder == null) {
+      return;
+    }
+    String resource = WORDNET_RESOURCES + folder + ".txt";
+    try (InputStream in = Thesaurus.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return;
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      for (String line : text.lines().toList()) {
+        int eq = line.indexOf('=');
+        if (line.isBlank() || line.startsWith("#") || eq <= 0) {
+          continue;
+        }
+        String name = line.substring(0, eq).strip();
+        for (String other : COMMA.split(line.substring(eq + 1), -1)) {
+          String key = other.strip().toLowerCase(Locale.ROOT);
+          String previous = key.isEmpty() ? null : canonical.put(key, name);
+          if (previous != null) {
+            canonical.put(key, previous); // the hand-written meaning wins
+          }
+        }
+      }
+    }
   }
 
   /** Returns the names the reports use for their entities (companies, people, places, products). */

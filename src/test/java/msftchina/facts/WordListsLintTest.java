@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import msftchina.search.FactFields;
+import msftchina.search.Thesaurus;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -44,7 +46,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       groups (synonyms, opposites, aliases), and none is its own report word;
  *   <li><b>shadow</b>: no other word of the thesaurus is a name of {@code names.txt} (the rewrite
  *       would hide the name);
- *   <li><b>dead-group</b>: no thesaurus group rewrites to a report word made only of stop words.
+ *   <li><b>dead-group</b>: no thesaurus group rewrites to a report word made only of stop words;
+ *   <li><b>wordnet</b>: the other words the build drew from WordNet for a report's {@code
+ *       senses.txt} (whose lines are in commented blocks too) hold no stop word, name or
+ *       hand-written other word.
  * </ul>
  *
  * {@code examples.txt} holds example questions, not knowledge, and is not linted.
@@ -55,7 +60,8 @@ class WordListsLintTest {
   private static final List<String> SHARED =
       List.of("stopwords.txt", "synonyms.txt", "opposites.txt", "figures.txt");
 
-  private static final List<String> OWN = List.of("names.txt", "aliases.txt", "synonyms.txt");
+  private static final List<String> OWN =
+      List.of("names.txt", "aliases.txt", "synonyms.txt", "senses.txt");
 
   private static final List<String> THESAURUS_SHARED = List.of("synonyms.txt", "opposites.txt");
 
@@ -65,6 +71,59 @@ class WordListsLintTest {
   void theProjectsListsPassEveryRule() throws IOException {
     List<String> problems = problems(Path.of("facts"));
     assertEquals(List.of(), problems, String.join("\n", problems));
+  }
+
+  /**
+   * The other words the build drew from WordNet for each report with a {@code senses.txt} (in the
+   * jar, made by {@code english.WordNetSenses}) hold no stop word, no name of the report and no
+   * other word of the hand-written lists, which would be shadowed or hidden.
+   */
+  @Test
+  void theWordNetWordsHoldNoStopWordNameOrHandWrittenWord() throws IOException {
+    Path facts = Path.of("facts");
+    CharArraySet stop = FactFields.stopWords(facts.resolve(FactFields.STOPWORDS_FILE));
+    List<String> problems = new ArrayList<>();
+    int reports = 0;
+    try (Stream<Path> entries = Files.list(facts)) {
+      for (Path report : entries.filter(d -> Files.exists(d.resolve("senses.txt"))).toList()) {
+        reports++;
+        Set<String> handWritten = new HashSet<>();
+        for (Path list :
+            List.of(
+                facts.resolve("synonyms.txt"),
+                facts.resolve("opposites.txt"),
+                report.resolve("synonyms.txt"),
+                report.resolve("aliases.txt"),
+                report.resolve("names.txt"))) {
+          for (String line : WordList.texts(list)) {
+            for (String word : line.split("[=,]", -1)) {
+              handWritten.add(word.strip().toLowerCase(Locale.ROOT));
+            }
+          }
+        }
+        String resource = Thesaurus.WORDNET_RESOURCES + report.getFileName() + ".txt";
+        try (InputStream in = Thesaurus.class.getResourceAsStream(resource)) {
+          if (in == null) {
+            problems.add(resource + " was not built from " + report.resolve("senses.txt"));
+            continue;
+          }
+          for (String line :
+              new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+            if (line.isBlank() || line.startsWith("#")) {
+              continue;
+            }
+            for (String other : line.substring(line.indexOf('=') + 1).split(",", -1)) {
+              String word = other.strip();
+              if (stop.contains(word) || handWritten.contains(word)) {
+                problems.add(resource + ": '" + word + "' is a stop word or a hand-written word");
+              }
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), problems, String.join("\n", problems));
+    assertTrue(reports > 0, "no report of facts/ has a senses.txt");
   }
 
   static Stream<Arguments> brokenLists() {
@@ -127,6 +186,10 @@ class WordListsLintTest {
                 "r/aliases.txt", header + block + "OpenAI = Sam Altman\n",
                 "r/names.txt", header + block + "Sam Altman\n"),
             "aliases.txt:4: 'sam altman' hides the name 'Sam Altman'"),
+        Arguments.of(
+            "block",
+            Map.of("r/senses.txt", header + "revenue = revenue.n.01\n"),
+            "senses.txt:3: no block comment"),
         Arguments.of(
             "dead-group",
             Map.of("synonyms.txt", header + block + "other = else, besides\n"),
