@@ -1,5 +1,6 @@
 package msftchina.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -19,6 +20,12 @@ public final class Wording {
 
   /** The bot's words in Chinese. */
   public static final Wording CHINESE = new Wording(Locale.CHINESE);
+
+  /**
+   * The bundle key of how a language words what a detail is lacking for ("%2$s 的%1$s"); a bundle
+   * without it words a refusal with the English description the search gives.
+   */
+  static final String LACKING = "lacking.of";
 
   /** The most things a refusal names as missing. */
   static final int MAX_NAMED = 4;
@@ -60,6 +67,9 @@ public final class Wording {
     if (refusal == null || refusal.missing().isEmpty()) {
       return say("notInReport");
     }
+    if (refusal.lacking() != null && bundle.containsKey(LACKING)) {
+      return say("notAbout", lacking(refusal.lacking()));
+    }
     List<String> missing = refusal.missing();
     List<String> named = missing.size() > MAX_NAMED ? missing.subList(0, MAX_NAMED) : missing;
     String list =
@@ -69,6 +79,37 @@ public final class Wording {
                 + say("or")
                 + named.get(named.size() - 1);
     return say("notAbout", list);
+  }
+
+  /**
+   * Returns {@code lacking} in this language's words, each kind of figure or detail by its label
+   * ({@code detail.ID}), each measure by its word ({@code measure.WORD}), or as {@code figures.txt}
+   * names it when the bundle has no word for it (a new report's own kinds).
+   */
+  private String lacking(Refusal.Lacking lacking) {
+    List<String> kinds =
+        lacking.kinds().stream().map(k -> label("detail." + k.id(), k.name())).toList();
+    String what =
+        !kinds.isEmpty()
+            ? String.join(say("lacking.and"), kinds)
+            : String.join(
+                say("lacking.or"),
+                lacking.measures().stream().map(m -> label("measure." + m, m)).toList());
+    List<String> about = new ArrayList<>();
+    if (!lacking.entities().isEmpty()) {
+      about.add(
+          String.join(say(lacking.together() ? "lacking.and" : "lacking.or"), lacking.entities()));
+    }
+    lacking.years().forEach(y -> about.add(say("lacking.year", y)));
+    if (about.isEmpty()) {
+      return what;
+    }
+    String of = String.join(" ", about);
+    return what.isEmpty() ? of : say(LACKING, what, of);
+  }
+
+  private String label(String key, String otherwise) {
+    return bundle.containsKey(key) ? bundle.getString(key) : otherwise;
   }
 
   /**

@@ -60,7 +60,8 @@ final class Answerability {
       return new Decision(
           List.of(),
           closest,
-          new Refusal(Refusal.Reason.DETAIL_NOT_IN_REPORT, List.of(asked.description())));
+          new Refusal(
+              Refusal.Reason.DETAIL_NOT_IN_REPORT, List.of(asked.description()), asked.lacking()));
     }
     return new Decision(
         answering, candidates.stream().filter(c -> !answering.contains(c)).toList(), null);

@@ -58,18 +58,30 @@ record Asked(
     return entities.isEmpty() || entities.stream().anyMatch(fact.entities()::contains);
   }
 
+  /** Returns what the reports lack, piece by piece, for wording a refusal in any language. */
+  Refusal.Lacking lacking() {
+    List<Figures.Kind> kinds = new java.util.ArrayList<>();
+    if (figure != null) {
+      kinds.add(figure);
+    }
+    kinds.addAll(details);
+    return new Refusal.Lacking(
+        kinds,
+        List.copyOf(new LinkedHashSet<>(measures)),
+        List.copyOf(entities),
+        together,
+        List.copyOf(years));
+  }
+
   /** Returns what the reports lack, to name in a refusal: "a figure for Tencent in 2024". */
   String description() {
-    List<String> kinds = new java.util.ArrayList<>();
-    if (figure != null) {
-      kinds.add(figure.name());
-    }
-    details.forEach(d -> kinds.add(d.name()));
+    Refusal.Lacking lacking = lacking();
+    List<String> kinds = lacking.kinds().stream().map(Figures.Kind::name).toList();
     StringBuilder what =
         new StringBuilder(
             !kinds.isEmpty()
                 ? String.join(" and ", kinds)
-                : String.join(" or ", new LinkedHashSet<>(measures)));
+                : String.join(" or ", lacking.measures()));
     if (!entities.isEmpty()) {
       what.append(what.isEmpty() ? "" : " for ")
           .append(String.join(together ? " together with " : " or ", entities));

@@ -39,11 +39,13 @@ final class QuestionReader {
   private final Knowledge knowledge;
   private final Vocabulary vocabulary;
   private final Set<String> subjects;
+  private final EverydayMatch everyday;
 
   QuestionReader(Knowledge knowledge, Vocabulary vocabulary, Set<String> subjects) {
     this.knowledge = knowledge;
     this.vocabulary = vocabulary;
     this.subjects = Set.copyOf(subjects);
+    this.everyday = new EverydayMatch(knowledge, vocabulary);
   }
 
   /**
@@ -124,7 +126,8 @@ final class QuestionReader {
       return Reading.refused(
           question, Refusal.Reason.NAME_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
-    if (terms.isEmpty() || coverage < model.minCoverage()) {
+    // Everyday words alone ("the best place to get coffee") occur in any text.
+    if (terms.isEmpty() || coverage < model.minCoverage() || everyday.only(question, cleaned)) {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }

@@ -8,8 +8,35 @@ import java.util.List;
  *
  * @param reason the kind of reason
  * @param missing what the question needs that no statement has ("a figure for Tencent")
+ * @param lacking for {@link Reason#DETAIL_NOT_IN_REPORT}, the same piece by piece, for wording it
+ *     in another language; null for the other reasons
  */
-public record Refusal(Reason reason, List<String> missing) {
+public record Refusal(Reason reason, List<String> missing, Lacking lacking) {
+
+  /**
+   * What a question asks for that no statement has, piece by piece: {@code missing} says the same
+   * in English.
+   *
+   * @param kinds the kinds of figure and the details asked for ("date", "place")
+   * @param measures the words naming what a figure measures, when no kind is asked ("revenue")
+   * @param entities the entities asked about
+   * @param together whether the entities are asked about together rather than one or another
+   * @param years the years asked about
+   */
+  public record Lacking(
+      List<Figures.Kind> kinds,
+      List<String> measures,
+      List<String> entities,
+      boolean together,
+      List<String> years) {
+
+    public Lacking {
+      kinds = List.copyOf(kinds);
+      measures = List.copyOf(measures);
+      entities = List.copyOf(entities);
+      years = List.copyOf(years);
+    }
+  }
 
   /** The reasons the report can't answer. */
   public enum Reason {
@@ -30,5 +57,10 @@ public record Refusal(Reason reason, List<String> missing) {
 
   public Refusal {
     missing = List.copyOf(missing);
+  }
+
+  /** Creates a refusal for {@code reason} that names {@code missing} only as words. */
+  public Refusal(Reason reason, List<String> missing) {
+    this(reason, missing, null);
   }
 }

@@ -329,6 +329,10 @@ class AskCommandTest {
         "今天午饭吃什么？ | 报告没有提到 今天午饭吃什么。",
         "中午吃什么好呢 | 报告没有提到 中午吃什么好呢。",
         "what's the weather like in Paris tomorrow? | The report doesn't say anything about weather, Paris or tomorrow.",
+        // a detail the report doesn't give, named by its Chinese label, not figures.txt's English
+        "Brad Smith 在哪里作证？ | 报告没有提到 Brad Smith 的地点。",
+        "Judson Althoff 现在担任什么职务？ | 报告没有提到 Judson Althoff 的现任职务或现状。",
+        "who is Judson Althoff's current role? | The report doesn't say anything about the current role or status for Judson Althoff.",
       })
   void aRefusalIsInTheAskersLanguageAndNamesWhatTheyWrote(String question, String refusal) {
     CommandRun text = ask("", question);

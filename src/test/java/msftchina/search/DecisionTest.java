@@ -38,6 +38,12 @@ class DecisionTest {
         "Where will Lumenbay open its second factory?  | 4.1     | 4.4 2.1 3.1 2.2 1.1 3.3 1.2",
         // still: 3.1 gives Lumenbay's supplier as it is, not as it was then
         "Does Lumenbay still buy chips from Pellucid?  | 3.1     | 3.2 4.4 2.1 2.2 4.1 1.1 3.3 1.2",
+        // others besides the one named: 1.3 lists three more customers
+        "Besides Harrow Freight, which other customers does Lumenbay have? | 1.3 | 1.2 3.2 4.4 2.1 3.1 2.2 4.1 1.1 3.3",
+        // a plan: 4.1 is in the future ("plans to open")
+        "What does Lumenbay plan to do next?           | 4.1     | 4.4 2.1 3.1 2.2 1.1 3.3 1.2",
+        // a purpose given as a relative clause: robots "that pick parcels"
+        "What are Lumenbay's robots for?               | 1.1     | 4.4 2.2 1.2 4.2 2.1 3.1 4.1 3.3",
       })
   void answersWithTheStatementsThatHaveWhatIsAsked(
       String question, String answering, String others) {
@@ -71,7 +77,7 @@ class DecisionTest {
         // the report names Norvik's prices, not its spending
         "How much does Norvik spend on robots?        | a figure for Norvik Automation | 3.3",
         // 2027 is the new factory's year, with no figure
-        "How much revenue will Lumenbay make in 2027? | a figure in 2027              | 4.1 2.1 2.2",
+        "How much revenue will Lumenbay make in 2027? | a figure and what comes next in 2027 | 4.1 2.1 2.2",
         "How many robots does Tidewell buy?           | a count for Tidewell Grocers  | 1.3",
         "What does Tidewell pay for its robots?       | a figure for Tidewell Grocers | 1.3",
         // 3.2 names the delayed deliveries, and no place
@@ -81,13 +87,19 @@ class DecisionTest {
         // 4.3 gives Ilse Brandt's role only as it was then
         "Who is Lumenbay's current chief executive?   | the current role or status    | 4.3",
         "Who replaced Ilse Brandt as chief executive? | the current role or status    | 4.3",
+        // 3.1 names Pellucid alone: no other supplier
+        "Besides Pellucid, who else supplies Lumenbay's chips? | other people or organisations besides those named | 3.1",
+        // 3.3 says what Norvik did, not what it plans
+        "What is Norvik Automation planning?          | what comes next for Norvik Automation | 3.3",
+        // 4.3 says what Ilse Brandt told investors, not what followed
+        "What happened after Ilse Brandt spoke to investors? | what happened afterwards | 4.3",
       })
   void refusesNamingTheDetailNoStatementHas(String question, String missing, String closest) {
     Decision decision = report.decide(question);
 
     assertNotNull(decision, "refused by its reading already");
-    assertEquals(
-        new Refusal(Refusal.Reason.DETAIL_NOT_IN_REPORT, List.of(missing)), decision.refusal());
+    assertEquals(Refusal.Reason.DETAIL_NOT_IN_REPORT, decision.refusal().reason());
+    assertEquals(List.of(missing), decision.refusal().missing());
     assertEquals(List.of(), decision.answering());
     assertEquals(FixtureReport.list(closest, " "), report.shortIds(decision.others()));
   }
@@ -148,8 +160,8 @@ class DecisionTest {
             reading, List.of(new Candidate(factory, 10f), new Candidate(revenue, 2.5f)));
 
     assertEquals(List.of("2.1"), report.shortIds(near.answering()));
-    assertEquals(
-        new Refusal(Refusal.Reason.DETAIL_NOT_IN_REPORT, List.of("in 2025")), far.refusal());
+    assertEquals(Refusal.Reason.DETAIL_NOT_IN_REPORT, far.refusal().reason());
+    assertEquals(List.of("in 2025"), far.refusal().missing());
     assertEquals(List.of(), far.answering());
   }
 }

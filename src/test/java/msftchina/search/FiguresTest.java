@@ -133,6 +133,14 @@ class FiguresTest {
           who replaced Judson Althoff as chief commercial officer?     | the current role or status
           when did Judson Althoff step down?                           | the current role or status
           where is Microsoft selling AI models now?                    | a place, the current role or status
+          besides ByteDance, which other Chinese firms use Azure AI?   | other people or organisations besides those named
+          who else testified to Congress besides Brad Smith?           | other people or organisations besides those named
+          除了字节跳动，还有哪些中国公司在用Azure？                         | other people or organisations besides those named
+          what are lawmakers planning to do about it?                  | what comes next
+          will Microsoft keep selling AI models in China?              | what comes next
+          微软明年有什么计划？                                             | what comes next
+          what happened after Brad Smith's testimony?                  | what happened afterwards
+          what did Congress decide to do after the testimony?          | what comes next, what happened afterwards
           """)
   void questionsAskingForADetailBesides(String question, String details) throws IOException {
     assertEquals(
@@ -151,6 +159,10 @@ class FiguresTest {
           do robots replace warehouse workers?
           how much does ByteDance spend on Azure?
           who is Microsoft's biggest AI customer in China?
+          besides customer service, which applications does Microsoft market?
+          will you tell me who Microsoft's biggest AI customer is?
+          who gets to decide whether GPT models can be sold in China?
+          what happened at the internal meeting in July 2025?
           """)
   void questionsAskingForNoDetailBesides(String question) throws IOException {
     assertEquals(List.of(), bundled().detailsAskedIn(question), question);
@@ -169,6 +181,18 @@ class FiguresTest {
           The former chief executive told investors the company is not for sale.  | the current role or status | false
           The company employs 2,000 engineers in Beijing.                         | a place                    | true
           A meeting in July 2025 praised the growth.                              | a place                    | false
+          The company runs its Shanghai office with 40 staff.                     | a place                    | true
+          A Shenzhen-based firm buys the robots.                                  | a place                    | true
+          Lumenbay builds warehouse robots that pick parcels from shelves.        | a use or purpose           | true
+          Lumenbay sells robots that are fast.                                    | a use or purpose           | false
+          Other customers include Tidewell Grocers, Marlow Pharma and Kestrel Books. | other people or organisations besides those named | true
+          OpenAI and Anthropic do not sell AI models to Chinese companies.        | other people or organisations besides those named | true
+          Brad Smith, Microsoft's president, testified to Congress.               | other people or organisations besides those named | false
+          Lumenbay plans to open a second factory in Poland in 2027.              | what comes next  | true
+          The company's next reporting will come with its fiscal results.         | what comes next  | true
+          Lawmakers view China's AI push as a threat.                             | what comes next  | false
+          Revenue tripled, following a prior 400% surge.                          | what happened afterwards   | true
+          Then-chief executive Ilse Brandt told investors it is not for sale.     | what happened afterwards   | false
           """)
   void statementsGivingADetail(String statement, String kind, boolean gives) throws IOException {
     assertEquals(

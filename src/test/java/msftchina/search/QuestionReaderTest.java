@@ -80,6 +80,9 @@ class QuestionReaderTest {
         // 'costumer' is an English word: not a misspelling of 'customer'
         "Who is Lumenbay's costumer?               | WORDS_NOT_IN_REPORT | costumer",
         "What is Lumenbay's non-robot revenue?     | NEGATED             | non-robot",
+        // only everyday words ('buy', 'year', 'second') are the report's, and no entity is named
+        "Where's the best place to buy lunch this year? | WORDS_NOT_IN_REPORT | best,place,lunch",
+        "Who won the second game this year?        | WORDS_NOT_IN_REPORT | won,game",
       })
   void refusesWhatTheReadingAloneDecides(String question, Refusal.Reason reason, String missing) {
     Reading reading = report.read(question);

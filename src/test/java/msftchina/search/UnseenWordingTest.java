@@ -53,6 +53,9 @@ class UnseenWordingTest {
           when will Microsoft next report on its China AI business? => 6.2
           whos msfts bigest ai custmer in china => 1.2
           how much revenu does microsfot make in china => 2.1
+          besides ByteDance, which other Chinese firms use Azure AI? => 1.3
+          will Microsoft keep selling AI models in China? => 6.1
+          what happened after the 400% surge? => 4.1
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
@@ -86,6 +89,9 @@ class UnseenWordingTest {
           How much does Tencent spend on Microsoft AI?           | 1.3
           What is Ant Group's revenue?                           | 1.3
           On what date did Brad Smith testify to Congress?       | 2.1
+          besides Brad Smith, who else testified to Congress?    | 2.1
+          what happened after Brad Smith testified to Congress?  | 2.1
+          what are US lawmakers planning to do about China's AI push? | 5.1
           """)
   void nearTopicQuestionsAreRefusedShowingTheClosestStatement(String question, String closest) {
     Answer answer = kb.ask(question);
@@ -102,6 +108,10 @@ class UnseenWordingTest {
           Does Kuaishou use Azure AI?
           is there a decent cafe near the office?
           what's the capital of France?
+          what's the best place to get coffee around here
+          who won the world cup
+          when is the next public holiday
+          what are the biggest companies in the world
           """)
   void otherRefusalsShowNothingAsClosest(String question) {
     Answer answer = kb.ask(question);
