@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Where serve's resident memory goes (issue 17): starts bin/msftchina serve with JAVA_OPTS (and the
+# environment, e.g. MALLOC_ARENA_MAX=1), prints its resident memory when ready, sends unique signed
+# /msftchina commands (16 connections, 2 s of warm-up, then SECONDS) as bench/run.sh does, and prints
+# the throughput, the peak (VmHWM), the heap by generation, and with
+# JAVA_OPTS=-XX:NativeMemoryTracking=summary the JVM's own accounting by area.
+#
+# Usage: [JAVA_OPTS=...] bench/rss.sh [SECONDS]     (default 10)
+# Needs: the jar (mvn -q -B -DskipTests package), wrk, python3 and jcmd.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${1:-10}
+export SLACK_SIGNING_SECRET=bench-signing-secret SLACK_BOT_TOKEN=xoxb-bench-token HOST=127.0.0.1
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+STAND_IN_PORT=$(free_port)
+python3 bench/slack_stand_in.py "$STAND_IN_PORT" & STAND_IN=$!
+export SLACK_API_URL="http://127.0.0.1:$STAND_IN_PORT/api/"
+WORK=$(mktemp -d)
+export MSFTCHINA_DB="jdbc:sqlite:$WORK/bench.db"
+SERVER=
+cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; kill "$STAND_IN" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+PORT=$(free_port)
+PORT=$PORT bin/msftchina serve 2>"$WORK/serve.log" & SERVER=$!
+until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
+echo "ready: $(awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$SERVER/status") MiB resident"
+python3 bench/unique_requests.py "$SLACK_SIGNING_SECRET" 200000 "$WORK/unique.txt"
+url="http://127.0.0.1:$PORT/slack/events"
+wrk -t2 -c16 -d2s -s bench/unique.lua "$url" -- "$WORK/unique.txt" 2 >/dev/null
+set -- $(wrk -t2 -c16 -d"${SECONDS_EACH}s" -s bench/unique.lua "$url" -- "$WORK/unique.txt" 2 | grep '^RESULT')
+echo "unique questions: $2 req/s, p50 $3 ms, p99 $4 ms ($5 errors)"
+awk '/VmHWM|VmRSS|RssAnon|RssFile|Threads/ {printf "%s %s  ", $1, ($1 == "Threads:" ? $2 : sprintf("%.1f MiB", $2 / 1024))} END {print ""}' "/proc/$SERVER/status"
+jcmd "$SERVER" GC.heap_info | grep -E 'generation|Metaspace'
+if [[ ${JAVA_OPTS:-} == *NativeMemoryTracking* ]]; then
+  jcmd "$SERVER" VM.native_memory summary scale=MB | grep -E '^(Total|-)' | sed 's/^-\s*//'
+fi
