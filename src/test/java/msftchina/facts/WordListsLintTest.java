@@ -37,6 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li><b>block</b>: every entry belongs to a block (a run of non-blank lines) whose first line is
  *       a {@code # } comment naming the fact the block states and its source ({@code source:}); a
  *       file's first block is its header and holds no entries;
+ *   <li><b>dictionary</b>: a block of the shared general-English lists ({@code synonyms.txt},
+ *       {@code opposites.txt} of {@code facts/}) names a dictionary or thesaurus, or the URL of the
+ *       page it was read in, in its comment (an entry about English needs a dictionary behind it,
+ *       not a reader's question);
  *   <li><b>stop-name</b>: no name ({@code names.txt}, or a name or other name of {@code
  *       aliases.txt}) is a stop word;
  *   <li><b>stop-snowball</b>: {@code stopwords.txt} holds no word Snowball's list already has;
@@ -66,6 +70,24 @@ class WordListsLintTest {
   private static final List<String> THESAURUS_SHARED = List.of("synonyms.txt", "opposites.txt");
 
   private static final List<String> THESAURUS_OWN = List.of("aliases.txt", "synonyms.txt");
+
+  /** Dictionaries and thesauri a shared general-English block may name instead of a URL. */
+  private static final List<String> DICTIONARIES =
+      List.of(
+          "merriam-webster",
+          "collins",
+          "cambridge",
+          "oxford",
+          "longman",
+          "macmillan",
+          "wiktionary",
+          "roget",
+          "american heritage",
+          "random house",
+          "webster",
+          "dictionary.com",
+          "thesaurus.com",
+          "thefreedictionary");
 
   @Test
   void theProjectsListsPassEveryRule() throws IOException {
@@ -143,6 +165,20 @@ class WordListsLintTest {
             Map.of("stopwords.txt", "# A header (source: me).\nzzz\n"),
             "stopwords.txt:2: in the file's header"),
         Arguments.of(
+            "dictionary",
+            Map.of(
+                "synonyms.txt",
+                header
+                    + "# Paraphrases from readers' questions (source: hand-written).\n"
+                    + "revenue = dough\n"),
+            "synonyms.txt:4: its block's comment names no dictionary or URL"),
+        Arguments.of(
+            "dictionary",
+            Map.of(
+                "opposites.txt",
+                header + "# Opposites (source: a general thesaurus).\n" + "growth = slump\n"),
+            "opposites.txt:4: its block's comment names no dictionary or URL"),
+        Arguments.of(
             "stop-name",
             Map.of(
                 "stopwords.txt", header + block + "teams\n",
@@ -219,11 +255,11 @@ class WordListsLintTest {
       entries.filter(Files::isDirectory).sorted().forEach(reports::add);
     }
     for (String name : SHARED) {
-      blocks(facts.resolve(name), problems);
+      blocks(facts.resolve(name), THESAURUS_SHARED.contains(name), problems);
     }
     for (Path report : reports) {
       for (String name : OWN) {
-        blocks(report.resolve(name), problems);
+        blocks(report.resolve(name), false, problems);
       }
     }
 
@@ -308,8 +344,12 @@ class WordListsLintTest {
     }
   }
 
-  /** Adds a problem for each entry of {@code file} not in a commented block with its source. */
-  private static void blocks(Path file, List<String> problems) throws IOException {
+  /**
+   * Adds a problem for each entry of {@code file} not in a commented block with its source, and,
+   * where {@code dictionary}, for each entry whose block names no dictionary or URL.
+   */
+  private static void blocks(Path file, boolean dictionary, List<String> problems)
+      throws IOException {
     if (!Files.exists(file)) {
       return;
     }
@@ -336,9 +376,20 @@ class WordListsLintTest {
           problems.add(at + "no block comment: start its block with '# the fact (source: ...)'");
         } else if (!comment.toString().toLowerCase(Locale.ROOT).contains("source:")) {
           problems.add(at + "its block's comment names no source ('source: ...')");
+        } else if (dictionary && !namesDictionary(comment.toString())) {
+          problems.add(
+              at + "its block's comment names no dictionary or URL for this general English");
         }
       }
     }
+  }
+
+  /** Whether {@code comment} names a dictionary or thesaurus of {@link #DICTIONARIES}, or a URL. */
+  private static boolean namesDictionary(String comment) {
+    String lower = comment.toLowerCase(Locale.ROOT);
+    return lower.contains("https://")
+        || lower.contains("http://")
+        || DICTIONARIES.stream().anyMatch(lower::contains);
   }
 
   /** Returns the entries of {@code file}, adding a problem for each that repeats an earlier one. */
