@@ -10,13 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-10}
-export SLACK_SIGNING_SECRET=bench-signing-secret SLACK_BOT_TOKEN=xoxb-bench-token HOST=127.0.0.1
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-STAND_IN_PORT=$(free_port)
-python3 bench/slack_stand_in.py "$STAND_IN_PORT" & STAND_IN=$!
-export SLACK_API_URL="http://127.0.0.1:$STAND_IN_PORT/api/"
-WORK=$(mktemp -d)
-export MSFTCHINA_DB="jdbc:sqlite:$WORK/bench.db"
+source bench/stand_in.sh
 SERVER=
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; kill "$STAND_IN" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
