@@ -22,7 +22,11 @@ public final class WordList {
     if (!Files.exists(file)) {
       return List.of();
     }
-    List<String> lines = TextFile.lines(file);
+    return entries(TextFile.lines(file));
+  }
+
+  /** Returns the entries of a word list's {@code lines}, stripped, in order. */
+  public static List<Line> entries(List<String> lines) {
     List<Line> entries = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String text = lines.get(i).strip();

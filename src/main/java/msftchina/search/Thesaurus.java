@@ -56,26 +56,15 @@ public final class Thesaurus {
           file.getParent() != null
               && file.getParent().equals(report)
               && file.getFileName().toString().equals(ENTITIES_FILE);
-      for (WordList.Line line : WordList.read(file)) {
-        int eq = line.text().indexOf('=');
-        if (eq <= 0) {
-          throw new FactsFormatException(
-              file, line.number(), "expected 'name = other name, other name'");
-        }
-        String name = line.text().substring(0, eq).strip();
+      for (Entry entry : Entry.all(file, WordList.read(file))) {
         if (entityFile) {
-          entities.add(name);
+          entities.add(entry.name());
         }
-        for (String other : COMMA.split(line.text().substring(eq + 1), -1)) {
-          String key = other.strip().toLowerCase(Locale.ROOT);
-          if (key.isEmpty()) {
+        for (String other : entry.others()) {
+          String previous = canonical.put(other, entry.name());
+          if (previous != null && !previous.equals(entry.name())) {
             throw new FactsFormatException(
-                file, line.number(), "empty other name for '" + name + "'");
-          }
-          String previous = canonical.put(key, name);
-          if (previous != null && !previous.equals(name)) {
-            throw new FactsFormatException(
-                file, line.number(), "'" + key + "' already stands for '" + previous + "'");
+                file, entry.line(), "'" + other + "' already stands for '" + previous + "'");
           }
         }
       }
@@ -108,20 +97,41 @@ public final class Thesaurus {
         return;
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      for (String line : text.lines().toList()) {
-        int eq = line.indexOf('=');
-        if (line.isBlank() || line.startsWith("#") || eq <= 0) {
-          continue;
-        }
-        String name = line.substring(0, eq).strip();
-        for (String other : COMMA.split(line.substring(eq + 1), -1)) {
-          String key = other.strip().toLowerCase(Locale.ROOT);
-          String previous = key.isEmpty() ? null : canonical.put(key, name);
+      for (Entry entry : Entry.all(Path.of(resource), WordList.entries(text.lines().toList()))) {
+        for (String other : entry.others()) {
+          String previous = canonical.put(other, entry.name());
           if (previous != null) {
-            canonical.put(key, previous); // the hand-written meaning wins
+            canonical.put(other, previous); // the hand-written meaning wins
           }
         }
       }
+    }
+  }
+
+  /** A line {@code name = other name, other name}, the other names lower-cased. */
+  private record Entry(int line, String name, List<String> others) {
+
+    static List<Entry> all(Path file, List<WordList.Line> lines) {
+      List<Entry> entries = new ArrayList<>();
+      for (WordList.Line line : lines) {
+        int eq = line.text().indexOf('=');
+        if (eq <= 0) {
+          throw new FactsFormatException(
+              file, line.number(), "expected 'name = other name, other name'");
+        }
+        String name = line.text().substring(0, eq).strip();
+        List<String> others = new ArrayList<>();
+        for (String other : COMMA.split(line.text().substring(eq + 1), -1)) {
+          String key = other.strip().toLowerCase(Locale.ROOT);
+          if (key.isEmpty()) {
+            throw new FactsFormatException(
+                file, line.number(), "empty other name for '" + name + "'");
+          }
+          others.add(key);
+        }
+        entries.add(new Entry(line.number(), name, List.copyOf(others)));
+      }
+      return entries;
     }
   }
 
