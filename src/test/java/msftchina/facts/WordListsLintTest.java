@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import msftchina.search.FactFields;
+import msftchina.search.Question;
 import msftchina.search.Thesaurus;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -42,6 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       page it was read in, in its comment (an entry about English needs a dictionary behind it,
  *       not a reader's question); the one exception is the block opened by {@code # UNSOURCED},
  *       which may only shrink;
+ *   <li><b>reference</b>: a block of a report's {@code aliases.txt} names the URL of the reference
+ *       page (an encyclopedia's, a dictionary's, the company's own) its other names were read in;
  *   <li><b>stop-name</b>: no name ({@code names.txt}, or a name or other name of {@code
  *       aliases.txt}) is a stop word;
  *   <li><b>stop-snowball</b>: {@code stopwords.txt} holds no word Snowball's list already has;
@@ -51,6 +54,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       groups (synonyms, opposites, aliases), and none is its own report word;
  *   <li><b>shadow</b>: no other word of the thesaurus is a name of {@code names.txt} (the rewrite
  *       would hide the name);
+ *   <li><b>possessive</b>: no other word of a report's thesaurus files ends a word in {@code 's}: a
+ *       question loses its possessive {@code 's} before the rewrite, so it would never be reached;
  *   <li><b>dead-group</b>: no thesaurus group rewrites to a report word made only of stop words;
  *   <li><b>wordnet</b>: the other words the build drew from WordNet for a report's {@code
  *       senses.txt} (whose lines are in commented blocks too) hold no stop word, name or
@@ -257,6 +262,16 @@ class WordListsLintTest {
                 "r/names.txt", header + block + "Sam Altman\n"),
             "aliases.txt:4: 'sam altman' hides the name 'Sam Altman'"),
         Arguments.of(
+            "reference",
+            Map.of(
+                "r/aliases.txt",
+                header + "# Microsoft's other names (source: its products).\nMicrosoft = MSFT\n"),
+            "aliases.txt:4: its block's comment names no URL of the reference page read"),
+        Arguments.of(
+            "possessive",
+            Map.of("r/aliases.txt", header + block + "US = America's\n"),
+            "aliases.txt:4: 'america's' is never reached"),
+        Arguments.of(
             "block",
             Map.of("r/senses.txt", header + "revenue = revenue.n.01\n"),
             "senses.txt:3: no block comment"),
@@ -289,11 +304,17 @@ class WordListsLintTest {
       entries.filter(Files::isDirectory).sorted().forEach(reports::add);
     }
     for (String name : SHARED) {
-      blocks(facts.resolve(name), THESAURUS_SHARED.contains(name), problems);
+      blocks(
+          facts.resolve(name),
+          THESAURUS_SHARED.contains(name) ? Source.DICTIONARY : Source.ANY,
+          problems);
     }
     for (Path report : reports) {
       for (String name : OWN) {
-        blocks(report.resolve(name), false, problems);
+        blocks(
+            report.resolve(name),
+            name.equals("aliases.txt") ? Source.REFERENCE : Source.ANY,
+            problems);
       }
     }
 
@@ -325,12 +346,13 @@ class WordListsLintTest {
 
     Map<String, String> seen = new HashMap<>();
     try (Analyzer analyzer = FactFields.analyzer(stopFile)) {
-      thesaurus(thesaurus, analyzer, stop, names, seen, problems);
+      thesaurus(facts, thesaurus, analyzer, stop, names, seen, problems);
     }
     return problems;
   }
 
   private static void thesaurus(
+      Path facts,
       List<Path> thesaurus,
       Analyzer analyzer,
       CharArraySet stop,
@@ -340,6 +362,7 @@ class WordListsLintTest {
       throws IOException {
     for (Path file : thesaurus) {
       boolean aliases = file.getFileName().toString().equals("aliases.txt");
+      boolean own = !facts.equals(file.getParent());
       for (WordList.Line line : WordList.read(file)) {
         int eq = line.text().indexOf('=');
         if (eq <= 0) {
@@ -362,6 +385,16 @@ class WordListsLintTest {
           if (before != null) {
             problems.add(here + "'" + other + "' repeats " + before);
           }
+          if (own && !Question.withoutPossessives(other).equals(other)) {
+            problems.add(
+                here
+                    + "'"
+                    + other
+                    + "' is never reached: a question loses its possessive 's before the"
+                    + " rewrite; write '"
+                    + Question.withoutPossessives(other)
+                    + "'");
+          }
           if (names.containsKey(other)) {
             problems.add(here + "'" + other + "' hides the name '" + names.get(other) + "'");
           }
@@ -378,12 +411,21 @@ class WordListsLintTest {
     }
   }
 
+  /** What a block's comment must name besides {@code source:}. */
+  private enum Source {
+    /** Nothing more. */
+    ANY,
+    /** A dictionary or thesaurus of {@link #DICTIONARIES}, or a URL: general English. */
+    DICTIONARY,
+    /** The URL of the reference page read: other names of a report's entities. */
+    REFERENCE
+  }
+
   /**
-   * Adds a problem for each entry of {@code file} not in a commented block with its source, and,
-   * where {@code dictionary}, for each entry whose block names no dictionary or URL.
+   * Adds a problem for each entry of {@code file} not in a commented block with its source, and for
+   * each entry whose block's comment names less than {@code source} asks.
    */
-  private static void blocks(Path file, boolean dictionary, List<String> problems)
-      throws IOException {
+  private static void blocks(Path file, Source source, List<String> problems) throws IOException {
     if (!Files.exists(file)) {
       return;
     }
@@ -410,11 +452,13 @@ class WordListsLintTest {
           problems.add(at + "no block comment: start its block with '# the fact (source: ...)'");
         } else if (!comment.toString().toLowerCase(Locale.ROOT).contains("source:")) {
           problems.add(at + "its block's comment names no source ('source: ...')");
-        } else if (dictionary
+        } else if (source == Source.DICTIONARY
             && !comment.toString().startsWith(UNSOURCED)
             && !namesDictionary(comment.toString())) {
           problems.add(
               at + "its block's comment names no dictionary or URL for this general English");
+        } else if (source == Source.REFERENCE && !namesUrl(comment.toString())) {
+          problems.add(at + "its block's comment names no URL of the reference page read");
         }
       }
     }
@@ -423,9 +467,13 @@ class WordListsLintTest {
   /** Whether {@code comment} names a dictionary or thesaurus of {@link #DICTIONARIES}, or a URL. */
   private static boolean namesDictionary(String comment) {
     String lower = comment.toLowerCase(Locale.ROOT);
-    return lower.contains("https://")
-        || lower.contains("http://")
-        || DICTIONARIES.stream().anyMatch(lower::contains);
+    return namesUrl(comment) || DICTIONARIES.stream().anyMatch(lower::contains);
+  }
+
+  /** Whether {@code comment} names a URL. */
+  private static boolean namesUrl(String comment) {
+    String lower = comment.toLowerCase(Locale.ROOT);
+    return lower.contains("https://") || lower.contains("http://");
   }
 
   /** Returns the entries of {@code file}, adding a problem for each that repeats an earlier one. */
