@@ -180,7 +180,11 @@ final class EnvelopeQueue {
         payload = response.getBody();
       }
     } catch (Exception failed) {
-      log.error("socket mode: {} envelope failed: {}", e.type, failed.toString());
+      if (UnreadablePayload.is(failed)) {
+        log.warn("socket mode: {} envelope not understood: {}", e.type, failed.toString());
+      } else {
+        log.error("socket mode: {} envelope failed: {}", e.type, failed.toString());
+      }
     }
     if (e.claim()) {
       acks.send(e, payload);

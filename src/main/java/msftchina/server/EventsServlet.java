@@ -1,6 +1,5 @@
 package msftchina.server;
 
-import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
@@ -25,11 +24,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The servlet's own {@code doPost} is not used as it is: it answers a body Bolt can't parse with
  * a text 400 or, when the parser throws, lets Jetty answer 500; it answers a payload Gson can't
- * read as Slack's shape (a {@code JsonParseException} from the app) 500 with an ERROR log line; and
- * it writes the reply through the servlet's writer, which Jetty encodes character by character
- * (answers several times slower than usage). The adapter's body reading is not used either: it
- * joins the body's lines with the platform's line separator, and decodes by the request's charset;
- * here the body is the signed bytes, as UTF-8.
+ * read as Slack's shape (a {@code JsonParseException} from the app, or a block without a type that
+ * the SDK's reader trips on) 500 with an ERROR log line, where this servlet answers 400 and a WARN
+ * ({@link UnreadablePayload}); and it writes the reply through the servlet's writer, which Jetty
+ * encodes character by character (answers several times slower than usage). The adapter's body
+ * reading is not used either: it joins the body's lines with the platform's line separator, and
+ * decodes by the request's charset; here the body is the signed bytes, as UTF-8.
  */
 final class EventsServlet extends SlackAppServlet {
 
@@ -69,12 +69,13 @@ final class EventsServlet extends SlackAppServlet {
     Response slackResponse;
     try {
       slackResponse = getApp().run(slackRequest);
-    } catch (JsonParseException e) {
-      log.warn(
-          "{} request not parsed, answered 400: {}", slackRequest.getRequestType(), e.toString());
-      reject(resp, 400, "malformed or unsupported request");
-      return;
     } catch (Exception e) {
+      if (UnreadablePayload.is(e)) {
+        log.warn(
+            "{} request not parsed, answered 400: {}", slackRequest.getRequestType(), e.toString());
+        reject(resp, 400, "malformed or unsupported request");
+        return;
+      }
       log.error("{} request failed, answered 500", slackRequest.getRequestType(), e);
       reject(resp, 500, "Something is wrong");
       return;
