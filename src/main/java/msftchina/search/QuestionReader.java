@@ -54,8 +54,9 @@ final class QuestionReader {
    */
   Reading read(String question, DecisionModel model) {
     Reading reading = null;
+    EverydayMatch.Message message = everyday.of(question);
     for (String part : QuestionInMessage.readings(question)) {
-      reading = readPart(question, Question.clean(part), model);
+      reading = readPart(question, Question.clean(part), model, message);
       if (reading.refusal() == null) {
         break;
       }
@@ -63,7 +64,8 @@ final class QuestionReader {
     return reading; // when all refuse, the whole message's refusal
   }
 
-  private Reading readPart(String question, String cleaned, DecisionModel model) {
+  private Reading readPart(
+      String question, String cleaned, DecisionModel model, EverydayMatch.Message message) {
     String text =
         knowledge.thesaurus.rewrite(
             Question.withoutPossessives(
@@ -94,6 +96,7 @@ final class QuestionReader {
       boolean known = vocabulary.has(word.term());
       String resolved = known ? word.term() : vocabulary.nearest(word);
       float boost = known ? 1f : FUZZY_BOOST;
+      message.looked(word, resolved != null);
       if (resolved == null && asides.contains(word.surface().toLowerCase(Locale.ROOT))) {
         continue; // where the reader saw the news weighs nothing, and names nothing asked about
       }
@@ -127,7 +130,7 @@ final class QuestionReader {
           question, Refusal.Reason.NAME_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
     // Everyday words alone ("the best place to get coffee") occur in any text.
-    if (terms.isEmpty() || coverage < model.minCoverage() || everyday.only(question, cleaned)) {
+    if (terms.isEmpty() || coverage < model.minCoverage() || message.only(cleaned)) {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
