@@ -71,18 +71,27 @@ final class Answerability {
     return FactTraits.of(facts.apply(doc));
   }
 
-  /** Returns whether the statement {@code doc} has all {@code asked}, near the {@code terms}. */
+  /**
+   * Returns whether the statement {@code doc} has all {@code asked}, near the {@code terms} or in
+   * their clause.
+   */
   private boolean answers(Asked asked, int doc, Set<String> terms) {
     if (!asked.answeredBy(traits(doc))) {
       return false;
     }
-    List<Figures.Kind> near = asked.details().stream().filter(Figures.Kind::near).toList();
-    if (near.isEmpty()) {
+    List<Figures.Kind> placed = asked.kinds().stream().filter(k -> k.near() || k.clause()).toList();
+    if (placed.isEmpty()) {
       return true;
     }
     String text = facts.apply(doc).text();
     List<Word> words = analysis.words(text);
-    return near.stream().allMatch(kind -> givenNear(kind, text, words, terms));
+    Set<String> about = asked.about().isEmpty() ? terms : asked.about();
+    return placed.stream()
+        .allMatch(
+            kind ->
+                kind.near()
+                    ? givenNear(kind, text, words, terms)
+                    : Clauses.givenInClause(kind, text, words, about));
   }
 
   /**

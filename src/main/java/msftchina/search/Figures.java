@@ -35,14 +35,23 @@ public final class Figures {
    *     rather than one of the kinds of figure, of which a question asks for the first that matches
    * @param near whether a statement gives it only where it stands near the question's words ("the
    *     meeting in Redmond"), not anywhere in the statement
+   * @param clause whether a statement gives it only in a clause with the question's words ("in
+   *     2024" dates what its own clause says, not the testimony cited after the comma)
    */
   public record Kind(
-      String id, String name, Pattern asked, Pattern given, boolean besides, boolean near) {}
+      String id,
+      String name,
+      Pattern asked,
+      Pattern given,
+      boolean besides,
+      boolean near,
+      boolean clause) {}
 
   private static final List<String> FIELDS = List.of("name", "asked", "given");
   private static final String GIVEN_AS = "given as";
   private static final String ASKED_BESIDES = "asked besides";
   private static final String GIVEN_NEAR = "given near";
+  private static final String GIVEN_IN_CLAUSE = "given in clause";
 
   private final List<Kind> kinds;
   private final List<String> measures;
@@ -64,7 +73,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given as: value' or"
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given as: value' or"
                 + " 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
@@ -78,7 +87,10 @@ public final class Figures {
         continue;
       }
       String[] parts = key.split("\\s+", 2);
-      if (parts.length == 2 && (parts[1].equals(ASKED_BESIDES) || parts[1].equals(GIVEN_NEAR))) {
+      if (parts.length == 2
+          && (parts[1].equals(ASKED_BESIDES)
+              || parts[1].equals(GIVEN_NEAR)
+              || parts[1].equals(GIVEN_IN_CLAUSE))) {
         fields.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], "");
         parts[1] = parts[1].substring(0, parts[1].indexOf(' '));
       }
@@ -88,7 +100,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given as: value', got '"
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given as: value', got '"
                 + key
                 + "'");
       }
@@ -136,7 +148,8 @@ public final class Figures {
               Pattern.compile(f.get("asked"), flags),
               Pattern.compile(f.get("given"), flags),
               f.containsKey(ASKED_BESIDES),
-              f.containsKey(GIVEN_NEAR)));
+              f.containsKey(GIVEN_NEAR),
+              f.containsKey(GIVEN_IN_CLAUSE)));
     }
     return new Figures(kinds, measures);
   }

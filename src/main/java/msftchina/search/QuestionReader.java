@@ -154,13 +154,16 @@ final class QuestionReader {
                     0, knowledge.termsOf(name).stream().mapToInt(starts::get).min().orElse(0))));
     Set<String> terms = new LinkedHashSet<>();
     words.forEach(w -> terms.add(w.term()));
+    Set<String> about = new LinkedHashSet<>(starts.keySet());
+    subjects.forEach(subject -> about.removeAll(knowledge.termsOf(subject)));
     return new Asked(
         knowledge.figures.askedIn(cleaned),
         English.years(cleaned),
         named,
         !English.compares(cleaned),
         new LinkedHashSet<>(knowledge.measuresIn(terms)),
-        knowledge.figures.detailsAskedIn(cleaned));
+        knowledge.figures.detailsAskedIn(cleaned),
+        about);
   }
 
   /**

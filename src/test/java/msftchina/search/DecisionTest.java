@@ -104,6 +104,33 @@ class DecisionTest {
     assertEquals(FixtureReport.list(closest, " "), report.shortIds(decision.others()));
   }
 
+  @ParameterizedTest(name = "\"{0}\" gives a date in the clause of \"{1}\": {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // the year dates the revenue; the testimony after the comma only cites it
+        "Revenue was 1.5% of the total in 2024, according to testimony by Ilse Brandt. | revenue | true",
+        "Revenue was 1.5% of the total in 2024, according to testimony by Ilse Brandt. | testimony Ilse Brandt | false",
+        // an adverbial that opens the sentence belongs to the clause after it
+        "At an internal meeting in July 2025, Ilse Brandt praised the growth.          | Ilse Brandt | true",
+        "At an internal meeting in July 2025, Ilse Brandt praised the growth, saying it was fast. | Ilse Brandt | true",
+        // one after the clause belongs to the clause before it
+        "Ilse Brandt praised the growth, in July 2025, at a meeting.                   | growth | true",
+        "A shortage of vision chips delayed deliveries in March 2025.                  | deliveries | true",
+        // the date asked about is not a date given for it
+        "A shortage of vision chips delayed deliveries in March 2025.                  | March | false",
+      })
+  void aDateIsGivenOnlyInTheClauseOfTheWordsAskedAbout(
+      String statement, String asked, boolean given) throws IOException {
+    Analysis analysis =
+        new Analysis(FactFields.analyzer(FixtureReport.dir().resolve(FactFields.STOPWORDS_FILE)));
+    Figures.Kind date = Figures.read(FixtureReport.dir()).askedIn("when did it happen?");
+
+    assertEquals(
+        given,
+        Clauses.givenInClause(date, statement, analysis.words(statement), analysis.terms(asked)));
+  }
+
   @ParameterizedTest(name = "\"{0}\" gives a place near \"{1}\": {2}")
   @CsvSource(
       delimiter = '|',

@@ -89,6 +89,7 @@ class UnseenWordingTest {
           How much does Tencent spend on Microsoft AI?           | 1.3
           What is Ant Group's revenue?                           | 1.3
           On what date did Brad Smith testify to Congress?       | 2.1
+          when did Brad Smith testify?                           | 2.1
           besides Brad Smith, who else testified to Congress?    | 2.1
           what happened after Brad Smith testified to Congress?  | 2.1
           what are US lawmakers planning to do about China's AI push? | 5.1
