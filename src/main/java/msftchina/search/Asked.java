@@ -18,6 +18,8 @@ import java.util.Set;
  * @param details the details asked for besides a figure (a place, a purpose, the current state)
  * @param about the question's terms other than those of the reports' subjects: the words of what it
  *     asks about, which a detail given in a clause must share it with (empty: all its terms)
+ * @param setAside the terms of the names the question sets aside ("besides OpenAI and Anthropic,
+ *     who else…?"), which a list of others must name someone besides
  */
 record Asked(
     Figures.Kind figure,
@@ -26,14 +28,16 @@ record Asked(
     boolean together,
     Set<String> measures,
     List<Figures.Kind> details,
-    Set<String> about) {
+    Set<String> about,
+    Set<String> setAside) {
 
   Asked {
     details = List.copyOf(details);
     about = Set.copyOf(about);
+    setAside = Set.copyOf(setAside);
   }
 
-  /** Creates what a question asks for, with no words set apart as what it asks about. */
+  /** Creates what a question asks for, with no words set apart as what it asks about or aside. */
   Asked(
       Figures.Kind figure,
       Set<String> years,
@@ -41,7 +45,7 @@ record Asked(
       boolean together,
       Set<String> measures,
       List<Figures.Kind> details) {
-    this(figure, years, entities, together, measures, details, Set.of());
+    this(figure, years, entities, together, measures, details, Set.of(), Set.of());
   }
 
   /** Returns the kind of figure and the details asked for, in that order. */

@@ -34,6 +34,35 @@ final class English {
   private static final Pattern WHAT_FOR =
       Pattern.compile("^(?:what|wat|wut|whats|what's)\\b.*\\bfor\\W*$", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * What sets members of a set aside (Quirk et al., A Comprehensive Grammar of the English
+   * Language, 9.58-9.60): "besides", "apart from", "aside from", "other than", "except",
+   * "excluding", "in addition to"; the noun phrase after it names the members.
+   */
+  private static final Pattern SET_ASIDE =
+      Pattern.compile(
+          "\\b(?:besides|apart from|aside from|other than|except(?: for)?|excluding|in addition to)\\s+",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A proper name: capitalised words. */
+  private static final String PROPER = "\\p{Lu}[\\p{L}\\d&.'’-]*(?:\\s+\\p{Lu}[\\p{L}\\d&.'’-]*)*";
+
+  /**
+   * Proper names coordinated with commas, "and", "or", "&" ("Tidewell, Marlow Pharma and Kestrel").
+   */
+  private static final Pattern NAMES =
+      Pattern.compile(
+          PROPER
+              + "(?:(?:\\s*,\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+|\\s*&\\s*)"
+              + PROPER
+              + ")*");
+
+  /** Any other noun phrase: up to the end of its clause or the interrogative. */
+  private static final Pattern PHRASE =
+      Pattern.compile(
+          ".+?(?=[,;:?!.]|\\s+(?:who|whom|which|what|is|are|was|were|do|does|did)\\b|$)",
+          Pattern.CASE_INSENSITIVE);
+
   /** A word negated with "non-": the word, and the whole as written ("non-AI"). */
   record Negation(String word, String written) {}
 
@@ -112,6 +141,25 @@ final class English {
       List.copyOf(years).forEach(year -> years.add(String.valueOf(Integer.parseInt(year) - 1)));
     }
     return Set.copyOf(years);
+  }
+
+  /**
+   * Returns the phrases of {@code question} that set members of a set aside: the names a "who else"
+   * question asks besides ("OpenAI and Anthropic" in "besides OpenAI and Anthropic, who else…?").
+   */
+  static List<String> setAside(String question) {
+    List<String> phrases = new ArrayList<>();
+    Matcher m = SET_ASIDE.matcher(question);
+    while (m.find()) {
+      Matcher names = NAMES.matcher(question).region(m.end(), question.length());
+      Matcher phrase = PHRASE.matcher(question).region(m.end(), question.length());
+      if (names.lookingAt()) {
+        phrases.add(names.group());
+      } else if (phrase.lookingAt()) {
+        phrases.add(phrase.group());
+      }
+    }
+    return phrases;
   }
 
   /** Returns the words of {@code text} negated with "non-". */

@@ -163,7 +163,19 @@ final class QuestionReader {
         !English.compares(cleaned),
         new LinkedHashSet<>(knowledge.measuresIn(terms)),
         knowledge.figures.detailsAskedIn(cleaned),
-        about);
+        about,
+        setAside(cleaned));
+  }
+
+  /** Returns the terms of the names {@code cleaned} sets aside, as the report names them. */
+  private Set<String> setAside(String cleaned) {
+    Set<String> terms = new LinkedHashSet<>();
+    for (String phrase : English.setAside(cleaned)) {
+      terms.addAll(
+          knowledge.analysis.terms(
+              knowledge.thesaurus.rewrite(Question.withoutPossessives(phrase))));
+    }
+    return terms;
   }
 
   /**

@@ -89,6 +89,8 @@ class DecisionTest {
         "Who replaced Ilse Brandt as chief executive? | the current role or status    | 4.3",
         // 3.1 names Pellucid alone: no other supplier
         "Besides Pellucid, who else supplies Lumenbay's chips? | other people or organisations besides those named | 3.1",
+        // 1.3 lists only the customers the question sets aside
+        "Besides Tidewell, Marlow Pharma and Kestrel Books, who else buys Lumenbay's robots? | other people or organisations besides those named | 1.3",
         // 3.3 says what Norvik did, not what it plans
         "What is Norvik Automation planning?          | what comes next for Norvik Automation | 3.3",
         // 4.3 says what Ilse Brandt told investors, not what followed

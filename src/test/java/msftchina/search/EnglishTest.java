@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The readings of English a question's words alone don't carry. */
@@ -26,6 +27,19 @@ class EnglishTest {
   @Test
   void yearsAreFourDigitsStartingNineteenOrTwenty() {
     assertEquals(Set.of("2024", "1999"), English.years("2024年 and 1999, not 3024 or 120245"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" sets aside {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "besides OpenAI and Anthropic, who else refuses to sell?   | OpenAI and Anthropic",
+        "who else apart from Brad Smith testified?                 | Brad Smith",
+        "which other firms other than ByteDance use Azure AI?      | ByteDance",
+        "who else uses Azure AI?                                   | ''",
+      })
+  void aSetAsidePhraseEndsAtItsClauseOrTheQuestionWord(String question, String phrase) {
+    assertEquals(phrase.isEmpty() ? List.of() : List.of(phrase), English.setAside(question));
   }
 
   @Test

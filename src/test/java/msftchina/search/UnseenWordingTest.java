@@ -90,6 +90,7 @@ class UnseenWordingTest {
           What is Ant Group's revenue?                           | 1.3
           On what date did Brad Smith testify to Congress?       | 2.1
           when did Brad Smith testify?                           | 2.1
+          besides OpenAI and Anthropic, who else refuses to sell models to Chinese firms? | 3.2
           besides Brad Smith, who else testified to Congress?    | 2.1
           what happened after Brad Smith testified to Congress?  | 2.1
           what are US lawmakers planning to do about China's AI push? | 5.1
