@@ -63,6 +63,24 @@ final class English {
           ".+?(?=[,;:?!.]|\\s+(?:who|whom|which|what|is|are|was|were|do|does|did)\\b|$)",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A question asking for a description of what its subject names: "what is X like?" (Quirk et al.,
+   * A Comprehensive Grammar of the English Language, 11.14: "like" asks for a description of the
+   * subject) and "how is X?"; X is what the question is about, the words after it (where, when)
+   * only place it. The noun phrase ends where a preposition opens its postmodifier ("the weather in
+   * Redmond").
+   */
+  private static final Pattern DESCRIBED =
+      Pattern.compile(
+          "^\\W*(?:so |and |but |ok |okay )?(?:what(?:'s|’s|s| is| was| are| were)\\s+(.+?)\\s+like\\b"
+              + "|how(?:'s|’s|s| is| was| are| were)\\s+(?:the|its|their|his|her|your|ur|our)\\s+([\\p{L}-]+))",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern POSTMODIFIER =
+      Pattern.compile(
+          "\\s+(?:in|at|on|near|of|for|from|around|with|by|about|over|under|across|inside|outside)\\b.*$",
+          Pattern.CASE_INSENSITIVE);
+
   /** A word negated with "non-": the word, and the whole as written ("non-AI"). */
   record Negation(String word, String written) {}
 
@@ -160,6 +178,24 @@ final class English {
       }
     }
     return phrases;
+  }
+
+  /**
+   * Returns the head word of what {@code question} asks to have described ("weather" in "what's the
+   * weather like near the office?", "mood" in "how is the mood at the firm?"), or null when it asks
+   * for no description.
+   */
+  static String described(String question) {
+    Matcher m = DESCRIBED.matcher(question);
+    if (!m.find()) {
+      return null;
+    }
+    if (m.group(2) != null) {
+      return m.group(2);
+    }
+    String phrase = POSTMODIFIER.matcher(m.group(1)).replaceFirst("");
+    String[] words = SPACES.split(phrase.strip(), -1);
+    return words[words.length - 1];
   }
 
   /** Returns the words of {@code text} negated with "non-". */

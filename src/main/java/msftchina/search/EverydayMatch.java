@@ -1,9 +1,11 @@
 package msftchina.search;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import msftchina.english.EverydayWords;
+import msftchina.english.Lexicon;
 
 /**
  * Whether a question matches a report only through everyday English words ("what's the best place
@@ -21,6 +23,21 @@ final class EverydayMatch {
   EverydayMatch(Knowledge knowledge, Vocabulary vocabulary) {
     this.knowledge = knowledge;
     this.vocabulary = vocabulary;
+  }
+
+  /**
+   * Returns whether {@code word} is an English word (WordNet's), not an everyday one, that the
+   * report doesn't use itself, through a synonym or as the word a misspelling is nearest to.
+   */
+  boolean informativeUnused(String word) {
+    List<Word> words = knowledge.analysis.words(word);
+    String lower = word.toLowerCase(Locale.ROOT);
+    return words.size() == 1
+        && Lexicon.wordNet().isWord(lower)
+        && !EverydayWords.isEveryday(lower)
+        && knowledge.thesaurus.rewrite(word).equals(word)
+        && !vocabulary.has(words.get(0).term())
+        && vocabulary.nearest(words.get(0)) == null;
   }
 
   /** Returns the match for the parts of {@code message}, which shares its work between them. */

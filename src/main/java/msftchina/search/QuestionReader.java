@@ -3,7 +3,6 @@ package msftchina.search;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,12 +39,14 @@ final class QuestionReader {
   private final Vocabulary vocabulary;
   private final Set<String> subjects;
   private final EverydayMatch everyday;
+  private final AskedReader askedReader;
 
   QuestionReader(Knowledge knowledge, Vocabulary vocabulary, Set<String> subjects) {
     this.knowledge = knowledge;
     this.vocabulary = vocabulary;
     this.subjects = Set.copyOf(subjects);
     this.everyday = new EverydayMatch(knowledge, vocabulary);
+    this.askedReader = new AskedReader(knowledge, this.subjects);
   }
 
   /**
@@ -134,48 +135,19 @@ final class QuestionReader {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
+    // What the question asks to have described is a real, informative English word the report
+    // never uses ("what's the weather like near the office?"): the question is about something
+    // else.
+    String described = English.described(cleaned);
+    if (described != null && everyday.informativeUnused(described)) {
+      return Reading.refused(question, Refusal.Reason.WORDS_NOT_IN_REPORT, List.of(described));
+    }
     List<String> negated = negated(cleaned);
     if (!negated.isEmpty()) {
       return Reading.refused(question, Refusal.Reason.NEGATED, negated);
     }
     return new Reading(
-        question, terms, unknown, coverage, asked(cleaned, text, starts, words), null);
-  }
-
-  private Asked asked(String cleaned, String text, Map<String, Integer> starts, List<Word> words) {
-    Set<String> named = new LinkedHashSet<>(knowledge.entitiesIn(starts.keySet()));
-    named.removeAll(subjects);
-    // What is paid for, sold to or compared with ("spend on Azure", "like ByteDance") is not what
-    // is asked about.
-    named.removeIf(
-        name ->
-            English.isAside(
-                text.substring(
-                    0, knowledge.termsOf(name).stream().mapToInt(starts::get).min().orElse(0))));
-    Set<String> terms = new LinkedHashSet<>();
-    words.forEach(w -> terms.add(w.term()));
-    Set<String> about = new LinkedHashSet<>(starts.keySet());
-    subjects.forEach(subject -> about.removeAll(knowledge.termsOf(subject)));
-    return new Asked(
-        knowledge.figures.askedIn(cleaned),
-        English.years(cleaned),
-        named,
-        !English.compares(cleaned),
-        new LinkedHashSet<>(knowledge.measuresIn(terms)),
-        knowledge.figures.detailsAskedIn(cleaned),
-        about,
-        setAside(cleaned));
-  }
-
-  /** Returns the terms of the names {@code cleaned} sets aside, as the report names them. */
-  private Set<String> setAside(String cleaned) {
-    Set<String> terms = new LinkedHashSet<>();
-    for (String phrase : English.setAside(cleaned)) {
-      terms.addAll(
-          knowledge.analysis.terms(
-              knowledge.thesaurus.rewrite(Question.withoutPossessives(phrase))));
-    }
-    return terms;
+        question, terms, unknown, coverage, askedReader.read(cleaned, text, starts, words), null);
   }
 
   /**

@@ -42,6 +42,22 @@ class EnglishTest {
     assertEquals(phrase.isEmpty() ? List.of() : List.of(phrase), English.setAside(question));
   }
 
+  @ParameterizedTest(name = "\"{0}\" asks to have {1} described")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "what's the weather like near the Redmond office this year? | weather",
+        "What is the weather in Redmond like?                       | weather",
+        "so what's Azure AI growth like in China?                   | growth",
+        "how's the mood at Microsoft?                               | mood",
+        "what does ByteDance spend on Azure, like Tencent?          | -",
+        "how much does ByteDance spend?                             | -",
+      })
+  void whatIsXLikeAsksForADescriptionOfX(String question, String head) {
+    assertEquals(head, English.described(question));
+  }
+
   @Test
   void possessorsAreLowerCasedWhateverTheApostrophe() {
     assertEquals(

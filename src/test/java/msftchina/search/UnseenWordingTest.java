@@ -74,6 +74,7 @@ class UnseenWordingTest {
           On what date did Brad Smith testify to Congress?       | The report doesn't say anything about the exact date for Brad Smith.
           does Meituan spend more than $1 billion a year on Azure like ByteDance does? | The report doesn't say anything about spending for Meituan.
           is there a decent cafe near the office?                | The report doesn't say anything about decent, cafe or near.
+          what's the weather like near the Redmond office this year? | The report doesn't say anything about weather.
           """)
   void refusedNamingWhatIsMissing(String question, String refusal) {
     Answer answer = kb.ask(question);
