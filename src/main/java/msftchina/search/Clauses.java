@@ -8,22 +8,22 @@ import java.util.regex.Pattern;
 
 /**
  * The clauses of a statement, as far as punctuation shows them, and which of them a detail such as
- * a date belongs to. An adverbial attaches within its clause (Quirk et al., A Comprehensive Grammar
- * of the English Language, 8.13-8.20): in "revenue was 1.5% in 2024, according to testimony by Brad
- * Smith" the year dates the revenue, not the testimony, which the disjunct after the comma only
- * cites (8.127). A segment set off by a comma, a semicolon, a colon or a dash is a clause or a
- * phrase of its own (Quirk et al., Appendix III.13-III.20); one that opens with a preposition or a
- * subordinator is an adverbial of the clause it is attached to: the next one when it opens the
- * sentence ("At an internal meeting in July 2025, the officer praised…", 8.19), else the one before
- * it.
+ * a date belongs to. An adjunct of time is part of the clause it stands in (Quirk et al., A
+ * Comprehensive Grammar of the English Language, chapter 8, adverbials): in "revenue was 1.5% in
+ * 2024, according to testimony by Brad Smith" the year dates the revenue, not the testimony, which
+ * the disjunct after the comma only cites. A segment set off by a comma, a semicolon, a colon or a
+ * dash is a clause or a phrase of its own (the same grammar, appendix III, punctuation); one that
+ * opens with a preposition or a subordinator is an adverbial of the clause it is attached to: the
+ * next one when it opens the sentence ("At an internal meeting in July 2025, the officer
+ * praised…"), else the one before it.
  */
 final class Clauses {
 
   private static final Pattern BOUNDARY = Pattern.compile("[,;:]\\s|\\s[—–-]+\\s|[—–]");
 
   /**
-   * The simple prepositions (Quirk et al., 9.7) and the subordinators (14.12) an adverbial opens
-   * with.
+   * The simple prepositions (Quirk et al., chapter 9) and the subordinators (chapter 14) an
+   * adverbial opens with.
    */
   private static final Pattern ADVERBIAL =
       Pattern.compile(

@@ -36,8 +36,9 @@ final class English {
 
   /**
    * What sets members of a set aside (Quirk et al., A Comprehensive Grammar of the English
-   * Language, 9.58-9.60): "besides", "apart from", "aside from", "other than", "except",
-   * "excluding", "in addition to"; the noun phrase after it names the members.
+   * Language, chapter 9, prepositions of exception and addition): "besides", "apart from", "aside
+   * from", "other than", "except", "excluding", "in addition to"; the noun phrase after it names
+   * the members.
    */
   private static final Pattern SET_ASIDE =
       Pattern.compile(
@@ -65,10 +66,10 @@ final class English {
 
   /**
    * A question asking for a description of what its subject names: "what is X like?" (Quirk et al.,
-   * A Comprehensive Grammar of the English Language, 11.14: "like" asks for a description of the
-   * subject) and "how is X?"; X is what the question is about, the words after it (where, when)
-   * only place it. The noun phrase ends where a preposition opens its postmodifier ("the weather in
-   * Redmond").
+   * A Comprehensive Grammar of the English Language, chapter 11, wh-questions: "what … like" asks
+   * for a description of the subject) and "how is X?"; X is what the question is about, the words
+   * after it (where, when) only place it. The noun phrase ends where a preposition opens its
+   * postmodifier ("the weather in Redmond").
    */
   private static final Pattern DESCRIBED =
       Pattern.compile(
