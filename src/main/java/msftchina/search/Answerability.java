@@ -98,6 +98,9 @@ final class Answerability {
                 switch (kind.where()) {
                   case NEAR -> givenNear(kind, text, words, terms);
                   case CLAUSE -> Clauses.givenInClause(kind, text, words, about);
+                  case AGENT ->
+                      asked.agent().isEmpty()
+                          || Clauses.givenInClause(kind, text, words, asked.agent());
                   case BESIDES_ASKED -> givenBesidesAsked(kind, text, analysis, asked.setAside());
                   case ANYWHERE -> true;
                 });

@@ -20,6 +20,8 @@ import java.util.Set;
  *     asks about, which a detail given in a clause must share it with (empty: all its terms)
  * @param setAside the terms of the names the question sets aside ("besides OpenAI and Anthropic,
  *     who else…?"), which a list of others must name someone besides
+ * @param agent the terms of who the question asks the plan or decision of ("what are lawmakers
+ *     planning?"), whom a statement must name beside its plan (empty: anyone's)
  */
 record Asked(
     Figures.Kind figure,
@@ -29,12 +31,14 @@ record Asked(
     Set<String> measures,
     List<Figures.Kind> details,
     Set<String> about,
-    Set<String> setAside) {
+    Set<String> setAside,
+    Set<String> agent) {
 
   Asked {
     details = List.copyOf(details);
     about = Set.copyOf(about);
     setAside = Set.copyOf(setAside);
+    agent = Set.copyOf(agent);
   }
 
   /** Creates what a question asks for, with no words set apart as what it asks about or aside. */
@@ -45,7 +49,7 @@ record Asked(
       boolean together,
       Set<String> measures,
       List<Figures.Kind> details) {
-    this(figure, years, entities, together, measures, details, Set.of(), Set.of());
+    this(figure, years, entities, together, measures, details, Set.of(), Set.of(), Set.of());
   }
 
   /** Returns the kind of figure and the details asked for, in that order. */

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Reads what a question asks for beyond its words ({@link Asked}): the kind of figure and the
  * details, its years, the entities it asks about and whether together, the measures, the words of
- * what it asks about and the names it sets aside.
+ * what it asks about, the names it sets aside and whose plan it asks.
  *
  * <p>NOTE: immutable, safe for concurrent use.
  */
@@ -49,7 +49,17 @@ final class AskedReader {
         new LinkedHashSet<>(knowledge.measuresIn(terms)),
         knowledge.figures.detailsAskedIn(cleaned),
         about,
-        setAside(cleaned));
+        setAside(cleaned),
+        planner(cleaned));
+  }
+
+  /** Returns the terms of who {@code cleaned} asks the plan of, as the report names them. */
+  private Set<String> planner(String cleaned) {
+    String planner = English.planner(cleaned);
+    return planner == null
+        ? Set.of()
+        : knowledge.analysis.terms(
+            knowledge.thesaurus.rewrite(Question.withoutPossessives(planner)));
   }
 
   /** Returns the terms of the names {@code cleaned} sets aside, as the report names them. */

@@ -82,6 +82,19 @@ final class English {
           "\\s+(?:in|at|on|near|of|for|from|around|with|by|about|over|under|across|inside|outside)\\b.*$",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Who a question asks the plan or decision of: the subject between the auxiliary and the verb of
+   * planning or deciding ("what are **lawmakers** planning", "what did **Congress** decide to do",
+   * "is **Microsoft** going to…"), the one whose intention the verb reports (Quirk et al., A
+   * Comprehensive Grammar of the English Language, chapter 4, future time; chapter 11, questions).
+   */
+  private static final Pattern PLANNER =
+      Pattern.compile(
+          "(?:\\b(?:what|how|when|where|why)\\s+|^\\W*)(?:is|are|was|were|will|would|does|do|did|has|have)"
+              + "\\s+(.+?)\\s+(?:planning|plan|plans|planned|intend|intends|intending|going to|gonna"
+              + "|decide|decided|deciding|do next)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** A word negated with "non-": the word, and the whole as written ("non-AI"). */
   record Negation(String word, String written) {}
 
@@ -197,6 +210,15 @@ final class English {
     String phrase = POSTMODIFIER.matcher(m.group(1)).replaceFirst("");
     String[] words = SPACES.split(phrase.strip(), -1);
     return words[words.length - 1];
+  }
+
+  /**
+   * Returns who {@code question} asks the plan or decision of ("lawmakers" in "what are lawmakers
+   * planning?"), or null when it names none.
+   */
+  static String planner(String question) {
+    Matcher m = PLANNER.matcher(question);
+    return m.find() ? m.group(1) : null;
   }
 
   /** Returns the words of {@code text} negated with "non-". */

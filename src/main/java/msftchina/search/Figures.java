@@ -63,7 +63,12 @@ public final class Figures {
      * Only where the match names someone the question doesn't ("KIND given besides asked:"):
      * "OpenAI and Anthropic" are no others besides OpenAI and Anthropic.
      */
-    BESIDES_ASKED("given besides asked");
+    BESIDES_ASKED("given besides asked"),
+    /**
+     * Only in a clause naming whom the question asks it of, when it names someone ("KIND given by
+     * agent:"): what Microsoft continues to do is no plan of lawmakers'.
+     */
+    AGENT("given by agent");
 
     private final String field;
 
@@ -96,7 +101,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given as: value' or"
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given as: value' or"
                 + " 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
@@ -121,7 +126,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given as: value', got '"
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given as: value', got '"
                 + key
                 + "'");
       }

@@ -93,6 +93,8 @@ class DecisionTest {
         "Besides Tidewell, Marlow Pharma and Kestrel Books, who else buys Lumenbay's robots? | other people or organisations besides those named | 1.3",
         // 3.3 says what Norvik did, not what it plans
         "What is Norvik Automation planning?          | what comes next for Norvik Automation | 3.3",
+        // 4.1 is Lumenbay's plan, not the critics'
+        "What are critics planning to do about Lumenbay's factory? | what comes next | 4.1 4.2",
         // 4.3 says what Ilse Brandt told investors, not what followed
         "What happened after Ilse Brandt spoke to investors? | what happened afterwards | 4.3",
       })

@@ -58,6 +58,21 @@ class EnglishTest {
     assertEquals(head, English.described(question));
   }
 
+  @ParameterizedTest(name = "\"{0}\" asks the plan of {1}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "what are lawmakers planning to do about it?        | lawmakers",
+        "WHAT DID CONGRESS DECIDE TO DO ABOUT MSFT CHINA    | CONGRESS",
+        "is Microsoft going to keep selling AI in China?    | Microsoft",
+        "what will the company do next?                     | the company",
+        "will Microsoft keep selling AI models in China?    | -",
+      })
+  void thePlannerIsTheSubjectOfTheVerbOfPlanning(String question, String planner) {
+    assertEquals(planner, English.planner(question));
+  }
+
   @Test
   void possessorsAreLowerCasedWhateverTheApostrophe() {
     assertEquals(

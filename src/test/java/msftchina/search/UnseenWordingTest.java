@@ -92,6 +92,7 @@ class UnseenWordingTest {
           On what date did Brad Smith testify to Congress?       | 2.1
           when did Brad Smith testify?                           | 2.1
           besides OpenAI and Anthropic, who else refuses to sell models to Chinese firms? | 3.2
+          what are lawmakers planning to do about Microsoft's AI sales to China? | 5.1
           besides Brad Smith, who else testified to Congress?    | 2.1
           what happened after Brad Smith testified to Congress?  | 2.1
           what are US lawmakers planning to do about China's AI push? | 5.1
