@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import msftchina.facts.Fact;
 
 /**
@@ -24,6 +25,10 @@ final class Answerability {
    * qualifies the words beside it, not a word at the other end of the sentence.
    */
   static final int NEAR_WORDS = 3;
+
+  /** What separates the names of a list: a comma, "and", "or" (with the serial comma or not). */
+  private static final Pattern LIST_SEPARATOR =
+      Pattern.compile(",\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+");
 
   private final IntFunction<Fact> facts;
   private final Analysis analysis;
@@ -71,18 +76,59 @@ final class Answerability {
     return FactTraits.of(facts.apply(doc));
   }
 
-  /** Returns whether the statement {@code doc} has all {@code asked}, near the {@code terms}. */
+  /**
+   * Returns whether the statement {@code doc} has all {@code asked}, where it must stand in
+   * relation to the question's {@code terms}.
+   */
   private boolean answers(Asked asked, int doc, Set<String> terms) {
     if (!asked.answeredBy(traits(doc))) {
       return false;
     }
-    List<Figures.Kind> near = asked.details().stream().filter(Figures.Kind::near).toList();
-    if (near.isEmpty()) {
+    List<Figures.Kind> placed =
+        asked.kinds().stream().filter(k -> k.where() != Figures.Where.ANYWHERE).toList();
+    if (placed.isEmpty()) {
       return true;
     }
     String text = facts.apply(doc).text();
     List<Word> words = analysis.words(text);
-    return near.stream().allMatch(kind -> givenNear(kind, text, words, terms));
+    Set<String> about = asked.about().isEmpty() ? terms : asked.about();
+    return placed.stream()
+        .allMatch(
+            kind ->
+                switch (kind.where()) {
+                  case NEAR -> givenNear(kind, text, words, terms);
+                  case CLAUSE -> Clauses.givenInClause(kind, text, words, about);
+                  case AGENT ->
+                      asked.agent().isEmpty()
+                          || Clauses.givenInClause(kind, text, words, asked.agent());
+                  case BESIDES_ASKED -> givenBesidesAsked(kind, text, analysis, asked.setAside());
+                  case ANYWHERE -> true;
+                });
+  }
+
+  /**
+   * Returns whether {@code text} gives {@code kind} as a list of names ("Ant Group, Meituan, and
+   * Tencent Holdings") of which one has none of the terms of the names the question sets aside
+   * ({@code setAside}): "who else, besides OpenAI and Anthropic?" asks for a name besides those,
+   * which "OpenAI and Anthropic" is not.
+   */
+  static boolean givenBesidesAsked(
+      Figures.Kind kind, String text, Analysis analysis, Set<String> setAside) {
+    Matcher m = kind.given().matcher(text);
+    while (m.find()) {
+      int end = m.end();
+      while (end < text.length()
+          && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '-')) {
+        end++; // the last name, of which the pattern saw the first letter
+      }
+      for (String name : LIST_SEPARATOR.split(text.substring(m.start(), end), -1)) {
+        Set<String> own = analysis.terms(name);
+        if (!own.isEmpty() && own.stream().noneMatch(setAside::contains)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

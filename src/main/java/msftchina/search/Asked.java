@@ -16,6 +16,12 @@ import java.util.Set;
  * @param together whether the entities are asked about together rather than compared or listed
  * @param measures the words naming what a figure measures, as {@code figures.txt} lists them
  * @param details the details asked for besides a figure (a place, a purpose, the current state)
+ * @param about the question's terms other than those of the reports' subjects: the words of what it
+ *     asks about, which a detail given in a clause must share it with (empty: all its terms)
+ * @param setAside the terms of the names the question sets aside ("besides OpenAI and Anthropic,
+ *     who else…?"), which a list of others must name someone besides
+ * @param agent the terms of who the question asks the plan or decision of ("what are lawmakers
+ *     planning?"), whom a statement must name beside its plan (empty: anyone's)
  */
 record Asked(
     Figures.Kind figure,
@@ -23,10 +29,37 @@ record Asked(
     Set<String> entities,
     boolean together,
     Set<String> measures,
-    List<Figures.Kind> details) {
+    List<Figures.Kind> details,
+    Set<String> about,
+    Set<String> setAside,
+    Set<String> agent) {
 
   Asked {
     details = List.copyOf(details);
+    about = Set.copyOf(about);
+    setAside = Set.copyOf(setAside);
+    agent = Set.copyOf(agent);
+  }
+
+  /** Creates what a question asks for, with no words set apart as what it asks about or aside. */
+  Asked(
+      Figures.Kind figure,
+      Set<String> years,
+      Set<String> entities,
+      boolean together,
+      Set<String> measures,
+      List<Figures.Kind> details) {
+    this(figure, years, entities, together, measures, details, Set.of(), Set.of(), Set.of());
+  }
+
+  /** Returns the kind of figure and the details asked for, in that order. */
+  List<Figures.Kind> kinds() {
+    List<Figures.Kind> kinds = new java.util.ArrayList<>();
+    if (figure != null) {
+      kinds.add(figure);
+    }
+    kinds.addAll(details);
+    return kinds;
   }
 
   /** Returns whether only some facts can answer. */
@@ -60,13 +93,8 @@ record Asked(
 
   /** Returns what the reports lack, piece by piece, for wording a refusal in any language. */
   Refusal.Lacking lacking() {
-    List<Figures.Kind> kinds = new java.util.ArrayList<>();
-    if (figure != null) {
-      kinds.add(figure);
-    }
-    kinds.addAll(details);
     return new Refusal.Lacking(
-        kinds,
+        kinds(),
         List.copyOf(new LinkedHashSet<>(measures)),
         List.copyOf(entities),
         together,

@@ -34,6 +34,67 @@ final class English {
   private static final Pattern WHAT_FOR =
       Pattern.compile("^(?:what|wat|wut|whats|what's)\\b.*\\bfor\\W*$", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * What sets members of a set aside (Quirk et al., A Comprehensive Grammar of the English
+   * Language, chapter 9, prepositions of exception and addition): "besides", "apart from", "aside
+   * from", "other than", "except", "excluding", "in addition to"; the noun phrase after it names
+   * the members.
+   */
+  private static final Pattern SET_ASIDE =
+      Pattern.compile(
+          "\\b(?:besides|apart from|aside from|other than|except(?: for)?|excluding|in addition to)\\s+",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A proper name: capitalised words. */
+  private static final String PROPER = "\\p{Lu}[\\p{L}\\d&.'’-]*(?:\\s+\\p{Lu}[\\p{L}\\d&.'’-]*)*";
+
+  /**
+   * Proper names coordinated with commas, "and", "or", "&" ("Tidewell, Marlow Pharma and Kestrel").
+   */
+  private static final Pattern NAMES =
+      Pattern.compile(
+          PROPER
+              + "(?:(?:\\s*,\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+|\\s*&\\s*)"
+              + PROPER
+              + ")*");
+
+  /** Any other noun phrase: up to the end of its clause or the interrogative. */
+  private static final Pattern PHRASE =
+      Pattern.compile(
+          ".+?(?=[,;:?!.]|\\s+(?:who|whom|which|what|is|are|was|were|do|does|did)\\b|$)",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A question asking for a description of what its subject names: "what is X like?" (Quirk et al.,
+   * A Comprehensive Grammar of the English Language, chapter 11, wh-questions: "what … like" asks
+   * for a description of the subject) and "how is X?"; X is what the question is about, the words
+   * after it (where, when) only place it. The noun phrase ends where a preposition opens its
+   * postmodifier ("the weather in Redmond").
+   */
+  private static final Pattern DESCRIBED =
+      Pattern.compile(
+          "^\\W*(?:so |and |but |ok |okay )?(?:what(?:'s|’s|s| is| was| are| were)\\s+(.+?)\\s+like\\b"
+              + "|how(?:'s|’s|s| is| was| are| were)\\s+(?:the|its|their|his|her|your|ur|our)\\s+([\\p{L}-]+))",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern POSTMODIFIER =
+      Pattern.compile(
+          "\\s+(?:in|at|on|near|of|for|from|around|with|by|about|over|under|across|inside|outside)\\b.*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Who a question asks the plan or decision of: the subject between the auxiliary and the verb of
+   * planning or deciding ("what are **lawmakers** planning", "what did **Congress** decide to do",
+   * "is **Microsoft** going to…"), the one whose intention the verb reports (Quirk et al., A
+   * Comprehensive Grammar of the English Language, chapter 4, future time; chapter 11, questions).
+   */
+  private static final Pattern PLANNER =
+      Pattern.compile(
+          "(?:\\b(?:what|how|when|where|why)\\s+|^\\W*)(?:is|are|was|were|will|would|does|do|did|has|have)"
+              + "\\s+(.+?)\\s+(?:planning|plan|plans|planned|intend|intends|intending|going to|gonna"
+              + "|decide|decided|deciding|do next)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** A word negated with "non-": the word, and the whole as written ("non-AI"). */
   record Negation(String word, String written) {}
 
@@ -112,6 +173,52 @@ final class English {
       List.copyOf(years).forEach(year -> years.add(String.valueOf(Integer.parseInt(year) - 1)));
     }
     return Set.copyOf(years);
+  }
+
+  /**
+   * Returns the phrases of {@code question} that set members of a set aside: the names a "who else"
+   * question asks besides ("OpenAI and Anthropic" in "besides OpenAI and Anthropic, who else…?").
+   */
+  static List<String> setAside(String question) {
+    List<String> phrases = new ArrayList<>();
+    Matcher m = SET_ASIDE.matcher(question);
+    while (m.find()) {
+      Matcher names = NAMES.matcher(question).region(m.end(), question.length());
+      Matcher phrase = PHRASE.matcher(question).region(m.end(), question.length());
+      if (names.lookingAt()) {
+        phrases.add(names.group());
+      } else if (phrase.lookingAt()) {
+        phrases.add(phrase.group());
+      }
+    }
+    return phrases;
+  }
+
+  /**
+   * Returns the head word of what {@code question} asks to have described ("weather" in "what's the
+   * weather like near the office?", "mood" in "how is the mood at the firm?"), or null when it asks
+   * for no description.
+   */
+  static String described(String question) {
+    Matcher m = DESCRIBED.matcher(question);
+    if (!m.find()) {
+      return null;
+    }
+    if (m.group(2) != null) {
+      return m.group(2);
+    }
+    String phrase = POSTMODIFIER.matcher(m.group(1)).replaceFirst("");
+    String[] words = SPACES.split(phrase.strip(), -1);
+    return words[words.length - 1];
+  }
+
+  /**
+   * Returns who {@code question} asks the plan or decision of ("lawmakers" in "what are lawmakers
+   * planning?"), or null when it names none.
+   */
+  static String planner(String question) {
+    Matcher m = PLANNER.matcher(question);
+    return m.find() ? m.group(1) : null;
   }
 
   /** Returns the words of {@code text} negated with "non-". */

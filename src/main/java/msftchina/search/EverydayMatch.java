@@ -1,13 +1,19 @@
 package msftchina.search;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import msftchina.english.EverydayWords;
+import msftchina.english.Lexicon;
 
 /**
  * Whether a question matches a report only through everyday English words ("what's the best place
  * to get coffee?" matches "two places"): such words occur in any text, so a message that names none
  * of the report's entities anywhere and shares no other word with it is about something else.
  *
- * <p>NOTE: immutable, safe for concurrent use.
+ * <p>NOTE: immutable, safe for concurrent use; each {@link Message} belongs to one reading of one
+ * message and is not.
  */
 final class EverydayMatch {
 
@@ -20,24 +26,74 @@ final class EverydayMatch {
   }
 
   /**
-   * Returns whether {@code message} names none of the report's entities and every word of {@code
-   * cleaned} (the part of it being read), as the asker wrote it, that the report has (itself,
-   * through a synonym or misspelt) is an everyday English word.
+   * Returns whether {@code word} is an English word (WordNet's), not an everyday one, that the
+   * report doesn't use itself, through a synonym or as the word a misspelling is nearest to.
    */
-  boolean only(String message, String cleaned) {
-    String whole =
-        knowledge.thesaurus.rewrite(Question.withoutPossessives(Question.clean(message)));
-    if (!knowledge.entitiesIn(knowledge.analysis.terms(whole)).isEmpty()) {
-      return false;
+  boolean informativeUnused(String word) {
+    List<Word> words = knowledge.analysis.words(word);
+    String lower = word.toLowerCase(Locale.ROOT);
+    return words.size() == 1
+        && Lexicon.wordNet().isWord(lower)
+        && !EverydayWords.isEveryday(lower)
+        && knowledge.thesaurus.rewrite(word).equals(word)
+        && !vocabulary.has(words.get(0).term())
+        && vocabulary.nearest(words.get(0)) == null;
+  }
+
+  /** Returns the match for the parts of {@code message}, which shares its work between them. */
+  Message of(String message) {
+    return new Message(message);
+  }
+
+  /**
+   * One message being read part by part: whether it names an entity is worked out once, on the
+   * first part that needs it, and whether the report has a word (itself or misspelt) is looked up
+   * once, by {@link QuestionReader}'s word loop where it can.
+   */
+  final class Message {
+
+    private final String message;
+    private final Map<String, Boolean> reportHas = new HashMap<>();
+    private Boolean namesEntity;
+
+    private Message(String message) {
+      this.message = message;
     }
-    for (Word word : knowledge.analysis.distinctWords(cleaned, QuestionReader.MAX_TERMS)) {
-      if (!EverydayWords.isEveryday(word.surface())
-          && (vocabulary.has(word.term())
-              || !knowledge.thesaurus.rewrite(word.surface()).equals(word.surface())
-              || vocabulary.nearest(word) != null)) {
+
+    /** Records that the report has {@code word}, itself or misspelt, as looked up already. */
+    void looked(Word word, boolean has) {
+      reportHas.putIfAbsent(key(word), has);
+    }
+
+    /**
+     * Returns whether the message names none of the report's entities and every word of {@code
+     * cleaned} (the part of it being read), as the asker wrote it, that the report has (itself,
+     * through a synonym or misspelt) is an everyday English word.
+     */
+    boolean only(String cleaned) {
+      if (namesEntity == null) {
+        String whole =
+            knowledge.thesaurus.rewrite(Question.withoutPossessives(Question.clean(message)));
+        namesEntity = !knowledge.entitiesIn(knowledge.analysis.terms(whole)).isEmpty();
+      }
+      if (namesEntity) {
         return false;
       }
+      for (Word word : knowledge.analysis.distinctWords(cleaned, QuestionReader.MAX_TERMS)) {
+        if (!EverydayWords.isEveryday(word.surface())
+            && (!knowledge.thesaurus.rewrite(word.surface()).equals(word.surface())
+                || reportHas.computeIfAbsent(
+                    key(word),
+                    k -> vocabulary.has(word.term()) || vocabulary.nearest(word) != null))) {
+          return false;
+        }
+      }
+      return true;
     }
-    return true;
+
+    /** Returns what the lookups of {@code word} depend on: its letters, lower-cased. */
+    private static String key(Word word) {
+      return Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT);
+    }
   }
 }

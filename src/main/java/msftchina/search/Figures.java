@@ -33,16 +33,53 @@ public final class Figures {
    * @param given matches a statement that gives it
    * @param besides whether it is a detail asked besides any kind of figure ("where", "what for"),
    *     rather than one of the kinds of figure, of which a question asks for the first that matches
-   * @param near whether a statement gives it only where it stands near the question's words ("the
-   *     meeting in Redmond"), not anywhere in the statement
+   * @param where where in a statement a match gives it: anywhere, or only in relation to the
+   *     question's words
    */
   public record Kind(
-      String id, String name, Pattern asked, Pattern given, boolean besides, boolean near) {}
+      String id, String name, Pattern asked, Pattern given, boolean besides, Where where) {
+
+    /** Returns whether a statement gives it only near the question's words. */
+    public boolean near() {
+      return where == Where.NEAR;
+    }
+  }
+
+  /** Where in a statement a match of a kind's {@code given} pattern gives it. */
+  public enum Where {
+    /** Anywhere in the statement ("KIND given:"). */
+    ANYWHERE("given"),
+    /**
+     * Only a few words from the question's words ("KIND given near:"): a place qualifies the words
+     * beside it, "850 engineers in Rotterdam", not the meeting at the other end of the sentence.
+     */
+    NEAR("given near"),
+    /**
+     * Only in a clause with the question's words ("KIND given in clause:"): "in 2024" dates what
+     * its own clause says, not the testimony cited after the comma.
+     */
+    CLAUSE("given in clause"),
+    /**
+     * Only where the match names someone the question doesn't ("KIND given besides asked:"):
+     * "OpenAI and Anthropic" are no others besides OpenAI and Anthropic.
+     */
+    BESIDES_ASKED("given besides asked"),
+    /**
+     * Only in a clause naming whom the question asks it of, when it names someone ("KIND given by
+     * agent:"): what Microsoft continues to do is no plan of lawmakers'.
+     */
+    AGENT("given by agent");
+
+    private final String field;
+
+    Where(String field) {
+      this.field = field;
+    }
+  }
 
   private static final List<String> FIELDS = List.of("name", "asked", "given");
   private static final String GIVEN_AS = "given as";
   private static final String ASKED_BESIDES = "asked besides";
-  private static final String GIVEN_NEAR = "given near";
 
   private final List<Kind> kinds;
   private final List<String> measures;
@@ -64,7 +101,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given as: value' or"
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given as: value' or"
                 + " 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
@@ -78,7 +115,8 @@ public final class Figures {
         continue;
       }
       String[] parts = key.split("\\s+", 2);
-      if (parts.length == 2 && (parts[1].equals(ASKED_BESIDES) || parts[1].equals(GIVEN_NEAR))) {
+      Where where = whereOf(parts);
+      if (parts.length == 2 && (parts[1].equals(ASKED_BESIDES) || where != Where.ANYWHERE)) {
         fields.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], "");
         parts[1] = parts[1].substring(0, parts[1].indexOf(' '));
       }
@@ -88,7 +126,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given as: value', got '"
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given as: value', got '"
                 + key
                 + "'");
       }
@@ -136,9 +174,27 @@ public final class Figures {
               Pattern.compile(f.get("asked"), flags),
               Pattern.compile(f.get("given"), flags),
               f.containsKey(ASKED_BESIDES),
-              f.containsKey(GIVEN_NEAR)));
+              whereGiven(f)));
     }
     return new Figures(kinds, measures);
+  }
+
+  private static Where whereOf(String[] parts) {
+    for (Where where : Where.values()) {
+      if (parts.length == 2 && parts[1].equals(where.field)) {
+        return where;
+      }
+    }
+    return Where.ANYWHERE;
+  }
+
+  private static Where whereGiven(Map<String, String> fields) {
+    for (Where where : Where.values()) {
+      if (where != Where.ANYWHERE && fields.containsKey(where.field)) {
+        return where;
+      }
+    }
+    return Where.ANYWHERE;
   }
 
   /** Returns the kind of figure {@code question} asks for, or null when it asks for none. */

@@ -3,7 +3,6 @@ package msftchina.search;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,12 +39,14 @@ final class QuestionReader {
   private final Vocabulary vocabulary;
   private final Set<String> subjects;
   private final EverydayMatch everyday;
+  private final AskedReader askedReader;
 
   QuestionReader(Knowledge knowledge, Vocabulary vocabulary, Set<String> subjects) {
     this.knowledge = knowledge;
     this.vocabulary = vocabulary;
     this.subjects = Set.copyOf(subjects);
     this.everyday = new EverydayMatch(knowledge, vocabulary);
+    this.askedReader = new AskedReader(knowledge, this.subjects);
   }
 
   /**
@@ -54,8 +55,9 @@ final class QuestionReader {
    */
   Reading read(String question, DecisionModel model) {
     Reading reading = null;
+    EverydayMatch.Message message = everyday.of(question);
     for (String part : QuestionInMessage.readings(question)) {
-      reading = readPart(question, Question.clean(part), model);
+      reading = readPart(question, Question.clean(part), model, message);
       if (reading.refusal() == null) {
         break;
       }
@@ -63,7 +65,8 @@ final class QuestionReader {
     return reading; // when all refuse, the whole message's refusal
   }
 
-  private Reading readPart(String question, String cleaned, DecisionModel model) {
+  private Reading readPart(
+      String question, String cleaned, DecisionModel model, EverydayMatch.Message message) {
     String text =
         knowledge.thesaurus.rewrite(
             Question.withoutPossessives(
@@ -94,6 +97,7 @@ final class QuestionReader {
       boolean known = vocabulary.has(word.term());
       String resolved = known ? word.term() : vocabulary.nearest(word);
       float boost = known ? 1f : FUZZY_BOOST;
+      message.looked(word, resolved != null);
       if (resolved == null && asides.contains(word.surface().toLowerCase(Locale.ROOT))) {
         continue; // where the reader saw the news weighs nothing, and names nothing asked about
       }
@@ -127,37 +131,23 @@ final class QuestionReader {
           question, Refusal.Reason.NAME_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
     // Everyday words alone ("the best place to get coffee") occur in any text.
-    if (terms.isEmpty() || coverage < model.minCoverage() || everyday.only(question, cleaned)) {
+    if (terms.isEmpty() || coverage < model.minCoverage() || message.only(cleaned)) {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
+    }
+    // What the question asks to have described is a real, informative English word the report
+    // never uses ("what's the weather like near the office?"): the question is about something
+    // else.
+    String described = English.described(cleaned);
+    if (described != null && everyday.informativeUnused(described)) {
+      return Reading.refused(question, Refusal.Reason.WORDS_NOT_IN_REPORT, List.of(described));
     }
     List<String> negated = negated(cleaned);
     if (!negated.isEmpty()) {
       return Reading.refused(question, Refusal.Reason.NEGATED, negated);
     }
     return new Reading(
-        question, terms, unknown, coverage, asked(cleaned, text, starts, words), null);
-  }
-
-  private Asked asked(String cleaned, String text, Map<String, Integer> starts, List<Word> words) {
-    Set<String> named = new LinkedHashSet<>(knowledge.entitiesIn(starts.keySet()));
-    named.removeAll(subjects);
-    // What is paid for, sold to or compared with ("spend on Azure", "like ByteDance") is not what
-    // is asked about.
-    named.removeIf(
-        name ->
-            English.isAside(
-                text.substring(
-                    0, knowledge.termsOf(name).stream().mapToInt(starts::get).min().orElse(0))));
-    Set<String> terms = new LinkedHashSet<>();
-    words.forEach(w -> terms.add(w.term()));
-    return new Asked(
-        knowledge.figures.askedIn(cleaned),
-        English.years(cleaned),
-        named,
-        !English.compares(cleaned),
-        new LinkedHashSet<>(knowledge.measuresIn(terms)),
-        knowledge.figures.detailsAskedIn(cleaned));
+        question, terms, unknown, coverage, askedReader.read(cleaned, text, starts, words), null);
   }
 
   /**

@@ -89,8 +89,12 @@ class DecisionTest {
         "Who replaced Ilse Brandt as chief executive? | the current role or status    | 4.3",
         // 3.1 names Pellucid alone: no other supplier
         "Besides Pellucid, who else supplies Lumenbay's chips? | other people or organisations besides those named | 3.1",
+        // 1.3 lists only the customers the question sets aside
+        "Besides Tidewell, Marlow Pharma and Kestrel Books, who else buys Lumenbay's robots? | other people or organisations besides those named | 1.3",
         // 3.3 says what Norvik did, not what it plans
         "What is Norvik Automation planning?          | what comes next for Norvik Automation | 3.3",
+        // 4.1 is Lumenbay's plan, not the critics'
+        "What are critics planning to do about Lumenbay's factory? | what comes next | 4.1 4.2",
         // 4.3 says what Ilse Brandt told investors, not what followed
         "What happened after Ilse Brandt spoke to investors? | what happened afterwards | 4.3",
       })
@@ -102,6 +106,33 @@ class DecisionTest {
     assertEquals(List.of(missing), decision.refusal().missing());
     assertEquals(List.of(), decision.answering());
     assertEquals(FixtureReport.list(closest, " "), report.shortIds(decision.others()));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" gives a date in the clause of \"{1}\": {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // the year dates the revenue; the testimony after the comma only cites it
+        "Revenue was 1.5% of the total in 2024, according to testimony by Ilse Brandt. | revenue | true",
+        "Revenue was 1.5% of the total in 2024, according to testimony by Ilse Brandt. | testimony Ilse Brandt | false",
+        // an adverbial that opens the sentence belongs to the clause after it
+        "At an internal meeting in July 2025, Ilse Brandt praised the growth.          | Ilse Brandt | true",
+        "At an internal meeting in July 2025, Ilse Brandt praised the growth, saying it was fast. | Ilse Brandt | true",
+        // one after the clause belongs to the clause before it
+        "Ilse Brandt praised the growth, in July 2025, at a meeting.                   | growth | true",
+        "A shortage of vision chips delayed deliveries in March 2025.                  | deliveries | true",
+        // the date asked about is not a date given for it
+        "A shortage of vision chips delayed deliveries in March 2025.                  | March | false",
+      })
+  void aDateIsGivenOnlyInTheClauseOfTheWordsAskedAbout(
+      String statement, String asked, boolean given) throws IOException {
+    Analysis analysis =
+        new Analysis(FactFields.analyzer(FixtureReport.dir().resolve(FactFields.STOPWORDS_FILE)));
+    Figures.Kind date = Figures.read(FixtureReport.dir()).askedIn("when did it happen?");
+
+    assertEquals(
+        given,
+        Clauses.givenInClause(date, statement, analysis.words(statement), analysis.terms(asked)));
   }
 
   @ParameterizedTest(name = "\"{0}\" gives a place near \"{1}\": {2}")

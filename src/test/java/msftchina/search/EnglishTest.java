@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The readings of English a question's words alone don't carry. */
@@ -26,6 +27,50 @@ class EnglishTest {
   @Test
   void yearsAreFourDigitsStartingNineteenOrTwenty() {
     assertEquals(Set.of("2024", "1999"), English.years("2024年 and 1999, not 3024 or 120245"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" sets aside {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "besides OpenAI and Anthropic, who else refuses to sell?   | OpenAI and Anthropic",
+        "who else apart from Brad Smith testified?                 | Brad Smith",
+        "which other firms other than ByteDance use Azure AI?      | ByteDance",
+        "who else uses Azure AI?                                   | ''",
+      })
+  void aSetAsidePhraseEndsAtItsClauseOrTheQuestionWord(String question, String phrase) {
+    assertEquals(phrase.isEmpty() ? List.of() : List.of(phrase), English.setAside(question));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" asks to have {1} described")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "what's the weather like near the Redmond office this year? | weather",
+        "What is the weather in Redmond like?                       | weather",
+        "so what's Azure AI growth like in China?                   | growth",
+        "how's the mood at Microsoft?                               | mood",
+        "what does ByteDance spend on Azure, like Tencent?          | -",
+        "how much does ByteDance spend?                             | -",
+      })
+  void whatIsXLikeAsksForADescriptionOfX(String question, String head) {
+    assertEquals(head, English.described(question));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" asks the plan of {1}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "what are lawmakers planning to do about it?        | lawmakers",
+        "WHAT DID CONGRESS DECIDE TO DO ABOUT MSFT CHINA    | CONGRESS",
+        "is Microsoft going to keep selling AI in China?    | Microsoft",
+        "what will the company do next?                     | the company",
+        "will Microsoft keep selling AI models in China?    | -",
+      })
+  void thePlannerIsTheSubjectOfTheVerbOfPlanning(String question, String planner) {
+    assertEquals(planner, English.planner(question));
   }
 
   @Test

@@ -53,6 +53,7 @@ class FiguresAskedTest {
           what did Brad Smith say about ByteDance when he testified?  | The report doesn't say anything about ByteDance together with Brad Smith.
           does Meituan spend over $1 billion a year like ByteDance?   | The report doesn't say anything about spending for Meituan.
           when did ByteDance start using Azure?                       | The report doesn't say anything about a date for ByteDance together with Azure.
+          when did Brad Smith testify?                                | The report doesn't say anything about a date for Brad Smith.
           """)
   void refusedNamingWhatTheReportLacks(String question, String refusal) {
     Answer answer = kb.ask(question);

@@ -83,6 +83,9 @@ class QuestionReaderTest {
         // only everyday words ('buy', 'year', 'second') are the report's, and no entity is named
         "Where's the best place to buy lunch this year? | WORDS_NOT_IN_REPORT | best,place,lunch",
         "Who won the second game this year?        | WORDS_NOT_IN_REPORT | won,game",
+        // what it asks to have described is an English word the report never uses
+        "What's the weather like near the Rotterdam office this year? | WORDS_NOT_IN_REPORT | weather",
+        "How is the mood at Lumenbay?              | WORDS_NOT_IN_REPORT | mood",
       })
   void refusesWhatTheReadingAloneDecides(String question, Refusal.Reason reason, String missing) {
     Reading reading = report.read(question);

@@ -74,6 +74,7 @@ class UnseenWordingTest {
           On what date did Brad Smith testify to Congress?       | The report doesn't say anything about the exact date for Brad Smith.
           does Meituan spend more than $1 billion a year on Azure like ByteDance does? | The report doesn't say anything about spending for Meituan.
           is there a decent cafe near the office?                | The report doesn't say anything about decent, cafe or near.
+          what's the weather like near the Redmond office this year? | The report doesn't say anything about weather.
           """)
   void refusedNamingWhatIsMissing(String question, String refusal) {
     Answer answer = kb.ask(question);
@@ -89,6 +90,9 @@ class UnseenWordingTest {
           How much does Tencent spend on Microsoft AI?           | 1.3
           What is Ant Group's revenue?                           | 1.3
           On what date did Brad Smith testify to Congress?       | 2.1
+          when did Brad Smith testify?                           | 2.1
+          besides OpenAI and Anthropic, who else refuses to sell models to Chinese firms? | 3.2
+          what are lawmakers planning to do about Microsoft's AI sales to China? | 5.1
           besides Brad Smith, who else testified to Congress?    | 2.1
           what happened after Brad Smith testified to Congress?  | 2.1
           what are US lawmakers planning to do about China's AI push? | 5.1

@@ -1,0 +1,75 @@
+package msftchina.search;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads what a question asks for beyond its words ({@link Asked}): the kind of figure and the
+ * details, its years, the entities it asks about and whether together, the measures, the words of
+ * what it asks about, the names it sets aside and whose plan it asks.
+ *
+ * <p>NOTE: immutable, safe for concurrent use.
+ */
+final class AskedReader {
+
+  private final Knowledge knowledge;
+  private final Set<String> subjects;
+
+  /** Creates a reader knowing {@code knowledge}, whose reports are about {@code subjects}. */
+  AskedReader(Knowledge knowledge, Set<String> subjects) {
+    this.knowledge = knowledge;
+    this.subjects = Set.copyOf(subjects);
+  }
+
+  /**
+   * Returns what {@code cleaned} asks for, given its rewritten {@code text}, where each of the
+   * report's terms it has starts in that text ({@code starts}) and its {@code words}.
+   */
+  Asked read(String cleaned, String text, Map<String, Integer> starts, List<Word> words) {
+    Set<String> named = new LinkedHashSet<>(knowledge.entitiesIn(starts.keySet()));
+    named.removeAll(subjects);
+    // What is paid for, sold to or compared with ("spend on Azure", "like ByteDance") is not what
+    // is asked about.
+    named.removeIf(
+        name ->
+            English.isAside(
+                text.substring(
+                    0, knowledge.termsOf(name).stream().mapToInt(starts::get).min().orElse(0))));
+    Set<String> terms = new LinkedHashSet<>();
+    words.forEach(w -> terms.add(w.term()));
+    Set<String> about = new LinkedHashSet<>(starts.keySet());
+    subjects.forEach(subject -> about.removeAll(knowledge.termsOf(subject)));
+    return new Asked(
+        knowledge.figures.askedIn(cleaned),
+        English.years(cleaned),
+        named,
+        !English.compares(cleaned),
+        new LinkedHashSet<>(knowledge.measuresIn(terms)),
+        knowledge.figures.detailsAskedIn(cleaned),
+        about,
+        setAside(cleaned),
+        planner(cleaned));
+  }
+
+  /** Returns the terms of who {@code cleaned} asks the plan of, as the report names them. */
+  private Set<String> planner(String cleaned) {
+    String planner = English.planner(cleaned);
+    return planner == null
+        ? Set.of()
+        : knowledge.analysis.terms(
+            knowledge.thesaurus.rewrite(Question.withoutPossessives(planner)));
+  }
+
+  /** Returns the terms of the names {@code cleaned} sets aside, as the report names them. */
+  private Set<String> setAside(String cleaned) {
+    Set<String> terms = new LinkedHashSet<>();
+    for (String phrase : English.setAside(cleaned)) {
+      terms.addAll(
+          knowledge.analysis.terms(
+              knowledge.thesaurus.rewrite(Question.withoutPossessives(phrase))));
+    }
+    return terms;
+  }
+}
