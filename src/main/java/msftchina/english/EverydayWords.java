@@ -1,8 +1,6 @@
 package msftchina.english;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +40,7 @@ public final class EverydayWords {
 
   /** The list, loaded on first use (not while the build writes it). */
   private static final class Loaded {
-    static final Lexicon EVERYDAY = load();
+    static final Lexicon EVERYDAY = Lexicon.resource(RESOURCE);
   }
 
   private EverydayWords() {}
@@ -109,17 +107,5 @@ public final class EverydayWords {
     return WordNetData.lines(file).stream()
         .filter(l -> !l.isEmpty() && l.charAt(0) != ' ')
         .toList();
-  }
-
-  private static Lexicon load() {
-    try (InputStream in = EverydayWords.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            RESOURCE + " is missing from the class path: build with mvn package");
-      }
-      return Lexicon.of(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

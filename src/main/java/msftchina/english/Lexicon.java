@@ -132,10 +132,15 @@ public final class Lexicon {
   }
 
   private static Lexicon load() {
-    try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
+    return resource(RESOURCE);
+  }
+
+  /** Returns the lexicon of the list the build put at {@code resource} on the class path. */
+  static Lexicon resource(String resource) {
+    try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(
-            RESOURCE + " is missing from the class path: build with mvn package");
+            resource + " is missing from the class path: build with mvn package");
       }
       return of(in.readAllBytes());
     } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import msftchina.english.PhysicalNouns;
 
 /**
  * Reads a question against one report: finds the question inside a longer message, rewrites other
@@ -135,11 +136,14 @@ final class QuestionReader {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
-    // What the question asks to have described is a real, informative English word the report
-    // never uses ("what's the weather like near the office?"): the question is about something
-    // else.
+    // What the question asks to have described is a physical thing or a natural phenomenon, a real,
+    // informative English word the report never uses ("what's the weather like near the office?"):
+    // the question is about something else. A relation, a state or a feeling ("how is the
+    // relationship between…", "what's the mood like among…") may be what a statement describes.
     String described = English.described(cleaned);
-    if (described != null && everyday.informativeUnused(described)) {
+    if (described != null
+        && PhysicalNouns.isPhysical(described)
+        && everyday.informativeUnused(described)) {
       return Reading.refused(question, Refusal.Reason.WORDS_NOT_IN_REPORT, List.of(described));
     }
     List<String> negated = negated(cleaned);

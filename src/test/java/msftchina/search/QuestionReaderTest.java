@@ -85,7 +85,7 @@ class QuestionReaderTest {
         "Who won the second game this year?        | WORDS_NOT_IN_REPORT | won,game",
         // what it asks to have described is an English word the report never uses
         "What's the weather like near the Rotterdam office this year? | WORDS_NOT_IN_REPORT | weather",
-        "How is the mood at Lumenbay?              | WORDS_NOT_IN_REPORT | mood",
+        "How is the coffee at Lumenbay?            | WORDS_NOT_IN_REPORT | coffee",
       })
   void refusesWhatTheReadingAloneDecides(String question, Refusal.Reason reason, String missing) {
     Reading reading = report.read(question);

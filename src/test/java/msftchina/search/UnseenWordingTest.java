@@ -56,6 +56,7 @@ class UnseenWordingTest {
           besides ByteDance, which other Chinese firms use Azure AI? => 1.3
           will Microsoft keep selling AI models in China? => 6.1
           what happened after the 400% surge? => 4.1
+          how is the relationship between Microsoft and ByteDance? => 1.2
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
