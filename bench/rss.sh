@@ -2,7 +2,8 @@
 # Where serve's resident memory goes (issue 17): starts bin/msftchina serve with JAVA_OPTS (and the
 # environment, e.g. MALLOC_ARENA_MAX=1), prints its resident memory when ready, sends unique signed
 # /msftchina commands (16 connections, 2 s of warm-up, then SECONDS) as bench/run.sh does, and prints
-# the throughput, the peak (VmHWM), the heap by generation, and with
+# the throughput, the server's CPU per request (its threads' user and system time, /proc/PID/stat:
+# over the warm-up, the load after it, and both), the peak (VmHWM), the heap by generation, and with
 # JAVA_OPTS=-XX:NativeMemoryTracking=summary the JVM's own accounting by area.
 #
 # Usage: [JAVA_OPTS=...] bench/rss.sh [SECONDS]     (default 10)
@@ -20,9 +21,15 @@ until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
 echo "ready: $(awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$SERVER/status") MiB resident"
 python3 bench/unique_requests.py "$SLACK_SIGNING_SECRET" 200000 "$WORK/unique.txt"
 url="http://127.0.0.1:$PORT/slack/events"
-wrk -t2 -c16 -d2s -s bench/unique.lua "$url" -- "$WORK/unique.txt" 2 >/dev/null
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; } # the server's user + system CPU
+ms_each() { awk -v c="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.3f", c * 1000 / hz / n}'; }
+c0=$(cpu_ticks)
+warm=$(wrk -t2 -c16 -d2s -s bench/unique.lua "$url" -- "$WORK/unique.txt" 2 | grep '^RESULT' | cut -d' ' -f6)
+c1=$(cpu_ticks)
 set -- $(wrk -t2 -c16 -d"${SECONDS_EACH}s" -s bench/unique.lua "$url" -- "$WORK/unique.txt" 2 | grep '^RESULT')
+c2=$(cpu_ticks)
 echo "unique questions: $2 req/s, p50 $3 ms, p99 $4 ms ($5 errors)"
+echo "server CPU per request: $(ms_each $((c2 - c0)) $((warm + $6))) ms in all ($(ms_each $((c1 - c0)) "$warm") ms in the 2 s warm-up, $(ms_each $((c2 - c1)) "$6") ms in the ${SECONDS_EACH} s after)"
 awk '/VmHWM|VmRSS|RssAnon|RssFile|Threads/ {printf "%s %s  ", $1, ($1 == "Threads:" ? $2 : sprintf("%.1f MiB", $2 / 1024))} END {print ""}' "/proc/$SERVER/status"
 jcmd "$SERVER" GC.heap_info | grep -E 'generation|Metaspace'
 if [[ ${JAVA_OPTS:-} == *NativeMemoryTracking* ]]; then

@@ -6,7 +6,9 @@
 # with wrk at CONNECTIONS connections for SECONDS each, the throughput, p50 and p99 latency and
 # errors of signed /msftchina commands: unique questions (never repeated, as people ask them:
 # bench/unique_requests.py), one question repeated (answered from the reply cache), and `help`
-# (Bolt's own floor: no search); then the server's peak resident memory after the load. It ends
+# (Bolt's own floor: no search), each with the server's CPU per request (its threads' user and system
+# time over the warm-up and the load, divided by the requests: /proc/PID/stat); then the server's
+# peak resident memory after the load. It ends
 # with the goals of issue 13 and whether this run met them, then the cost of recording questions
 # (issue 11): unique questions against fresh servers with MSFTCHINA_RECORD=off and =full,
 # alternately, twice each, with each one's throughput and peak resident memory.
@@ -79,14 +81,19 @@ with open(sys.argv[2], "w") as f:
     f.write('end\n')
 PY
 }
-wrk_run() { # wrk_run SCRIPT [ARGS…] -> "req/s p50 p99 errors requests"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; } # the server's user + system CPU
+wrk_run() { # wrk_run SCRIPT [ARGS…] -> "req/s p50 p99 errors requests cpu-ms-per-request"
+  # The CPU is the server's (all its threads, the JIT's among them) over the 2 s warm-up and the
+  # load, divided by the requests of both: what a request costs, warm-up included (issue 17).
   local script=$1; shift
-  wrk -t2 -c"$CONNECTIONS" -d2s -s "$script" "http://127.0.0.1:$PORT/slack/events" -- "$@" >/dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -s "$script" "http://127.0.0.1:$PORT/slack/events" -- "$@" | grep '^RESULT' | cut -d' ' -f2-
+  local c0 warm main; c0=$(cpu_ticks)
+  warm=$(wrk -t2 -c"$CONNECTIONS" -d2s -s "$script" "http://127.0.0.1:$PORT/slack/events" -- "$@" | grep '^RESULT' | cut -d' ' -f6)
+  main=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -s "$script" "http://127.0.0.1:$PORT/slack/events" -- "$@" | grep '^RESULT' | cut -d' ' -f2-)
+  echo "$main $(awk -v c=$(($(cpu_ticks) - c0)) -v hz="$(getconf CLK_TCK)" -v n=$((warm + ${main##* })) 'BEGIN {printf "%.3f", c * 1000 / hz / n}')"
 }
 
 declare -A R
-printf '%-24s %9s | %-34s | %-34s | %-34s | %8s\n' launch "start ms" "unique questions: req/s p50 p99" "repeated question: req/s p50 p99" "help: req/s p50 p99" "peak MB"
+printf '%-24s %9s | %-48s | %-48s | %-48s | %8s\n' launch "start ms" "unique questions: req/s p50 p99, CPU/request" "repeated question: req/s p50 p99, CPU/request" "help: req/s p50 p99, CPU/request" "peak MB"
 for launch in "${LAUNCHES[@]}"; do
   name=${launch%%|*}; cmd=${launch#*|}
   start_ms=$(for _ in $(seq "$RUNS"); do cold_start "$cmd"; done | median)
@@ -101,19 +108,20 @@ for launch in "${LAUNCHES[@]}"; do
   help=$(wrk_run "$WORK/help.lua")
   peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER/status")
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
-  fmt() { set -- $1; printf '%8.0f %6.2f ms %6.2f ms (%d err)' "$1" "$2" "$3" "$4"; }
-  printf '%-24s %9s | %-34s | %-34s | %-34s | %8s\n' "$name" "$start_ms" "$(fmt "$unique")" "$(fmt "$repeated")" "$(fmt "$help")" "$peak"
+  fmt() { set -- $1; printf '%8.0f %6.2f ms %6.2f ms (%d err) %6.3f ms' "$1" "$2" "$3" "$4" "$6"; }
+  printf '%-24s %9s | %-48s | %-48s | %-48s | %8s\n' "$name" "$start_ms" "$(fmt "$unique")" "$(fmt "$repeated")" "$(fmt "$help")" "$peak"
   R[$name]="$start_ms $unique | $help | $peak"
 done
 
 echo
 echo "== goals (issue 13), bin/msftchina =="
 [ -n "${R[bin/msftchina]:-}" ] || exit 0
-read -r s u_rps u_p50 u_p99 _ _ h_rps _ _ _ _ peak <<<"$(echo "${R[bin/msftchina]}" | tr -d '|')"
+read -r s u_rps u_p50 u_p99 _ _ u_cpu h_rps _ _ _ _ _ peak <<<"$(echo "${R[bin/msftchina]}" | tr -d '|')"
 read -r _ d_rps _ <<<"$(echo "${R[default JVM]:-0 0}" | tr -d '|')"
 check() { if awk "BEGIN {exit !($1)}"; then echo "met"; else echo "NOT met"; fi; }
 printf '%-62s %s\n' "unique questions >= 0.8x help: $(awk "BEGIN {printf \"%.2f\", $u_rps / $h_rps}")x" "$(check "$u_rps >= 0.8 * $h_rps")"
 printf '%-62s %s\n' "unique questions p99 < 10 ms: $u_p99 ms" "$(check "$u_p99 < 10")"
+echo "unique questions cost $u_cpu ms of the server's CPU each, warm-up included (issue 17: no more than before)"
 printf '%-62s %s\n' "cold start <= 1000 ms: $s ms" "$(check "$s <= 1000")"
 printf '%-62s %s\n' "peak memory <= 160 MiB: $peak MiB" "$(check "$peak <= 160")"
 if [ -n "${R[default JVM]:-}" ]; then
@@ -124,7 +132,7 @@ echo "unique questions >= 5x the Bolt for JavaScript peer: not measured by this 
 [ -z "${LAUNCH:-}" ] || exit 0
 echo
 echo "== recording (issue 11): unique questions, $CONNECTIONS connections, ${SECONDS_EACH}s each, bin/msftchina, fresh server each =="
-printf '%-22s %12s %10s %10s %7s %9s %9s\n' run "requests/s" "p50 ms" "p99 ms" errors requests "peak MB"
+printf '%-22s %12s %10s %10s %7s %9s %11s %9s\n' run "requests/s" "p50 ms" "p99 ms" errors requests "CPU ms/req" "peak MB"
 declare -A total=([off]=0 [full]=0)
 for round in 1 2; do
   for mode in off full; do
@@ -134,7 +142,7 @@ for round in 1 2; do
     unique_questions
     line=$(wrk_run bench/unique.lua "$WORK/unique.txt" 2)
     rss=$(awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$SERVER/status")
-    set -- $line; printf '%-22s %12s %10s %10s %7s %9s %9s\n' "record=$mode (round $round)" "$1" "$2" "$3" "$4" "$5" "$rss"
+    set -- $line; printf '%-22s %12s %10s %10s %7s %9s %11s %9s\n' "record=$mode (round $round)" "$1" "$2" "$3" "$4" "$5" "$6" "$rss"
     total[$mode]=$(awk -v a="${total[$mode]}" -v b="$1" 'BEGIN { print a + b }')
     kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
   done

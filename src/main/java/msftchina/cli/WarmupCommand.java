@@ -1,9 +1,5 @@
 package msftchina.cli;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +17,10 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code msftchina warmup}: serves a few signed questions to itself on loopback, then exits. Run by
  * {@code mvn package} with {@code -XX:ArchiveClassesAtExit}, it records the classes a start and an
- * answer load into the class-data archive that {@code bin/msftchina} starts with.
+ * answer load into the class-data archive that {@code bin/msftchina} starts with. It sends over a
+ * plain socket ({@link LoopbackPost}) and {@code mvn package} builds its index before, so the
+ * archive holds what {@code serve} loads, not an HTTP client's or an index writer's classes: the
+ * archive is mapped whole and counts in full towards resident memory (issue 17).
  */
 @Command(
     name = "warmup",
@@ -50,7 +49,7 @@ final class WarmupCommand extends Subcommand {
                 "SLACK_BOT_TOKEN", "xoxb-warmup",
                 // Nothing listens on port 9 here: Slack is unreachable, as the bot handles.
                 "SLACK_API_URL", "http://127.0.0.1:9/api/"));
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    int sent = 0;
     int answered = 0;
     try (Bot bot =
         Bot.start(
@@ -59,7 +58,6 @@ final class WarmupCommand extends Subcommand {
             folders.index(console().env()),
             CompletableFuture.completedFuture(new MemoryStore()),
             line -> {})) {
-      URI events = URI.create("http://127.0.0.1:" + bot.port() + SlackServer.EVENTS_PATH);
       List<String> questions = new java.util.ArrayList<>(bot.knowledgeBase().examples());
       questions.add("help");
       for (int round = 0; round < 20; round++) {
@@ -67,20 +65,13 @@ final class WarmupCommand extends Subcommand {
           SignedRequest signed =
               SignedRequest.slashCommand(
                   SECRET, question, "http://127.0.0.1:9/respond", Instant.now().getEpochSecond());
-          HttpResponse<String> response =
-              http.send(
-                  HttpRequest.newBuilder(events)
-                      .header("Content-Type", "application/x-www-form-urlencoded")
-                      .header("X-Slack-Request-Timestamp", signed.timestamp())
-                      .header("X-Slack-Signature", signed.signature())
-                      .POST(HttpRequest.BodyPublishers.ofString(signed.body()))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-          answered += response.statusCode() == 200 ? 1 : 0;
+          int status = LoopbackPost.send(bot.port(), SlackServer.EVENTS_PATH, signed);
+          sent++;
+          answered += status == 200 ? 1 : 0;
         }
       }
     }
-    console().out().println("warmup: " + answered + " signed requests answered");
+    console().out().println("warmup: " + answered + " of " + sent + " signed requests answered");
     return 0;
   }
 }

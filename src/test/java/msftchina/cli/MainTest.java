@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,5 +144,16 @@ class MainTest {
     r = run(Map.of("MSFTCHINA_INDEX", fromEnv.toString()), "index", "--index=" + given);
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains(given.toString()), r.out());
+  }
+
+  @Test
+  void warmupAnswersEverySignedRequestItSendsItselfOverAPlainSocket() {
+    CommandRun r = run("warmup", "--index", tmp.resolve("index").toString());
+    assertEquals(0, r.status(), r.err());
+    Matcher m =
+        Pattern.compile("warmup: (\\d+) of (\\d+) signed requests answered").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    assertTrue(Integer.parseInt(m.group(2)) > 0, r.out());
+    assertEquals(m.group(2), m.group(1), r.out());
   }
 }
