@@ -36,8 +36,12 @@ final class EverydayMatch {
         && Lexicon.wordNet().isWord(lower)
         && !EverydayWords.isEveryday(lower)
         && knowledge.thesaurus.rewrite(word).equals(word)
-        && !vocabulary.has(words.get(0).term())
-        && vocabulary.nearest(words.get(0)) == null;
+        && !hasOrNear(words.get(0));
+  }
+
+  /** Returns whether the report has {@code word} itself, or a word it is a misspelling of. */
+  private boolean hasOrNear(Word word) {
+    return vocabulary.has(word.term()) || vocabulary.nearest(word) != null;
   }
 
   /** Returns the match for the parts of {@code message}, which shares its work between them. */
@@ -82,9 +86,7 @@ final class EverydayMatch {
       for (Word word : knowledge.analysis.distinctWords(cleaned, QuestionReader.MAX_TERMS)) {
         if (!EverydayWords.isEveryday(word.surface())
             && (!knowledge.thesaurus.rewrite(word.surface()).equals(word.surface())
-                || reportHas.computeIfAbsent(
-                    key(word),
-                    k -> vocabulary.has(word.term()) || vocabulary.nearest(word) != null))) {
+                || reportHas.computeIfAbsent(key(word), k -> hasOrNear(word)))) {
           return false;
         }
       }
