@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     name = "fit",
     header = "fit the decision to answer or refuse on the tuning sets, with cross-validation",
     description =
-        "Tries a grid of the decision's parameters (the least coverage to answer, the weight of an"
+        "Tries a grid of the decision's parameters (the least coverage to answer, and when the"
+            + " message names none of the report's entities, the weight of an"
             + " unknown English word and of another unknown word) on the tuning sets (every"
             + " tuning*.jsonl of the folder), prints each of the k folds scored with the parameters"
             + " chosen on the others, and the parameters chosen on all; --write keeps them in"
@@ -62,7 +63,7 @@ final class FitCommand extends Subcommand {
       report.append(
           String.format(
               Locale.ROOT,
-              "%-5s %-34s %6s %11s %7s %10s %8s%n",
+              "%-5s %-40s %6s %11s %7s %10s %8s%n",
               "fold",
               "chosen on the other folds",
               "train",
@@ -74,7 +75,7 @@ final class FitCommand extends Subcommand {
         report.append(
             String.format(
                 Locale.ROOT,
-                "%-5d %-34s %5.1f%% %11d %6.1f%% %10d %7.1f%%%n",
+                "%-5d %-40s %5.1f%% %11d %6.1f%% %10d %7.1f%%%n",
                 f.fold(),
                 describe(f.model()),
                 100 * f.trainAccuracy(),
@@ -110,8 +111,9 @@ final class FitCommand extends Subcommand {
   private static String describe(DecisionModel m) {
     return String.format(
         Locale.ROOT,
-        "coverage %.2f, unknown %.2f/%.2f",
+        "coverage %.2f/%.2f, unknown %.2f/%.2f",
         m.minCoverage(),
+        m.minCoverageUnnamed(),
         m.unknownWordWeight(),
         m.unknownOtherWeight());
   }

@@ -17,26 +17,35 @@ import msftchina.facts.TextFile;
  * weighs, as the evidence that the question is about something else.
  *
  * @param minCoverage the least share of a question's weight the report must cover to answer
+ * @param minCoverageUnnamed the least share when the message names none of the report's entities
+ *     (at least {@code minCoverage}): the report's subject unnamed, its other words must carry the
+ *     question ("our biggest customer wants a discount")
  * @param unknownWordWeight how much an English word the report never uses weighs against the rarest
  *     word of the report ("weather", "cafe")
  * @param unknownOtherWeight how much another unknown token weighs: not an English word, and near no
  *     word of the report ("Kuaishou" lower-cased, "asap", a code)
  */
 public record DecisionModel(
-    double minCoverage, double unknownWordWeight, double unknownOtherWeight) {
+    double minCoverage,
+    double minCoverageUnnamed,
+    double unknownWordWeight,
+    double unknownOtherWeight) {
 
   /** The file that holds the fitted parameters, in {@code facts/}. */
   public static final String FILE_NAME = "decision.properties";
 
   /** The parameters before any fit: one weight for every unknown word, as chosen by hand. */
-  public static final DecisionModel UNFITTED = new DecisionModel(0.5, 0.35, 0.35);
+  public static final DecisionModel UNFITTED = new DecisionModel(0.5, 0.5, 0.35, 0.35);
 
   public DecisionModel {
     if (!(minCoverage > 0 && minCoverage < 1)
+        || !(minCoverageUnnamed >= minCoverage && minCoverageUnnamed < 1)
         || !(unknownWordWeight >= 0)
         || !(unknownOtherWeight >= 0)) {
       throw new IllegalArgumentException(
-          "minCoverage must be between 0 and 1 and the weights >= 0, got " + this);
+          "minCoverage must be between 0 and 1, minCoverageUnnamed between it and 1 and the"
+              + " weights >= 0, got "
+              + this);
     }
   }
 
@@ -54,14 +63,18 @@ public record DecisionModel(
     Properties p = new Properties();
     p.load(new StringReader(String.join("\n", TextFile.lines(file))));
     try {
+      double minCoverage = Double.parseDouble(p.getProperty("minCoverage", ""));
       return new DecisionModel(
-          Double.parseDouble(p.getProperty("minCoverage", "")),
+          minCoverage,
+          // a file fitted before the parameter existed asks no more of unnamed questions
+          Double.parseDouble(p.getProperty("minCoverageUnnamed", Double.toString(minCoverage))),
           Double.parseDouble(p.getProperty("unknownWordWeight", "")),
           Double.parseDouble(p.getProperty("unknownOtherWeight", "")));
     } catch (IllegalArgumentException e) {
       throw new FactsFormatException(
           file,
-          "needs minCoverage (0 to 1), unknownWordWeight and unknownOtherWeight (>= 0) as numbers: "
+          "needs minCoverage (0 to 1), minCoverageUnnamed (minCoverage to 1, optional),"
+              + " unknownWordWeight and unknownOtherWeight (>= 0) as numbers: "
               + e.getMessage());
     }
   }
@@ -71,6 +84,7 @@ public record DecisionModel(
     StringBuilder s = new StringBuilder();
     comment.lines().forEach(line -> s.append("# ").append(line).append('\n'));
     s.append(String.format(Locale.ROOT, "minCoverage=%.2f%n", minCoverage));
+    s.append(String.format(Locale.ROOT, "minCoverageUnnamed=%.2f%n", minCoverageUnnamed));
     s.append(String.format(Locale.ROOT, "unknownWordWeight=%.2f%n", unknownWordWeight));
     s.append(String.format(Locale.ROOT, "unknownOtherWeight=%.2f%n", unknownOtherWeight));
     return s.toString();

@@ -1,9 +1,12 @@
 package msftchina.search;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import msftchina.english.EverydayWords;
 import msftchina.english.Lexicon;
 
@@ -57,16 +60,40 @@ final class EverydayMatch {
   final class Message {
 
     private final String message;
-    private final Map<String, Boolean> reportHas = new HashMap<>();
+    private final Map<String, Optional<String>> misspelt = new HashMap<>();
     private Boolean namesEntity;
 
     private Message(String message) {
       this.message = message;
     }
 
-    /** Records that the report has {@code word}, itself or misspelt, as looked up already. */
-    void looked(Word word, boolean has) {
-      reportHas.putIfAbsent(key(word), has);
+    /**
+     * Records the term of the report's word that {@code word}, unknown to the report, is misspelt
+     * for ({@code nearest}, null for none), as looked up already.
+     */
+    void looked(Word word, String nearest) {
+      misspelt.putIfAbsent(key(word), Optional.ofNullable(nearest));
+    }
+
+    /**
+     * Returns whether the message names one of the report's entities anywhere, by any of its names
+     * or misspelt ("chnia"): a question that names none of them must carry what it asks about in
+     * the report's other words.
+     */
+    boolean namesEntity() {
+      if (namesEntity == null) {
+        String whole =
+            knowledge.thesaurus.rewrite(Question.withoutPossessives(Question.clean(message)));
+        Set<String> terms = new HashSet<>(knowledge.analysis.terms(whole));
+        for (Word word : knowledge.analysis.distinctWords(whole, QuestionReader.MAX_TERMS)) {
+          String near = nearest(word);
+          if (near != null) {
+            terms.add(near);
+          }
+        }
+        namesEntity = !knowledge.entitiesIn(terms).isEmpty();
+      }
+      return namesEntity;
     }
 
     /**
@@ -75,22 +102,28 @@ final class EverydayMatch {
      * through a synonym or misspelt) is an everyday English word.
      */
     boolean only(String cleaned) {
-      if (namesEntity == null) {
-        String whole =
-            knowledge.thesaurus.rewrite(Question.withoutPossessives(Question.clean(message)));
-        namesEntity = !knowledge.entitiesIn(knowledge.analysis.terms(whole)).isEmpty();
-      }
-      if (namesEntity) {
+      if (namesEntity()) {
         return false;
       }
       for (Word word : knowledge.analysis.distinctWords(cleaned, QuestionReader.MAX_TERMS)) {
         if (!EverydayWords.isEveryday(word.surface())
             && (!knowledge.thesaurus.rewrite(word.surface()).equals(word.surface())
-                || reportHas.computeIfAbsent(key(word), k -> hasOrNear(word)))) {
+                || vocabulary.has(word.term())
+                || nearest(word) != null)) {
           return false;
         }
       }
       return true;
+    }
+
+    /** Returns the term of the report's word a misspelt {@code word} is, looked up once. */
+    private String nearest(Word word) {
+      if (vocabulary.has(word.term())) {
+        return null;
+      }
+      return misspelt
+          .computeIfAbsent(key(word), k -> Optional.ofNullable(vocabulary.nearest(word)))
+          .orElse(null);
     }
 
     /** Returns what the lookups of {@code word} depend on: its letters, lower-cased. */

@@ -98,7 +98,9 @@ final class QuestionReader {
       boolean known = vocabulary.has(word.term());
       String resolved = known ? word.term() : vocabulary.nearest(word);
       float boost = known ? 1f : FUZZY_BOOST;
-      message.looked(word, resolved != null);
+      if (!known) {
+        message.looked(word, resolved);
+      }
       if (resolved == null && asides.contains(word.surface().toLowerCase(Locale.ROOT))) {
         continue; // where the reader saw the news weighs nothing, and names nothing asked about
       }
@@ -149,6 +151,12 @@ final class QuestionReader {
     List<String> negated = negated(cleaned);
     if (!negated.isEmpty()) {
       return Reading.refused(question, Refusal.Reason.NEGATED, negated);
+    }
+    // A message that names none of the report's entities needs more of its words in the report
+    // ("our biggest customer wants a discount"): the report's subject unnamed, they must carry it.
+    if (coverage < model.minCoverageUnnamed() && !message.namesEntity()) {
+      return Reading.refused(
+          question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
     return new Reading(
         question, terms, unknown, coverage, askedReader.read(cleaned, text, starts, words), null);

@@ -32,7 +32,7 @@ class FitTest {
     kb.close();
   }
 
-  private static final DecisionModel ANSWERS_ANYTHING = new DecisionModel(0.01, 0.01, 0.01);
+  private static final DecisionModel ANSWERS_ANYTHING = new DecisionModel(0.01, 0.01, 0.01, 0.01);
 
   private static final List<EvalQuestion> QUESTIONS =
       List.of(
@@ -83,5 +83,21 @@ class FitTest {
   @Test
   void withNoDecisionFileTheHandChosenParametersAreUsed(@TempDir Path facts) throws Exception {
     assertEquals(DecisionModel.UNFITTED, DecisionModel.read(facts));
+  }
+
+  @Test
+  void aDecisionFileFittedBeforeUnnamedQuestionsAsksNoMoreOfThem(@TempDir Path facts)
+      throws Exception {
+    Files.writeString(
+        facts.resolve(DecisionModel.FILE_NAME),
+        "minCoverage=0.45\nunknownWordWeight=0.35\nunknownOtherWeight=0.40\n");
+    assertEquals(new DecisionModel(0.45, 0.45, 0.35, 0.40), DecisionModel.read(facts));
+  }
+
+  @Test
+  void writtenParametersReadBackTheSame(@TempDir Path facts) throws Exception {
+    DecisionModel fitted = new DecisionModel(0.45, 0.55, 0.35, 0.30);
+    Files.writeString(facts.resolve(DecisionModel.FILE_NAME), fitted.toProperties("fitted"));
+    assertEquals(fitted, DecisionModel.read(facts));
   }
 }

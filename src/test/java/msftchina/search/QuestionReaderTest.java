@@ -2,6 +2,7 @@ package msftchina.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.TreeSet;
@@ -91,6 +92,31 @@ class QuestionReaderTest {
     Reading reading = report.read(question);
 
     assertEquals(new Refusal(reason, FixtureReport.list(missing, ",")), reading.refusal());
+  }
+
+  @ParameterizedTest(name = "{0} -> answered {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // the same words, about the asker's own customer or about the report's entity, even
+        // misspelt
+        "Our biggest customer wants a discount on renewal, how should I answer?      | false",
+        "Lumenbay's biggest customer wants a discount on renewal, should it answer?  | true",
+        "Lumenbya's biggest customer wants a discount on renewal, should it answer?  | true",
+      })
+  void needsMoreOfAQuestionThatNamesNoneOfTheReportsEntities(String question, boolean answered) {
+    DecisionModel m = report.model;
+    Reading alike =
+        report.reader.read(
+            question,
+            new DecisionModel(
+                m.minCoverage(), m.minCoverage(), m.unknownWordWeight(), m.unknownOtherWeight()));
+    // enough of it is the report's for a question that names an entity, too little for another
+    assertNull(alike.refusal(), () -> "refusal: " + alike.refusal());
+    assertTrue(alike.coverage() < m.minCoverageUnnamed(), () -> "coverage " + alike.coverage());
+
+    Reading reading = report.read(question);
+    assertEquals(answered, reading.refusal() == null, () -> "refusal: " + reading.refusal());
   }
 
   @ParameterizedTest(name = "{0} -> figure {1}, years [{2}], entities [{3}]")
