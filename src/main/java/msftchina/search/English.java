@@ -74,7 +74,12 @@ final class English {
   private static final Pattern DESCRIBED =
       Pattern.compile(
           "^\\W*(?:so |and |but |ok |okay )?(?:what(?:'s|’s|s| is| was| are| were)\\s+(.+?)\\s+like\\b"
-              + "|how(?:'s|’s|s| is| was| are| were)\\s+(?:the|its|their|his|her|your|ur|our)\\s+([\\p{L}-]+))",
+              + "|how(?:'s|’s|s| is| was| are| were)\\s+(?:the|its|their|his|her|your|ur|our)"
+              // the noun phrase ends the clause ("how's the coffee?", "… at the firm?"), else the
+              // question asks something of it ("how is the Windows maker able to…")
+              + "((?:\\s+[\\p{L}-]+){1,3}?)(?=\\s*(?:[?!.,;:]|$)|\\s+(?:in|at|on|near|of|for|from"
+              + "|around|with|by|about|over|under|across|inside|outside|between|among|today|now"
+              + "|lately|recently|these days|this (?:week|month|year))\\b))",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern POSTMODIFIER =
@@ -204,10 +209,8 @@ final class English {
     if (!m.find()) {
       return null;
     }
-    if (m.group(2) != null) {
-      return m.group(2);
-    }
-    String phrase = POSTMODIFIER.matcher(m.group(1)).replaceFirst("");
+    String phrase =
+        m.group(2) != null ? m.group(2) : POSTMODIFIER.matcher(m.group(1)).replaceFirst("");
     String[] words = SPACES.split(phrase.strip(), -1);
     return words[words.length - 1];
   }

@@ -51,6 +51,10 @@ class EnglishTest {
         "What is the weather in Redmond like?                       | weather",
         "so what's Azure AI growth like in China?                   | growth",
         "how's the mood at Microsoft?                               | mood",
+        "how is the coffee?                                         | coffee",
+        "how is the office coffee these days?                       | coffee",
+        // the phrase's head is its last word; asked something of, it is not described
+        "how is the Windows maker able to sell GPT models?          | -",
         "what does ByteDance spend on Azure, like Tencent?          | -",
         "how much does ByteDance spend?                             | -",
       })
