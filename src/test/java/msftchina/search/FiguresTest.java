@@ -40,6 +40,7 @@ class FiguresTest {
           how much revenue does Microsoft make in China?          | a figure
           what was Microsoft's total revenue in 2024 in dollars?  | a dollar figure
           what's Azure AI's absolute revenue in China?            | a dollar figure
+          what is Azure AI revenue in China in dollar terms?      | a dollar figure
           what share of Microsoft's revenue comes from China?     | a share of a total
           how much of Microsoft's revenue was China in 2024?      | a share of a total
           WHAT PERCENT OF MICROSOFT REVENUE IS CHINA              | a share of a total
