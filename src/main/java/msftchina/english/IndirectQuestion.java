@@ -156,8 +156,9 @@ public final class IndirectQuestion {
       out.addAll(rest.subList(1, rest.size()));
       return out;
     }
-    if (verb < 0 && (!be || !endsNounPhrase(subject))) {
-      return null; // "what has Tencent?": keep the old words
+    if (verb < 0
+        && (!be || wh.equals("why") || phrase.equals(List.of("how")) || !nounPhrase(subject))) {
+      return null; // "what has Tencent?", "why is Microsoft in China?": keep the old words
     }
     out.add(aux.startsWith("'") || aux.startsWith("’") ? "is" : words.get(i));
     out.addAll(rest);
@@ -264,6 +265,24 @@ public final class IndirectQuestion {
     return rest.stream()
         .map(IndirectQuestion::lower)
         .noneMatch(w -> WH.contains(w) || isAuxiliary(w) || PERSONAL.contains(w));
+  }
+
+  /**
+   * Returns whether {@code subject}, all that follows is or was, is one noun phrase: it ends in a
+   * noun, and has no adverb (Microsoft still in China) and no -ing form that could be the predicate
+   * instead (Tencent building with the models, lawmakers planning).
+   */
+  private static boolean nounPhrase(List<String> subject) {
+    for (int k = 0; k < subject.size(); k++) {
+      String w = subject.get(k);
+      boolean free = k == 0 || !beforeNoun(subject.get(k - 1));
+      boolean adverb =
+          Parts.of(w).charAt(0) == 'r' && !PREPOSITIONS.contains(w) && !DETERMINERS.contains(w);
+      if (isLowerWord(w) && (adverb || (free && w.endsWith("ing") && Parts.isParticiple(w)))) {
+        return false;
+      }
+    }
+    return endsNounPhrase(subject);
   }
 
   /**
