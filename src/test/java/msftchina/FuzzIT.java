@@ -98,10 +98,11 @@ class FuzzIT {
         if (!answer.answered()) {
           String sentence = Wording.ENGLISH.refusal(answer);
           assertTrue(
-              sentence.startsWith("The report doesn't say anything about")
+              sentence.startsWith("The report doesn't say ")
                   || sentence.startsWith("There is nothing in that to search the report for"),
               where + ": " + sentence);
           assertFalse(sentence.contains("\n"), where + ": " + sentence);
+          assertFalse(sentence.contains("<@"), where + ": " + sentence);
         }
         Set<String> ids = new HashSet<>();
         for (Match match : answer.matches()) {

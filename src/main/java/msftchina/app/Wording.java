@@ -3,8 +3,11 @@ package msftchina.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import msftchina.english.IndirectQuestion;
 import msftchina.search.Answer;
+import msftchina.search.Question;
 import msftchina.search.Refusal;
 
 /**
@@ -26,6 +29,12 @@ public final class Wording {
    * without it words a refusal with the English description the search gives.
    */
   static final String LACKING = "lacking.of";
+
+  /**
+   * The bundle key of a refusal naming what the question asks in its own words, as an indirect
+   * question ("The report doesn't say %s."); a bundle without it names the detail lacking.
+   */
+  static final String NOT_SAID = "notSaid";
 
   /** The most things a refusal names as missing. */
   static final int MAX_NAMED = 4;
@@ -69,6 +78,14 @@ public final class Wording {
     }
     if (refusal.lacking() != null && bundle.containsKey(LACKING)) {
       return say("notAbout", lacking(refusal.lacking()));
+    }
+    if (refusal.lacking() != null && bundle.containsKey(NOT_SAID)) {
+      // A detail not in the report, worded from the question itself when it can be reworded:
+      // "when did Brad Smith testify?" → "The report doesn't say when Brad Smith testified."
+      Optional<String> asked = IndirectQuestion.of(Question.clean(answer.question()));
+      if (asked.isPresent()) {
+        return say(NOT_SAID, asked.get());
+      }
     }
     List<String> missing = refusal.missing();
     List<String> named = missing.size() > MAX_NAMED ? missing.subList(0, MAX_NAMED) : missing;

@@ -56,7 +56,7 @@ final class Inflections {
         }
       }
       case 'v' -> {
-        out.add(word.endsWith("o") ? word + "es" : plural(word));
+        out.add(regularThird(word));
         out.add(suffix(word, "ing"));
         if (!irregular) {
           out.add(suffix(word, "ed"));
@@ -71,6 +71,16 @@ final class Inflections {
       default -> {}
     }
     return out;
+  }
+
+  /** Returns the regular past tense of the verb {@code word} (testified, planned, opened). */
+  static String regularPast(String word) {
+    return suffix(word, "ed");
+  }
+
+  /** Returns the regular third-person singular present of the verb {@code word} (goes, spends). */
+  static String regularThird(String word) {
+    return word.endsWith("o") ? word + "es" : plural(word);
   }
 
   private static String plural(String word) {

@@ -332,7 +332,13 @@ class AskCommandTest {
         // a detail the report doesn't give, named by its Chinese label, not figures.txt's English
         "Brad Smith 在哪里作证？ | 报告没有提到 Brad Smith 的地点。",
         "Judson Althoff 现在担任什么职务？ | 报告没有提到 Judson Althoff 的现任职务或现状。",
-        "who is Judson Althoff's current role? | The report doesn't say anything about the current role or status for Judson Althoff.",
+        // a detail the report doesn't give, worded from the question when it can be reworded
+        "when did Brad Smith testify? | The report doesn't say when Brad Smith testified.",
+        "where did Brad Smith testify? | The report doesn't say where Brad Smith testified.",
+        "who is Judson Althoff's current role? | The report doesn't say who Judson Althoff's current role is.",
+        // and by what the report lacks when it can't (no wh-word, or a long message)
+        "Judson Althoff's current role, please | The report doesn't say anything about the current role or status for Judson Althoff.",
+        "hey, quick one: when did Brad Smith testify? need it for a deck | The report doesn't say anything about a date for Brad Smith.",
       })
   void aRefusalIsInTheAskersLanguageAndNamesWhatTheyWrote(String question, String refusal) {
     CommandRun text = ask("", question);
@@ -350,7 +356,7 @@ class AskCommandTest {
     JsonObject o = contractObject(ask("", "--json", question).out().strip());
     assertEquals(0, o.getAsJsonArray("answers").size(), o.toString());
     assertEquals(
-        "The report doesn't say anything about a figure for Tencent.",
+        "The report doesn't say how much Tencent spends on Microsoft AI.",
         o.get("refusal").getAsString());
     JsonObject closest = o.getAsJsonArray("related").get(0).getAsJsonObject();
     assertEquals("msft-china-ai:1.3", closest.get("id").getAsString());
@@ -360,7 +366,7 @@ class AskCommandTest {
     assertTrue(
         text.out()
             .startsWith(
-                "The report doesn't say anything about a figure for Tencent.\n"
+                "The report doesn't say how much Tencent spends on Microsoft AI.\n"
                     + "Closest in the report:\n1. Other major Chinese firms"),
         text.out());
   }

@@ -42,10 +42,10 @@ class AnswerTest {
             + " report for: ask a question in words.             | -",
         "What is Lumenbay's non-robot revenue?        | The report doesn't say anything about"
             + " non-robot.                                        | -",
-        "How much does Norvik spend on robots?        | The report doesn't say anything about"
-            + " a figure for Norvik Automation.                   | 3.3",
-        "How many robots does Tidewell buy?           | The report doesn't say anything about"
-            + " a count for Tidewell Grocers.                     | 1.3",
+        "How much does Norvik spend on robots?        | The report doesn't say how much Norvik"
+            + " spends on robots.                                 | 3.3",
+        "How many robots does Tidewell buy?           | The report doesn't say how many robots"
+            + " Tidewell buys.                                    | 1.3",
       })
   void aRefusalSaysInOneSentenceWhatTheReportLacks(
       String question, String sentence, String closest) {

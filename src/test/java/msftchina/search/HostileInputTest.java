@@ -111,7 +111,7 @@ class HostileInputTest {
     } else {
       String sentence = Wording.ENGLISH.refusal(answer);
       assertTrue(
-          sentence.startsWith("The report doesn't say anything about")
+          sentence.startsWith("The report doesn't say ")
               || sentence.startsWith("There is nothing in that to search the report for"),
           sentence);
       assertFalse(sentence.contains("\n") || sentence.contains("Exception"), sentence);

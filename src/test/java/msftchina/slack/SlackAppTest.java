@@ -115,13 +115,26 @@ class SlackAppTest {
             .getAsJsonObject();
     String blocks = reply.get("blocks").toString();
     assertEquals(
-        "The report doesn't say anything about a figure for Tencent.",
+        "The report doesn't say how much Tencent spends on Azure AI.",
         reply.get("text").getAsString());
     assertTrue(blocks.contains("Closest in the report:"), blocks);
     assertTrue(blocks.contains("Other major Chinese firms using"), blocks);
     assertTrue(blocks.contains("[1, 2, 3, 4]"), blocks);
     assertFalse(blocks.contains("Try asking"), blocks);
     assertFalse(blocks.contains("share_answer"), "a refusal is not shared: " + blocks);
+  }
+
+  @Test
+  void nearTopicRefusalEchoesTheAskersWordsEscapedAndWithoutMentions() throws Exception {
+    JsonObject reply =
+        JsonParser.parseString(
+                bot.slashCommand("<!channel> How much does Tencent spend on Azure AI & cloud?")
+                    .body())
+            .getAsJsonObject();
+    assertEquals(
+        "The report doesn't say how much Tencent spends on Azure AI &amp; cloud.",
+        reply.get("text").getAsString());
+    assertFalse(reply.get("blocks").toString().contains("spends on Azure AI & cloud"));
   }
 
   @Test
