@@ -150,29 +150,7 @@ public final class Lexicon {
 
   /** Returns the lexicon of {@code list}: sorted words, one a line, {@code #} lines left out. */
   static Lexicon of(byte[] list) {
-    int lines = 0;
-    for (byte b : list) {
-      if (b == '\n') {
-        lines++;
-      }
-    }
-    byte[] bytes = new byte[list.length];
-    int[] starts = new int[lines + 2];
-    int n = 0;
-    int length = 0;
-    int lineStart = 0;
-    for (int i = 0; i <= list.length; i++) {
-      if (i == list.length || list[i] == '\n') {
-        if (i > lineStart && list[lineStart] != '#') {
-          starts[n++] = length;
-          System.arraycopy(list, lineStart, bytes, length, i - lineStart);
-          length += i - lineStart;
-          bytes[length++] = '\n';
-        }
-        lineStart = i + 1;
-      }
-    }
-    starts[n] = length;
-    return new Lexicon(Arrays.copyOf(bytes, length), Arrays.copyOf(starts, n + 1));
+    PackedLines lines = PackedLines.of(list);
+    return new Lexicon(lines.bytes, lines.starts);
   }
 }

@@ -148,23 +148,7 @@ public final class Parts {
    * Returns the table of {@code list}: sorted lines "word parts [past third]", # lines left out.
    */
   static Parts of(byte[] list) {
-    byte[] bytes = new byte[list.length];
-    int[] starts = new int[list.length / 2 + 2];
-    int n = 0;
-    int length = 0;
-    int lineStart = 0;
-    for (int i = 0; i <= list.length; i++) {
-      if (i == list.length || list[i] == '\n') {
-        if (i > lineStart && list[lineStart] != '#') {
-          starts[n++] = length;
-          System.arraycopy(list, lineStart, bytes, length, i - lineStart);
-          length += i - lineStart;
-          bytes[length++] = '\n';
-        }
-        lineStart = i + 1;
-      }
-    }
-    starts[n] = length;
-    return new Parts(Arrays.copyOf(bytes, length), Arrays.copyOf(starts, n + 1));
+    PackedLines lines = PackedLines.of(list);
+    return new Parts(lines.bytes, lines.starts);
   }
 }

@@ -52,6 +52,13 @@ class LexiconTest {
   }
 
   @Test
+  void aListWhoseLastLineHasNoNewlineKeepsThatWord() {
+    Lexicon list = Lexicon.of("apple\nbanana".getBytes(StandardCharsets.UTF_8));
+    assertEquals(2, list.size());
+    assertTrue(list.isWord("banana"));
+  }
+
+  @Test
   void aListIsReadSkippingCommentsAndFindsItsFirstAndLastWords() {
     Lexicon list =
         Lexicon.of("# a comment\napple\nbanana\ncherry\n".getBytes(StandardCharsets.UTF_8));
