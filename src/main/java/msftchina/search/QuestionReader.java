@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import msftchina.english.EverydayWords;
 import msftchina.english.PhysicalNouns;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * Reads a question against one report: finds the question inside a longer message, rewrites other
@@ -94,6 +96,7 @@ final class QuestionReader {
     boolean unknownName = false;
     double covered = 0;
     double total = 0;
+    double everydayUnknown = 0;
     for (Word word : words) {
       boolean known = vocabulary.has(word.term());
       String resolved = known ? word.term() : vocabulary.nearest(word);
@@ -114,6 +117,9 @@ final class QuestionReader {
                           Question.withoutPossessives(word.surface()).toLowerCase(Locale.ROOT)));
       total += weight;
       if (resolved == null) {
+        if (saysLittle(word.surface())) {
+          everydayUnknown += weight;
+        }
         unknown.add(word.surface());
         unknownWords.add(word);
         unknownName |=
@@ -152,9 +158,11 @@ final class QuestionReader {
     if (!negated.isEmpty()) {
       return Reading.refused(question, Refusal.Reason.NEGATED, negated);
     }
-    // A message that names none of the report's entities needs more of its words in the report
-    // ("our biggest customer wants a discount"): the report's subject unnamed, they must carry it.
-    if (coverage < model.minCoverageUnnamed() && !message.namesEntity()) {
+    // A message that names none of the report's entities needs more of its informative words in
+    // the report ("our biggest customer wants a discount"): the report's subject unnamed, they must
+    // carry it. Everyday words it doesn't use ("where will the new factory be?") say little.
+    if (covered / (total - everydayUnknown) < model.minCoverageUnnamed()
+        && !message.namesEntity()) {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
@@ -178,6 +186,15 @@ final class QuestionReader {
       }
     }
     return words;
+  }
+
+  /**
+   * Returns whether {@code word} says little of what a question is about: an everyday English word
+   * ("new", "place") or one of Lucene's English stop words, the function words ("will").
+   */
+  private static boolean saysLittle(String word) {
+    return EverydayWords.isEveryday(word)
+        || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT));
   }
 
   /** Returns whether every term of {@code name} is a word of the report. */
