@@ -1,8 +1,5 @@
 package msftchina.english;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -137,15 +134,8 @@ public final class Lexicon {
 
   /** Returns the lexicon of the list the build put at {@code resource} on the class path. */
   static Lexicon resource(String resource) {
-    try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            resource + " is missing from the class path: build with mvn package");
-      }
-      return of(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PackedLines lines = PackedLines.resource(resource);
+    return new Lexicon(lines.bytes, lines.starts);
   }
 
   /** Returns the lexicon of {@code list}: sorted words, one a line, {@code #} lines left out. */

@@ -1,5 +1,8 @@
 package msftchina.english;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
@@ -20,6 +23,19 @@ final class PackedLines {
   private PackedLines(byte[] bytes, int[] starts) {
     this.bytes = bytes;
     this.starts = starts;
+  }
+
+  /** Returns the lines of the list the build put at {@code resource} on the class path. */
+  static PackedLines resource(String resource) {
+    try (InputStream in = PackedLines.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            resource + " is missing from the class path: build with mvn package");
+      }
+      return of(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Returns the lines of {@code list}, blank lines and {@code #} lines left out. */

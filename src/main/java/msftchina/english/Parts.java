@@ -1,8 +1,5 @@
 package msftchina.english;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -133,15 +130,8 @@ public final class Parts {
   }
 
   private static Parts load() {
-    try (InputStream in = Parts.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            RESOURCE + " is missing from the class path: build with mvn package");
-      }
-      return of(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PackedLines lines = PackedLines.resource(RESOURCE);
+    return new Parts(lines.bytes, lines.starts);
   }
 
   /**
