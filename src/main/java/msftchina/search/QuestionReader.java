@@ -96,7 +96,7 @@ final class QuestionReader {
     boolean unknownName = false;
     double covered = 0;
     double total = 0;
-    double everydayUnknown = 0;
+    double littleSaid = 0;
     for (Word word : words) {
       boolean known = vocabulary.has(word.term());
       String resolved = known ? word.term() : vocabulary.nearest(word);
@@ -118,7 +118,7 @@ final class QuestionReader {
       total += weight;
       if (resolved == null) {
         if (saysLittle(word.surface())) {
-          everydayUnknown += weight;
+          littleSaid += weight;
         }
         unknown.add(word.surface());
         unknownWords.add(word);
@@ -161,8 +161,7 @@ final class QuestionReader {
     // A message that names none of the report's entities needs more of its informative words in
     // the report ("our biggest customer wants a discount"): the report's subject unnamed, they must
     // carry it. Everyday words it doesn't use ("where will the new factory be?") say little.
-    if (covered / (total - everydayUnknown) < model.minCoverageUnnamed()
-        && !message.namesEntity()) {
+    if (covered / (total - littleSaid) < model.minCoverageUnnamed() && !message.namesEntity()) {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
