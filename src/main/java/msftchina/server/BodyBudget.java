@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * body when it declares none), and gives it back when answered. A request that would take the
  * requests in flight past the budget is answered 503 with {@code Retry-After: 1} at once, its body
  * unread: Slack retries an event answered so, and a flood of large bodies can't fill the heap.
- * Requests without a body (health, metrics) cost nothing and always pass.
+ * Large bodies (over {@link #LARGE_BODY} bytes; Slack's requests are a few KB) may take only part
+ * of the budget: the rest ({@link #RESERVE_SHARE}) is kept for small ones, so a flood of large
+ * bodies cannot shut out Slack's own requests. Requests without a body (health, metrics) cost
+ * nothing and always pass.
  *
  * <p>NOTE: safe for concurrent use.
  */
@@ -36,7 +39,14 @@ final class BodyBudget extends Handler.Wrapper {
    */
   static final int COPIES = 3;
 
+  /** A body larger than this many bytes is large: none of Slack's requests comes near it. */
+  static final long LARGE_BODY = 64 << 10;
+
+  /** The share of the budget that large bodies may not take. */
+  static final double RESERVE_SHARE = 0.25;
+
   private final long budget;
+  private final long largeBudget;
   private final long largest;
   private final AtomicLong reserved = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
@@ -45,6 +55,7 @@ final class BodyBudget extends Handler.Wrapper {
   BodyBudget(Handler handler, long budget, long largestBody) {
     super(handler);
     this.budget = budget;
+    this.largeBudget = budget - (long) (budget * RESERVE_SHARE);
     this.largest = largestBody;
   }
 
@@ -52,6 +63,24 @@ final class BodyBudget extends Handler.Wrapper {
   long cost(long declared) {
     long length = declared < 0 ? largest : Math.min(declared, largest);
     return length == 0 ? 0 : REQUEST_OVERHEAD + COPIES * length;
+  }
+
+  /**
+   * Reserves {@code cost} and returns true when the bodies in flight stay within what a body of
+   * that cost may use: the whole budget for a small body, all but the reserve for a large one.
+   * Never takes more than that, even for a moment, so a refused body can't make another refused.
+   */
+  boolean take(long cost) {
+    long limit = cost > cost(LARGE_BODY) ? largeBudget : budget;
+    while (true) {
+      long now = reserved.get();
+      if (now + cost > limit) {
+        return false;
+      }
+      if (reserved.compareAndSet(now, now + cost)) {
+        return true;
+      }
+    }
   }
 
   @Override
@@ -63,8 +92,7 @@ final class BodyBudget extends Handler.Wrapper {
     if (cost == 0) {
       return super.handle(request, response, callback);
     }
-    if (reserved.addAndGet(cost) > budget) {
-      reserved.addAndGet(-cost);
+    if (!take(cost)) {
       if (refused.getAndIncrement() % 1_000 == 0) { // one line per thousand, not one per request
         log.warn(
             "request bodies are using the {} KiB they may: answering 503, Retry-After 1 s ({}"
@@ -91,7 +119,7 @@ final class BodyBudget extends Handler.Wrapper {
     return handled;
   }
 
-  private void release(long cost) {
+  void release(long cost) {
     reserved.addAndGet(-cost);
   }
 }

@@ -91,6 +91,37 @@ class BodyBudgetTest {
     assertEquals(0, budget.cost(0));
   }
 
+  @Test
+  void aFloodOfLargeBodiesLeavesRoomForSmallOnes() {
+    BodyBudget budget = new BodyBudget(null, 16L << 20, 1 << 20);
+    long large = budget.cost(800_000);
+    long small = budget.cost(3_000);
+    int largeTaken = 0;
+    while (budget.take(large)) {
+      largeTaken++;
+    }
+    assertEquals(5, largeTaken, "large bodies stop at three quarters of 16 MiB (12 MiB / 2.4 MB)");
+    int smallTaken = 0;
+    while (budget.take(small)) {
+      smallTaken++;
+    }
+    assertEquals(true, smallTaken > 200, "small bodies still fit: " + smallTaken);
+    assertEquals(false, budget.take(small), "and the whole budget still bounds them");
+    budget.release(large);
+    assertEquals(false, budget.take(large), "a large body freed goes back to the small ones first");
+  }
+
+  @Test
+  void smallBodiesMayUseTheWholeBudget() {
+    BodyBudget budget = new BodyBudget(null, 1 << 20, 1 << 20);
+    long small = budget.cost(10_000);
+    int taken = 0;
+    while (budget.take(small)) {
+      taken++;
+    }
+    assertEquals((1 << 20) / small, taken);
+  }
+
   /** Sends bodies until one is refused (the two held ones take a moment to arrive). */
   private static HttpResponse<String> waitFor503(HttpClient http, String url, int body)
       throws Exception {
