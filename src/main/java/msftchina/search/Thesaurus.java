@@ -3,6 +3,7 @@ package msftchina.search;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,6 +33,45 @@ public final class Thesaurus {
 
   /** The report's file, one of {@link #REPORT_FILES}, whose names are the report's entities. */
   static final String ENTITIES_FILE = "aliases.txt";
+
+  /**
+   * The report's file of its entities' products: {@code entity = product, product}. A product names
+   * its entity with a noun of making or owning ("the LinkedIn owner", "the maker of Office", "the
+   * company behind CapCut"), not alone ("is LinkedIn big in China?" asks about LinkedIn).
+   */
+  public static final String PRODUCTS_FILE = "products.txt";
+
+  /**
+   * The nouns that name a company by what it makes or owns, put after a product ("the CapCut
+   * parent") or before it with "of" ("the maker of Windows"): English's agent nouns of making and
+   * owning (maker, developer, creator, owner, publisher, operator; Merriam-Webster) and the general
+   * nouns for a company and its people.
+   */
+  static final List<String> MAKER_NOUNS =
+      List.of(
+          "maker",
+          "makers",
+          "developer",
+          "developers",
+          "creator",
+          "creators",
+          "owner",
+          "owners",
+          "parent",
+          "parent company",
+          "publisher",
+          "operator",
+          "company",
+          "firm",
+          "corporation",
+          "people",
+          "folks",
+          "team",
+          "giant");
+
+  /** The verbs of making or owning in "the company that makes Windows". */
+  static final List<String> MAKER_VERBS =
+      List.of("makes", "made", "owns", "owned", "runs", "built", "builds", "created", "develops");
 
   /** Where the build puts each report's other words from WordNet, on the class path. */
   public static final String WORDNET_RESOURCES = "/msftchina/english/senses/";
@@ -70,6 +110,7 @@ public final class Thesaurus {
       }
     }
     readWordNet(report, canonical);
+    readProducts(report.resolve(PRODUCTS_FILE), canonical);
     // A name is never rewritten by a synonym of one of its words ("market share" is no share).
     for (String name : WordList.texts(report.resolve(Names.FILE))) {
       String key = name.toLowerCase(Locale.ROOT);
@@ -102,6 +143,38 @@ public final class Thesaurus {
           String previous = canonical.put(other, entry.name());
           if (previous != null) {
             canonical.put(other, previous); // the hand-written meaning wins
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds the phrases that name an entity by one of its products ({@link #PRODUCTS_FILE}) with a
+   * noun or verb of making or owning; a phrase the hand-written files give keeps their meaning.
+   */
+  private static void readProducts(Path file, PhraseTrie<String> canonical) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    for (Entry entry : Entry.all(file, WordList.read(file))) {
+      for (String product : entry.others()) {
+        List<String> phrases = new ArrayList<>();
+        for (String noun : MAKER_NOUNS) {
+          phrases.add(product + " " + noun);
+          phrases.add(noun + " of " + product);
+        }
+        for (String noun : List.of("company", "firm", "people", "folks", "team")) {
+          phrases.add(noun + " behind " + product);
+        }
+        for (String verb : MAKER_VERBS) {
+          phrases.add("company that " + verb + " " + product);
+          phrases.add("firm that " + verb + " " + product);
+        }
+        for (String phrase : phrases) {
+          String previous = canonical.put(phrase, entry.name());
+          if (previous != null) {
+            canonical.put(phrase, previous);
           }
         }
       }

@@ -37,6 +37,9 @@ class QuestionReaderTest {
         // the fixture's own stop word weighs nothing
         "What is Lumenbay's revenue, please?          | lumenbai revenu          | ",
         "How fast do the robots recharge?             | recharg robot            | fast",
+        // a product with a noun of making or owning names its maker
+        "Who is the Glowbot maker's biggest customer? | biggest custom lumenbai  | ",
+        "Who buys from the company behind Glowbot?    | bui lumenbai             | ",
       })
   void keepsTheReportsWords(String question, String terms, String unknown) {
     Reading reading = report.read(question);
@@ -71,6 +74,8 @@ class QuestionReaderTest {
         // a name of names.txt that the report never mentions
         "Does Amazon buy Lumenbay robots?          | NAME_NOT_IN_REPORT  | Amazon",
         "Is Boston Dynamics a rival?               | NAME_NOT_IN_REPORT  | Boston Dynamics",
+        // a product alone is not its maker
+        "Do robot fans like the Glowbot?           | NAME_NOT_IN_REPORT  | Glowbot",
         // capitalised words the report never uses are names too
         "What did Jensen Huang say about Lumenbay? | NAME_NOT_IN_REPORT  | Jensen,Huang",
         // and so is a year it never speaks of
