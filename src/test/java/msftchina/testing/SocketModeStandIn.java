@@ -40,6 +40,10 @@ public final class SocketModeStandIn extends WebSocketServer {
             return t;
           });
   private final AtomicInteger connections = new AtomicInteger();
+
+  /** The connections in the order the bot opened them: Slack sends on the newest. */
+  private final List<WebSocket> opened = new CopyOnWriteArrayList<>();
+
   private final CountDownLatch started = new CountDownLatch(1);
 
   public SocketModeStandIn() throws InterruptedException {
@@ -66,11 +70,11 @@ public final class SocketModeStandIn extends WebSocketServer {
     return connections.get();
   }
 
-  /** Waits until the bot has opened {@code count} connections and one of them is open. */
+  /** Waits until the bot has opened {@code count} connections and the newest is open. */
   public boolean awaitConnections(int count, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
-      if (connections.get() >= count && getConnections().stream().anyMatch(WebSocket::isOpen)) {
+      if (connections.get() >= count && newestOpen() != null) {
         return true;
       }
       Thread.sleep(20);
@@ -78,14 +82,29 @@ public final class SocketModeStandIn extends WebSocketServer {
     return false;
   }
 
-  /** Sends {@code envelope} on the open connection. */
+  /**
+   * Sends {@code envelope} on the newest open connection: after asking the bot to reconnect, Slack
+   * sends on the connection that replaced the old one, not on the one about to close.
+   */
   public void send(String envelope) {
-    WebSocket open =
-        getConnections().stream()
-            .filter(WebSocket::isOpen)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no open Socket Mode connection"));
-    open.send(envelope);
+    open().send(envelope);
+  }
+
+  private WebSocket open() {
+    WebSocket open = newestOpen();
+    if (open == null) {
+      throw new IllegalStateException("no open Socket Mode connection");
+    }
+    return open;
+  }
+
+  /** Returns the newest connection if it is open, else null. */
+  private WebSocket newestOpen() {
+    if (opened.isEmpty()) {
+      return null;
+    }
+    WebSocket newest = opened.get(opened.size() - 1);
+    return newest.isOpen() ? newest : null;
   }
 
   /**
@@ -94,11 +113,7 @@ public final class SocketModeStandIn extends WebSocketServer {
    * #ackMillis}.
    */
   public void sendAll(Map<String, String> envelopes) {
-    WebSocket open =
-        getConnections().stream()
-            .filter(WebSocket::isOpen)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no open Socket Mode connection"));
+    WebSocket open = open();
     envelopes.forEach(
         (id, envelope) -> {
           sentAt.put(id, System.nanoTime());
@@ -167,6 +182,7 @@ public final class SocketModeStandIn extends WebSocketServer {
 
   @Override
   public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    opened.add(conn);
     connections.incrementAndGet();
     conn.send(
         "{\"type\":\"hello\",\"num_connections\":1,"
