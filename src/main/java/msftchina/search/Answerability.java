@@ -48,10 +48,20 @@ final class Answerability {
       return Decision.refused(new Refusal(Refusal.Reason.WORDS_NOT_IN_REPORT, reading.unknown()));
     }
     Asked asked = reading.asked();
-    if (!asked.constrains()) {
-      return new Decision(candidates, List.of(), null);
-    }
     double least = candidates.get(0).score() * RELATIVE_CUTOFF;
+    if (!asked.constrains()) {
+      // What a question names is what it asks about: the statements naming it come first
+      // ("is Tencent a customer for the models Microsoft hosts?").
+      List<Candidate> naming =
+          candidates.stream()
+              .filter(c -> c.score() >= least && asked.names(traits(c.doc())))
+              .toList();
+      return naming.isEmpty()
+              || candidates.stream().allMatch(c -> c.score() < least || naming.contains(c))
+          ? new Decision(candidates, List.of(), null)
+          : new Decision(
+              naming, candidates.stream().filter(c -> !naming.contains(c)).toList(), null);
+    }
     List<Candidate> answering =
         candidates.stream()
             .filter(c -> c.score() >= least && answers(asked, c.doc(), reading.terms().keySet()))

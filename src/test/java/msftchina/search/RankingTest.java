@@ -76,6 +76,8 @@ class RankingTest {
         "When did the chip shortage delay deliveries? | 3.2",
         // the uncited statement answers too, shown as uncited
         "Is Lumenbay for sale?                        | 4.3",
+        // what a question names is what it asks about: the statement naming it comes first
+        "Is Tidewell a customer for the robots Lumenbay builds? | 1.3",
       })
   void aQuestionGetsItsStatementFirst(String question, String first) {
     Answer answer = kb.ask(question);
