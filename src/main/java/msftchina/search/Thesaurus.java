@@ -78,10 +78,13 @@ public final class Thesaurus {
 
   private final PhraseTrie<String> canonical;
   private final List<String> entities;
+  private final Descriptions descriptions;
 
-  private Thesaurus(PhraseTrie<String> canonical, List<String> entities) {
+  private Thesaurus(
+      PhraseTrie<String> canonical, List<String> entities, Descriptions descriptions) {
     this.canonical = canonical;
     this.entities = List.copyOf(entities);
+    this.descriptions = descriptions;
   }
 
   /** Reads the shared thesaurus files in {@code shared} and the report's own in {@code report}. */
@@ -119,7 +122,8 @@ public final class Thesaurus {
         canonical.put(key, previous); // a thesaurus entry, which WordListsLintTest forbids
       }
     }
-    return new Thesaurus(canonical, List.copyOf(entities));
+    return new Thesaurus(
+        canonical, List.copyOf(entities), Descriptions.read(report.resolve(Descriptions.FILE)));
   }
 
   /**
@@ -213,8 +217,12 @@ public final class Thesaurus {
     return entities;
   }
 
-  /** Returns {@code question} with every other name replaced by the report's name for it. */
-  public String rewrite(String question) {
+  /**
+   * Returns {@code question} with every other name, and every description of an entity ({@link
+   * Descriptions}), replaced by the report's name for it.
+   */
+  public String rewrite(String text) {
+    String question = descriptions.rewrite(text);
     StringBuilder out = new StringBuilder();
     int at = 0;
     for (PhraseTrie.Hit<String> hit : canonical.find(question)) {

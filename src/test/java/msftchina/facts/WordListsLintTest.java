@@ -71,7 +71,13 @@ class WordListsLintTest {
       List.of("stopwords.txt", "synonyms.txt", "opposites.txt", "figures.txt");
 
   private static final List<String> OWN =
-      List.of("names.txt", "aliases.txt", "synonyms.txt", "senses.txt", "products.txt");
+      List.of(
+          "names.txt",
+          "aliases.txt",
+          "synonyms.txt",
+          "senses.txt",
+          "products.txt",
+          "descriptions.txt");
 
   private static final List<String> THESAURUS_SHARED = List.of("synonyms.txt", "opposites.txt");
 
@@ -313,7 +319,9 @@ class WordListsLintTest {
       for (String name : OWN) {
         blocks(
             report.resolve(name),
-            name.equals("aliases.txt") || name.equals("products.txt")
+            name.equals("aliases.txt")
+                    || name.equals("products.txt")
+                    || name.equals("descriptions.txt")
                 ? Source.REFERENCE
                 : Source.ANY,
             problems);
