@@ -91,9 +91,10 @@ class WordListsLintTest {
 
   /**
    * Other words in the unsourced blocks of synonyms.txt and opposites.txt: 211 + 43 on 2026-12-06,
-   * 173 + 43 once the Moby Thesaurus gave 38 of them a source, 172 + 43 without one never reached.
+   * 173 + 43 once the Moby Thesaurus gave 38 of them a source, 172 + 43 without one never reached,
+   * 166 + 43 once 'all-hands, town hall, sales kickoff…' stopped reading as the report's meeting.
    */
-  private static final int UNSOURCED_MOST = 172 + 43;
+  private static final int UNSOURCED_MOST = 166 + 43;
 
   /** Dictionaries and thesauri a shared general-English block may name instead of a URL. */
   private static final List<String> DICTIONARIES =
