@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import msftchina.english.Lexicon;
+import msftchina.english.Parts;
 
 /**
  * The readings of English that a question's words alone don't carry: the years it names, words
@@ -197,6 +199,33 @@ final class English {
       }
     }
     return phrases;
+  }
+
+  /**
+   * "Which committee did…", "what cut does…": a question word opening a sentence or clause (not a
+   * relative "what" inside one: "keep tabs on what local players are doing"), up to four words and
+   * the head noun of what is asked for, then the auxiliary that opens the question's clause (not
+   * "which kinds of …", whose head is its kind).
+   */
+  private static final Pattern WHICH_HEAD =
+      Pattern.compile(
+          "(?:^|[.,;:!?—-]\\s*|\\b(?:and|so|but|ok|okay|hey|hi)\\s+)(?:which|what)\\s+((?:[\\w'’-]+\\s+){0,4}?)([\\w-]+)\\s+(?:is|are|was|were|do|does|did"
+              + "|has|have|had|can|could|will|would|should)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Returns the head noun of the thing a "which"/"what" question asks to have named or given
+   * ("committee" in "which congressional committee did Brad Smith testify before?"), or null.
+   */
+  static String whichHead(String question) {
+    Matcher m = WHICH_HEAD.matcher(question);
+    if (!m.find()
+        || (" " + m.group(1)).contains(" of ")
+        || !Lexicon.wordNet().isWord(m.group(2))
+        || Parts.of(m.group(2)).charAt(0) != 'n') {
+      return null;
+    }
+    return m.group(2);
   }
 
   /**

@@ -154,6 +154,14 @@ final class QuestionReader {
         && everyday.informativeUnused(described)) {
       return Reading.refused(question, Refusal.Reason.WORDS_NOT_IN_REPORT, List.of(described));
     }
+    // What a "which" question asks to have named is a word the report never uses ("which
+    // committee did Brad Smith testify before?"): no statement names one.
+    String head = English.whichHead(cleaned);
+    if (head != null
+        && !saysLittle(head)
+        && unknownWords.stream().anyMatch(w -> w.surface().equalsIgnoreCase(head))) {
+      return Reading.refused(question, Refusal.Reason.WORDS_NOT_IN_REPORT, List.of(head));
+    }
     List<String> negated = negated(cleaned);
     if (!negated.isEmpty()) {
       return Reading.refused(question, Refusal.Reason.NEGATED, negated);

@@ -40,6 +40,9 @@ class QuestionReaderTest {
         // a product with a noun of making or owning names its maker
         "Who is the Glowbot maker's biggest customer? | biggest custom lumenbai  | ",
         "Who buys from the company behind Glowbot?    | bui lumenbai             | ",
+        // a "which" question whose noun is the report's, or a relative "what", is read as usual
+        "Which customer spends the most on robots?    | custom robot spend       | ",
+        "Do robots pick what the shelves hold?        | pick robot shelv         | hold",
       })
   void keepsTheReportsWords(String question, String terms, String unknown) {
     Reading reading = report.read(question);
@@ -92,6 +95,9 @@ class QuestionReaderTest {
         // what it asks to have described is an English word the report never uses
         "What's the weather like near the Rotterdam office this year? | WORDS_NOT_IN_REPORT | weather",
         "How is the coffee at Lumenbay?            | WORDS_NOT_IN_REPORT | coffee",
+        // what a "which" question asks to have named is a word the report never uses
+        "Which committee did Lumenbay's chief face? | WORDS_NOT_IN_REPORT | committee",
+        "So which robot versions does Harrow Freight buy? | WORDS_NOT_IN_REPORT | versions",
       })
   void refusesWhatTheReadingAloneDecides(String question, Refusal.Reason reason, String missing) {
     Reading reading = report.read(question);
