@@ -52,6 +52,13 @@ record Asked(
     this(figure, years, entities, together, measures, details, Set.of(), Set.of(), Set.of());
   }
 
+  /** Returns what a question asks for, and {@code detail} besides. */
+  Asked withDetail(Figures.Kind detail) {
+    List<Figures.Kind> more = new java.util.ArrayList<>(details);
+    more.add(detail);
+    return new Asked(figure, years, entities, together, measures, more, about, setAside, agent);
+  }
+
   /** Returns the kind of figure and the details asked for, in that order. */
   List<Figures.Kind> kinds() {
     List<Figures.Kind> kinds = new java.util.ArrayList<>();

@@ -214,6 +214,16 @@ public final class Figures {
     return kinds.stream().filter(k -> k.besides() && k.asked().matcher(lower).find()).toList();
   }
 
+  /**
+   * Returns the detail a question asks for when it asks to have a {@code noun} named that the
+   * reports never use ("which committee…?"): no statement gives it.
+   */
+  static Kind named(String noun) {
+    Pattern never = Pattern.compile("(?!)");
+    return new Kind(
+        "named", "the " + noun.toLowerCase(Locale.ROOT), never, never, true, Where.ANYWHERE);
+  }
+
   /** Returns the kinds of figure {@code statement} gives. */
   public List<Kind> givenIn(String statement) {
     return kinds.stream().filter(kind -> kind.given().matcher(statement).find()).toList();

@@ -154,14 +154,6 @@ final class QuestionReader {
         && everyday.informativeUnused(described)) {
       return Reading.refused(question, Refusal.Reason.WORDS_NOT_IN_REPORT, List.of(described));
     }
-    // What a "which" question asks to have named is a word the report never uses ("which
-    // committee did Brad Smith testify before?"): no statement names one.
-    String head = English.whichHead(cleaned);
-    if (head != null
-        && !saysLittle(head)
-        && unknownWords.stream().anyMatch(w -> w.surface().equalsIgnoreCase(head))) {
-      return Reading.refused(question, Refusal.Reason.WORDS_NOT_IN_REPORT, List.of(head));
-    }
     List<String> negated = negated(cleaned);
     if (!negated.isEmpty()) {
       return Reading.refused(question, Refusal.Reason.NEGATED, negated);
@@ -173,8 +165,16 @@ final class QuestionReader {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
-    return new Reading(
-        question, terms, unknown, coverage, askedReader.read(cleaned, text, starts, words), null);
+    Asked asked = askedReader.read(cleaned, text, starts, words);
+    // What a "which" question asks to have named is a word the report never uses ("which
+    // committee did Brad Smith testify before?"): no statement names one.
+    String head = English.whichHead(cleaned);
+    if (head != null
+        && !saysLittle(head)
+        && unknownWords.stream().anyMatch(w -> w.surface().equalsIgnoreCase(head))) {
+      asked = asked.withDetail(Figures.named(head));
+    }
+    return new Reading(question, terms, unknown, coverage, asked, null);
   }
 
   /**

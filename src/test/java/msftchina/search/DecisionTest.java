@@ -97,6 +97,9 @@ class DecisionTest {
         "What are critics planning to do about Lumenbay's factory? | what comes next | 4.1 4.2",
         // 4.3 says what Ilse Brandt told investors, not what followed
         "What happened after Ilse Brandt spoke to investors? | what happened afterwards | 4.3",
+        // what a "which" question asks to have named is a word the report never uses
+        "Which committee did Ilse Brandt face?        | the committee                 | 4.3",
+        "So which robot versions does Harrow Freight buy? | the versions for Harrow Freight | 1.2 3.2",
       })
   void refusesNamingTheDetailNoStatementHas(String question, String missing, String closest) {
     Decision decision = report.decide(question);
