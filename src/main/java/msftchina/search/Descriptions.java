@@ -119,8 +119,12 @@ final class Descriptions {
 
   private final int longest;
 
+  /** The entities described, each with its name's words, lower-cased. */
+  private final Map<String, List<String>> names = new HashMap<>();
+
   private Descriptions(Map<List<String>, Set<String>> entities) {
     this.entities = Map.copyOf(entities);
+    entities.values().forEach(of -> of.forEach(e -> names.put(e, words(e))));
     this.longest = entities.keySet().stream().mapToInt(List::size).max().orElse(0);
   }
 
@@ -160,7 +164,21 @@ final class Descriptions {
     int at = 0;
     for (int i = 0; i < tokens.size(); i++) {
       Token head = tokens.get(i);
-      if (!COMPANY_NOUNS.contains(head.word()) || head.start() < at) {
+      if (head.start() < at) {
+        continue;
+      }
+      String named = nameAt(tokens, i);
+      if (named != null) {
+        // the entity itself, described as well ("Satya Nadella's Microsoft"): the description
+        // says nothing more
+        Span before = describedBefore(text, tokens, i);
+        if (before != null && before.entity().equals(named) && before.from() >= at) {
+          out.append(text, at, before.from()).append(' ');
+          at = head.start();
+        }
+        continue;
+      }
+      if (!COMPANY_NOUNS.contains(head.word())) {
         continue;
       }
       Span before = describedBefore(text, tokens, i);
@@ -172,6 +190,17 @@ final class Descriptions {
       }
     }
     return out.append(text, at, text.length()).toString();
+  }
+
+  /** Returns the entity whose name's first word is {@code tokens[i]}, or null. */
+  private String nameAt(List<Token> tokens, int i) {
+    for (Map.Entry<String, List<String>> name : names.entrySet()) {
+      List<String> words = name.getValue();
+      if (i + words.size() <= tokens.size() && words.equals(words(tokens, i, words.size()))) {
+        return name.getKey();
+      }
+    }
+    return null;
   }
 
   /** A stretch of text describing {@code entity}. */

@@ -44,6 +44,8 @@ class DescriptionsTest {
         "is the Shenzhen gaming and social company big?   | is the  Tencent  big?",
         // a proper name makes the phrase definite
         "does Pony Ma's gaming firm use Azure?            | does  Tencent  use Azure?",
+        // the entity itself, described as well: the description says nothing more
+        "is Pony Ma's Tencent a customer?                 | is  Tencent a customer?",
         // a company described by who founded it
         "is the company Bill Gates founded growing?       | is the  Microsoft  growing?",
         // a description two entities share is no one's
