@@ -50,11 +50,18 @@ final class Answerability {
     Asked asked = reading.asked();
     double least = candidates.get(0).score() * RELATIVE_CUTOFF;
     if (!asked.constrains()) {
+      if (asked.entities().isEmpty()) {
+        return new Decision(candidates, List.of(), null);
+      }
       // What a question names is what it asks about: the statements naming it come first
       // ("is Tencent a customer for the models Microsoft hosts?").
       List<Candidate> naming =
           candidates.stream()
-              .filter(c -> c.score() >= least && asked.names(traits(c.doc())))
+              .filter(
+                  c ->
+                      c.score() >= least
+                          && asked.entities().stream()
+                              .anyMatch(facts.apply(c.doc()).gives().entities()::contains))
               .toList();
       return naming.isEmpty()
               || candidates.stream().allMatch(c -> c.score() < least || naming.contains(c))

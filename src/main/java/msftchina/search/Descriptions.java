@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import msftchina.facts.FactsFormatException;
 import msftchina.facts.WordList;
+import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * What the report's entities are known by (a report's {@code descriptions.txt}: their city,
@@ -111,8 +112,8 @@ final class Descriptions {
       Set.of("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her");
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}&][\\p{L}\\p{N}'’&-]*");
-  private static final Pattern BREAK = Pattern.compile("[,.;:!?()\"]");
-  private static final Pattern SUFFIX = Pattern.compile("-(?:based|area|headquartered)$");
+  private static final String BREAKS = ",.;:!?()\"";
+  private static final List<String> SUFFIXES = List.of("-based", "-area", "-headquartered");
 
   /** The descriptions, lower-cased, as lists of words, to the entities each describes. */
   private final Map<List<String>, Set<String>> entities;
@@ -122,9 +123,20 @@ final class Descriptions {
   /** The entities described, each with its name's words, lower-cased. */
   private final Map<String, List<String>> names = new HashMap<>();
 
+  /** The entities described by the first word of their name. */
+  private final Map<String, List<String>> byFirstWord = new HashMap<>();
+
+  /** The company nouns and the first words of the described entities' names, case ignored. */
+  private final CharArraySet triggers;
+
   private Descriptions(Map<List<String>, Set<String>> entities) {
     this.entities = Map.copyOf(entities);
     entities.values().forEach(of -> of.forEach(e -> names.put(e, words(e))));
+    names.forEach(
+        (entity, words) ->
+            byFirstWord.computeIfAbsent(words.get(0), w -> new ArrayList<>()).add(entity));
+    triggers = new CharArraySet(COMPANY_NOUNS, true);
+    triggers.addAll(byFirstWord.keySet());
     this.longest = entities.keySet().stream().mapToInt(List::size).max().orElse(0);
   }
 
@@ -156,7 +168,7 @@ final class Descriptions {
 
   /** Returns {@code text} with each description of one entity replaced by the entity's name. */
   String rewrite(String text) {
-    if (entities.isEmpty()) {
+    if (entities.isEmpty() || !mayDescribe(text)) {
       return text;
     }
     List<Token> tokens = tokens(text);
@@ -192,12 +204,45 @@ final class Descriptions {
     return out.append(text, at, text.length()).toString();
   }
 
-  /** Returns the entity whose name's first word is {@code tokens[i]}, or null. */
+  /**
+   * Returns whether {@code text} has a noun for a company or the first word of a described entity's
+   * name, without making its words (most questions have neither).
+   */
+  private boolean mayDescribe(String text) {
+    char[] chars = text.toCharArray();
+    int i = 0;
+    while (i < chars.length) {
+      if (!inWord(chars[i])) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < chars.length && inWord(chars[i])) {
+        i++;
+      }
+      int end = i;
+      if (end - start > 2
+          && (chars[end - 1] == 's' || chars[end - 1] == 'S')
+          && (chars[end - 2] == '\'' || chars[end - 2] == '’')) {
+        end -= 2;
+      }
+      if (triggers.contains(chars, start, end - start)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns the entity whose name starts at {@code tokens[i]}, or null. */
   private String nameAt(List<Token> tokens, int i) {
-    for (Map.Entry<String, List<String>> name : names.entrySet()) {
-      List<String> words = name.getValue();
+    List<String> named = byFirstWord.get(tokens.get(i).word());
+    if (named == null) {
+      return null;
+    }
+    for (String entity : named) {
+      List<String> words = names.get(entity);
       if (i + words.size() <= tokens.size() && words.equals(words(tokens, i, words.size()))) {
-        return name.getKey();
+        return entity;
       }
     }
     return null;
@@ -263,7 +308,7 @@ final class Descriptions {
   }
 
   private static boolean broken(String text, Token first, Token next) {
-    return BREAK.matcher(text.substring(first.end(), next.start())).find();
+    return hasBreak(text, first.end(), next.start());
   }
 
   /**
@@ -283,9 +328,7 @@ final class Descriptions {
           && tokens.get(i - 1).word().equals("the")
           && j + length < tokens.size()
           && FOUNDING_VERBS.contains(tokens.get(j + length).word())
-          && !BREAK
-              .matcher(text.substring(tokens.get(i).end(), tokens.get(j + length).start()))
-              .find()) {
+          && !hasBreak(text, tokens.get(i).end(), tokens.get(j + length).start())) {
         return new Span(tokens.get(i).start(), tokens.get(j + length).end(), of.iterator().next());
       }
     }
@@ -302,20 +345,44 @@ final class Descriptions {
 
   private static List<Token> tokens(String text) {
     List<Token> tokens = new ArrayList<>();
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      String word = m.group().toLowerCase(Locale.ROOT).replace('’', '\'');
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '&') {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < text.length() && inWord(text.charAt(i))) {
+        i++;
+      }
+      String word = text.substring(start, i).toLowerCase(Locale.ROOT).replace('’', '\'');
       if (word.endsWith("'s")) {
         word = word.substring(0, word.length() - 2);
       }
-      Matcher suffix = SUFFIX.matcher(word);
-      if (suffix.find() && suffix.start() > 0) {
-        tokens.add(new Token(word.substring(0, suffix.start()), m.start(), m.end()));
-      } else {
-        tokens.add(new Token(word, m.start(), m.end()));
+      for (String suffix : SUFFIXES) {
+        if (word.length() > suffix.length() && word.endsWith(suffix)) {
+          word = word.substring(0, word.length() - suffix.length());
+          break;
+        }
       }
+      tokens.add(new Token(word, start, i));
     }
     return tokens;
+  }
+
+  private static boolean inWord(char c) {
+    return Character.isLetterOrDigit(c) || c == '\'' || c == '’' || c == '&' || c == '-';
+  }
+
+  /** Whether {@code text} has a mark that ends a phrase ("," "." "?"). */
+  private static boolean hasBreak(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (BREAKS.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> words(String description) {

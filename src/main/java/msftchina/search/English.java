@@ -207,25 +207,69 @@ final class English {
    * the head noun of what is asked for, then the auxiliary that opens the question's clause (not
    * "which kinds of …", whose head is its kind).
    */
-  private static final Pattern WHICH_HEAD =
+  private static final Pattern WHICH_REST =
       Pattern.compile(
-          "(?:^|[.,;:!?—-]\\s*|\\b(?:and|so|but|ok|okay|hey|hi)\\s+)(?:which|what)\\s+((?:[\\w'’-]+\\s+){0,4}?)([\\w-]+)\\s+(?:is|are|was|were|do|does|did"
-              + "|has|have|had|can|could|will|would|should)\\b",
+          "\\s+((?:[\\w'’-]+\\s+){0,4}?)([\\w-]+)\\s+(?:is|are|was|were|do|does|did|has|have|had|can"
+              + "|could|will|would|should)\\b",
           Pattern.CASE_INSENSITIVE);
+
+  /** The words after which a question word opens a clause ("so which…", "ok what…"). */
+  private static final Set<String> CLAUSE_OPENERS =
+      Set.of("and", "so", "but", "ok", "okay", "hey", "hi");
 
   /**
    * Returns the head noun of the thing a "which"/"what" question asks to have named or given
    * ("committee" in "which congressional committee did Brad Smith testify before?"), or null.
    */
   static String whichHead(String question) {
-    Matcher m = WHICH_HEAD.matcher(question);
-    if (!m.find()
-        || (" " + m.group(1)).contains(" of ")
-        || !Lexicon.wordNet().isWord(m.group(2))
-        || Parts.of(m.group(2)).charAt(0) != 'n') {
-      return null;
+    String lower = question.toLowerCase(java.util.Locale.ROOT);
+    for (int at = nextQuestionWord(lower, 0); at >= 0; at = nextQuestionWord(lower, at + 1)) {
+      if (!opensClause(lower, at)) {
+        continue;
+      }
+      Matcher m = WHICH_REST.matcher(question);
+      m.region(at + (lower.startsWith("which", at) ? 5 : 4), question.length());
+      if (!m.lookingAt()) {
+        continue;
+      }
+      String head = m.group(2);
+      if ((" " + m.group(1)).contains(" of ")
+          || !Lexicon.wordNet().isWord(head)
+          || Parts.of(head).charAt(0) != 'n') {
+        return null;
+      }
+      return head;
     }
-    return m.group(2);
+    return null;
+  }
+
+  /** Returns where the next "which" or "what" of {@code lower} starts, from {@code from}, or -1. */
+  private static int nextQuestionWord(String lower, int from) {
+    int which = lower.indexOf("which", from);
+    int what = lower.indexOf("what", from);
+    return which < 0 ? what : what < 0 ? which : Math.min(which, what);
+  }
+
+  /**
+   * Returns whether the question word at {@code at} opens a sentence or clause: first, after a
+   * mark, or after "and", "so", "ok"…; not a relative "what" inside one.
+   */
+  private static boolean opensClause(String lower, int at) {
+    if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
+      return false; // inside a word ("somewhat")
+    }
+    int i = at - 1;
+    while (i >= 0 && Character.isWhitespace(lower.charAt(i))) {
+      i--;
+    }
+    if (i < 0 || ".,;:!?—-".indexOf(lower.charAt(i)) >= 0) {
+      return true;
+    }
+    int end = i + 1;
+    while (i >= 0 && Character.isLetter(lower.charAt(i))) {
+      i--;
+    }
+    return CLAUSE_OPENERS.contains(lower.substring(i + 1, end));
   }
 
   /**
