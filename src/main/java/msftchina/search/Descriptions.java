@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import msftchina.facts.FactsFormatException;
 import msftchina.facts.WordList;
 import org.apache.lucene.analysis.CharArraySet;
@@ -111,7 +109,6 @@ final class Descriptions {
   private static final Set<String> PHRASE_STARTS =
       Set.of("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her");
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}&][\\p{L}\\p{N}'’&-]*");
   private static final String BREAKS = ",.;:!?()\"";
   private static final List<String> SUFFIXES = List.of("-based", "-area", "-headquartered");
 
@@ -385,12 +382,8 @@ final class Descriptions {
     return false;
   }
 
+  /** Returns the words of {@code description} as a question's are read ({@link #tokens}). */
   private static List<String> words(String description) {
-    List<String> words = new ArrayList<>();
-    Matcher m = WORD.matcher(description);
-    while (m.find()) {
-      words.add(m.group().toLowerCase(Locale.ROOT));
-    }
-    return words;
+    return tokens(description).stream().map(Token::word).toList();
   }
 }

@@ -219,10 +219,12 @@ public final class Figures {
    * reports never use ("which committee…?"): no statement gives it.
    */
   static Kind named(String noun) {
-    Pattern never = Pattern.compile("(?!)");
     return new Kind(
-        "named", "the " + noun.toLowerCase(Locale.ROOT), never, never, true, Where.ANYWHERE);
+        "named", "the " + noun.toLowerCase(Locale.ROOT), NEVER, NEVER, true, Where.ANYWHERE);
   }
+
+  /** A pattern that matches nothing: what no question asks and no statement gives. */
+  private static final Pattern NEVER = Pattern.compile("(?!)");
 
   /** Returns the kinds of figure {@code statement} gives. */
   public List<Kind> givenIn(String statement) {
