@@ -220,8 +220,10 @@ final class Descriptions {
       int end = i;
       if (end - start > 2
           && (chars[end - 1] == 's' || chars[end - 1] == 'S')
-          && (chars[end - 2] == '\'' || chars[end - 2] == '’')) {
+          && isApostrophe(chars[end - 2])) {
         end -= 2;
+      } else if (end - start > 1 && isApostrophe(chars[end - 1])) {
+        end--; // "Gates'"
       }
       if (triggers.contains(chars, start, end - start)) {
         return true;
@@ -356,6 +358,8 @@ final class Descriptions {
       String word = text.substring(start, i).toLowerCase(Locale.ROOT).replace('’', '\'');
       if (word.endsWith("'s")) {
         word = word.substring(0, word.length() - 2);
+      } else if (word.length() > 1 && word.endsWith("'")) {
+        word = word.substring(0, word.length() - 1); // the possessive of a name in s: "Gates'"
       }
       for (String suffix : SUFFIXES) {
         if (word.length() > suffix.length() && word.endsWith(suffix)) {
@@ -366,6 +370,10 @@ final class Descriptions {
       tokens.add(new Token(word, start, i));
     }
     return tokens;
+  }
+
+  private static boolean isApostrophe(char c) {
+    return c == '\'' || c == '’';
   }
 
   private static boolean inWord(char c) {

@@ -46,6 +46,8 @@ class DescriptionsTest {
         "does Pony Ma's gaming firm use Azure?            | does  Tencent  use Azure?",
         // the entity itself, described as well: the description says nothing more
         "is Pony Ma's Tencent a customer?                 | is  Tencent a customer?",
+        // the possessive of a name ending in s
+        "why does Bill Gates' company stay in China?      | why does  Microsoft  stay in China?",
         // a company described by who founded it
         "is the company Bill Gates founded growing?       | is the  Microsoft  growing?",
         // a description two entities share is no one's
