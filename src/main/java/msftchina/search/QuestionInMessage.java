@@ -19,7 +19,9 @@ final class QuestionInMessage {
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private static final Pattern SENTENCE_END =
-      Pattern.compile("(?<=[.!?。？！])\\s+|(?<=[。？！])|\\s*\\n\\s*|\\s*:[a-z0-9_+'-]+:\\s*");
+      Pattern.compile(
+          "(?<=[.!?。？！])\\s+|(?<=[。？！])|\\s*\\n\\s*|\\s*:[a-z0-9_+'-]+:\\s*"
+              + "|\\s*\\p{So}[\\p{So}\\x{FE0F}\\x{200D}\\s]*");
   private static final Pattern ASKS =
       Pattern.compile(
           "[?？]\\W*$|[吗呢]\\W*$|\\b(?:need to know|want to know|wondering|curious|any idea|"
@@ -34,9 +36,10 @@ final class QuestionInMessage {
   /**
    * Returns the readings of {@code message} to try, best first: for a long message, its sentences
    * that ask something; then those with the sentence before each (the question may point back: "is
-   * that right?"); then the whole message. A short message is its own only reading. Sentences end
-   * at their punctuation, at line breaks and at emoji codes (":wave:"), as Slack messages do; the
-   * readings are raw text, still to be cleaned.
+   * that right?"); then each asking sentence alone, when there are several; then the whole message.
+   * A short message is its own only reading. Sentences end at their punctuation, at line breaks and
+   * at emoji, as codes (":wave:") or as symbols ("🎉"), as Slack messages do; the readings are raw
+   * text, still to be cleaned.
    */
   static List<String> readings(String message) {
     String text = message == null ? "" : message.strip();
@@ -57,6 +60,10 @@ final class QuestionInMessage {
     if (!asking.isEmpty() && asking.size() < sentences.length) {
       readings.add(join(sentences, asking, false));
       readings.add(join(sentences, asking, true));
+    }
+    if (asking.size() > 1) {
+      // a message asking two things, of which the report may answer one
+      asking.forEach(i -> readings.add(sentences[i].strip()));
     }
     readings.add(text);
     return List.copyOf(readings);

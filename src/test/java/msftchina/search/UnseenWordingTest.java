@@ -43,6 +43,8 @@ class UnseenWordingTest {
           hey team :wave: I was reading the FT piece on Microsoft in China last night <https://ft.com/x|link>. Pretty wild stuff honestly, Sarah from sales keeps bringing it up. Who is Microsoft's biggest AI customer over there? => 1.2
           <@U123ABC> saw this on Twitter this morning, someone from Goldman was quoting it. So how fast did Azure AI revenue grow in China last fiscal year? Asking for the quarterly deck. => 4.1
           Bloomberg says ByteDance spends over a billion a year on Microsoft AI, is that right? => 1.2
+          Happy Monday team 🎉 can someone check which Chinese company spends the most on Microsoft's AI and cloud services these days => 1.2
+          Two things for the deck, thanks in advance. Who handled the Harbor Group deal last spring? And by how much did Azure AI revenue in China grow in fiscal 2025? => 4.1
           According to Reuters, what share of Microsoft revenue came from China in 2024? => 2.1
           Alibaba's Ant Group uses Azure AI? => 1.3
           is Microsoft pulling back from China? => 6.1
