@@ -21,8 +21,10 @@ import picocli.CommandLine.Option;
         "Tries a grid of the decision's parameters (the least coverage to answer, and when the"
             + " message names none of the report's entities, the weight of an"
             + " unknown English word and of another unknown word) on the tuning sets (every"
-            + " tuning*.jsonl of the folder), prints each of the k folds scored with the parameters"
-            + " chosen on the others, and the parameters chosen on all; --write keeps them in"
+            + " tuning*.jsonl of the folder), chooses those with the best mean of the share of"
+            + " answerable questions answered right and the share of the others refused, prints"
+            + " each of the k folds scored with the parameters chosen on the others, and the"
+            + " parameters chosen on all; --write keeps them in"
             + " facts/decision.properties, which ask, eval and serve read. Never fit on eval/unseen"
             + " or the held-out set: they measure what the fit is worth.")
 final class FitCommand extends Subcommand {

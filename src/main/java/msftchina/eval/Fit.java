@@ -51,15 +51,15 @@ public final class Fit {
   private Fit() {}
 
   /**
-   * Returns the parameters tried: a grid around the earlier fits (coverage 0.45, unknown 0.35 and
-   * 0.30 to 0.40, every fold alike), where an unnamed question needs the same coverage as any other
-   * or up to {@link #MAX_EXTRA_UNNAMED} hundredths more.
+   * Returns the parameters tried: a grid around the earlier fits (coverage 0.40 to 0.45, unknown
+   * 0.25 to 0.40), where an unnamed question needs the same coverage as any other or up to {@link
+   * #MAX_EXTRA_UNNAMED} hundredths more.
    */
   public static List<DecisionModel> grid() {
     List<DecisionModel> grid = new ArrayList<>();
-    for (int c = 40; c <= 55; c += 5) {
+    for (int c = 35; c <= 50; c += 5) {
       for (int u = c; u <= c + MAX_EXTRA_UNNAMED; u += 5) {
-        for (int w = 25; w <= 45; w += 5) {
+        for (int w = 20; w <= 45; w += 5) {
           for (int o = 30; o <= 50; o += 10) {
             grid.add(new DecisionModel(c / 100.0, u / 100.0, w / 100.0, o / 100.0));
           }
@@ -98,7 +98,7 @@ public final class Fit {
     List<Fold> folds = new ArrayList<>();
     for (int f = 0; f < k; f++) {
       final int held = f;
-      int best = best(grid, right, q -> foldOf[q] != held);
+      int best = best(grid, right, questions, q -> foldOf[q] != held);
       int train = 0;
       int trainRight = 0;
       int answerable = 0;
@@ -127,7 +127,7 @@ public final class Fit {
               offTopic,
               offTopic == 0 ? 0 : (double) refused / offTopic));
     }
-    int best = best(grid, right, q -> true);
+    int best = best(grid, right, questions, q -> true);
     int total = 0;
     for (boolean r : right[best]) {
       total += r ? 1 : 0;
@@ -135,23 +135,45 @@ public final class Fit {
     return new Fitted(folds, grid.get(best), (double) total / questions.size());
   }
 
-  /** Returns the index in {@code grid} deciding most of the questions {@code in} takes right. */
+  /**
+   * Returns the index in {@code grid} deciding best the questions {@code in} takes: the highest
+   * mean of the share of answerable questions answered right and the share of the others refused,
+   * so that the more numerous answerable questions don't buy answers with wrong ones (the goals are
+   * a share of each).
+   */
   private static int best(
-      List<DecisionModel> grid, boolean[][] right, java.util.function.IntPredicate in) {
+      List<DecisionModel> grid,
+      boolean[][] right,
+      List<EvalQuestion> questions,
+      java.util.function.IntPredicate in) {
     int best = -1;
-    int bestRight = -1;
+    double bestScore = -1;
     double bestDistance = Double.MAX_VALUE;
     for (int g = 0; g < grid.size(); g++) {
-      int n = 0;
+      int answerable = 0;
+      int answered = 0;
+      int toRefuse = 0;
+      int refused = 0;
       for (int q = 0; q < right[g].length; q++) {
-        if (in.test(q) && right[g][q]) {
-          n++;
+        if (!in.test(q)) {
+          continue;
+        }
+        if (questions.get(q).answerable()) {
+          answerable++;
+          answered += right[g][q] ? 1 : 0;
+        } else {
+          toRefuse++;
+          refused += right[g][q] ? 1 : 0;
         }
       }
+      double score =
+          (answerable == 0 ? 0 : (double) answered / answerable)
+              + (toRefuse == 0 ? 0 : (double) refused / toRefuse);
       double distance = distance(grid.get(g), DecisionModel.UNFITTED);
-      if (n > bestRight || (n == bestRight && distance < bestDistance)) {
+      if (score > bestScore + 1e-12
+          || (Math.abs(score - bestScore) <= 1e-12 && distance < bestDistance)) {
         best = g;
-        bestRight = n;
+        bestScore = score;
         bestDistance = distance;
       }
     }

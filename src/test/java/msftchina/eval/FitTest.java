@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import msftchina.facts.FactsFormatException;
 import msftchina.search.DecisionModel;
@@ -58,6 +59,47 @@ class FitTest {
         Fit.run(QUESTIONS, kb::ask, List.of(ANSWERS_ANYTHING, DecisionModel.UNFITTED), 2, 1);
     assertEquals(DecisionModel.UNFITTED, fit.model());
     assertEquals(1.0, fit.accuracy(), 1e-9);
+  }
+
+  @Test
+  void moreAnswerableQuestionsDoNotBuyAnswersWithWrongOnes() {
+    // answering anything gets the five answerable questions right and both off-topic ones wrong
+    // (5 of 7); the hand-chosen parameters refuse the three written in words the report never
+    // uses, and both off-topic ones (4 of 7): more right in all, but half the refusals lost
+    List<EvalQuestion> mostlyAnswerable =
+        List.of(
+            question("who is Microsoft's biggest AI customer in China?", "msft-china-ai:1.2"),
+            question("how fast did Azure AI revenue grow in China?", "msft-china-ai:4.1"),
+            question(
+                "trying to figure out whether microsoft really has a meaningful ai business in"
+                    + " china given the whole race thing, thoughts?",
+                "msft-china-ai:1.1"),
+            question(
+                "honestly wondering which outfit over there writes microsoft the fattest cheques"
+                    + " for ai stuff these days",
+                "msft-china-ai:1.2"),
+            question(
+                "gut check please: roughly what slice of the whole pie did china make up for"
+                    + " microsoft back in 2024",
+                "msft-china-ai:2.1"),
+            question("who won the football match in China last night?"),
+            question("can someone reboot the printer on the China desk"));
+    List<DecisionModel> grid = List.of(ANSWERS_ANYTHING, DecisionModel.UNFITTED);
+    boolean[] anything = decided(mostlyAnswerable, ANSWERS_ANYTHING);
+    boolean[] handChosen = decided(mostlyAnswerable, DecisionModel.UNFITTED);
+    assertEquals("[true, true, true, true, true, false, false]", Arrays.toString(anything));
+    assertEquals("[true, true, false, false, false, true, true]", Arrays.toString(handChosen));
+
+    assertEquals(DecisionModel.UNFITTED, Fit.run(mostlyAnswerable, kb::ask, grid, 2, 1).model());
+  }
+
+  private static boolean[] decided(List<EvalQuestion> questions, DecisionModel model) {
+    boolean[] right = new boolean[questions.size()];
+    for (int q = 0; q < right.length; q++) {
+      EvalQuestion question = questions.get(q);
+      right[q] = Fit.decidedRight(question, kb.ask(question.question(), model));
+    }
+    return right;
   }
 
   @Test
