@@ -31,6 +31,15 @@ public record EvalQuestion(String question, List<String> expected, String part, 
     return !expected.isEmpty();
   }
 
+  /**
+   * Returns whether the report doesn't answer the question, though it is about the report's people,
+   * companies or events (its kind says "near": "near", "near_topic"); any other unanswerable
+   * question is off-topic.
+   */
+  public boolean nearTopic() {
+    return !answerable() && kind.contains("near");
+  }
+
   /** Reads an evaluation set: JSON Lines of {@code {"question", "expect", "part", "kind"}}. */
   public static List<EvalQuestion> read(Path file) throws IOException {
     List<String> lines = TextFile.lines(file);

@@ -137,9 +137,10 @@ public final class Fit {
 
   /**
    * Returns the index in {@code grid} deciding best the questions {@code in} takes: the highest
-   * mean of the share of answerable questions answered right and the share of the others refused,
-   * so that the more numerous answerable questions don't buy answers with wrong ones (the goals are
-   * a share of each).
+   * mean of three shares, the answerable questions answered right, the near-topic ones refused and
+   * the off-topic ones refused, as the goals are a share of each; so that the more numerous
+   * answerable questions don't buy answers with wrong ones, nor near-topic refusals with off-topic
+   * answers.
    */
   private static int best(
       List<DecisionModel> grid,
@@ -150,25 +151,20 @@ public final class Fit {
     double bestScore = -1;
     double bestDistance = Double.MAX_VALUE;
     for (int g = 0; g < grid.size(); g++) {
-      int answerable = 0;
-      int answered = 0;
-      int toRefuse = 0;
-      int refused = 0;
+      int[] asked = new int[3];
+      int[] decided = new int[3];
       for (int q = 0; q < right[g].length; q++) {
-        if (!in.test(q)) {
-          continue;
-        }
-        if (questions.get(q).answerable()) {
-          answerable++;
-          answered += right[g][q] ? 1 : 0;
-        } else {
-          toRefuse++;
-          refused += right[g][q] ? 1 : 0;
+        if (in.test(q)) {
+          EvalQuestion question = questions.get(q);
+          int kind = question.answerable() ? 0 : question.nearTopic() ? 1 : 2;
+          asked[kind]++;
+          decided[kind] += right[g][q] ? 1 : 0;
         }
       }
-      double score =
-          (answerable == 0 ? 0 : (double) answered / answerable)
-              + (toRefuse == 0 ? 0 : (double) refused / toRefuse);
+      double score = 0;
+      for (int kind = 0; kind < 3; kind++) {
+        score += asked[kind] == 0 ? 0 : (double) decided[kind] / asked[kind];
+      }
       double distance = distance(grid.get(g), DecisionModel.UNFITTED);
       if (score > bestScore + 1e-12
           || (Math.abs(score - bestScore) <= 1e-12 && distance < bestDistance)) {

@@ -92,11 +92,11 @@ class EvaluationTest {
   void tuningSetOfFewSharedWordsIsAnsweredAndRefusedWell() {
     Evaluation.Scores s = scores.get("tuning8");
     // 69.3 / 74.7 / 72.0 on 8f94d37, before products, descriptions and the "which" reading;
-    // 79.3 / 84.0 / 80.0 after them; 82.0 / 86.7 / 76.0 refitted with tuning9
+    // 79.3 / 84.0 / 80.0 after them, and refitted with tuning9
     assertTrue(s.hit1() >= 0.75, "hit@1 " + s.hit1() + "\n" + String.join("\n", s.misses()));
     assertTrue(s.hit3() >= 0.80, "hit@3 " + s.hit3());
     assertTrue(
-        s.refused() >= 0.72, "refused " + s.refused() + "\n" + String.join("\n", s.misses()));
+        s.refused() >= 0.76, "refused " + s.refused() + "\n" + String.join("\n", s.misses()));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package msftchina.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,16 @@ class FitTest {
       right[q] = Fit.decidedRight(question, kb.ask(question.question(), model));
     }
     return right;
+  }
+
+  @Test
+  void nearTopicQuestionsAreTheUnansweredOnesOfANearKind() {
+    assertTrue(
+        new EvalQuestion("when did Brad Smith testify?", List.of(), "t", "near").nearTopic());
+    assertTrue(
+        new EvalQuestion("who heads Microsoft China?", List.of(), "t", "near_topic").nearTopic());
+    assertFalse(new EvalQuestion("any good pizza?", List.of(), "t", "off_topic").nearTopic());
+    assertFalse(new EvalQuestion("who spends most?", List.of("r:1.2"), "t", "near").nearTopic());
   }
 
   @Test
