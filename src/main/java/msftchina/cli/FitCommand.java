@@ -23,9 +23,8 @@ import picocli.CommandLine.Option;
             + " unknown English word and of another unknown word) on the tuning sets (every"
             + " tuning*.jsonl of the folder), chooses those with the best mean of three shares"
             + " (answerable questions answered right, near-topic ones refused, off-topic ones"
-            + " refused), prints"
-            + " each of the k folds scored with the parameters chosen on the others, and the"
-            + " parameters chosen on all; --write keeps them in"
+            + " refused), prints each of the k folds scored with the parameters chosen on the"
+            + " others, and the parameters chosen on all; --write keeps them in"
             + " facts/decision.properties, which ask, eval and serve read. Never fit on eval/unseen"
             + " or the held-out set: they measure what the fit is worth.")
 final class FitCommand extends Subcommand {

@@ -51,9 +51,9 @@ public final class Fit {
   private Fit() {}
 
   /**
-   * Returns the parameters tried: a grid around the earlier fits (coverage 0.40 to 0.45, unknown
-   * 0.25 to 0.40), where an unnamed question needs the same coverage as any other or up to {@link
-   * #MAX_EXTRA_UNNAMED} hundredths more.
+   * Returns the parameters tried: coverage 0.35 to 0.50 and unknown weights 0.20 to 0.45 (unknown
+   * English words) and 0.30 to 0.50 (others), around the earlier fits, where an unnamed question
+   * needs the same coverage as any other or up to {@link #MAX_EXTRA_UNNAMED} hundredths more.
    */
   public static List<DecisionModel> grid() {
     List<DecisionModel> grid = new ArrayList<>();

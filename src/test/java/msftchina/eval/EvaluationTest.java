@@ -68,53 +68,29 @@ class EvaluationTest {
     assertTrue(scores.get("all").offTopic() >= 40);
   }
 
-  @Test
-  void tuningSetIsAnsweredAndRefusedWell() {
-    Evaluation.Scores s = scores.get("tuning");
-    assertTrue(s.hit1() >= 0.94, "hit@1 " + s.hit1() + "\n" + String.join("\n", s.misses()));
-    assertTrue(s.hit3() >= 0.98, "hit@3 " + s.hit3());
-    // 0.924 measured with the details asked besides a figure (a place, a purpose, the current
-    // role: issue 17, item 3); 0.876 before them.
-    assertTrue(s.refused() >= 0.90, "refused " + s.refused());
-  }
-
-  @Test
-  void tuningSetOfRefusalsIsAnsweredAndRefusedWell() {
-    Evaluation.Scores s = scores.get("tuning7");
-    assertTrue(s.hit1() >= 0.90, "hit@1 " + s.hit1() + "\n" + String.join("\n", s.misses()));
-    assertTrue(s.hit3() >= 0.96, "hit@3 " + s.hit3());
-    // 0.788 on d81054a, before the decision asked more of messages naming no entity
-    assertTrue(
-        s.refused() >= 0.80, "refused " + s.refused() + "\n" + String.join("\n", s.misses()));
-  }
-
-  @Test
-  void tuningSetOfFewSharedWordsIsAnsweredAndRefusedWell() {
-    Evaluation.Scores s = scores.get("tuning8");
-    // 69.3 / 74.7 / 72.0 on 8f94d37, before products, descriptions and the "which" reading;
-    // 79.3 / 84.0 / 80.0 after them, and refitted with tuning9
-    assertTrue(s.hit1() >= 0.75, "hit@1 " + s.hit1() + "\n" + String.join("\n", s.misses()));
-    assertTrue(s.hit3() >= 0.80, "hit@3 " + s.hit3());
-    assertTrue(
-        s.refused() >= 0.76, "refused " + s.refused() + "\n" + String.join("\n", s.misses()));
-  }
-
-  @Test
-  void tuningSetOfIdiomsAndNearTopicQuestionsIsAnsweredAndRefusedWell() {
-    Evaluation.Scores s = scores.get("tuning9");
+  /**
+   * The sets tuned on and the held-out set, each held to floors below what it measures; their
+   * misses are printed, to tune on (but the held-out set's).
+   */
+  @ParameterizedTest
+  @CsvSource({
+    // set,   hit@1, hit@3, refused  (measured: hit@1 / hit@3 / refused)
+    // 0.924 refused with the details asked besides a figure (issue 17, item 3), 0.876 before
+    "tuning,   0.94,  0.98,  0.90", // 95.3 / 98.7 / 95.9
+    // 78.8 refused on d81054a, before the decision asked more of messages naming no entity
+    "tuning7,  0.90,  0.96,  0.80", // 98.0 / 100.0 / 89.4
+    // 69.3 / 74.7 / 72.0 on 8f94d37, before products, descriptions and the "which" reading
+    "tuning8,  0.75,  0.80,  0.76", // 79.3 / 84.0 / 80.0
     // 71.5 / 75.4 / 80.0 on c93d615, before any change made with it
-    assertTrue(s.hit1() >= 0.66, "hit@1 " + s.hit1() + "\n" + String.join("\n", s.misses()));
-    assertTrue(s.hit3() >= 0.70, "hit@3 " + s.hit3());
-    assertTrue(
-        s.refused() >= 0.74, "refused " + s.refused() + "\n" + String.join("\n", s.misses()));
-  }
-
-  @Test
-  void heldOutSetIsAnsweredAndRefusedWell() {
-    Evaluation.Scores s = scores.get("held-out");
-    assertTrue(s.hit1() >= 0.94, "hit@1 " + s.hit1());
-    assertTrue(s.hit3() >= 0.97, "hit@3 " + s.hit3());
-    assertTrue(s.refused() >= 0.9, "refused " + s.refused());
+    "tuning9,  0.66,  0.70,  0.74", // 76.9 / 81.5 / 81.4
+    "held-out, 0.94,  0.97,  0.90", // 100 / 100 / 100
+  })
+  void tunedSetsStayAboveTheirFloors(String part, double hit1, double hit3, double refused) {
+    Evaluation.Scores s = scores.get(part);
+    String misses = part.equals("held-out") ? "" : "\n" + String.join("\n", s.misses());
+    assertTrue(s.hit1() >= hit1, "hit@1 " + s.hit1() + misses);
+    assertTrue(s.hit3() >= hit3, "hit@3 " + s.hit3() + misses);
+    assertTrue(s.refused() >= refused, "refused " + s.refused() + misses);
   }
 
   /**
