@@ -50,6 +50,7 @@ class FiguresAskedTest {
           what share of Microsoft's revenue came from China in 2025?  | The report doesn't say what share of Microsoft's revenue came from China in 2025.
           how many Chinese customers does Azure AI have in total?     | The report doesn't say how many Chinese customers Azure AI has in total.
           how many staff sat in on Althoff's July 2025 talk?          | The report doesn't say how many staff sat in on Althoff's July 2025 talk.
+          which multinational clients active in China does Microsoft serve? | The report doesn't say anything about which ones they are.
           what percentage of ByteDance's cloud spend goes to Microsoft? | The report doesn't say what percentage of ByteDance's cloud spend goes to Microsoft.
           how much non-AI cloud revenue does Microsoft make in China? | The report doesn't say anything about non-AI.
           what is kuaishou's revenue in china?                        | The report doesn't say anything about kuaishou.

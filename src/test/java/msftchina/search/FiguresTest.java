@@ -137,6 +137,8 @@ class FiguresTest {
           besides ByteDance, which other Chinese firms use Azure AI?   | other people or organisations besides those named
           who else testified to Congress besides Brad Smith?           | other people or organisations besides those named
           除了字节跳动，还有哪些中国公司在用Azure？                         | other people or organisations besides those named
+          which clients active in China does Microsoft serve?          | which ones they are
+          which two Chinese firms spend the most on Azure AI?          | which ones they are
           what are lawmakers planning to do about it?                  | what comes next
           will Microsoft keep selling AI models in China?              | what comes next
           微软明年有什么计划？                                             | what comes next
