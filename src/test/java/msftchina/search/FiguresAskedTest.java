@@ -51,6 +51,7 @@ class FiguresAskedTest {
           how many Chinese customers does Azure AI have in total?     | The report doesn't say how many Chinese customers Azure AI has in total.
           how many staff sat in on Althoff's July 2025 talk?          | The report doesn't say how many staff sat in on Althoff's July 2025 talk.
           which multinational clients active in China does Microsoft serve? | The report doesn't say anything about which ones they are.
+          is it morally right for Microsoft to keep selling GPT models to Chinese firms? | The report doesn't say anything about a moral judgement or an opinion for GPT.
           what percentage of ByteDance's cloud spend goes to Microsoft? | The report doesn't say what percentage of ByteDance's cloud spend goes to Microsoft.
           how much non-AI cloud revenue does Microsoft make in China? | The report doesn't say anything about non-AI.
           what is kuaishou's revenue in china?                        | The report doesn't say anything about kuaishou.

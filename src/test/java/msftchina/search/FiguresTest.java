@@ -139,6 +139,8 @@ class FiguresTest {
           除了字节跳动，还有哪些中国公司在用Azure？                         | other people or organisations besides those named
           which clients active in China does Microsoft serve?          | which ones they are
           which two Chinese firms spend the most on Azure AI?          | which ones they are
+          is selling AI to Chinese firms ethical?                      | a moral judgement or an opinion
+          honestly, good or bad for Microsoft? what's your take?       | a moral judgement or an opinion
           what are lawmakers planning to do about it?                  | what comes next
           will Microsoft keep selling AI models in China?              | what comes next
           微软明年有什么计划？                                             | what comes next
