@@ -26,6 +26,10 @@ public final class Question {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final String APOSTROPHE_S = "['\u2019\uFF07][sS](?![\\p{L}\\p{N}])";
   private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})" + APOSTROPHE_S);
+
+  /** English's suffix of regard: "revenue-wise" is "as to revenue" (Merriam-Webster, "-wise"). */
+  private static final Pattern REGARD = Pattern.compile("(?<=\\p{L})-wise\\b");
+
   private static final Pattern POSSESSOR =
       Pattern.compile("(\\p{L}[\\p{L}\\p{N}]*)" + APOSTROPHE_S);
 
@@ -66,6 +70,11 @@ public final class Question {
       owners.add(m.group(1).toLowerCase(Locale.ROOT));
     }
     return owners;
+  }
+
+  /** Returns {@code text} without the suffix of regard: "revenue-wise" becomes "revenue". */
+  public static String withoutRegard(String text) {
+    return text.indexOf("-wise") < 0 ? text : REGARD.matcher(text).replaceAll("");
   }
 
   /** Returns {@code text} without possessive endings: "Microsoft's" becomes "Microsoft". */

@@ -73,7 +73,8 @@ final class QuestionReader {
     String text =
         knowledge.thesaurus.rewrite(
             Question.withoutPossessives(
-                English.asksWhatFor(cleaned) ? cleaned + " purposes" : cleaned));
+                Question.withoutRegard(
+                    English.asksWhatFor(cleaned) ? cleaned + " purposes" : cleaned)));
     List<Word> words = knowledge.analysis.distinctWords(text, MAX_TERMS);
     if (words.isEmpty()) {
       return Reading.refused(question, Refusal.Reason.NOTHING_ASKED, List.of());

@@ -47,6 +47,7 @@ class FiguresTest {
           how much did Azure AI revenue in China grow?            | a growth figure
           how fast is Azure AI growing in China?                  | a growth figure
           how many times over did Azure AI revenue grow?          | a growth figure
+          how much did Azure AI revenue in China expand?          | a growth figure
           how many Chinese customers does Azure AI have?          | a count
           when did ByteDance start using Azure?                   | a date
           which executive testified to Congress?                  | names

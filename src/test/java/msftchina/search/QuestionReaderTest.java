@@ -36,6 +36,8 @@ class QuestionReaderTest {
         "Is Lumenbay's revenue shrinking?             | lumenbai revenu tripl    | ",
         // the fixture's own stop word weighs nothing
         "What is Lumenbay's revenue, please?          | lumenbai revenu          | ",
+        // the suffix of regard says "as to": "revenue-wise" is revenue
+        "How is Lumenbay doing revenue-wise?          | lumenbai revenu          | ",
         "How fast do the robots recharge?             | recharg robot            | fast",
         // a product with a noun of making or owning names its maker
         "Who is the Glowbot maker's biggest customer? | biggest custom lumenbai  | ",

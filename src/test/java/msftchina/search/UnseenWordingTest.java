@@ -53,6 +53,7 @@ class UnseenWordingTest {
           was China more than 1% of Microsoft's revenue in 2024? => 2.1
           how many Chinese firms does the report name as Azure AI users? => 1.3
           which Chinese firms run on Azure AI models? => 1.3
+          how much did Azure AI revenue in China expand in fiscal 2025? => 4.1
           when will Microsoft next report on its China AI business? => 6.2
           whos msfts bigest ai custmer in china => 1.2
           how much revenu does microsfot make in china => 2.1
