@@ -121,6 +121,9 @@ class UnseenWordingTest {
           who won the world cup
           when is the next public holiday
           what are the biggest companies in the world
+          who's walking up the hill after lunch?
+          best dim sum in the Middle Kingdom?
+          any good restaurants in Silicon Valley?
           """)
   void otherRefusalsShowNothingAsClosest(String question) {
     Answer answer = kb.ask(question);
