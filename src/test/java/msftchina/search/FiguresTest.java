@@ -41,6 +41,12 @@ class FiguresTest {
           what was Microsoft's total revenue in 2024 in dollars?  | a dollar figure
           what's Azure AI's absolute revenue in China?            | a dollar figure
           what is Azure AI revenue in China in dollar terms?      | a dollar figure
+          what was Azure AI revenue in actual dollar terms?       | a dollar figure
+          what was Azure AI revenue in China in FY24 in $?        | a dollar figure
+          does OpenAI get a cut of Microsoft's GPT sales?         | a share of a total
+          what cut does OpenAI take?                              | a share of a total
+          did ByteDance's spending go up or down this year?       | a growth figure
+          did Azure AI revenue in China go up in 2025?            | a growth figure
           what share of Microsoft's revenue comes from China?     | a share of a total
           how much of Microsoft's revenue was China in 2024?      | a share of a total
           WHAT PERCENT OF MICROSOFT REVENUE IS CHINA              | a share of a total
@@ -130,6 +136,12 @@ class FiguresTest {
           in which city does Microsoft run its China lab?              | a place
           what are Microsoft's AI models in China used for?            | a use or purpose
           what are chinese companies actually buying the models for?   | a use or purpose
+          what does ByteDance use the models for — recommendations?    | a use or purpose
+          does Meituan use the models for customer service?            | a use or purpose
+          any idea if Ant Group uses Azure for fraud detection?        | a use or purpose
+          how long is ByteDance's contract with Microsoft?             | how long it lasts
+          for how many years has Microsoft been in China?              | how long it lasts
+          what have lawmakers proposed to do about it?                 | what comes next
           who is Microsoft's current chief commercial officer?         | the current role or status
           is Microsoft still selling AI models in China?               | the current role or status
           who replaced Judson Althoff as chief commercial officer?     | the current role or status
@@ -169,6 +181,9 @@ class FiguresTest {
           will you tell me who Microsoft's biggest AI customer is?
           who gets to decide whether GPT models can be sold in China?
           what happened at the internal meeting in July 2025?
+          how long until Microsoft next reports on China?
+          how long ago did Azure AI revenue surge 400%?
+          does Tencent use Azure for free?
           """)
   void questionsAskingForNoDetailBesides(String question) throws IOException {
     assertEquals(List.of(), bundled().detailsAskedIn(question), question);

@@ -101,6 +101,11 @@ class UnseenWordingTest {
           besides Brad Smith, who else testified to Congress?    | 2.1
           what happened after Brad Smith testified to Congress?  | 2.1
           what are US lawmakers planning to do about China's AI push? | 5.1
+          how long is ByteDance's contract with Microsoft?       | 1.2
+          does Meituan use Microsoft's models for customer service automation? | 1.3
+          does OpenAI get a cut of Microsoft's GPT sales in China? | 3.2
+          did ByteDance's spending with Microsoft go up or down this year? | 1.2
+          what have lawmakers proposed to do about China's AI push? | 5.1
           """)
   void nearTopicQuestionsAreRefusedShowingTheClosestStatement(String question, String closest) {
     Answer answer = kb.ask(question);
