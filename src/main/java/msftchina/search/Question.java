@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import msftchina.english.Parts;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * A user's question made safe to search: Slack markup reduced to its words, invisible and control
@@ -28,6 +30,11 @@ public final class Question {
   private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})" + APOSTROPHE_S);
 
   /** English's suffix of regard: "revenue-wise" is "as to revenue" (Merriam-Webster, "-wise"). */
+  private static final Pattern ASKERS_OWN =
+      Pattern.compile(
+          "(?<![\\p{L}'’])(?:our|my)\\s+((?:[\\p{L}'’-]+\\s+){0,2}[\\p{L}'’-]+)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private static final Pattern REGARD = Pattern.compile("(?<=\\p{L})-wise\\b");
 
   private static final Pattern POSSESSOR =
@@ -70,6 +77,31 @@ public final class Question {
       owners.add(m.group(1).toLowerCase(Locale.ROOT));
     }
     return owners;
+  }
+
+  /**
+   * Returns the words, lower-cased, of what {@code text} says is the asker's own: the noun phrase
+   * after "our" or "my" ("our benefits", "my team's expense policy"), up to the first word that is
+   * not most often a noun or an adjective (a verb, a participle, an adverb, a function word). A
+   * report speaks of no reader's own things: "do our benefits cover…" is about the asker's
+   * benefits, whatever the report says of a benefit.
+   */
+  public static Set<String> askersOwn(String text) {
+    Set<String> own = new HashSet<>();
+    Matcher m = ASKERS_OWN.matcher(text);
+    while (m.find()) {
+      for (String word : SPACES.split(m.group(1), -1)) {
+        String w = withoutPossessives(word).toLowerCase(Locale.ROOT);
+        if (w.isEmpty()
+            || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w)
+            || "na".indexOf(Parts.of(w).charAt(0)) < 0
+            || Parts.isParticiple(w)) {
+          break;
+        }
+        own.add(w);
+      }
+    }
+    return own;
   }
 
   /** Returns {@code text} without the suffix of regard: "revenue-wise" becomes "revenue". */

@@ -95,6 +95,8 @@ final class QuestionReader {
     List<String> unknown = new ArrayList<>();
     List<Word> unknownWords = new ArrayList<>();
     boolean unknownName = false;
+    Set<String> own = message.namesEntity() ? Set.of() : ownTerms(cleaned);
+    double ownCovered = 0;
     double covered = 0;
     double total = 0;
     double littleSaid = 0;
@@ -131,6 +133,7 @@ final class QuestionReader {
                 || possessors.contains(word.surface().toLowerCase(Locale.ROOT));
       } else {
         covered += weight;
+        ownCovered += own.contains(resolved) ? weight : 0;
         terms.merge(resolved, boost, Math::max);
         starts.putIfAbsent(resolved, word.start());
       }
@@ -162,7 +165,10 @@ final class QuestionReader {
     // A message that names none of the report's entities needs more of its informative words in
     // the report ("our biggest customer wants a discount"): the report's subject unnamed, they must
     // carry it. Everyday words it doesn't use ("where will the new factory be?") say little.
-    if (covered / (total - littleSaid) < model.minCoverageUnnamed() && !message.namesEntity()) {
+    // What the asker calls their own ("do our benefits cover…") is not the report's, whatever the
+    // report says of a benefit.
+    if ((covered - ownCovered) / (total - littleSaid) < model.minCoverageUnnamed()
+        && !message.namesEntity()) {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
@@ -194,6 +200,19 @@ final class QuestionReader {
       }
     }
     return words;
+  }
+
+  /** Returns the report's terms for the words {@code cleaned} says are the asker's own. */
+  private Set<String> ownTerms(String cleaned) {
+    Set<String> own = Question.askersOwn(cleaned);
+    if (own.isEmpty()) {
+      return own;
+    }
+    Set<String> terms = new java.util.HashSet<>();
+    for (String word : own) {
+      terms.addAll(knowledge.analysis.terms(knowledge.thesaurus.rewrite(word)));
+    }
+    return terms;
   }
 
   /**

@@ -85,6 +85,22 @@ class EnglishTest {
             "Kuaishou's revenue, Tencent\u2019s spend, BYTEDANCE'S cloud, its cost"));
   }
 
+  @ParameterizedTest(name = "\"{0}\": the asker's own is {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          do our benefits cover mental health services?     | benefits
+          can you send my team's expense policy?            | team, expense, policy
+          OUR CLIENT asked about China                      | client
+          is this yours or mine?                            | ''
+          whose revenue is it? not our business             | business
+          """)
+  void theAskersOwnIsTheNounPhraseAfterOurOrMy(String question, String own) {
+    assertEquals(
+        own.isEmpty() ? Set.of() : Set.of(own.split(", ")), Question.askersOwn(question), question);
+  }
+
   @Test
   void nonNegatesTheWordAfterIt() {
     assertEquals(

@@ -108,9 +108,8 @@ class QuestionReaderTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        // the same words, about the asker's own customer or about the report's entity, even
-        // misspelt
-        "Our biggest customer wants a discount on renewal, how should I answer?      | false",
+        // the same words, about some other customer or about the report's entity, even misspelt
+        "The biggest customer wants a discount on renewal, how should I answer?      | false",
         "Lumenbay's biggest customer wants a discount on renewal, should it answer?  | true",
         "Lumenbya's biggest customer wants a discount on renewal, should it answer?  | true",
       })

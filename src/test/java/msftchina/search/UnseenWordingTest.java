@@ -129,6 +129,7 @@ class UnseenWordingTest {
           who's walking up the hill after lunch?
           best dim sum in the Middle Kingdom?
           any good restaurants in Silicon Valley?
+          do our benefits cover mental health services?
           """)
   void otherRefusalsShowNothingAsClosest(String question) {
     Answer answer = kb.ask(question);
