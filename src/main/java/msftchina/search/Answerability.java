@@ -26,6 +26,9 @@ final class Answerability {
    */
   static final int NEAR_WORDS = 3;
 
+  /** A count stands at most this many words before what it counts ("three major Chinese firms"). */
+  static final int COUNTED_WORDS = 3;
+
   /** What separates the names of a list: a comma, "and", "or" (with the serial comma or not). */
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile(",\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+");
@@ -119,6 +122,10 @@ final class Answerability {
                       asked.agent().isEmpty()
                           || Clauses.givenInClause(kind, text, words, asked.agent());
                   case BESIDES_ASKED -> givenBesidesAsked(kind, text, analysis, asked.setAside());
+                  case COUNTED ->
+                      asked.counted().isEmpty()
+                          ? givenNear(kind, text, words, terms)
+                          : givenBefore(kind, text, words, asked.counted());
                   case ANYWHERE -> true;
                 });
   }
@@ -141,6 +148,30 @@ final class Answerability {
       for (String name : LIST_SEPARATOR.split(text.substring(m.start(), end), -1)) {
         Set<String> own = analysis.terms(name);
         if (!own.isEmpty() && own.stream().noneMatch(setAside::contains)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns whether {@code text}, whose words are {@code words}, gives {@code kind} just before one
+   * of {@code counted}: at most {@link #COUNTED_WORDS} words (stop words aside) after the match, as
+   * "850 engineers", "three major Chinese firms".
+   */
+  static boolean givenBefore(
+      Figures.Kind kind, String text, List<Word> words, Set<String> counted) {
+    Matcher m = kind.given().matcher(text);
+    while (m.find()) {
+      int last = -1;
+      for (int i = 0; i < words.size(); i++) {
+        if (words.get(i).start() < Math.max(m.end(), m.start() + 1)) {
+          last = i;
+        }
+      }
+      for (int i = last + 1; i < words.size() && i <= last + COUNTED_WORDS; i++) {
+        if (counted.contains(words.get(i).term())) {
           return true;
         }
       }

@@ -22,6 +22,8 @@ import java.util.Set;
  *     who else…?"), which a list of others must name someone besides
  * @param agent the terms of who the question asks the plan or decision of ("what are lawmakers
  *     planning?"), whom a statement must name beside its plan (empty: anyone's)
+ * @param counted the terms of what the question counts ("chinese companies" in "how many Chinese
+ *     companies…?"), which a count must stand just before (empty: any of its terms)
  */
 record Asked(
     Figures.Kind figure,
@@ -32,13 +34,15 @@ record Asked(
     List<Figures.Kind> details,
     Set<String> about,
     Set<String> setAside,
-    Set<String> agent) {
+    Set<String> agent,
+    Set<String> counted) {
 
   Asked {
     details = List.copyOf(details);
     about = Set.copyOf(about);
     setAside = Set.copyOf(setAside);
     agent = Set.copyOf(agent);
+    counted = Set.copyOf(counted);
   }
 
   /** Creates what a question asks for, with no words set apart as what it asks about or aside. */
@@ -49,14 +53,17 @@ record Asked(
       boolean together,
       Set<String> measures,
       List<Figures.Kind> details) {
-    this(figure, years, entities, together, measures, details, Set.of(), Set.of(), Set.of());
+    this(
+        figure, years, entities, together, measures, details, Set.of(), Set.of(), Set.of(),
+        Set.of());
   }
 
   /** Returns what a question asks for, and {@code detail} besides. */
   Asked withDetail(Figures.Kind detail) {
     List<Figures.Kind> more = new java.util.ArrayList<>(details);
     more.add(detail);
-    return new Asked(figure, years, entities, together, measures, more, about, setAside, agent);
+    return new Asked(
+        figure, years, entities, together, measures, more, about, setAside, agent, counted);
   }
 
   /** Returns the kind of figure and the details asked for, in that order. */

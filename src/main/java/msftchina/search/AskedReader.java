@@ -50,7 +50,17 @@ final class AskedReader {
         knowledge.figures.detailsAskedIn(cleaned),
         about,
         setAside(cleaned),
-        planner(cleaned));
+        planner(cleaned),
+        counted(cleaned));
+  }
+
+  /** Returns the terms of what {@code cleaned} counts, as the report names them. */
+  private Set<String> counted(String cleaned) {
+    String counted = English.counted(cleaned);
+    return counted == null
+        ? Set.of()
+        : knowledge.analysis.terms(
+            knowledge.thesaurus.rewrite(Question.withoutPossessives(counted)));
   }
 
   /** Returns the terms of who {@code cleaned} asks the plan of, as the report names them. */

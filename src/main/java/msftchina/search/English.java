@@ -288,6 +288,41 @@ final class English {
     return words[words.length - 1];
   }
 
+  /** "How many …", "the number of …": what follows is what the question counts. */
+  private static final Pattern COUNTED =
+      Pattern.compile(
+          "\\b(?:how many|number of)\\s+((?:[\\p{L}'’-]+\\s*){1,3})", Pattern.CASE_INSENSITIVE);
+
+  /** The auxiliaries that end the noun phrase a "how many" question counts. */
+  private static final Set<String> AUXILIARIES =
+      Set.of(
+          "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could",
+          "will", "would", "should", "may", "might");
+
+  /**
+   * Returns the words of what {@code question} counts ("Chinese companies" in "how many Chinese
+   * companies use Azure?"): those after "how many" up to the first that is no noun or adjective (a
+   * verb, a participle, an auxiliary, a function word), or null when it counts nothing named.
+   */
+  static String counted(String question) {
+    Matcher m = COUNTED.matcher(question);
+    if (!m.find()) {
+      return null;
+    }
+    List<String> words = new ArrayList<>();
+    for (String word : SPACES.split(m.group(1).strip(), -1)) {
+      String w = word.toLowerCase(java.util.Locale.ROOT);
+      if (AUXILIARIES.contains(w)
+          || org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w)
+          || "na".indexOf(Parts.of(w).charAt(0)) < 0
+          || Parts.isParticiple(w)) {
+        break;
+      }
+      words.add(word);
+    }
+    return words.isEmpty() ? null : String.join(" ", words);
+  }
+
   /**
    * Returns who {@code question} asks the plan or decision of ("lawmakers" in "what are lawmakers
    * planning?"), or null when it names none.

@@ -68,7 +68,13 @@ public final class Figures {
      * Only in a clause naming whom the question asks it of, when it names someone ("KIND given by
      * agent:"): what Microsoft continues to do is no plan of lawmakers'.
      */
-    AGENT("given by agent");
+    AGENT("given by agent"),
+    /**
+     * Only just before a word of what the question counts ("KIND given before counted:"): a number
+     * counts the noun after it, so "how many engineers…?" is given by "850 engineers", not by "two
+     * places" beside the word "engineers".
+     */
+    COUNTED("given before counted");
 
     private final String field;
 
@@ -101,7 +107,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given as: value' or"
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given as: value' or"
                 + " 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
@@ -126,7 +132,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given as: value', got '"
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given as: value', got '"
                 + key
                 + "'");
       }

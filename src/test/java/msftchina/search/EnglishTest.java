@@ -101,6 +101,21 @@ class EnglishTest {
         own.isEmpty() ? Set.of() : Set.of(own.split(", ")), Question.askersOwn(question), question);
   }
 
+  @ParameterizedTest(name = "\"{0}\" counts {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          how many Chinese companies use Azure AI?              | Chinese companies
+          How many people attended the meeting?                 | people
+          how many customers does Azure AI have in China?       | customers
+          what's the number of engineers in Rotterdam?          | engineers
+          how many do they name?                                | ''
+          """)
+  void whatAQuestionCountsIsTheNounPhraseAfterHowMany(String question, String counted) {
+    assertEquals(counted.isEmpty() ? null : counted, English.counted(question), question);
+  }
+
   @Test
   void nonNegatesTheWordAfterIt() {
     assertEquals(

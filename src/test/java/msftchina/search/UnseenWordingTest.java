@@ -106,6 +106,7 @@ class UnseenWordingTest {
           does OpenAI get a cut of Microsoft's GPT sales in China? | 3.2
           did ByteDance's spending with Microsoft go up or down this year? | 1.2
           what have lawmakers proposed to do about China's AI push? | 5.1
+          how many people attended Microsoft's July 2025 internal meeting? | 4.2
           """)
   void nearTopicQuestionsAreRefusedShowingTheClosestStatement(String question, String closest) {
     Answer answer = kb.ask(question);
