@@ -34,14 +34,16 @@ final class Answerability {
       Pattern.compile(",\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+");
 
   private final IntFunction<Fact> facts;
+  private final IntFunction<List<Word>> words;
   private final Analysis analysis;
 
   /**
-   * Creates the decision over the statements {@code facts} gives by doc, read with {@code
-   * analysis}.
+   * Creates the decision over the statements {@code facts} gives by doc, whose analysed words
+   * {@code words} gives, read with {@code analysis}.
    */
-  Answerability(IntFunction<Fact> facts, Analysis analysis) {
+  Answerability(IntFunction<Fact> facts, IntFunction<List<Word>> words, Analysis analysis) {
     this.facts = facts;
+    this.words = words;
     this.analysis = analysis;
   }
 
@@ -110,7 +112,7 @@ final class Answerability {
       return true;
     }
     String text = facts.apply(doc).text();
-    List<Word> words = analysis.words(text);
+    List<Word> words = this.words.apply(doc);
     Set<String> about = asked.about().isEmpty() ? terms : asked.about();
     return placed.stream()
         .allMatch(

@@ -20,6 +20,13 @@ import org.apache.lucene.search.Query;
  */
 final class FactSearcher {
 
+  /**
+   * A group of at most this many statements, all preloaded, keeps each statement's analysed words
+   * (about 4 KiB a statement, 1 MiB at most): highlighting and the details placed in a statement
+   * read them for every answer.
+   */
+  static final int WORDS_KEPT = 256;
+
   /** An entity named in at least this share of the statements is a subject of the report. */
   static final double SUBJECT_SHARE = 0.5;
 
@@ -30,6 +37,7 @@ final class FactSearcher {
   private final Query scope;
   private final Query excluded;
   private final Fact[] preloaded;
+  private final List<List<Word>> preloadedWords;
   private final int statements;
 
   /**
@@ -53,6 +61,12 @@ final class FactSearcher {
     this.scope = scope;
     this.excluded = excluded;
     this.preloaded = preloaded;
+    this.preloadedWords =
+        preloaded != null && preloaded.length <= WORDS_KEPT
+            ? java.util.Arrays.stream(preloaded)
+                .map(f -> f == null ? List.<Word>of() : knowledge.analysis.words(f.text()))
+                .toList()
+            : null;
     this.statements = vocabulary.statements();
   }
 
@@ -92,8 +106,12 @@ final class FactSearcher {
       Map<Integer, Fact> read = new HashMap<>();
       fact = doc -> read.computeIfAbsent(doc, statements::fact);
     }
+    IntFunction<List<Word>> words =
+        preloadedWords != null
+            ? preloadedWords::get
+            : doc -> knowledge.analysis.words(fact.apply(doc).text());
     Decision decision =
-        new Answerability(fact, knowledge.analysis)
+        new Answerability(fact, words, knowledge.analysis)
             .decide(reading, retriever.candidates(reading.terms(), filter, excluded));
     List<Match> matches =
         Ranking.rank(decision).stream()
@@ -103,8 +121,7 @@ final class FactSearcher {
                   return new Match(
                       f,
                       c.score(),
-                      Highlighter.spans(
-                          knowledge.analysis.words(f.text()), reading.terms().keySet()));
+                      Highlighter.spans(words.apply(c.doc()), reading.terms().keySet()));
                 })
             .toList();
     if (decision.refusal() != null) {

@@ -90,9 +90,13 @@ public final class Figures {
   private final List<Kind> kinds;
   private final List<String> measures;
 
+  /** How each kind's {@code asked} pattern is found in a question, by the kind's place. */
+  private final List<BoundaryScan> asked;
+
   private Figures(List<Kind> kinds, List<String> measures) {
     this.kinds = List.copyOf(kinds);
     this.measures = List.copyOf(measures);
+    this.asked = this.kinds.stream().map(k -> BoundaryScan.of(k.asked())).toList();
   }
 
   /** Reads the figures file in {@code factsDir}; a missing file means none. */
@@ -177,12 +181,63 @@ public final class Figures {
           new Kind(
               kind.getKey(),
               f.get("name"),
-              Pattern.compile(f.get("asked"), flags),
+              Pattern.compile(
+                  nonCapturing(f.get("asked")), lowerCaseOnly(f.get("asked")) ? 0 : flags),
               Pattern.compile(f.get("given"), flags),
               f.containsKey(ASKED_BESIDES),
               whereGiven(f)));
     }
     return new Figures(kinds, measures);
+  }
+
+  /**
+   * Returns {@code regex} with its groups made non-capturing ("(a|b)" as "(?:a|b)"): a question is
+   * only tested against it, and each capturing group costs time at every place tried. A pattern
+   * with a back-reference is left as it is.
+   */
+  static String nonCapturing(String regex) {
+    if (regex.matches("(?s).*\\\\[1-9k].*")) {
+      return regex;
+    }
+    StringBuilder out = new StringBuilder(regex.length() + 16);
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      out.append(c);
+      if (c == '\\' && i + 1 < regex.length()) {
+        out.append(regex.charAt(++i));
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(' && (i + 1 >= regex.length() || regex.charAt(i + 1) != '?')) {
+        out.append("?:");
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Returns whether {@code regex} has no capital letter outside its escapes ({@code \\W}, {@code
+   * \\p{Lu}}): matched against lower-cased text, as questions are, it needs no case folding, which
+   * makes matching several times slower.
+   */
+  static boolean lowerCaseOnly(String regex) {
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length()) {
+        char next = regex.charAt(++i);
+        if ((next == 'p' || next == 'P') && i + 1 < regex.length() && regex.charAt(i + 1) == '{') {
+          i = regex.indexOf('}', i);
+          if (i < 0) {
+            return false;
+          }
+        }
+      } else if (Character.isUpperCase(c) || (c == '(' && regex.startsWith("(?-i", i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Where whereOf(String[] parts) {
@@ -206,9 +261,9 @@ public final class Figures {
   /** Returns the kind of figure {@code question} asks for, or null when it asks for none. */
   public Kind askedIn(String question) {
     String lower = question.toLowerCase(Locale.ROOT);
-    for (Kind kind : kinds) {
-      if (!kind.besides() && kind.asked().matcher(lower).find()) {
-        return kind;
+    for (int k = 0; k < kinds.size(); k++) {
+      if (!kinds.get(k).besides() && asked.get(k).find(lower)) {
+        return kinds.get(k);
       }
     }
     return null;
@@ -217,7 +272,13 @@ public final class Figures {
   /** Returns the details {@code question} asks for besides a kind of figure: all that match. */
   public List<Kind> detailsAskedIn(String question) {
     String lower = question.toLowerCase(Locale.ROOT);
-    return kinds.stream().filter(k -> k.besides() && k.asked().matcher(lower).find()).toList();
+    List<Kind> details = new ArrayList<>();
+    for (int k = 0; k < kinds.size(); k++) {
+      if (kinds.get(k).besides() && asked.get(k).find(lower)) {
+        details.add(kinds.get(k));
+      }
+    }
+    return List.copyOf(details);
   }
 
   /**

@@ -149,7 +149,8 @@ final class FixtureReport implements Closeable {
         statements,
         new QuestionReader(knowledge, vocabulary, subjects),
         new Retriever(searcher),
-        new Answerability(statements::get, analysis),
+        new Answerability(
+            statements::get, doc -> analysis.words(statements.get(doc).text()), analysis),
         index,
         reader);
   }

@@ -1,0 +1,161 @@
+package msftchina.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a pattern in a question trying only the places where a match can start, when every
+ * alternative of the pattern starts at a word boundary ({@code \b}), at the start of the text
+ * ({@code ^}) or with a character outside ASCII (Chinese). {@link Matcher#find()} tries every
+ * character, each time through every alternative; a question has about a third as many boundaries
+ * as characters, so this finds the same matches in about a third of the time.
+ *
+ * <p>NOTE: immutable, safe for concurrent use.
+ */
+final class BoundaryScan {
+
+  private final Pattern pattern;
+  private final boolean atBoundaries;
+
+  private BoundaryScan(Pattern pattern, boolean atBoundaries) {
+    this.pattern = pattern;
+    this.atBoundaries = atBoundaries;
+  }
+
+  /** Returns the scan for {@code pattern}: at boundaries when all its alternatives start at one. */
+  static BoundaryScan of(Pattern pattern) {
+    return new BoundaryScan(pattern, allStartAtBoundary(pattern.pattern()));
+  }
+
+  /** Returns whether the scan tries only boundaries (else every character, as find() does). */
+  boolean atBoundaries() {
+    return atBoundaries;
+  }
+
+  /** Returns whether the pattern occurs in {@code text}, as {@code matcher(text).find()} would. */
+  boolean find(String text) {
+    Matcher m = pattern.matcher(text);
+    if (!atBoundaries) {
+      return m.find();
+    }
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      if (i == 0
+          || i == n
+          || text.charAt(i) > 0x7F
+          || text.charAt(i - 1) > 0x7F
+          || isWord(text.charAt(i - 1)) != isWord(text.charAt(i))) {
+        m.region(i, n);
+        if (m.lookingAt()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The word characters of {@code \b} in ASCII. */
+  private static boolean isWord(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /** Returns whether every top-level alternative of {@code regex} starts at a boundary. */
+  static boolean allStartAtBoundary(String regex) {
+    List<String> alternatives = alternatives(regex);
+    if (alternatives == null) {
+      return false;
+    }
+    for (String alternative : alternatives) {
+      if (!startsAtBoundary(alternative)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsAtBoundary(String alt) {
+    if (alt.startsWith("^") || alt.startsWith("\\b")) {
+      return true;
+    }
+    if (!alt.isEmpty() && alt.charAt(0) > 0x7F) {
+      return true;
+    }
+    if (alt.startsWith("(?<!") || alt.startsWith("(?<=")) {
+      int close = closing(alt, 0);
+      return close > 0 && startsAtBoundary(alt.substring(close + 1));
+    }
+    if (alt.startsWith("(") && !alt.startsWith("(?=") && !alt.startsWith("(?!")) {
+      int close = closing(alt, 0);
+      if (close < 0) {
+        return false;
+      }
+      String after = alt.substring(close + 1);
+      if (after.startsWith("?") || after.startsWith("*") || after.startsWith("{0")) {
+        return false; // the group may match nothing
+      }
+      String inner = alt.substring(alt.startsWith("(?:") ? 3 : 1, close);
+      if (inner.startsWith("?")) {
+        return false; // a flag group or another construct
+      }
+      return allStartAtBoundary(inner);
+    }
+    return false;
+  }
+
+  /**
+   * Returns the top-level alternatives of {@code regex} (split at its "|" outside groups and
+   * classes), or null when its parentheses don't balance.
+   */
+  private static List<String> alternatives(String regex) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int start = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        parts.add(regex.substring(start, i));
+        start = i + 1;
+      }
+    }
+    if (depth != 0 || inClass) {
+      return null;
+    }
+    parts.add(regex.substring(start));
+    return parts;
+  }
+
+  /** Returns the index of the parenthesis closing the one at {@code open}, or -1. */
+  private static int closing(String regex, int open) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = open; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
