@@ -133,6 +133,7 @@ class FiguresTest {
           """
           where was the internal Microsoft meeting held?               | a place
           is there a decent cafe near the office?                      | a place
+          where is Brad Smith from?                                    | a place
           in which city does Microsoft run its China lab?              | a place
           what are Microsoft's AI models in China used for?            | a use or purpose
           what are chinese companies actually buying the models for?   | a use or purpose
@@ -182,6 +183,8 @@ class FiguresTest {
           who gets to decide whether GPT models can be sold in China?
           what happened at the internal meeting in July 2025?
           how long until Microsoft next reports on China?
+          where did that 1.5% China figure come from?
+          where can I find Microsoft's next China AI results?
           how long ago did Azure AI revenue surge 400%?
           does Tencent use Azure for free?
           """)
