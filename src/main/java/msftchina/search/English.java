@@ -27,7 +27,8 @@ final class English {
       Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASIDE =
       Pattern.compile(
-          "\\b(?:on|for|with|into|to|via|through|towards?|like|unlike|besides|except|excluding|other than|other|apart from|aside from|beyond)\\s+(?:the\\s+|its\\s+|their\\s+)?$",
+          "\\b(?:on|for|with|into|to|via|through|towards?|like|unlike|besides|except|excluding|other than|other|apart from|aside from|beyond|not counting"
+              + "|(?:that|who|which) (?:isn't|isnt|is not|aren't|are not))\\s+(?:the\\s+|its\\s+|their\\s+)?$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern COMPARISON =
       Pattern.compile(
@@ -44,7 +45,8 @@ final class English {
    */
   private static final Pattern SET_ASIDE =
       Pattern.compile(
-          "\\b(?:besides|apart from|aside from|other than|except(?: for)?|excluding|in addition to)\\s+",
+          "\\b(?:besides|apart from|aside from|other than|except(?: for)?|excluding|in addition to"
+              + "|not counting|(?:that|who|which) (?:isn't|isnt|is not|aren't|are not))\\s+",
           Pattern.CASE_INSENSITIVE);
 
   /** A proper name: capitalised words. */

@@ -61,6 +61,7 @@ class UnseenWordingTest {
           will Microsoft keep selling AI models in China? => 6.1
           what happened after the 400% surge? => 4.1
           how is the relationship between Microsoft and ByteDance? => 1.2
+          need a Chinese reference customer for Azure AI that isn't ByteDance — who could I name? => 1.3
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
