@@ -50,26 +50,19 @@ final class AskedReader {
         knowledge.figures.detailsAskedIn(cleaned),
         about,
         setAside(cleaned),
-        planner(cleaned),
-        counted(cleaned));
+        reportTerms(English.planner(cleaned)),
+        reportTerms(English.counted(cleaned)));
   }
 
-  /** Returns the terms of what {@code cleaned} counts, as the report names them. */
-  private Set<String> counted(String cleaned) {
-    String counted = English.counted(cleaned);
-    return counted == null
+  /**
+   * Returns the terms of {@code phrase} as the report names them ("lawmakers" as "lawmaker"), or
+   * none when there is no phrase.
+   */
+  private Set<String> reportTerms(String phrase) {
+    return phrase == null
         ? Set.of()
         : knowledge.analysis.terms(
-            knowledge.thesaurus.rewrite(Question.withoutPossessives(counted)));
-  }
-
-  /** Returns the terms of who {@code cleaned} asks the plan of, as the report names them. */
-  private Set<String> planner(String cleaned) {
-    String planner = English.planner(cleaned);
-    return planner == null
-        ? Set.of()
-        : knowledge.analysis.terms(
-            knowledge.thesaurus.rewrite(Question.withoutPossessives(planner)));
+            knowledge.thesaurus.rewrite(Question.withoutPossessives(phrase)));
   }
 
   /** Returns the terms of the names {@code cleaned} sets aside, as the report names them. */

@@ -110,29 +110,17 @@ final class BoundaryScan {
    * classes), or null when its parentheses don't balance.
    */
   private static List<String> alternatives(String regex) {
+    int[] depths = depths(regex);
+    if (depths == null) {
+      return null;
+    }
     List<String> parts = new ArrayList<>();
-    int depth = 0;
-    boolean inClass = false;
     int start = 0;
     for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
+      if (regex.charAt(i) == '|' && depths[i] == 0) {
         parts.add(regex.substring(start, i));
         start = i + 1;
       }
-    }
-    if (depth != 0 || inClass) {
-      return null;
     }
     parts.add(regex.substring(start));
     return parts;
@@ -140,22 +128,41 @@ final class BoundaryScan {
 
   /** Returns the index of the parenthesis closing the one at {@code open}, or -1. */
   private static int closing(String regex, int open) {
-    int depth = 0;
-    boolean inClass = false;
-    for (int i = open; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
+    int[] depths = depths(regex);
+    for (int i = open + 1; depths != null && i < regex.length(); i++) {
+      if (regex.charAt(i) == ')' && depths[i] == depths[open]) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * Returns the depth of parentheses at each character of {@code regex} (a group's "(" and ")" at
+   * the depth outside it), -1 where a character is escaped or in a class; null when they don't
+   * balance.
+   */
+  private static int[] depths(String regex) {
+    int[] depths = new int[regex.length()];
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      depths[i] = -1;
+      if (c == '\\') {
+        if (i + 1 < regex.length()) {
+          depths[++i] = -1;
+        }
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else {
+        depth -= c == ')' ? 1 : 0;
+        depths[i] = depth;
+        depth += c == '(' ? 1 : 0;
+      }
+    }
+    return depth == 0 && !inClass ? depths : null;
   }
 }

@@ -95,7 +95,7 @@ final class QuestionReader {
     List<String> unknown = new ArrayList<>();
     List<Word> unknownWords = new ArrayList<>();
     boolean unknownName = false;
-    Set<String> own = message.namesEntity() ? Set.of() : ownTerms(cleaned);
+    Set<String> own = ownTerms(cleaned); // counts only in a message naming no entity, below
     double ownCovered = 0;
     double covered = 0;
     double total = 0;
