@@ -48,14 +48,40 @@ final class BusyNotes {
     }
     shed.incrementAndGet();
     if ("slash_commands".equals(e.type)) {
-      JsonObject reply = new JsonObject();
-      reply.addProperty("response_type", "ephemeral");
-      reply.addProperty("text", TEXT);
-      acks.send(e, reply.toString());
+      acks.send(e, busyReply());
       return;
     }
     acks.send(e, null);
     if ("events_api".equals(e.type)) {
+      noteInThread(e);
+    }
+  }
+
+  /**
+   * Tells the user of {@code e}, acknowledged but not run before the bot stopped, that the bot is
+   * busy (a slash command on its response_url, a mention or direct message in its thread), and
+   * names it in a log line.
+   */
+  void unrun(Envelope e) {
+    log.warn(
+        "socket mode: a {} envelope acknowledged was not run before the bot stopped; its user is"
+            + " told to ask again (envelope {})",
+        e.type,
+        e.id);
+    if ("slash_commands".equals(e.type)) {
+      String url = null;
+      try {
+        url =
+            string(
+                object(JsonParser.parseString(e.message).getAsJsonObject(), "payload"),
+                "response_url");
+      } catch (RuntimeException notJson) {
+        // named in the log line above
+      }
+      if (url != null) {
+        slack.respondLater(url, busyReply(), "busy note (envelope " + e.id + "): response_url");
+      }
+    } else if ("events_api".equals(e.type)) {
       noteInThread(e);
     }
   }
@@ -94,13 +120,21 @@ final class BusyNotes {
     }
   }
 
+  /** Returns the private reply to a slash command that tells its user the bot is busy. */
+  private static String busyReply() {
+    JsonObject reply = new JsonObject();
+    reply.addProperty("response_type", "ephemeral");
+    reply.addProperty("text", TEXT);
+    return reply.toString();
+  }
+
   private static JsonObject object(JsonObject o, String name) {
     JsonElement e = o == null ? null : o.get(name);
     return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
   }
 
   private static String string(JsonObject o, String name) {
-    JsonElement e = o.get(name);
+    JsonElement e = o == null ? null : o.get(name);
     return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
   }
 }

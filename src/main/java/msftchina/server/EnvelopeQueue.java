@@ -166,8 +166,9 @@ final class EnvelopeQueue {
         if (!e.claim()) {
           log.warn(
               "socket mode: a {} envelope was acknowledged, then the bot stopped before answering"
-                  + " it; its user got no answer",
-              e.type);
+                  + " it; its user got no answer (envelope {})",
+              e.type,
+              e.id);
         }
         return; // else not acknowledged: Slack sends it again, to this copy or another
       }
@@ -207,8 +208,10 @@ final class EnvelopeQueue {
   /**
    * Stops taking envelopes and acknowledging late ones, and stops the workers once they have run
    * every envelope already acknowledged (their replies go through the outbox) and finished what
-   * they were running; envelopes not yet acknowledged are dropped, for Slack to send again. Call it
-   * while the app still runs requests.
+   * they were running; envelopes not yet acknowledged are dropped, for Slack to send again. When
+   * the workers can't run them all within {@code timeout}, the user of each acknowledged envelope
+   * left is told the bot is busy, and it is named in a log line. Call it while the app still runs
+   * requests.
    */
   void stop(Duration timeout) throws InterruptedException {
     stopping = true;
@@ -230,6 +233,14 @@ final class EnvelopeQueue {
       log.warn(
           "socket mode: envelopes still running after {} s; stopping anyway", timeout.toSeconds());
       workers.shutdownNow();
+      List<Envelope> unrun = new ArrayList<>();
+      waiting.drainTo(unrun);
+      for (Envelope e : unrun) {
+        if (e != LAST) {
+          busy.unrun(e);
+          bytes.addAndGet(-e.bytes);
+        }
+      }
     }
   }
 }
