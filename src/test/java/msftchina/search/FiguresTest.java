@@ -45,6 +45,9 @@ class FiguresTest {
           what was Azure AI revenue in China in FY24 in $?        | a dollar figure
           does OpenAI get a cut of Microsoft's GPT sales?         | a share of a total
           what cut does OpenAI take?                              | a share of a total
+          how much does Microsoft charge Chinese customers for GPT? | a price
+          How does Microsoft price its AI models in China?        | a price
+          what does Azure cost per token?                         | a price
           did ByteDance's spending go up or down this year?       | a growth figure
           did Azure AI revenue in China go up in 2025?            | a growth figure
           what share of Microsoft's revenue comes from China?     | a share of a total
@@ -90,6 +93,8 @@ class FiguresTest {
           Azure AI revenue tripled, following a prior 400% surge.           | a growth figure
           Ant Group, Meituan and Tencent are three of its customers.        | a count
           The firm has 2,000 engineers in Beijing.                          | a count
+          Azure charges US$0.03 per 1,000 tokens.                           | a price
+          The licence costs $30 a seat.                                     | a price
           """)
   void statementsGivingAFigure(String statement, String kind) throws IOException {
     assertTrue(
@@ -117,6 +122,13 @@ class FiguresTest {
     assertTrue(
         bundled().givenIn(statement).stream().noneMatch(k -> k.name().equals("a count")),
         statement);
+  }
+
+  @Test
+  void aYearsSpendingIsNoPrice() throws IOException {
+    assertTrue(
+        bundled().givenIn("ByteDance spends over US$1 billion annually.").stream()
+            .noneMatch(k -> k.name().equals("a price")));
   }
 
   @Test

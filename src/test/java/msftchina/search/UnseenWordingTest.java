@@ -108,6 +108,7 @@ class UnseenWordingTest {
           did ByteDance's spending with Microsoft go up or down this year? | 1.2
           what have lawmakers proposed to do about China's AI push? | 5.1
           how many people attended Microsoft's July 2025 internal meeting? | 4.2
+          how much does Microsoft charge Chinese customers for GPT access? | 3.2
           """)
   void nearTopicQuestionsAreRefusedShowingTheClosestStatement(String question, String closest) {
     Answer answer = kb.ask(question);
