@@ -51,7 +51,27 @@ final class AskedReader {
         about,
         setAside(cleaned),
         reportTerms(English.planner(cleaned)),
-        reportTerms(English.counted(cleaned)));
+        counted(cleaned, starts, words));
+  }
+
+  /**
+   * Returns the terms of the noun {@code cleaned} counts: as the report names it, and the report's
+   * word it is misspelt for ("engneers" read as "engineers"), which starts where it does.
+   */
+  private Set<String> counted(String cleaned, Map<String, Integer> starts, List<Word> words) {
+    String noun = English.counted(cleaned);
+    Set<String> terms = new LinkedHashSet<>(reportTerms(noun));
+    for (Word word : words) {
+      if (word.surface().equalsIgnoreCase(noun)) {
+        starts.forEach(
+            (term, at) -> {
+              if (at == word.start()) {
+                terms.add(term);
+              }
+            });
+      }
+    }
+    return terms;
   }
 
   /**

@@ -77,11 +77,19 @@ final class BoundaryScan {
   }
 
   private static boolean startsAtBoundary(String alt) {
-    if (alt.startsWith("^") || alt.startsWith("\\b")) {
-      return true;
+    if (alt.startsWith("^")) {
+      return !quantified(alt, 1);
+    }
+    if (alt.startsWith("\\b")) {
+      return !quantified(alt, 2) && !alt.startsWith("\\b{");
     }
     if (!alt.isEmpty() && alt.charAt(0) > 0x7F) {
-      return true;
+      char c = alt.charAt(0); // a character with no case, which matches only itself (Chinese)
+      return !Character.isUpperCase(c)
+          && !Character.isLowerCase(c)
+          && !Character.isTitleCase(c)
+          && !Character.isSurrogate(c)
+          && !quantified(alt, 1);
     }
     if (alt.startsWith("(?<!") || alt.startsWith("(?<=")) {
       int close = closing(alt, 0);
@@ -103,6 +111,13 @@ final class BoundaryScan {
       return allStartAtBoundary(inner);
     }
     return false;
+  }
+
+  /**
+   * Returns whether the atom ending before {@code at} may match nothing: "\\b?", "^*", "哪{0,1}".
+   */
+  private static boolean quantified(String alt, int at) {
+    return at < alt.length() && "?*{".indexOf(alt.charAt(at)) >= 0;
   }
 
   /**

@@ -28,7 +28,7 @@ final class English {
   private static final Pattern ASIDE =
       Pattern.compile(
           "\\b(?:on|for|with|into|to|via|through|towards?|like|unlike|besides|except|excluding|other than|other|apart from|aside from|beyond|not counting"
-              + "|(?:that|who|which) (?:isn't|isnt|is not|aren't|are not))\\s+(?:the\\s+|its\\s+|their\\s+)?$",
+              + "|(?:that|who|which) (?:isn['’]t|isnt|is not|aren['’]t|are not))\\s+(?:the\\s+|its\\s+|their\\s+)?$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern COMPARISON =
       Pattern.compile(
@@ -46,7 +46,7 @@ final class English {
   private static final Pattern SET_ASIDE =
       Pattern.compile(
           "\\b(?:besides|apart from|aside from|other than|except(?: for)?|excluding|in addition to"
-              + "|not counting|(?:that|who|which) (?:isn't|isnt|is not|aren't|are not))\\s+",
+              + "|not counting|(?:that|who|which) (?:isn['’]t|isnt|is not|aren['’]t|are not))\\s+",
           Pattern.CASE_INSENSITIVE);
 
   /** A proper name: capitalised words. */
@@ -322,7 +322,7 @@ final class English {
       }
       words.add(word);
     }
-    return words.isEmpty() ? null : String.join(" ", words);
+    return words.isEmpty() ? null : words.get(words.size() - 1); // the head: "new customers"
   }
 
   /**

@@ -21,8 +21,9 @@ import org.apache.lucene.search.Query;
 final class FactSearcher {
 
   /**
-   * A library of at most this many statements, all preloaded, keeps each statement's analysed words
-   * (about 4.5 KiB a statement, 0.3 MiB at most): highlighting and the details placed in a
+   * A library of at most this many statements, all preloaded, keeps the analysed words of each
+   * statement a group has answered with (about 4.5 KiB a statement; a statement is in its report's
+   * group and at most the shared one, so 0.6 MiB at most): highlighting and the details placed in a
    * statement read them for every answer.
    */
   static final int WORDS_KEPT = 64;
@@ -37,7 +38,7 @@ final class FactSearcher {
   private final Query scope;
   private final Query excluded;
   private final Fact[] preloaded;
-  private final List<List<Word>> preloadedWords;
+  private final java.util.concurrent.atomic.AtomicReferenceArray<List<Word>> preloadedWords;
   private final int statements;
 
   /**
@@ -63,9 +64,7 @@ final class FactSearcher {
     this.preloaded = preloaded;
     this.preloadedWords =
         preloaded != null && preloaded.length <= WORDS_KEPT
-            ? java.util.Arrays.stream(preloaded)
-                .map(f -> f == null ? List.<Word>of() : knowledge.analysis.words(f.text()))
-                .toList()
+            ? new java.util.concurrent.atomic.AtomicReferenceArray<>(preloaded.length)
             : null;
     this.statements = vocabulary.statements();
   }
@@ -108,7 +107,14 @@ final class FactSearcher {
     }
     IntFunction<List<Word>> words =
         preloadedWords != null
-            ? preloadedWords::get
+            ? doc -> {
+              List<Word> kept = preloadedWords.get(doc);
+              if (kept == null) { // analysed once; threads racing here analyse alike
+                kept = List.copyOf(knowledge.analysis.words(fact.apply(doc).text()));
+                preloadedWords.set(doc, kept);
+              }
+              return kept;
+            }
             : doc -> knowledge.analysis.words(fact.apply(doc).text());
     Decision decision =
         new Answerability(fact, words, knowledge.analysis)

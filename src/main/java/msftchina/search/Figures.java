@@ -200,17 +200,26 @@ public final class Figures {
       return regex;
     }
     StringBuilder out = new StringBuilder(regex.length() + 16);
-    boolean inClass = false;
+    int classDepth = 0;
     for (int i = 0; i < regex.length(); i++) {
       char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length() && regex.charAt(i + 1) == 'Q') {
+        int end = regex.indexOf("\\E", i + 2);
+        end = end < 0 ? regex.length() : end + 2;
+        out.append(regex, i, end); // quoted: as it is
+        i = end - 1;
+        continue;
+      }
       out.append(c);
       if (c == '\\' && i + 1 < regex.length()) {
         out.append(regex.charAt(++i));
-      } else if (inClass) {
-        inClass = c != ']';
       } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(' && (i + 1 >= regex.length() || regex.charAt(i + 1) != '?')) {
+        classDepth++;
+      } else if (c == ']' && classDepth > 0) {
+        classDepth--;
+      } else if (classDepth == 0
+          && c == '('
+          && (i + 1 >= regex.length() || regex.charAt(i + 1) != '?')) {
         out.append("?:");
       }
     }
@@ -227,11 +236,22 @@ public final class Figures {
       char c = regex.charAt(i);
       if (c == '\\' && i + 1 < regex.length()) {
         char next = regex.charAt(++i);
+        if ("uxcNQ0".indexOf(next) >= 0) {
+          return false; // a character written by its code, or quoted: it may be a capital
+        }
         if ((next == 'p' || next == 'P') && i + 1 < regex.length() && regex.charAt(i + 1) == '{') {
-          i = regex.indexOf('}', i);
-          if (i < 0) {
+          int close = regex.indexOf('}', i);
+          if (close < 0) {
             return false;
           }
+          String property = regex.substring(i + 2, close);
+          if (property.contains("Lu")
+              || property.contains("Lt")
+              || property.toLowerCase(Locale.ROOT).contains("upper")
+              || property.toLowerCase(Locale.ROOT).contains("title")) {
+            return false; // case folding makes these match lower-case letters too
+          }
+          i = close;
         }
       } else if (Character.isUpperCase(c) || (c == '(' && regex.startsWith("(?-i", i))) {
         return false;

@@ -29,12 +29,13 @@ public final class Question {
   private static final String APOSTROPHE_S = "['\u2019\uFF07][sS](?![\\p{L}\\p{N}])";
   private static final Pattern POSSESSIVE = Pattern.compile("(?<=\\p{L})" + APOSTROPHE_S);
 
-  /** English's suffix of regard: "revenue-wise" is "as to revenue" (Merriam-Webster, "-wise"). */
+  /** "our" or "my" and the (up to three) words after it, read ahead so that each is found. */
   private static final Pattern ASKERS_OWN =
       Pattern.compile(
-          "(?<![\\p{L}'’])(?:our|my)\\s+((?:[\\p{L}'’-]+\\s+){0,2}[\\p{L}'’-]+)",
+          "(?<![\\p{L}'’])(?:our|my)\\s+(?=((?:[\\p{L}'’-]+\\s+){0,2}[\\p{L}'’-]+))",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** English's suffix of regard: "revenue-wise" is "as to revenue" (Merriam-Webster, "-wise"). */
   private static final Pattern REGARD = Pattern.compile("(?<=\\p{L})-wise\\b");
 
   private static final Pattern POSSESSOR =

@@ -59,8 +59,8 @@ final class BusyNotes {
 
   /**
    * Tells the user of {@code e}, acknowledged but not run before the bot stopped, that the bot is
-   * busy (a slash command on its response_url, a mention or direct message in its thread), and
-   * names it in a log line.
+   * busy (a slash command or a shortcut on its response_url, a mention or direct message in its
+   * thread), and names it in a log line.
    */
   void unrun(Envelope e) {
     log.warn(
@@ -68,8 +68,8 @@ final class BusyNotes {
             + " told to ask again (envelope {})",
         e.type,
         e.id);
-    if ("slash_commands".equals(e.type)) {
-      String url = null;
+    if ("slash_commands".equals(e.type) || "interactive".equals(e.type)) {
+      String url = null; // a slash command's, or a shortcut's ("Find in report")
       try {
         url =
             string(

@@ -33,6 +33,10 @@ class BoundaryScanTest {
           \\bwhat|% ~ false
           (\\bwhat)?\\bwhen ~ false
           (?=.*x)\\bwhen ~ false
+          \\b?how ~ false
+          \\b{g}how ~ false
+          ^?how ~ false
+          Kelvin ~ false
           """)
   void aPatternIsScannedAtBoundariesOnlyWhenEveryAlternativeStartsAtOne(
       String regex, boolean atBoundaries) {
@@ -86,6 +90,8 @@ class BoundaryScanTest {
           (?:a|b)(?!c)[(]x ~ (?:a|b)(?!c)[(]x
           \\(a\\) ~ \\(a\\)
           (a)\\1 ~ (a)\\1
+          \\Q(\\E(a) ~ \\Q(\\E(?:a)
+          [[a](](b) ~ [[a](](?:b)
           """)
   void theAskedPatternsAreMatchedWithoutCapturingGroups(String regex, String matched) {
     assertEquals(matched, Figures.nonCapturing(regex));

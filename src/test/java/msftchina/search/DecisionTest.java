@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,6 +166,28 @@ class DecisionTest {
         near,
         Answerability.givenNear(
             place, statement, analysis.words(statement), analysis.terms(asked)));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" counts \"{1}\": {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "The company employs 850 engineers in Rotterdam.                        | engineers | true",
+        "The one company bringing those two places together is Microsoft.      | places    | true",
+        // a number counts the noun after it, not one three words before it
+        "The one company bringing those two places together is Microsoft.      | company   | false",
+        "Ant Group, Meituan and Tencent are three of its customers.            | customers | true",
+      })
+  void aCountIsGivenJustBeforeWhatItCounts(String statement, String counted, boolean given)
+      throws IOException {
+    Analysis analysis =
+        new Analysis(FactFields.analyzer(FixtureReport.dir().resolve(FactFields.STOPWORDS_FILE)));
+    Figures.Kind count = Figures.read(Path.of("facts")).askedIn("how many are there?");
+
+    assertEquals(
+        given,
+        Answerability.givenBefore(
+            count, statement, analysis.words(statement), analysis.terms(counted)));
   }
 
   @Test

@@ -94,6 +94,7 @@ class EnglishTest {
           can you send my team's expense policy?            | team, expense, policy
           OUR CLIENT asked about China                      | client
           is this yours or mine?                            | ''
+          my team and our benefits                          | team, benefits
           whose revenue is it? not our business             | business
           """)
   void theAskersOwnIsTheNounPhraseAfterOurOrMy(String question, String own) {
@@ -106,13 +107,14 @@ class EnglishTest {
       delimiter = '|',
       textBlock =
           """
-          how many Chinese companies use Azure AI?              | Chinese companies
+          how many Chinese companies use Azure AI?              | companies
+          how many new customers does Azure AI have?            | customers
           How many people attended the meeting?                 | people
           how many customers does Azure AI have in China?       | customers
           what's the number of engineers in Rotterdam?          | engineers
           how many do they name?                                | ''
           """)
-  void whatAQuestionCountsIsTheNounPhraseAfterHowMany(String question, String counted) {
+  void whatAQuestionCountsIsTheHeadNounAfterHowMany(String question, String counted) {
     assertEquals(counted.isEmpty() ? null : counted, English.counted(question), question);
   }
 

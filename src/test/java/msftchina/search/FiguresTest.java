@@ -48,6 +48,7 @@ class FiguresTest {
           how much does Microsoft charge Chinese customers for GPT? | a price
           How does Microsoft price its AI models in China?        | a price
           what does Azure cost per token?                         | a price
+          which executive is in charge of Azure China?            | names
           did ByteDance's spending go up or down this year?       | a growth figure
           did Azure AI revenue in China go up in 2025?            | a growth figure
           what share of Microsoft's revenue comes from China?     | a share of a total
@@ -124,11 +125,18 @@ class FiguresTest {
         statement);
   }
 
-  @Test
-  void aYearsSpendingIsNoPrice() throws IOException {
+  @ParameterizedTest(name = "\"{0}\" gives no price")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          ByteDance spends over US$1 billion annually.
+          Revenue rose from $40 and $50 after the deal.
+          """)
+  void aYearsSpendingIsNoPrice(String statement) throws IOException {
     assertTrue(
-        bundled().givenIn("ByteDance spends over US$1 billion annually.").stream()
-            .noneMatch(k -> k.name().equals("a price")));
+        bundled().givenIn(statement).stream().noneMatch(k -> k.name().equals("a price")),
+        statement);
   }
 
   @Test
@@ -163,6 +171,7 @@ class FiguresTest {
           besides ByteDance, which other Chinese firms use Azure AI?   | other people or organisations besides those named
           who else testified to Congress besides Brad Smith?           | other people or organisations besides those named
           a reference customer that isn't ByteDance — who could I name? | other people or organisations besides those named
+          a reference customer that isn’t ByteDance — who could I name? | other people or organisations besides those named
           除了字节跳动，还有哪些中国公司在用Azure？                         | other people or organisations besides those named
           which clients active in China does Microsoft serve?          | which ones they are
           which two Chinese firms spend the most on Azure AI?          | which ones they are
