@@ -130,8 +130,7 @@ class DecisionTest {
       })
   void aDateIsGivenOnlyInTheClauseOfTheWordsAskedAbout(
       String statement, String asked, boolean given) throws IOException {
-    Analysis analysis =
-        new Analysis(FactFields.analyzer(FixtureReport.dir().resolve(FactFields.STOPWORDS_FILE)));
+    Analysis analysis = fixtureAnalysis();
     Figures.Kind date = Figures.read(FixtureReport.dir()).askedIn("when did it happen?");
 
     assertEquals(
@@ -154,8 +153,7 @@ class DecisionTest {
       })
   void aPlaceIsGivenOnlyBesideTheWordsAskedAbout(String statement, String asked, boolean near)
       throws IOException {
-    Analysis analysis =
-        new Analysis(FactFields.analyzer(FixtureReport.dir().resolve(FactFields.STOPWORDS_FILE)));
+    Analysis analysis = fixtureAnalysis();
     Figures.Kind place =
         Figures.read(FixtureReport.dir()).detailsAskedIn("where?").stream()
             .filter(Figures.Kind::near)
@@ -180,14 +178,19 @@ class DecisionTest {
       })
   void aCountIsGivenJustBeforeWhatItCounts(String statement, String counted, boolean given)
       throws IOException {
-    Analysis analysis =
-        new Analysis(FactFields.analyzer(FixtureReport.dir().resolve(FactFields.STOPWORDS_FILE)));
+    Analysis analysis = fixtureAnalysis();
     Figures.Kind count = Figures.read(Path.of("facts")).askedIn("how many are there?");
 
     assertEquals(
         given,
         Answerability.givenBefore(
             count, statement, analysis.words(statement), analysis.terms(counted)));
+  }
+
+  /** Returns the fixture report's analysis, as its statements were indexed. */
+  private static Analysis fixtureAnalysis() throws IOException {
+    return new Analysis(
+        FactFields.analyzer(FixtureReport.dir().resolve(FactFields.STOPWORDS_FILE)));
   }
 
   @Test
