@@ -33,6 +33,9 @@ final class Answerability {
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile(",\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+");
 
+  /** What ends a clause: a comma, a semicolon, a colon, a dash or a sentence's end. */
+  private static final Pattern CLAUSE_END = Pattern.compile("[,;:—–]|[.!?](?:\\s|$)");
+
   private final IntFunction<Fact> facts;
   private final IntFunction<List<Word>> words;
   private final Analysis analysis;
@@ -128,6 +131,8 @@ final class Answerability {
                       asked.counted().isEmpty()
                           ? givenNear(kind, text, words, terms)
                           : givenBefore(kind, text, words, asked.counted());
+                  case WHOLE ->
+                      asked.whole().isEmpty() || givenOfWhole(kind, text, words, asked.whole());
                   case ANYWHERE -> true;
                 });
   }
@@ -176,6 +181,29 @@ final class Answerability {
         if (counted.contains(words.get(i).term())) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns whether {@code text}, whose words are {@code words}, gives {@code kind} as a share of a
+   * whole having every one of {@code whole}: in the words after the match, up to the end of its
+   * clause ("1.5% of the company's total revenue in 2024, according to…").
+   */
+  static boolean givenOfWhole(Figures.Kind kind, String text, List<Word> words, Set<String> whole) {
+    Matcher m = kind.given().matcher(text);
+    while (m.find()) {
+      Matcher clauseEnd = CLAUSE_END.matcher(text);
+      int end = clauseEnd.find(m.end()) ? clauseEnd.start() : text.length();
+      Set<String> of = new java.util.HashSet<>();
+      for (Word w : words) {
+        if (w.start() >= m.end() && w.start() < end) {
+          of.add(w.term());
+        }
+      }
+      if (of.containsAll(whole)) {
+        return true;
       }
     }
     return false;

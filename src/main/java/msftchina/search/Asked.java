@@ -24,6 +24,9 @@ import java.util.Set;
  *     planning?"), whom a statement must name beside its plan (empty: anyone's)
  * @param counted the terms of what the question counts ("chinese companies" in "how many Chinese
  *     companies…?"), which a count must stand just before (empty: any of its terms)
+ * @param whole the terms narrowing the whole the question asks a share of ("ai" in "what share of
+ *     Microsoft's AI revenue…?"), which the whole a statement gives a share of must have (empty:
+ *     any whole)
  */
 record Asked(
     Figures.Kind figure,
@@ -35,7 +38,8 @@ record Asked(
     Set<String> about,
     Set<String> setAside,
     Set<String> agent,
-    Set<String> counted) {
+    Set<String> counted,
+    Set<String> whole) {
 
   Asked {
     details = List.copyOf(details);
@@ -43,6 +47,7 @@ record Asked(
     setAside = Set.copyOf(setAside);
     agent = Set.copyOf(agent);
     counted = Set.copyOf(counted);
+    whole = Set.copyOf(whole);
   }
 
   /** Creates what a question asks for, with no words set apart as what it asks about or aside. */
@@ -55,7 +60,7 @@ record Asked(
       List<Figures.Kind> details) {
     this(
         figure, years, entities, together, measures, details, Set.of(), Set.of(), Set.of(),
-        Set.of());
+        Set.of(), Set.of());
   }
 
   /** Returns what a question asks for, and {@code detail} besides. */
@@ -63,7 +68,7 @@ record Asked(
     List<Figures.Kind> more = new java.util.ArrayList<>(details);
     more.add(detail);
     return new Asked(
-        figure, years, entities, together, measures, more, about, setAside, agent, counted);
+        figure, years, entities, together, measures, more, about, setAside, agent, counted, whole);
   }
 
   /** Returns the kind of figure and the details asked for, in that order. */

@@ -51,7 +51,31 @@ final class AskedReader {
         about,
         setAside(cleaned),
         reportTerms(English.planner(cleaned)),
-        counted(cleaned, starts, words));
+        counted(cleaned, starts, words),
+        whole(cleaned, starts, words));
+  }
+
+  /**
+   * Returns the terms narrowing the whole {@code cleaned} asks a share of, as the report names them
+   * (misspelt words as the report's words they are read as, where they stand among {@code words}).
+   * Whose whole it is, an entity first ("Microsoft's", "msft"), is left to the entities asked
+   * about: the statement's whole is "the company's".
+   */
+  private Set<String> whole(String cleaned, Map<String, Integer> starts, List<Word> words) {
+    String asked = English.wholeAsked(cleaned);
+    if (asked == null) {
+      return Set.of();
+    }
+    Set<String> terms = new LinkedHashSet<>();
+    List<String> nouns =
+        English.wholeNarrowedBy(knowledge.thesaurus.rewrite(Question.withoutPossessives(asked)));
+    for (int i = 0; i < nouns.size(); i++) {
+      Set<String> noun = asRead(nouns.get(i), starts, words);
+      if (i > 0 || knowledge.entitiesIn(noun).isEmpty()) {
+        terms.addAll(noun);
+      }
+    }
+    return terms;
   }
 
   /**
@@ -60,18 +84,26 @@ final class AskedReader {
    */
   private Set<String> counted(String cleaned, Map<String, Integer> starts, List<Word> words) {
     String noun = English.counted(cleaned);
-    Set<String> terms = new LinkedHashSet<>(reportTerms(noun));
-    for (Word word : words) {
-      if (word.surface().equalsIgnoreCase(noun)) {
+    return noun == null ? Set.of() : asRead(noun, starts, words);
+  }
+
+  /**
+   * Returns the terms of {@code word} as the question is read: the report's word it is, or is
+   * misspelt for, where it stands among {@code words}; else as the report names it.
+   */
+  private Set<String> asRead(String word, Map<String, Integer> starts, List<Word> words) {
+    Set<String> terms = new LinkedHashSet<>();
+    for (Word w : words) {
+      if (w.surface().equalsIgnoreCase(word)) {
         starts.forEach(
             (term, at) -> {
-              if (at == word.start()) {
+              if (at == w.start()) {
                 terms.add(term);
               }
             });
       }
     }
-    return terms;
+    return terms.isEmpty() ? reportTerms(word) : terms;
   }
 
   /**

@@ -326,6 +326,66 @@ final class English {
   }
 
   /**
+   * "What share of …", "what % of …": the words after "of" name the whole the question asks a share
+   * of (Quirk et al. 5.9, the partitive: "a part of the revenue" is of that revenue).
+   */
+  private static final Pattern WHOLE =
+      Pattern.compile(
+          "(?:\\b(?:share|shares|percent|percentage|per cent|proportion|fraction|portion|part|slice|chunk|cut|piece)|%)"
+              + "\\s+of\\s+((?:[\\p{L}\\d'’&.-]+\\s*){1,6})",
+          Pattern.CASE_INSENSITIVE);
+
+  /** The words that open a noun phrase and say nothing of what it names. */
+  private static final Set<String> DETERMINERS =
+      Set.of("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that");
+
+  /**
+   * Returns the words after "share of" in {@code question}, which name the whole it asks a share of
+   * and may go on past it ("Microsoft's AI revenue comes from…"), or null when it asks no share of
+   * anything named.
+   */
+  static String wholeAsked(String question) {
+    Matcher m = WHOLE.matcher(question);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /**
+   * Returns the nouns that narrow the whole named at the start of {@code words} ("Microsoft", "AI"
+   * and "cloud" in "Microsoft AI cloud revenue comes from…"): those of its noun phrase before the
+   * head noun, leaving out determiners and adjectives ("total", "global"), which say how much of
+   * the whole, not which.
+   */
+  static List<String> wholeNarrowedBy(String words) {
+    List<String> phrase = new ArrayList<>();
+    for (String word : SPACES.split(words.strip(), -1)) {
+      String w = word.toLowerCase(java.util.Locale.ROOT);
+      if (phrase.isEmpty() && DETERMINERS.contains(w)) {
+        continue;
+      }
+      if (w.endsWith("'s") || w.endsWith("’s")) {
+        word = word.substring(0, word.length() - 2); // whose whole it is: "Tencent's revenue"
+        w = w.substring(0, w.length() - 2);
+      }
+      if (AUXILIARIES.contains(w)
+          || org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w)
+          || !w.chars().allMatch(Character::isLetter)
+          || "na".indexOf(Parts.of(w).charAt(0)) < 0
+          || Parts.isParticiple(w)
+          || Parts.isMostlyVerb(w)
+          || (w.endsWith("s") && Parts.isMostlyVerb(w.substring(0, w.length() - 1)))) {
+        break; // the verb after the noun phrase: "… revenue comes from China"
+      }
+      phrase.add(word);
+    }
+    if (phrase.size() < 2) {
+      return List.of(); // the head noun alone: "a share of revenue"
+    }
+    return phrase.subList(0, phrase.size() - 1).stream()
+        .filter(word -> Parts.of(word.toLowerCase(java.util.Locale.ROOT)).charAt(0) == 'n')
+        .toList();
+  }
+
+  /**
    * Returns who {@code question} asks the plan or decision of ("lawmakers" in "what are lawmakers
    * planning?"), or null when it names none.
    */

@@ -74,7 +74,13 @@ public final class Figures {
      * counts the noun after it, so "how many engineers…?" is given by "850 engineers", not by "two
      * places" beside the word "engineers".
      */
-    COUNTED("given before counted");
+    COUNTED("given before counted"),
+    /**
+     * Only where the words after the match, up to the end of its clause, name the whole the
+     * question asks a share of ("KIND given of whole:"): "1.5% of the company's total revenue" is
+     * no share of its AI revenue.
+     */
+    WHOLE("given of whole");
 
     private final String field;
 
@@ -111,7 +117,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given as: value' or"
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value' or"
                 + " 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
@@ -136,7 +142,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given as: value', got '"
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value', got '"
                 + key
                 + "'");
       }

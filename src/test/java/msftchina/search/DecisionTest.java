@@ -187,6 +187,27 @@ class DecisionTest {
             count, statement, analysis.words(statement), analysis.terms(counted)));
   }
 
+  @ParameterizedTest(name = "\"{0}\" gives a share of [{1}]: {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "China accounted for about 1.5% of the company's total revenue in 2024.   | revenue | true",
+        // the whole is the one after the share, not a word of the clause before it
+        "China accounted for about 1.5% of the company's total revenue in 2024.   | china   | false",
+        "China accounted for 1.5% of revenue, according to its AI unit.           | ai      | false",
+        "A third of its AI revenue came from China.                               | ai      | true",
+      })
+  void aShareIsGivenOfTheWholeAsked(String statement, String whole, boolean given)
+      throws IOException {
+    Analysis analysis = fixtureAnalysis();
+    Figures.Kind share = Figures.read(Path.of("facts")).askedIn("what share is it?");
+
+    assertEquals(
+        given,
+        Answerability.givenOfWhole(
+            share, statement, analysis.words(statement), analysis.terms(whole)));
+  }
+
   /** Returns the fixture report's analysis, as its statements were indexed. */
   private static Analysis fixtureAnalysis() throws IOException {
     return new Analysis(

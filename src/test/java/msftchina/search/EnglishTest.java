@@ -118,6 +118,27 @@ class EnglishTest {
     assertEquals(counted.isEmpty() ? null : counted, English.counted(question), question);
   }
 
+  @ParameterizedTest(name = "\"{0}\" asks a share of a whole narrowed by [{1}]")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          what share of Microsoft AI revenue comes from China?       | Microsoft, AI
+          what % of Tencent china revenue is AI?                     | Tencent, china
+          what percentage of the company total revenue is China?     | company
+          what share of revenue comes from China?                    | ''
+          what share of the global cloud revenue?                    | cloud
+          is China a big part of Microsoft sales?                    | Microsoft
+          what does the report say about revenue?                    | ''
+          """)
+  void aShareIsOfTheWholeItsNounsNarrow(String question, String nouns) {
+    String asked = English.wholeAsked(question);
+    assertEquals(
+        nouns.isEmpty() ? List.of() : List.of(nouns.split(", ")),
+        asked == null ? List.of() : English.wholeNarrowedBy(asked),
+        question);
+  }
+
   @Test
   void nonNegatesTheWordAfterIt() {
     assertEquals(

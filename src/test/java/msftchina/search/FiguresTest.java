@@ -260,7 +260,7 @@ class FiguresTest {
             "no colon",
             List.of("money asked \\bhow much\\b"),
             1,
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given as: value'"),
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value'"),
         Arguments.of(
             "unknown field",
             List.of("# kinds", "money wanted: \\bhow much\\b"),
@@ -270,7 +270,7 @@ class FiguresTest {
             "empty value",
             List.of("money name:"),
             1,
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given as: value'"),
+            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value'"),
         Arguments.of(
             "given as an unknown kind",
             List.of("money given: \\$\\d", "amount given as: money, share"),
