@@ -59,6 +59,9 @@ class FiguresAskedTest {
           does Meituan spend over $1 billion a year like ByteDance?   | The report doesn't say anything about spending for Meituan.
           when did ByteDance start using Azure?                       | The report doesn't say when ByteDance started using Azure.
           when did Brad Smith testify?                                | The report doesn't say when Brad Smith testified.
+          what share of Microsoft's AI revenue comes from China?      | The report doesn't say anything about a share of a total.
+          who runs Microsoft's China operations?                      | The report doesn't say who runs Microsoft's China operations.
+          how did OpenAI react to Microsoft selling GPT in China?     | The report doesn't say how OpenAI reacted to Microsoft selling GPT in China.
           """)
   void refusedNamingWhatTheReportLacks(String question, String refusal) {
     Answer answer = kb.ask(question);
@@ -84,6 +87,8 @@ class FiguresAskedTest {
           which executive testified to Congress?                               | msft-china-ai:2.1
           is Tencent or ByteDance the bigger customer?                         | msft-china-ai:1.2
           AZURE CHINA GROWTH LAST YEAR                                         | msft-china-ai:4.1
+          what share of the company's total revenue came from China?           | msft-china-ai:2.1
+          who leads among Microsoft's Chinese AI customers?                    | msft-china-ai:1.2
           """)
   void answeredByTheStatementThatGivesTheFigure(String question, String first) {
     Answer answer = kb.ask(question);
