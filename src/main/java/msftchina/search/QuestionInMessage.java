@@ -26,6 +26,9 @@ final class QuestionInMessage {
       Pattern.compile(
           "[?？]\\W*$|[吗呢]\\W*$|\\b(?:need to know|want to know|wondering|curious|any idea|"
               + "do you know|trying to (?:figure out|find out|understand))\\b"
+              // a question embedded after a verb of asking or knowing (Quirk et al. 15.4)
+              + "|\\bwhether\\b|\\b(?:ask|asks|asking|asked|wonder|wonders|wondered|check|checking"
+              + "|confirm|confirming|find out|know|knows) (?:if|how|what|who|when|why|which|where)\\b"
               + "|^\\W*(?:so |and |but |also |ok |okay |anyway,? |quick q:? |q:? )?"
               + "(?:who|whom|whose|what|what's|whats|when|where|why|how|which|is|are|was|were|do|does"
               + "|did|can|could|will|would|should|has|have|any|anyone|anybody|tell me|explain)\\b",
