@@ -113,10 +113,11 @@ final class FitCommand extends Subcommand {
   private static String describe(DecisionModel m) {
     return String.format(
         Locale.ROOT,
-        "coverage %.2f/%.2f, unknown %.2f/%.2f",
+        "coverage %.2f/%.2f, unknown %.2f/%.2f/%.2f",
         m.minCoverage(),
         m.minCoverageUnnamed(),
         m.unknownWordWeight(),
-        m.unknownOtherWeight());
+        m.unknownOtherWeight(),
+        m.unknownEverydayWeight());
   }
 }

@@ -53,7 +53,8 @@ public final class Fit {
   /**
    * Returns the parameters tried: coverage 0.35 to 0.50 and unknown weights 0.20 to 0.45 (unknown
    * English words) and 0.30 to 0.50 (others), around the earlier fits, where an unnamed question
-   * needs the same coverage as any other or up to {@link #MAX_EXTRA_UNNAMED} hundredths more.
+   * needs the same coverage as any other or up to {@link #MAX_EXTRA_UNNAMED} hundredths more, and
+   * an everyday English word weighs as much as any other English word or half as much.
    */
   public static List<DecisionModel> grid() {
     List<DecisionModel> grid = new ArrayList<>();
@@ -61,7 +62,9 @@ public final class Fit {
       for (int u = c; u <= c + MAX_EXTRA_UNNAMED; u += 5) {
         for (int w = 20; w <= 45; w += 5) {
           for (int o = 30; o <= 50; o += 10) {
-            grid.add(new DecisionModel(c / 100.0, u / 100.0, w / 100.0, o / 100.0));
+            for (int e : new int[] {w / 2, w}) {
+              grid.add(new DecisionModel(c / 100.0, u / 100.0, w / 100.0, o / 100.0, e / 100.0));
+            }
           }
         }
       }
@@ -180,7 +183,8 @@ public final class Fit {
     return Math.abs(a.minCoverage() - b.minCoverage())
         + Math.abs(a.minCoverageUnnamed() - b.minCoverageUnnamed())
         + Math.abs(a.unknownWordWeight() - b.unknownWordWeight())
-        + Math.abs(a.unknownOtherWeight() - b.unknownOtherWeight());
+        + Math.abs(a.unknownOtherWeight() - b.unknownOtherWeight())
+        + Math.abs(a.unknownEverydayWeight() - b.unknownEverydayWeight());
   }
 
   /**

@@ -139,8 +139,8 @@ class FitTest {
   }
 
   @Test
-  void aDecisionFileFittedBeforeUnnamedQuestionsAsksNoMoreOfThem(@TempDir Path facts)
-      throws Exception {
+  void aDecisionFileFittedBeforeUnnamedQuestionsAndEverydayWordsKeepsTheirOldReading(
+      @TempDir Path facts) throws Exception {
     Files.writeString(
         facts.resolve(DecisionModel.FILE_NAME),
         "minCoverage=0.45\nunknownWordWeight=0.35\nunknownOtherWeight=0.40\n");
@@ -149,7 +149,7 @@ class FitTest {
 
   @Test
   void writtenParametersReadBackTheSame(@TempDir Path facts) throws Exception {
-    DecisionModel fitted = new DecisionModel(0.45, 0.55, 0.35, 0.30);
+    DecisionModel fitted = new DecisionModel(0.45, 0.55, 0.35, 0.30, 0.17);
     Files.writeString(facts.resolve(DecisionModel.FILE_NAME), fitted.toProperties("fitted"));
     assertEquals(fitted, DecisionModel.read(facts));
   }

@@ -128,6 +128,37 @@ class QuestionReaderTest {
     assertEquals(answered, reading.refusal() == null, () -> "refusal: " + reading.refusal());
   }
 
+  @ParameterizedTest(name = "{0}: an everyday word weighs less: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // 'slide' and 'number' are among English's most common words; 'kumquat' is not
+        "Lumenbay revenue number for the slide  | true",
+        "Lumenbay revenue kumquat               | false",
+      })
+  void anEverydayWordTheReportNeverUsesWeighsLess(String question, boolean less) {
+    DecisionModel m = report.model;
+    DecisionModel alike =
+        new DecisionModel(
+            m.minCoverage(),
+            m.minCoverageUnnamed(),
+            m.unknownWordWeight(),
+            m.unknownOtherWeight(),
+            m.unknownWordWeight());
+    DecisionModel everydayLess =
+        new DecisionModel(
+            m.minCoverage(),
+            m.minCoverageUnnamed(),
+            m.unknownWordWeight(),
+            m.unknownOtherWeight(),
+            m.unknownWordWeight() / 2);
+
+    double coverage = report.reader.read(question, alike).coverage();
+    double coverageLess = report.reader.read(question, everydayLess).coverage();
+
+    assertEquals(less, coverageLess > coverage, () -> coverage + " then " + coverageLess);
+  }
+
   @ParameterizedTest(name = "{0} -> figure {1}, years [{2}], entities [{3}]")
   @CsvSource(
       delimiter = '|',
