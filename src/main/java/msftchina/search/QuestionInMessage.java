@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,9 +40,10 @@ final class QuestionInMessage {
   /**
    * Returns the readings of {@code message} to try, best first: for a long message, its sentences
    * that ask something; then those with the sentence before each (the question may point back: "is
-   * that right?"); then each asking sentence alone, when there are several; then the whole message.
-   * A short message is its own only reading. Sentences end at their punctuation, at line breaks and
-   * at emoji, as codes (":wave:") or as symbols ("🎉"), as Slack messages do; the readings are raw
+   * that right?"); then each asking sentence alone, when there are several; then the asking
+   * sentences without the preamble set off before their question; then the whole message. A short
+   * message is its own only reading. Sentences end at their punctuation, at line breaks and at
+   * emoji, as codes (":wave:") or as symbols ("🎉"), as Slack messages do; the readings are raw
    * text, still to be cleaned.
    */
   static List<String> readings(String message) {
@@ -68,8 +70,41 @@ final class QuestionInMessage {
       // a message asking two things, of which the report may answer one
       asking.forEach(i -> readings.add(sentences[i].strip()));
     }
+    // a preamble set off before the question ("Hi team — ahead of the readout, can someone…?")
+    List<String> trimmed = new ArrayList<>();
+    for (int i : asking) {
+      trimmed.add(withoutPreamble(sentences[i].strip()));
+    }
     readings.add(text);
+    if (!asking.isEmpty()) {
+      readings.add(String.join("\n", trimmed));
+    }
     return List.copyOf(readings);
+  }
+
+  /**
+   * A question's start after what sets a preamble off (a dash, a comma, a colon or a semicolon): an
+   * interrogative, an auxiliary that opens a yes/no question, or a request.
+   */
+  private static final Pattern QUESTION_START =
+      Pattern.compile(
+          "(?:\\s[—–-]+\\s*|[—–,;:]\\s*)(?=(?:who|whom|whose|what|what's|whats|when|where|why|how|which"
+              + "|is|are|was|were|do|does|did|can|could|will|would|should|has|have|any|anyone"
+              + "|anybody|tell me|explain)\\b)",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Returns {@code sentence} from where its question starts after a preamble set off by a dash or a
+   * comma ("Hi team — ahead of tomorrow's readout, can somebody summarize…?" from "can"): the
+   * greeting and the occasion are not what it asks about.
+   */
+  static String withoutPreamble(String sentence) {
+    Matcher m = QUESTION_START.matcher(sentence);
+    int start = 0;
+    while (m.find()) {
+      start = m.end();
+    }
+    return sentence.substring(start);
   }
 
   private static String join(String[] sentences, List<Integer> asking, boolean withBefore) {

@@ -65,7 +65,7 @@ final class QuestionReader {
         break;
       }
     }
-    return reading; // when all refuse, the whole message's refusal
+    return reading; // when all refuse, the last reading's refusal
   }
 
   private Reading readPart(

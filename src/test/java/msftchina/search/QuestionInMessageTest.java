@@ -3,6 +3,7 @@ package msftchina.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,6 +24,39 @@ class QuestionInMessageTest {
     List<String> readings = QuestionInMessage.readings(message);
 
     assertEquals(first, readings.get(0));
+  }
+
+  @Test
+  void readsTheQuestionWithoutItsPreambleOnlyAfterTheWholeMessage() {
+    String message =
+        "Hi team — ahead of tomorrow's readout, can somebody summarize how the report positions"
+            + " Microsoft? Keep it short please, the MD hates long bullets";
+
+    List<String> readings = QuestionInMessage.readings(message);
+
+    assertEquals(
+        List.of(
+            "Hi team — ahead of tomorrow's readout, can somebody summarize how the report"
+                + " positions Microsoft?",
+            message,
+            "can somebody summarize how the report positions Microsoft?"),
+        readings.subList(readings.size() - 3, readings.size()));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" asks \"{1}\"")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Hi team — ahead of tomorrow's readout, can somebody summarize the report?   | can somebody summarize the report?
+          per our chat this morning — does the report say when results come out?      | does the report say when results come out?
+          our client runs ops in Shanghai, is Microsoft's presence there for them?    | is Microsoft's presence there for them?
+          who is Microsoft's biggest customer?                                        | who is Microsoft's biggest customer?
+          # a second question joined by "and" is no preamble
+          what's the share — and how did it grow?                                     | what's the share — and how did it grow?
+          """)
+  void aPreambleSetOffBeforeTheQuestionIsLeftOut(String sentence, String question) {
+    assertEquals(question, QuestionInMessage.withoutPreamble(sentence));
   }
 
   @ParameterizedTest(name = "\"{0}\" is read whole")
