@@ -19,14 +19,133 @@ final class BoundaryScan {
   private final Pattern pattern;
   private final boolean atBoundaries;
 
+  /**
+   * The characters a match can start with, when every alternative starts with one known (a letter,
+   * a digit, a group of such): at other boundaries nothing is tried; null when any may start one.
+   */
+  private final Starts starts;
+
   private BoundaryScan(Pattern pattern, boolean atBoundaries) {
     this.pattern = pattern;
     this.atBoundaries = atBoundaries;
+    this.starts = atBoundaries ? Starts.of(pattern.pattern()) : null;
   }
 
   /** Returns the scan for {@code pattern}: at boundaries when all its alternatives start at one. */
   static BoundaryScan of(Pattern pattern) {
     return new BoundaryScan(pattern, allStartAtBoundary(pattern.pattern()));
+  }
+
+  /** Returns whether a match may start only with some characters, tried before the pattern. */
+  boolean knowsStarts() {
+    return starts != null;
+  }
+
+  /** The first characters of a pattern's matches. */
+  private static final class Starts {
+
+    /** Whether each ASCII character may start a match. */
+    private final boolean[] ascii;
+
+    /** The other characters that may (Chinese). */
+    private final String others;
+
+    /** Whether an alternative matches only at the start of the text ("^…"). */
+    private final boolean atStart;
+
+    private Starts(boolean[] ascii, String others, boolean atStart) {
+      this.ascii = ascii.clone();
+      this.others = others;
+      this.atStart = atStart;
+    }
+
+    boolean atStart() {
+      return atStart;
+    }
+
+    /** Returns the first characters of {@code regex}'s matches, or null when any may be one. */
+    static Starts of(String regex) {
+      boolean[] ascii = new boolean[128];
+      StringBuilder others = new StringBuilder();
+      boolean[] atStart = {false};
+      return add(regex, ascii, others, atStart)
+          ? new Starts(ascii, others.toString(), atStart[0])
+          : null;
+    }
+
+    boolean may(char c) {
+      return c < 128 ? ascii[c] : others.indexOf(c) >= 0;
+    }
+
+    /** Adds the first characters of every alternative of {@code regex}; false when unknown. */
+    private static boolean add(
+        String regex, boolean[] ascii, StringBuilder others, boolean[] atStart) {
+      List<String> alternatives = alternatives(regex);
+      if (alternatives == null) {
+        return false;
+      }
+      for (String alt : alternatives) {
+        if (!addFirst(alt, ascii, others, atStart)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean addFirst(
+        String alt, boolean[] ascii, StringBuilder others, boolean[] atStart) {
+      if (alt.isEmpty()) {
+        return false; // matches nothing: the next atom starts it
+      }
+      if (alt.startsWith("^")) {
+        atStart[0] = true; // tried at the start of the text, whatever its first character
+        return true;
+      }
+      if (alt.startsWith("\\b")) {
+        return addFirst(alt.substring(2), ascii, others, atStart);
+      }
+      if (alt.startsWith("(?<!") || alt.startsWith("(?<=")) {
+        int close = closing(alt, 0);
+        return close > 0 && addFirst(alt.substring(close + 1), ascii, others, atStart);
+      }
+      if (alt.startsWith("(")) {
+        int close = closing(alt, 0);
+        if (close < 0 || alt.startsWith("(?=") || alt.startsWith("(?!")) {
+          return false;
+        }
+        String inner = alt.substring(alt.startsWith("(?:") ? 3 : 1, close);
+        if (inner.startsWith("?") || !add(inner, ascii, others, atStart)) {
+          return false;
+        }
+        int after = close + 1;
+        if (after < alt.length() && (alt.charAt(after) == '?' || alt.charAt(after) == '*')) {
+          // a group that may match nothing ("(on )?what"): what follows it may start a match too
+          after++;
+          while (after < alt.length() && (alt.charAt(after) == '?' || alt.charAt(after) == '+')) {
+            after++; // a lazy or possessive quantifier
+          }
+          return addFirst(alt.substring(after), ascii, others, atStart);
+        }
+        return !quantified(alt, after);
+      }
+      if (alt.startsWith("\\d") && !quantified(alt, 2)) {
+        for (char c = '0'; c <= '9'; c++) {
+          ascii[c] = true;
+        }
+        return true;
+      }
+      char c = alt.charAt(0);
+      if ("\\[.$|)".indexOf(c) >= 0 || quantified(alt, 1)) {
+        return false; // a class, an escape, any character, or an atom that may match nothing
+      }
+      if (c < 128) {
+        ascii[Character.toLowerCase(c)] = true;
+        ascii[Character.toUpperCase(c)] = true;
+      } else {
+        others.append(c);
+      }
+      return true;
+    }
   }
 
   /** Returns whether the scan tries only boundaries (else every character, as find() does). */
@@ -43,6 +162,11 @@ final class BoundaryScan {
     m.useTransparentBounds(true).useAnchoringBounds(false);
     int n = text.length();
     for (int i = 0; i <= n; i++) {
+      if (starts != null
+          && !(i == 0 && starts.atStart())
+          && (i == n || !starts.may(text.charAt(i)))) {
+        continue; // no alternative starts with this character
+      }
       if (i == 0
           || i == n
           || text.charAt(i) > 0x7F

@@ -54,6 +54,16 @@ class BoundaryScanTest {
   }
 
   @Test
+  void everyPatternOfTheBundledFiguresKnowsTheCharactersItsMatchesStartWith() throws IOException {
+    for (String line : Files.readAllLines(Path.of("facts/figures.txt"))) {
+      if (line.matches("\\w+ asked( besides)?:.*")) {
+        String regex = line.substring(line.indexOf(':') + 1).strip();
+        assertTrue(BoundaryScan.of(Pattern.compile(regex)).knowsStarts(), line);
+      }
+    }
+  }
+
+  @Test
   void findsWhatFindFindsInEveryEvaluationQuestion() throws IOException {
     List<Pattern> patterns = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("facts/figures.txt"))) {
