@@ -33,9 +33,6 @@ final class Answerability {
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile(",\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+");
 
-  /** What ends a clause: a comma, a semicolon, a colon, a dash or a sentence's end. */
-  private static final Pattern CLAUSE_END = Pattern.compile("[,;:—–]|[.!?](?:\\s|$)");
-
   private final IntFunction<Fact> facts;
   private final IntFunction<List<Word>> words;
   private final Analysis analysis;
@@ -194,8 +191,7 @@ final class Answerability {
   static boolean givenOfWhole(Figures.Kind kind, String text, List<Word> words, Set<String> whole) {
     Matcher m = kind.given().matcher(text);
     while (m.find()) {
-      Matcher clauseEnd = CLAUSE_END.matcher(text);
-      int end = clauseEnd.find(m.end()) ? clauseEnd.start() : text.length();
+      int end = Clauses.endOfClause(text, m.end());
       Set<String> of = new java.util.HashSet<>();
       for (Word w : words) {
         if (w.start() >= m.end() && w.start() < end) {

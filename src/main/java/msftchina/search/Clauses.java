@@ -81,6 +81,12 @@ final class Clauses {
     return segments;
   }
 
+  /** Returns where the clause of {@code text} holding {@code offset} ends. */
+  static int endOfClause(String text, int offset) {
+    List<int[]> segments = segments(text);
+    return segments.get(segmentOf(segments, offset))[1];
+  }
+
   private static int segmentOf(List<int[]> segments, int offset) {
     for (int i = 0; i < segments.size(); i++) {
       if (offset < segments.get(i)[1]) {

@@ -302,6 +302,17 @@ final class English {
           "will", "would", "should", "may", "might");
 
   /**
+   * Returns whether the lower-cased {@code word} is no noun or adjective of a noun phrase: an
+   * auxiliary, a function word, a verb first, a participle.
+   */
+  private static boolean endsNounPhrase(String word) {
+    return AUXILIARIES.contains(word)
+        || org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)
+        || "na".indexOf(Parts.of(word).charAt(0)) < 0
+        || Parts.isParticiple(word);
+  }
+
+  /**
    * Returns the words of what {@code question} counts ("Chinese companies" in "how many Chinese
    * companies use Azure?"): those after "how many" up to the first that is no noun or adjective (a
    * verb, a participle, an auxiliary, a function word), or null when it counts nothing named.
@@ -314,10 +325,7 @@ final class English {
     List<String> words = new ArrayList<>();
     for (String word : SPACES.split(m.group(1).strip(), -1)) {
       String w = word.toLowerCase(java.util.Locale.ROOT);
-      if (AUXILIARIES.contains(w)
-          || org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w)
-          || "na".indexOf(Parts.of(w).charAt(0)) < 0
-          || Parts.isParticiple(w)) {
+      if (endsNounPhrase(w)) {
         break;
       }
       words.add(word);
@@ -366,11 +374,8 @@ final class English {
         word = word.substring(0, word.length() - 2); // whose whole it is: "Tencent's revenue"
         w = w.substring(0, w.length() - 2);
       }
-      if (AUXILIARIES.contains(w)
-          || org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w)
+      if (endsNounPhrase(w)
           || !w.chars().allMatch(Character::isLetter)
-          || "na".indexOf(Parts.of(w).charAt(0)) < 0
-          || Parts.isParticiple(w)
           || Parts.isMostlyVerb(w)
           || (w.endsWith("s") && Parts.isMostlyVerb(w.substring(0, w.length() - 1)))) {
         break; // the verb after the noun phrase: "… revenue comes from China"

@@ -19,6 +19,11 @@ final class QuestionInMessage {
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
+  /** The words a question opens with: an interrogative, an auxiliary, a request. */
+  private static final String QUESTION_WORDS =
+      "(?:who|whom|whose|what|what's|whats|when|where|why|how|which|is|are|was|were|do|does"
+          + "|did|can|could|will|would|should|has|have|any|anyone|anybody|tell me|explain)\\b";
+
   private static final Pattern SENTENCE_END =
       Pattern.compile(
           "(?<=[.!?。？！])\\s+|(?<=[。？！])|\\s*\\n\\s*|\\s*:[a-z0-9_+'-]+:\\s*"
@@ -31,8 +36,7 @@ final class QuestionInMessage {
               + "|\\bwhether\\b|\\b(?:ask|asks|asking|asked|wonder|wonders|wondered|check|checking"
               + "|confirm|confirming|find out|know|knows) (?:if|how|what|who|when|why|which|where)\\b"
               + "|^\\W*(?:so |and |but |also |ok |okay |anyway,? |quick q:? |q:? )?"
-              + "(?:who|whom|whose|what|what's|whats|when|where|why|how|which|is|are|was|were|do|does"
-              + "|did|can|could|will|would|should|has|have|any|anyone|anybody|tell me|explain)\\b",
+              + QUESTION_WORDS,
           Pattern.CASE_INSENSITIVE);
 
   private QuestionInMessage() {}
@@ -40,11 +44,11 @@ final class QuestionInMessage {
   /**
    * Returns the readings of {@code message} to try, best first: for a long message, its sentences
    * that ask something; then those with the sentence before each (the question may point back: "is
-   * that right?"); then each asking sentence alone, when there are several; then the asking
-   * sentences without the preamble set off before their question; then the whole message. A short
-   * message is its own only reading. Sentences end at their punctuation, at line breaks and at
-   * emoji, as codes (":wave:") or as symbols ("🎉"), as Slack messages do; the readings are raw
-   * text, still to be cleaned.
+   * that right?"); then each asking sentence alone, when there are several; then the whole message;
+   * then the asking sentences without the preamble set off before their question. A short message
+   * is its own only reading. Sentences end at their punctuation, at line breaks and at emoji, as
+   * codes (":wave:") or as symbols ("🎉"), as Slack messages do; the readings are raw text, still
+   * to be cleaned.
    */
   static List<String> readings(String message) {
     String text = message == null ? "" : message.strip();
@@ -88,10 +92,7 @@ final class QuestionInMessage {
    */
   private static final Pattern QUESTION_START =
       Pattern.compile(
-          "(?:\\s[—–-]+\\s*|[—–,;:]\\s*)(?=(?:who|whom|whose|what|what's|whats|when|where|why|how|which"
-              + "|is|are|was|were|do|does|did|can|could|will|would|should|has|have|any|anyone"
-              + "|anybody|tell me|explain)\\b)",
-          Pattern.CASE_INSENSITIVE);
+          "(?:\\s[—–-]+\\s*|[—–,;:]\\s*)(?=" + QUESTION_WORDS + ")", Pattern.CASE_INSENSITIVE);
 
   /**
    * Returns {@code sentence} from where its question starts after a preamble set off by a dash or a
