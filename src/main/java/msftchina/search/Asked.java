@@ -27,6 +27,8 @@ import java.util.Set;
  * @param whole the terms narrowing the whole the question asks a share of ("ai" in "what share of
  *     Microsoft's AI revenue…?"), which the whole a statement gives a share of must have (empty:
  *     any whole)
+ * @param first the details that put the statements giving them first without refusing for want of
+ *     them ("why…?" asks for a reason, which the report may give in words no pattern knows)
  */
 record Asked(
     Figures.Kind figure,
@@ -39,9 +41,11 @@ record Asked(
     Set<String> setAside,
     Set<String> agent,
     Set<String> counted,
-    Set<String> whole) {
+    Set<String> whole,
+    List<Figures.Kind> first) {
 
   Asked {
+    first = List.copyOf(first);
     details = List.copyOf(details);
     about = Set.copyOf(about);
     setAside = Set.copyOf(setAside);
@@ -60,7 +64,7 @@ record Asked(
       List<Figures.Kind> details) {
     this(
         figure, years, entities, together, measures, details, Set.of(), Set.of(), Set.of(),
-        Set.of(), Set.of());
+        Set.of(), Set.of(), List.of());
   }
 
   /** Returns what a question asks for, and {@code detail} besides. */
@@ -68,7 +72,8 @@ record Asked(
     List<Figures.Kind> more = new java.util.ArrayList<>(details);
     more.add(detail);
     return new Asked(
-        figure, years, entities, together, measures, more, about, setAside, agent, counted, whole);
+        figure, years, entities, together, measures, more, about, setAside, agent, counted, whole,
+        first);
   }
 
   /** Returns the kind of figure and the details asked for, in that order. */
@@ -100,6 +105,14 @@ record Asked(
                 ? fact.entities().containsAll(entities)
                 : entities.stream().anyMatch(fact.entities()::contains)))
         && (measures.isEmpty() || measures.stream().anyMatch(fact.measures()::contains));
+  }
+
+  /**
+   * Returns whether {@code fact} gives every detail that puts a statement first, when some are
+   * asked.
+   */
+  boolean putsFirst(FactTraits fact) {
+    return !first.isEmpty() && first.stream().allMatch(d -> fact.figures().contains(d.id()));
   }
 
   /**

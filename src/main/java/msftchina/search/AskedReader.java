@@ -52,7 +52,8 @@ final class AskedReader {
         setAside(cleaned),
         reportTerms(English.planner(cleaned)),
         counted(cleaned, starts, words),
-        whole(cleaned, starts, words));
+        whole(cleaned, starts, words),
+        knowledge.figures.firstAskedIn(cleaned));
   }
 
   /**

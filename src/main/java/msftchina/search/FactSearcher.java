@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import msftchina.facts.Fact;
 import org.apache.lucene.search.IndexSearcher;
@@ -119,8 +120,11 @@ final class FactSearcher {
     Decision decision =
         new Answerability(fact, words, knowledge.analysis)
             .decide(reading, retriever.candidates(reading.terms(), filter, excluded));
+    Asked asked = reading.asked();
+    IntPredicate first =
+        asked.first().isEmpty() ? null : doc -> asked.putsFirst(FactTraits.of(fact.apply(doc)));
     List<Match> matches =
-        Ranking.rank(decision).stream()
+        Ranking.rank(decision, first, asked.constrains()).stream()
             .map(
                 c -> {
                   Fact f = fact.apply(c.doc());

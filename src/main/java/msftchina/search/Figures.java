@@ -31,18 +31,42 @@ public final class Figures {
    * @param name how a refusal names it
    * @param asked matches a lower-cased question that asks for it
    * @param given matches a statement that gives it
-   * @param besides whether it is a detail asked besides any kind of figure ("where", "what for"),
-   *     rather than one of the kinds of figure, of which a question asks for the first that matches
+   * @param asks how a question asks for it: as a kind of figure, a detail besides, or a detail that
+   *     puts the statements giving it first
    * @param where where in a statement a match gives it: anywhere, or only in relation to the
    *     question's words
    */
-  public record Kind(
-      String id, String name, Pattern asked, Pattern given, boolean besides, Where where) {
+  public record Kind(String id, String name, Pattern asked, Pattern given, Asks asks, Where where) {
 
     /** Returns whether a statement gives it only near the question's words. */
     public boolean near() {
       return where == Where.NEAR;
     }
+
+    /** Returns whether it is a detail asked besides any kind of figure ("where", "what for"). */
+    public boolean besides() {
+      return asks == Asks.BESIDES;
+    }
+  }
+
+  /** How a question asks for a kind, by the field of its {@code asked} line. */
+  public enum Asks {
+    /**
+     * One of the kinds of figure ("KIND asked:"), of which a question asks for the first that
+     * matches; only a statement giving it answers.
+     */
+    FIGURE,
+    /**
+     * A detail asked besides any kind of figure ("KIND asked besides:", "where", "what for"): every
+     * one that matches is asked, and only a statement giving them all answers.
+     */
+    BESIDES,
+    /**
+     * A detail that orders the answer ("KIND asked first:", "why"): a statement shown that gives it
+     * comes first, but a statement without it may still answer, since the report may give one in
+     * words no pattern knows.
+     */
+    FIRST
   }
 
   /** Where in a statement a match of a kind's {@code given} pattern gives it. */
@@ -92,6 +116,7 @@ public final class Figures {
   private static final List<String> FIELDS = List.of("name", "asked", "given");
   private static final String GIVEN_AS = "given as";
   private static final String ASKED_BESIDES = "asked besides";
+  private static final String ASKED_FIRST = "asked first";
 
   private final List<Kind> kinds;
   private final List<String> measures;
@@ -117,7 +142,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value' or"
+            "expected 'KIND name|asked|asked besides|asked first|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value' or"
                 + " 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
@@ -132,7 +157,10 @@ public final class Figures {
       }
       String[] parts = key.split("\\s+", 2);
       Where where = whereOf(parts);
-      if (parts.length == 2 && (parts[1].equals(ASKED_BESIDES) || where != Where.ANYWHERE)) {
+      if (parts.length == 2
+          && (parts[1].equals(ASKED_BESIDES)
+              || parts[1].equals(ASKED_FIRST)
+              || where != Where.ANYWHERE)) {
         fields.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], "");
         parts[1] = parts[1].substring(0, parts[1].indexOf(' '));
       }
@@ -142,7 +170,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value', got '"
+            "expected 'KIND name|asked|asked besides|asked first|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value', got '"
                 + key
                 + "'");
       }
@@ -190,7 +218,9 @@ public final class Figures {
               Pattern.compile(
                   nonCapturing(f.get("asked")), lowerCaseOnly(f.get("asked")) ? 0 : flags),
               Pattern.compile(f.get("given"), flags),
-              f.containsKey(ASKED_BESIDES),
+              f.containsKey(ASKED_BESIDES)
+                  ? Asks.BESIDES
+                  : f.containsKey(ASKED_FIRST) ? Asks.FIRST : Asks.FIGURE,
               whereGiven(f)));
     }
     return new Figures(kinds, measures);
@@ -288,7 +318,7 @@ public final class Figures {
   public Kind askedIn(String question) {
     String lower = question.toLowerCase(Locale.ROOT);
     for (int k = 0; k < kinds.size(); k++) {
-      if (!kinds.get(k).besides() && asked.get(k).find(lower)) {
+      if (kinds.get(k).asks() == Asks.FIGURE && asked.get(k).find(lower)) {
         return kinds.get(k);
       }
     }
@@ -297,10 +327,22 @@ public final class Figures {
 
   /** Returns the details {@code question} asks for besides a kind of figure: all that match. */
   public List<Kind> detailsAskedIn(String question) {
+    return askedIn(question, Asks.BESIDES);
+  }
+
+  /**
+   * Returns the details {@code question} asks for that put the statements giving them first ("why"
+   * asks for a reason): all that match.
+   */
+  public List<Kind> firstAskedIn(String question) {
+    return askedIn(question, Asks.FIRST);
+  }
+
+  private List<Kind> askedIn(String question, Asks asks) {
     String lower = question.toLowerCase(Locale.ROOT);
     List<Kind> details = new ArrayList<>();
     for (int k = 0; k < kinds.size(); k++) {
-      if (kinds.get(k).besides() && asked.get(k).find(lower)) {
+      if (kinds.get(k).asks() == asks && asked.get(k).find(lower)) {
         details.add(kinds.get(k));
       }
     }
@@ -313,7 +355,12 @@ public final class Figures {
    */
   static Kind named(String noun) {
     return new Kind(
-        "named", "the " + noun.toLowerCase(Locale.ROOT), NEVER, NEVER, true, Where.ANYWHERE);
+        "named",
+        "the " + noun.toLowerCase(Locale.ROOT),
+        NEVER,
+        NEVER,
+        Asks.BESIDES,
+        Where.ANYWHERE);
   }
 
   /** A pattern that matches nothing: what no question asks and no statement gives. */

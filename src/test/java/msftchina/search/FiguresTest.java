@@ -190,6 +190,29 @@ class FiguresTest {
         question);
   }
 
+  @ParameterizedTest(name = "\"{0}\" asks first for {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          why does Microsoft stay in China?                              | a reason
+          how come Microsoft can sell GPT models there?                  | a reason
+          what's the reason Microsoft keeps a presence in China?         | a reason
+          what's the rationale for selling GPT models to Chinese firms?  | a reason
+          微软为什么留在中国？                                              | a reason
+          what did Brad Smith tell Congress?                             |
+          how fast did Azure AI revenue grow in China?                   |
+          who is Microsoft's biggest AI customer in China?               |
+          """)
+  void questionsAskingForADetailFirst(String question, String detail) throws IOException {
+    assertEquals(
+        detail == null ? List.of() : List.of(detail),
+        bundled().firstAskedIn(question).stream().map(Figures.Kind::name).toList(),
+        question);
+    // a detail asked first is not asked besides: a statement without it still answers
+    assertEquals(List.of(), bundled().detailsAskedIn(question), question);
+  }
+
   @ParameterizedTest(name = "\"{0}\" asks for no detail besides")
   @CsvSource(
       delimiter = '|',
@@ -239,6 +262,11 @@ class FiguresTest {
           Lawmakers view China's AI push as a threat.                             | what comes next  | false
           Revenue tripled, following a prior 400% surge.                          | what happened afterwards   | true
           Then-chief executive Ilse Brandt told investors it is not for sale.     | what happened afterwards   | false
+          The firm cited a presence in China as useful to track local innovations. | a reason               | true
+          Labs do not sell AI models to Chinese companies over IP theft and misuse concerns. | a reason     | true
+          Its partnership with OpenAI lets Microsoft control policies.            | a reason                   | true
+          Lawmakers view China's AI push as a threat.                             | a reason                   | false
+          Azure AI revenue in China tripled in the fiscal year ending June 2025.  | a reason                   | false
           """)
   void statementsGivingADetail(String statement, String kind, boolean gives) throws IOException {
     assertEquals(
@@ -260,7 +288,7 @@ class FiguresTest {
             "no colon",
             List.of("money asked \\bhow much\\b"),
             1,
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value'"),
+            "expected 'KIND name|asked|asked besides|asked first|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value'"),
         Arguments.of(
             "unknown field",
             List.of("# kinds", "money wanted: \\bhow much\\b"),
@@ -270,7 +298,7 @@ class FiguresTest {
             "empty value",
             List.of("money name:"),
             1,
-            "expected 'KIND name|asked|asked besides|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value'"),
+            "expected 'KIND name|asked|asked besides|asked first|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value'"),
         Arguments.of(
             "given as an unknown kind",
             List.of("money given: \\$\\d", "amount given as: money, share"),

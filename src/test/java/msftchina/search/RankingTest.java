@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import msftchina.app.Wording;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,6 +58,62 @@ class RankingTest {
   @MethodSource("decisions")
   void ranksADecision(String why, Decision decision, List<Candidate> shown) {
     assertEquals(shown, Ranking.rank(decision));
+  }
+
+  static Stream<Arguments> decisionsPuttingAStatementFirst() {
+    return Stream.of(
+        Arguments.of(
+            "a shown statement giving what is put first comes first, at the first one's score",
+            new Decision(List.of(c(0, 10), c(1, 8), c(2, 6)), List.of(), null),
+            Set.of(2),
+            List.of(c(2, 10), c(0, 10), c(1, 8))),
+        Arguments.of(
+            "the first already gives it: the order stands",
+            new Decision(List.of(c(0, 10), c(1, 8), c(2, 6)), List.of(), null),
+            Set.of(0, 2),
+            List.of(c(0, 10), c(1, 8), c(2, 6))),
+        Arguments.of(
+            "the best of those giving it is moved, and only it",
+            new Decision(List.of(c(0, 10), c(1, 8), c(2, 6)), List.of(), null),
+            Set.of(1, 2),
+            List.of(c(1, 10), c(0, 10), c(2, 6))),
+        Arguments.of(
+            "one from below the first three comes first, pushing the third out",
+            new Decision(List.of(c(0, 10), c(1, 9), c(2, 8), c(3, 7)), List.of(), null),
+            Set.of(3),
+            List.of(c(3, 10), c(0, 10), c(1, 9))),
+        Arguments.of(
+            "one scoring below the share of the best shown is not moved",
+            new Decision(List.of(c(0, 10), c(1, 2.9f)), List.of(), null),
+            Set.of(1),
+            List.of(c(0, 10))),
+        Arguments.of(
+            "an other statement giving it comes before the answering one naming what is asked about",
+            new Decision(List.of(c(0, 10)), List.of(c(1, 9.5f)), null),
+            Set.of(1),
+            List.of(c(1, 10), c(0, 10))),
+        Arguments.of(
+            "none gives it: the order stands",
+            new Decision(List.of(c(0, 10), c(1, 8)), List.of(), null),
+            Set.of(),
+            List.of(c(0, 10), c(1, 8))));
+  }
+
+  @Test
+  void neverAboveTheStatementsWithEverythingElseAsked() {
+    // "why does Microsoft stay in China, and how much of its revenue is it?": the share asked
+    Decision decision = new Decision(List.of(c(0, 10), c(1, 8)), List.of(c(2, 9.5f)), null);
+
+    assertEquals(
+        List.of(c(1, 10), c(0, 10), c(2, 7.2f)),
+        Ranking.rank(decision, Set.of(1, 2)::contains, true));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("decisionsPuttingAStatementFirst")
+  void putsAStatementGivingWhatIsAskedFirstOnTop(
+      String why, Decision decision, Set<Integer> giving, List<Candidate> shown) {
+    assertEquals(shown, Ranking.rank(decision, giving::contains, false));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -62,6 +62,9 @@ class UnseenWordingTest {
           what happened after the 400% surge? => 4.1
           how is the relationship between Microsoft and ByteDance? => 1.2
           need a Chinese reference customer for Azure AI that isn't ByteDance — who could I name? => 1.3
+          why does Microsoft stay in China when it's only 1.5% of its revenue? => 2.2
+          how come Microsoft can sell GPT models in China when OpenAI won't? => 3.2
+          why do lawmakers worry about China's AI push? => 5.1
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
