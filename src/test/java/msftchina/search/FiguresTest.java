@@ -200,6 +200,10 @@ class FiguresTest {
           what's the reason Microsoft keeps a presence in China?         | a reason
           what's the rationale for selling GPT models to Chinese firms?  | a reason
           微软为什么留在中国？                                              | a reason
+          is there a quote from a Microsoft executive about China?       | a quotation
+          what did Althoff say, in his own words?                        | a quotation
+          how fast is Azure AI growing? numbers please, not quotes       |
+          can we get a quote for 500 Azure seats?                        |
           what did Brad Smith tell Congress?                             |
           how fast did Azure AI revenue grow in China?                   |
           who is Microsoft's biggest AI customer in China?               |
@@ -267,6 +271,8 @@ class FiguresTest {
           Its partnership with OpenAI lets Microsoft control policies.            | a reason                   | true
           Lawmakers view China's AI push as a threat.                             | a reason                   | false
           Azure AI revenue in China tripled in the fiscal year ending June 2025.  | a reason                   | false
+          Althoff highlighted the growth, saying, "It's pretty awesome".           | a quotation                | true
+          Althoff highlighted the rapid AI revenue growth in China.               | a quotation                | false
           """)
   void statementsGivingADetail(String statement, String kind, boolean gives) throws IOException {
     assertEquals(

@@ -65,6 +65,8 @@ class UnseenWordingTest {
           why does Microsoft stay in China when it's only 1.5% of its revenue? => 2.2
           how come Microsoft can sell GPT models in China when OpenAI won't? => 3.2
           why do lawmakers worry about China's AI push? => 5.1
+          any quote from a Microsoft executive about China? => 4.2
+          how fast is Azure AI growing in China? numbers, not quotes => 4.1
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
