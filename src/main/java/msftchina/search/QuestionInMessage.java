@@ -45,10 +45,11 @@ final class QuestionInMessage {
    * Returns the readings of {@code message} to try, best first: for a long message, its sentences
    * that ask something; then those with the sentence before each (the question may point back: "is
    * that right?"); then each asking sentence alone, when there are several; then the whole message;
-   * then the asking sentences without the preamble set off before their question. A short message
-   * is its own only reading. Sentences end at their punctuation, at line breaks and at emoji, as
-   * codes (":wave:") or as symbols ("🎉"), as Slack messages do; the readings are raw text, still
-   * to be cleaned.
+   * then the asking sentences without the preamble before their question: what a dash or a comma
+   * sets off, or what asks the question embedded after a verb of asking ("the client's GC asked
+   * why…" from "why"). A short message is read whole, then without its preamble. Sentences end at
+   * their punctuation, at line breaks and at emoji, as codes (":wave:") or as symbols ("🎉"), as
+   * Slack messages do; the readings are raw text, still to be cleaned.
    */
   static List<String> readings(String message) {
     String text = message == null ? "" : message.strip();
@@ -56,7 +57,8 @@ final class QuestionInMessage {
       text = text.substring(0, Question.MAX_CHARS * 4);
     }
     if (SPACES.split(Question.clean(text)).length <= SHORT_MESSAGE_WORDS) {
-      return List.of(text);
+      String trimmed = withoutPreamble(text);
+      return trimmed.isBlank() || trimmed.equals(text) ? List.of(text) : List.of(text, trimmed);
     }
     String[] sentences = SENTENCE_END.split(text);
     List<Integer> asking = new ArrayList<>();
@@ -88,16 +90,25 @@ final class QuestionInMessage {
 
   /**
    * A question's start after what sets a preamble off (a dash, a comma, a colon or a semicolon): an
-   * interrogative, an auxiliary that opens a yes/no question, or a request.
+   * interrogative, an auxiliary that opens a yes/no question, or a request; or the start of a
+   * question embedded after a verb of asking or knowing ("asked why…", "wonders whether…").
    */
   private static final Pattern QUESTION_START =
       Pattern.compile(
-          "(?:\\s[—–-]+\\s*|[—–,;:]\\s*)(?=" + QUESTION_WORDS + ")", Pattern.CASE_INSENSITIVE);
+          "(?:\\s[—–-]+\\s*|[—–,;:]\\s*)(?="
+              + QUESTION_WORDS
+              + ")"
+              // the question embedded after a verb of asking or knowing (Quirk et al. 15.4)
+              + "|\\b(?:ask|asks|asking|asked|wonder|wonders|wondered|wondering|check|checking"
+              + "|confirm|confirming|find out|know|knows|understand)\\s+"
+              + "(?=(?:if|whether|how|what|who|when|why|which|where)\\b)",
+          Pattern.CASE_INSENSITIVE);
 
   /**
    * Returns {@code sentence} from where its question starts after a preamble set off by a dash or a
-   * comma ("Hi team — ahead of tomorrow's readout, can somebody summarize…?" from "can"): the
-   * greeting and the occasion are not what it asks about.
+   * comma ("Hi team — ahead of tomorrow's readout, can somebody summarize…?" from "can"), or after
+   * the verb of asking it is embedded after ("our GC asked why Microsoft can sell…" from "why"):
+   * the greeting, the occasion and who asks are not what it asks about.
    */
   static String withoutPreamble(String sentence) {
     Matcher m = QUESTION_START.matcher(sentence);

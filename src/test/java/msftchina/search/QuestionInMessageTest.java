@@ -52,6 +52,9 @@ class QuestionInMessageTest {
           per our chat this morning — does the report say when results come out?      | does the report say when results come out?
           our client runs ops in Shanghai, is Microsoft's presence there for them?    | is Microsoft's presence there for them?
           who is Microsoft's biggest customer?                                        | who is Microsoft's biggest customer?
+          # a question embedded after a verb of asking or knowing: who asks is no part of it
+          our GC asked why Microsoft can sell GPT models in China                     | why Microsoft can sell GPT models in China
+          the board wonders whether China is material to Microsoft                    | whether China is material to Microsoft
           # a second question joined by "and" is no preamble
           what's the share — and how did it grow?                                     | what's the share — and how did it grow?
           """)
@@ -62,9 +65,22 @@ class QuestionInMessageTest {
   @ParameterizedTest(name = "\"{0}\" is read whole")
   @CsvSource({
     "is Tencent a customer?",
-    "client is asking whether Tencent uses Microsoft's AI",
+    "what does the report say about Tencent, Meituan and Ant Group?",
   })
   void aShortMessageIsReadWhole(String message) {
     assertEquals(List.of(message), QuestionInMessage.readings(message));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is read whole, then as \"{1}\"")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          client is asking whether Tencent uses Microsoft's AI      | whether Tencent uses Microsoft's AI
+          our GC asked why Microsoft can sell GPT models in China?  | why Microsoft can sell GPT models in China?
+          ok so, who testified to Congress?                         | who testified to Congress?
+          """)
+  void aShortMessageIsReadWholeThenWithoutItsPreamble(String message, String question) {
+    assertEquals(List.of(message, question), QuestionInMessage.readings(message));
   }
 }

@@ -67,6 +67,7 @@ class UnseenWordingTest {
           why do lawmakers worry about China's AI push? => 5.1
           any quote from a Microsoft executive about China? => 4.2
           how fast is Azure AI growing in China? numbers, not quotes => 4.1
+          our GC asked why Microsoft can sell GPT models to Chinese firms when OpenAI won't => 3.2
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
