@@ -77,7 +77,11 @@ final class Descriptions {
           "cofounded",
           "set");
 
-  /** Words that may stand between the descriptions and the noun: "and", "tech", "Chinese". */
+  /**
+   * Words that may stand between the descriptions and the noun: "and", "Chinese", and the nouns of
+   * an industry used before a company noun ("tech", "software", "cloud": Merriam-Webster's
+   * attributive uses, "a software company").
+   */
   private static final Set<String> BETWEEN =
       Set.of(
           "and",
@@ -86,6 +90,14 @@ final class Descriptions {
           "tech",
           "technology",
           "internet",
+          "software",
+          "cloud",
+          "computing",
+          "ai",
+          "digital",
+          "online",
+          "e-commerce",
+          "ecommerce",
           "chinese",
           "china",
           "china-based",

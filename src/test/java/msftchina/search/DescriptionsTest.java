@@ -40,6 +40,9 @@ class DescriptionsTest {
         // descriptions before a noun for a company, one entity's
         "does the Shenzhen gaming company use Azure?      | does the  Tencent  use Azure?",
         "how big is the Seattle-area tech giant?          | how big is the  Microsoft ?",
+        // the noun of an industry before the company noun
+        "is the Seattle-area software giant growing?      | is the  Microsoft  growing?",
+        "does the Shenzhen cloud and gaming firm use Azure? | does the  Tencent  use Azure?",
         // a description two share, read with the phrase's others
         "is the Shenzhen gaming and social company big?   | is the  Tencent  big?",
         // a proper name makes the phrase definite
