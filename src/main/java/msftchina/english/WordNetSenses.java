@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import msftchina.facts.FactsDirectory;
 import msftchina.facts.WordList;
 import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
@@ -61,12 +61,8 @@ public final class WordNetSenses {
     Path facts = Path.of(args[0]);
     Path out = Path.of(args[1]);
     WordNetData wordNet = new WordNetData();
-    List<Path> reports;
-    try (Stream<Path> list = Files.list(facts)) {
-      reports = list.filter(dir -> Files.exists(dir.resolve(FILE))).sorted().toList();
-    }
     Files.createDirectories(out);
-    for (Path report : reports) {
+    for (Path report : new FactsDirectory(facts).foldersWith(FILE)) {
       write(report, facts, wordNet, out.resolve(report.getFileName() + ".txt"));
     }
   }

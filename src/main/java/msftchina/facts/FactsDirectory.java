@@ -47,6 +47,17 @@ public record FactsDirectory(Path path) {
     return reports;
   }
 
+  /**
+   * Returns the folders, sorted by name, that hold a file named {@code file} (a report's {@code
+   * senses.txt}), whether or not they hold facts yet: what the build reads to write the jar's word
+   * lists.
+   */
+  public List<Path> foldersWith(String file) throws IOException {
+    try (Stream<Path> list = Files.list(path)) {
+      return list.filter(dir -> Files.exists(dir.resolve(file))).sorted().toList();
+    }
+  }
+
   /** Returns every fact of every report, report by report. */
   public List<Fact> readFacts() throws IOException {
     List<Fact> facts = new ArrayList<>();

@@ -90,6 +90,9 @@ final class QuestionReader {
     }
     boolean shouting = isShouting(cleaned);
     Set<String> possessors = Question.possessors(cleaned);
+    // A place inside the report's own ("Silicon Valley", "Hangzhou") is no name it never mentions;
+    // read when a capitalised word first needs it.
+    Set<String> places = null;
     Map<String, Float> terms = new LinkedHashMap<>();
     Map<String, Integer> starts = new HashMap<>();
     List<String> unknown = new ArrayList<>();
@@ -125,11 +128,14 @@ final class QuestionReader {
         }
         unknown.add(word.surface());
         unknownWords.add(word);
+        boolean capitalised =
+            !shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0));
+        if (capitalised && places == null) {
+          places = knowledge.names.placeWordsIn(text);
+        }
         unknownName |=
             English.isYear(word.surface())
-                || (!shouting
-                    && !word.first()
-                    && Character.isUpperCase(word.surface().codePointAt(0)))
+                || (capitalised && !places.contains(word.surface().toLowerCase(Locale.ROOT)))
                 || possessors.contains(word.surface().toLowerCase(Locale.ROOT));
       } else {
         covered += weight;
