@@ -23,8 +23,10 @@ import msftchina.facts.WordList;
  * China = china.n.01}), the names of their parts, all the way down (WordNet's part meronyms:
  * Sichuan and Hangzhou of China, California and Silicon Valley of the United States), lower-cased,
  * as {@code places/REPORT.txt}. A question naming one of them names a place the report is about,
- * not a name the report never mentions. Names shorter than four letters (WordNet's state
- * abbreviations, "MD", "PA") are left out: in a question they are more often something else.
+ * not a name the report never mentions. A name is kept only where this is its most frequent sense
+ * (WordNet's first): Paris, Texas is a part of the United States, but "Paris" is first the capital
+ * of France. Names shorter than four letters (WordNet's state abbreviations, "MD", "PA") are left
+ * out: in a question they are more often something else.
  */
 public final class WordNetPlaces {
 
@@ -89,7 +91,8 @@ public final class WordNetPlaces {
             todo.add(part);
             for (String word : part.words()) {
               String name = word.replace('_', ' ').toLowerCase(Locale.ROOT);
-              if (name.length() >= SHORTEST) {
+              // a name whose first sense is elsewhere (Paris, Texas; Athens, Georgia) is that place
+              if (name.length() >= SHORTEST && wordNet.senseNumber(word, part) == 1) {
                 names.add(name);
               }
             }

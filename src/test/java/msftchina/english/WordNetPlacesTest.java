@@ -52,6 +52,8 @@ class WordNetPlacesTest {
     "united_states.n.01, toronto",
     // an abbreviation: "MD" in a question is more often a managing director
     "united_states.n.01, md",
+    // a town whose name is first another place's: Paris, Texas
+    "united_states.n.01, paris",
   })
   void notOutsideItNorAnAbbreviation(String sense, String other, @TempDir Path dir)
       throws IOException {
