@@ -160,6 +160,7 @@ class FiguresTest {
           what does ByteDance use the models for — recommendations?    | a use or purpose
           does Meituan use the models for customer service?            | a use or purpose
           any idea if Ant Group uses Azure for fraud detection?        | a use or purpose
+          does ByteDance use Microsoft AI to power its feed?           | a use or purpose
           how long is ByteDance's contract with Microsoft?             | how long it lasts
           for how many years has Microsoft been in China?              | how long it lasts
           what have lawmakers proposed to do about it?                 | what comes next
@@ -236,6 +237,8 @@ class FiguresTest {
           where can I find Microsoft's next China AI results?
           how long ago did Azure AI revenue surge 400%?
           does Tencent use Azure for free?
+          is Tencent allowed to use Azure AI?
+          does Meituan use Azure AI to this day?
           """)
   void questionsAskingForNoDetailBesides(String question) throws IOException {
     assertEquals(List.of(), bundled().detailsAskedIn(question), question);

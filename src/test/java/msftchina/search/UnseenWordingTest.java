@@ -69,6 +69,7 @@ class UnseenWordingTest {
           how fast is Azure AI growing in China? numbers, not quotes => 4.1
           our GC asked why Microsoft can sell GPT models to Chinese firms when OpenAI won't => 3.2
           how do Silicon Valley CEOs see China's AI push? => 5.1
+          do Chinese companies use Microsoft's models to automate customer service? => 3.1
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
@@ -85,6 +86,7 @@ class UnseenWordingTest {
           Does Kuaishou use Azure AI?                            | The report doesn't say anything about Kuaishou.
           Nvidia's biggest AI customer in China?                 | The report doesn't say anything about Nvidia.
           does Microsoft sell AI models to firms in Moscow?      | The report doesn't say anything about Moscow.
+          does Tencent use Azure AI to build its chatbots?       | The report doesn't say anything about a use or purpose for Tencent together with Azure.
           On what date did Brad Smith testify to Congress?       | The report doesn't say anything about the exact date for Brad Smith.
           does Meituan spend more than $1 billion a year on Azure like ByteDance does? | The report doesn't say anything about spending for Meituan.
           is there a decent cafe near the office?                | The report doesn't say anything about decent, cafe or near.
