@@ -58,6 +58,9 @@ class FiguresTest {
           how fast is Azure AI growing in China?                  | a growth figure
           how many times over did Azure AI revenue grow?          | a growth figure
           how much did Azure AI revenue in China expand?          | a growth figure
+          is Azure AI growth in China decelerating?               | a growth figure
+          what percentage jump did Azure AI revenue post?         | a growth figure
+          what percentage of revenue came from China?             | a share of a total
           how many Chinese customers does Azure AI have?          | a count
           when did ByteDance start using Azure?                   | a date
           which executive testified to Congress?                  | names
@@ -181,6 +184,7 @@ class FiguresTest {
           what are lawmakers planning to do about it?                  | what comes next
           will Microsoft keep selling AI models in China?              | what comes next
           微软明年有什么计划？                                             | what comes next
+          is there an upcoming data point on China AI to watch?        | what comes next
           what happened after Brad Smith's testimony?                  | what happened afterwards
           what did Congress decide to do after the testimony?          | what comes next, what happened afterwards
           """)
