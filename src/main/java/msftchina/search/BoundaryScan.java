@@ -1,7 +1,9 @@
 package msftchina.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +12,9 @@ import java.util.regex.Pattern;
  * alternative of the pattern starts at a word boundary ({@code \b}), at the start of the text
  * ({@code ^}) or with a character outside ASCII (Chinese). {@link Matcher#find()} tries every
  * character, each time through every alternative; a question has about a third as many boundaries
- * as characters, so this finds the same matches in about a third of the time.
+ * as characters, so this finds the same matches in about a third of the time. Where a match's first
+ * character is known, only the alternatives that may start with the character at a boundary are
+ * tried there ("share of" at an "s", not also "what percentage" and "how much of").
  *
  * <p>NOTE: immutable, safe for concurrent use.
  */
@@ -25,10 +29,45 @@ final class BoundaryScan {
    */
   private final Starts starts;
 
+  /**
+   * By ASCII character, the alternatives that may start a match with it, as one pattern; null where
+   * none may, or when the first characters aren't known (then the whole pattern is tried).
+   */
+  private final Pattern[] byFirst;
+
   private BoundaryScan(Pattern pattern, boolean atBoundaries) {
     this.pattern = pattern;
     this.atBoundaries = atBoundaries;
     this.starts = atBoundaries ? Starts.of(pattern.pattern()) : null;
+    this.byFirst = starts == null ? null : byFirst(pattern);
+  }
+
+  /**
+   * Returns, by ASCII character, the top-level alternatives of {@code pattern} that may start a
+   * match with it, compiled as one pattern with its flags; null when it has a single alternative.
+   */
+  private static Pattern[] byFirst(Pattern pattern) {
+    List<String> alternatives = alternatives(pattern.pattern());
+    if (alternatives == null || alternatives.size() < 2) {
+      return null;
+    }
+    Map<Character, List<String>> lists = new HashMap<>();
+    for (String alternative : alternatives) {
+      Starts first = Starts.of(alternative);
+      for (char c = 0; c < 128; c++) {
+        if (first != null && first.may(c)) {
+          lists.computeIfAbsent(c, k -> new ArrayList<>()).add(alternative);
+        }
+      }
+    }
+    Pattern[] byFirst = new Pattern[128];
+    Map<List<String>, Pattern> compiled = new HashMap<>();
+    lists.forEach(
+        (c, list) ->
+            byFirst[c] =
+                compiled.computeIfAbsent(
+                    list, l -> Pattern.compile(String.join("|", l), pattern.flags())));
+    return byFirst;
   }
 
   /** Returns the scan for {@code pattern}: at boundaries when all its alternatives start at one. */
@@ -160,6 +199,7 @@ final class BoundaryScan {
       return m.find();
     }
     m.useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher[] first = null; // by character, the matcher of the alternatives it may start
     int n = text.length();
     for (int i = 0; i <= n; i++) {
       if (starts != null
@@ -172,8 +212,18 @@ final class BoundaryScan {
           || text.charAt(i) > 0x7F
           || text.charAt(i - 1) > 0x7F
           || isWord(text.charAt(i - 1)) != isWord(text.charAt(i))) {
-        m.region(i, n);
-        if (m.lookingAt()) {
+        Matcher at = m;
+        char c = i < n ? text.charAt(i) : 0;
+        if (byFirst != null && i > 0 && c < 128 && byFirst[c] != null) {
+          first = first == null ? new Matcher[128] : first;
+          if (first[c] == null) {
+            first[c] =
+                byFirst[c].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+          }
+          at = first[c];
+        }
+        at.region(i, n);
+        if (at.lookingAt()) {
           return true;
         }
       }

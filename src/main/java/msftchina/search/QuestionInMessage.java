@@ -52,21 +52,23 @@ final class QuestionInMessage {
    * Slack messages do; the readings are raw text, still to be cleaned.
    */
   static List<String> readings(String message) {
-    String text = message == null ? "" : message.strip();
-    if (text.length() > Question.MAX_CHARS * 4) {
-      text = text.substring(0, Question.MAX_CHARS * 4);
-    }
-    if (SPACES.split(Question.clean(text)).length <= SHORT_MESSAGE_WORDS) {
-      String trimmed = withoutPreamble(text);
-      return trimmed.isBlank() || trimmed.equals(text) ? List.of(text) : List.of(text, trimmed);
+    List<String> first = firstReadings(message);
+    List<String> all = new ArrayList<>(first);
+    all.addAll(lastReadings(message, first));
+    return all;
+  }
+
+  /**
+   * Returns the readings of {@code message} but the last ones, without the preambles: those, read
+   * only when all of these refuse, are {@link #lastReadings}.
+   */
+  static List<String> firstReadings(String message) {
+    String text = text(message);
+    if (isShort(text)) {
+      return List.of(text);
     }
     String[] sentences = SENTENCE_END.split(text);
-    List<Integer> asking = new ArrayList<>();
-    for (int i = 0; i < sentences.length; i++) {
-      if (ASKS.matcher(sentences[i].strip()).find()) {
-        asking.add(i);
-      }
-    }
+    List<Integer> asking = asking(sentences);
     Set<String> readings = new LinkedHashSet<>();
     if (!asking.isEmpty() && asking.size() < sentences.length) {
       readings.add(join(sentences, asking, false));
@@ -76,16 +78,52 @@ final class QuestionInMessage {
       // a message asking two things, of which the report may answer one
       asking.forEach(i -> readings.add(sentences[i].strip()));
     }
-    // a preamble set off before the question ("Hi team — ahead of the readout, can someone…?")
-    List<String> trimmed = new ArrayList<>();
-    for (int i : asking) {
-      trimmed.add(withoutPreamble(sentences[i].strip()));
-    }
     readings.add(text);
-    if (!asking.isEmpty()) {
-      readings.add(String.join("\n", trimmed));
-    }
     return List.copyOf(readings);
+  }
+
+  /**
+   * Returns the last readings of {@code message}, those of its asking sentences without the
+   * preamble before their question ("Hi team — ahead of the readout, can someone…?" from "can"),
+   * but those already {@code read}.
+   */
+  static List<String> lastReadings(String message, List<String> read) {
+    String text = text(message);
+    String trimmed;
+    if (isShort(text)) {
+      trimmed = withoutPreamble(text);
+    } else {
+      String[] sentences = SENTENCE_END.split(text);
+      List<String> questions = new ArrayList<>();
+      for (int i : asking(sentences)) {
+        questions.add(withoutPreamble(sentences[i].strip()));
+      }
+      trimmed = String.join("\n", questions);
+    }
+    return trimmed.isBlank() || read.contains(trimmed) ? List.of() : List.of(trimmed);
+  }
+
+  /** Returns {@code message} stripped, at most four times a question's characters. */
+  private static String text(String message) {
+    String text = message == null ? "" : message.strip();
+    return text.length() > Question.MAX_CHARS * 4
+        ? text.substring(0, Question.MAX_CHARS * 4)
+        : text;
+  }
+
+  private static boolean isShort(String text) {
+    return SPACES.split(Question.clean(text)).length <= SHORT_MESSAGE_WORDS;
+  }
+
+  /** Returns the positions of the {@code sentences} that ask something. */
+  private static List<Integer> asking(String[] sentences) {
+    List<Integer> asking = new ArrayList<>();
+    for (int i = 0; i < sentences.length; i++) {
+      if (ASKS.matcher(sentences[i].strip()).find()) {
+        asking.add(i);
+      }
+    }
+    return asking;
   }
 
   /**

@@ -59,11 +59,16 @@ final class QuestionReader {
   Reading read(String question, DecisionModel model) {
     Reading reading = null;
     EverydayMatch.Message message = everyday.of(question);
-    for (String part : QuestionInMessage.readings(question)) {
+    List<String> first = QuestionInMessage.firstReadings(question);
+    for (String part : first) {
       reading = readPart(question, Question.clean(part), model, message);
       if (reading.refusal() == null) {
-        break;
+        return reading;
       }
+    }
+    // the questions without their preambles, found only when every other reading refuses
+    for (String part : QuestionInMessage.lastReadings(question, first)) {
+      reading = readPart(question, Question.clean(part), model, message);
     }
     return reading; // when all refuse, the last reading's refusal
   }

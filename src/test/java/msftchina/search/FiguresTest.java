@@ -206,7 +206,7 @@ class FiguresTest {
           what's the rationale for selling GPT models to Chinese firms?  | a reason
           微软为什么留在中国？                                              | a reason
           is there a quote from a Microsoft executive about China?       | a quotation
-          what did Althoff say, in his own words?                        | a quotation
+          what did Althoff say about China, verbatim?                    | a quotation
           how fast is Azure AI growing? numbers please, not quotes       |
           can we get a quote for 500 Azure seats?                        |
           what did Brad Smith tell Congress?                             |
