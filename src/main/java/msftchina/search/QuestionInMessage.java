@@ -3,6 +3,7 @@ package msftchina.search;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,11 +134,16 @@ final class QuestionInMessage {
    */
   private static final Pattern QUESTION_START =
       Pattern.compile(
-          "(?:\\s[—–-]+\\s*|[—–,;:]\\s*)(?="
-              + QUESTION_WORDS
-              + ")"
-              // the question embedded after a verb of asking or knowing (Quirk et al. 15.4)
-              + "|\\b(?:ask|asks|asking|asked|wonder|wonders|wondered|wondering|check|checking"
+          "(?:\\s[—–-]+\\s*|[—–,;:]\\s*)(?=" + QUESTION_WORDS + ")", Pattern.CASE_INSENSITIVE);
+
+  /** The verbs of asking or knowing a question is embedded after, lower-cased. */
+  private static final List<String> ASKING_VERBS =
+      List.of("ask", "wonder", "check", "confirm", "find out", "know", "understand");
+
+  /** The start of a question embedded after a verb of asking or knowing (Quirk et al. 15.4). */
+  private static final Pattern EMBEDDED_START =
+      Pattern.compile(
+          "\\b(?:ask|asks|asking|asked|wonder|wonders|wondered|wondering|check|checking"
               + "|confirm|confirming|find out|know|knows|understand)\\s+"
               + "(?=(?:if|whether|how|what|who|when|why|which|where)\\b)",
           Pattern.CASE_INSENSITIVE);
@@ -149,12 +155,22 @@ final class QuestionInMessage {
    * the greeting, the occasion and who asks are not what it asks about.
    */
   static String withoutPreamble(String sentence) {
-    Matcher m = QUESTION_START.matcher(sentence);
-    int start = 0;
-    while (m.find()) {
-      start = m.end();
+    int start = lastEnd(QUESTION_START, sentence);
+    String lower = sentence.toLowerCase(Locale.ROOT);
+    if (ASKING_VERBS.stream().anyMatch(lower::contains)) {
+      start = Math.max(start, lastEnd(EMBEDDED_START, sentence));
     }
     return sentence.substring(start);
+  }
+
+  /** Returns where the last match of {@code pattern} in {@code text} ends, or 0. */
+  private static int lastEnd(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    int end = 0;
+    while (m.find()) {
+      end = m.end();
+    }
+    return end;
   }
 
   private static String join(String[] sentences, List<Integer> asking, boolean withBefore) {
