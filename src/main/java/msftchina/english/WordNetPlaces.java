@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import msftchina.facts.FactsDirectory;
 import msftchina.facts.WordList;
 
 /**
@@ -45,27 +44,24 @@ public final class WordNetPlaces {
    * Reads {@code args[0]} (the facts folder) and writes each report's places under {@code args[1]}.
    */
   public static void main(String[] args) throws IOException {
-    Path facts = Path.of(args[0]);
-    Path out = Path.of(args[1]);
-    WordNetData wordNet = new WordNetData();
-    Files.createDirectories(out);
-    for (Path report : new FactsDirectory(facts).foldersWith(FILE)) {
-      Set<String> places = places(report.resolve(FILE), wordNet);
-      try (Writer w =
-          Files.newBufferedWriter(
-              out.resolve(report.getFileName() + ".txt"), StandardCharsets.UTF_8)) {
-        w.write(
-            "# Places inside "
-                + report.getFileName()
-                + "'s places: WordNet 3.1's part meronyms of the senses of its places.txt"
-                + " (Princeton University; WordNet License), made by WordNetPlaces.\n");
-        for (String place : places) {
-          w.write(place);
-          w.write('\n');
-        }
+    ReportLists.writeEach(args, FILE, WordNetPlaces::write);
+  }
+
+  private static void write(Path report, Path facts, WordNetData wordNet, Path file)
+      throws IOException {
+    Set<String> places = places(report.resolve(FILE), wordNet);
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(
+          "# Places inside "
+              + report.getFileName()
+              + "'s places: WordNet 3.1's part meronyms of the senses of its places.txt"
+              + " (Princeton University; WordNet License), made by WordNetPlaces.\n");
+      for (String place : places) {
+        w.write(place);
+        w.write('\n');
       }
-      System.out.printf("%s: %d places inside its own%n", report.getFileName(), places.size());
     }
+    System.out.printf("%s: %d places inside its own%n", report.getFileName(), places.size());
   }
 
   /** Returns the names, lower-cased, of the parts of the places {@code file} names. */

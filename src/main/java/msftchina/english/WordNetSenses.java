@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import msftchina.facts.FactsDirectory;
 import msftchina.facts.WordList;
 import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
@@ -58,13 +57,7 @@ public final class WordNetSenses {
    * Reads {@code args[0]} (the facts folder) and writes each report's file under {@code args[1]}.
    */
   public static void main(String[] args) throws IOException {
-    Path facts = Path.of(args[0]);
-    Path out = Path.of(args[1]);
-    WordNetData wordNet = new WordNetData();
-    Files.createDirectories(out);
-    for (Path report : new FactsDirectory(facts).foldersWith(FILE)) {
-      write(report, facts, wordNet, out.resolve(report.getFileName() + ".txt"));
-    }
+    ReportLists.writeEach(args, FILE, WordNetSenses::write);
   }
 
   private static void write(Path report, Path facts, WordNetData wordNet, Path file)

@@ -41,19 +41,20 @@ final class AskedReader {
     words.forEach(w -> terms.add(w.term()));
     Set<String> about = new LinkedHashSet<>(starts.keySet());
     subjects.forEach(subject -> about.removeAll(knowledge.termsOf(subject)));
+    Figures.Asking asking = knowledge.figures.asking(cleaned);
     return new Asked(
-        knowledge.figures.askedIn(cleaned),
+        asking.figure(),
         English.years(cleaned),
         named,
         !English.compares(cleaned),
         new LinkedHashSet<>(knowledge.measuresIn(terms)),
-        knowledge.figures.detailsAskedIn(cleaned),
+        asking.details(),
         about,
         setAside(cleaned),
         reportTerms(English.planner(cleaned)),
         counted(cleaned, starts, words),
         whole(cleaned, starts, words),
-        knowledge.figures.firstAskedIn(cleaned));
+        asking.first());
   }
 
   /**

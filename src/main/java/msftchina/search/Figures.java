@@ -314,20 +314,53 @@ public final class Figures {
     return Where.ANYWHERE;
   }
 
-  /** Returns the kind of figure {@code question} asks for, or null when it asks for none. */
-  public Kind askedIn(String question) {
+  /**
+   * What a question asks of the kinds.
+   *
+   * @param figure the kind of figure it asks for (the first that matches), or null
+   * @param details the details it asks for besides: all that match
+   * @param first the details that put the statements giving them first: all that match
+   */
+  public record Asking(Kind figure, List<Kind> details, List<Kind> first) {
+
+    public Asking {
+      details = List.copyOf(details);
+      first = List.copyOf(first);
+    }
+  }
+
+  /** Returns what {@code question} asks of the kinds, read in one pass over them. */
+  public Asking asking(String question) {
     String lower = question.toLowerCase(Locale.ROOT);
+    Kind figure = null;
+    List<Kind> details = new ArrayList<>();
+    List<Kind> first = new ArrayList<>();
     for (int k = 0; k < kinds.size(); k++) {
-      if (kinds.get(k).asks() == Asks.FIGURE && asked.get(k).find(lower)) {
-        return kinds.get(k);
+      Kind kind = kinds.get(k);
+      boolean wanted =
+          switch (kind.asks()) {
+            case FIGURE -> figure == null;
+            case BESIDES, FIRST -> true;
+          };
+      if (wanted && asked.get(k).find(lower)) {
+        switch (kind.asks()) {
+          case FIGURE -> figure = kind;
+          case BESIDES -> details.add(kind);
+          case FIRST -> first.add(kind);
+        }
       }
     }
-    return null;
+    return new Asking(figure, details, first);
+  }
+
+  /** Returns the kind of figure {@code question} asks for, or null when it asks for none. */
+  public Kind askedIn(String question) {
+    return asking(question).figure();
   }
 
   /** Returns the details {@code question} asks for besides a kind of figure: all that match. */
   public List<Kind> detailsAskedIn(String question) {
-    return askedIn(question, Asks.BESIDES);
+    return asking(question).details();
   }
 
   /**
@@ -335,18 +368,7 @@ public final class Figures {
    * asks for a reason): all that match.
    */
   public List<Kind> firstAskedIn(String question) {
-    return askedIn(question, Asks.FIRST);
-  }
-
-  private List<Kind> askedIn(String question, Asks asks) {
-    String lower = question.toLowerCase(Locale.ROOT);
-    List<Kind> details = new ArrayList<>();
-    for (int k = 0; k < kinds.size(); k++) {
-      if (kinds.get(k).asks() == asks && asked.get(k).find(lower)) {
-        details.add(kinds.get(k));
-      }
-    }
-    return List.copyOf(details);
+    return asking(question).first();
   }
 
   /**
