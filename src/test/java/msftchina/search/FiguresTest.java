@@ -207,6 +207,9 @@ class FiguresTest {
           微软为什么留在中国？                                              | a reason
           is there a quote from a Microsoft executive about China?       | a quotation
           what did Althoff say about China, verbatim?                    | a quotation
+          how reliant is Microsoft on its China business?                | how much of the whole it is
+          how exposed is Microsoft to the Chinese market?                | how much of the whole it is
+          would losing China dent Microsoft's revenue?                   | how much of the whole it is
           how fast is Azure AI growing? numbers please, not quotes       |
           can we get a quote for 500 Azure seats?                        |
           what did Brad Smith tell Congress?                             |
