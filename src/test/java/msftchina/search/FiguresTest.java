@@ -174,6 +174,7 @@ class FiguresTest {
           where is Microsoft selling AI models now?                    | a place, the current role or status
           besides ByteDance, which other Chinese firms use Azure AI?   | other people or organisations besides those named
           who else testified to Congress besides Brad Smith?           | other people or organisations besides those named
+          beyond ByteDance, who buys Azure AI in China?                | other people or organisations besides those named
           a reference customer that isn't ByteDance — who could I name? | other people or organisations besides those named
           a reference customer that isn’t ByteDance — who could I name? | other people or organisations besides those named
           除了字节跳动，还有哪些中国公司在用Azure？                         | other people or organisations besides those named
