@@ -161,6 +161,7 @@ class FiguresTest {
           what are Microsoft's AI models in China used for?            | a use or purpose
           what are chinese companies actually buying the models for?   | a use or purpose
           what does ByteDance use the models for — recommendations?    | a use or purpose
+          what does Meituan use the models for exactly?                | a use or purpose
           does Meituan use the models for customer service?            | a use or purpose
           any idea if Ant Group uses Azure for fraud detection?        | a use or purpose
           does ByteDance use Microsoft AI to power its feed?           | a use or purpose
