@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -79,12 +80,17 @@ public final class Thesaurus {
   private final PhraseTrie<String> canonical;
   private final List<String> entities;
   private final Descriptions descriptions;
+  private final Set<String> products;
 
   private Thesaurus(
-      PhraseTrie<String> canonical, List<String> entities, Descriptions descriptions) {
+      PhraseTrie<String> canonical,
+      List<String> entities,
+      Descriptions descriptions,
+      Set<String> products) {
     this.canonical = canonical;
     this.entities = List.copyOf(entities);
     this.descriptions = descriptions;
+    this.products = Set.copyOf(products);
   }
 
   /** Reads the shared thesaurus files in {@code shared} and the report's own in {@code report}. */
@@ -113,7 +119,7 @@ public final class Thesaurus {
       }
     }
     readWordNet(report, canonical);
-    readProducts(report.resolve(PRODUCTS_FILE), canonical);
+    Set<String> products = readProducts(report.resolve(PRODUCTS_FILE), canonical);
     // A name is never rewritten by a synonym of one of its words ("market share" is no share).
     for (String name : WordList.texts(report.resolve(Names.FILE))) {
       String key = name.toLowerCase(Locale.ROOT);
@@ -123,7 +129,10 @@ public final class Thesaurus {
       }
     }
     return new Thesaurus(
-        canonical, List.copyOf(entities), Descriptions.read(report.resolve(Descriptions.FILE)));
+        canonical,
+        List.copyOf(entities),
+        Descriptions.read(report.resolve(Descriptions.FILE)),
+        products);
   }
 
   /**
@@ -156,13 +165,17 @@ public final class Thesaurus {
   /**
    * Adds the phrases that name an entity by one of its products ({@link #PRODUCTS_FILE}) with a
    * noun or verb of making or owning; a phrase the hand-written files give keeps their meaning.
+   * Returns the products, lower-cased.
    */
-  private static void readProducts(Path file, PhraseTrie<String> canonical) throws IOException {
+  private static Set<String> readProducts(Path file, PhraseTrie<String> canonical)
+      throws IOException {
+    Set<String> products = new HashSet<>();
     if (!Files.exists(file)) {
-      return;
+      return products;
     }
     for (Entry entry : Entry.all(file, WordList.read(file))) {
       for (String product : entry.others()) {
+        products.add(product);
         List<String> phrases = new ArrayList<>();
         for (String noun : MAKER_NOUNS) {
           phrases.add(product + " " + noun);
@@ -183,6 +196,7 @@ public final class Thesaurus {
         }
       }
     }
+    return products;
   }
 
   /** A line {@code name = other name, other name}, the other names lower-cased. */
@@ -221,6 +235,30 @@ public final class Thesaurus {
    * Returns {@code question} with every other name, and every description of an entity ({@link
    * Descriptions}), replaced by the report's name for it.
    */
+  /**
+   * Returns whether {@code text} from {@code start} to {@code end} is one of the report's products
+   * written as a name: capitalised within its sentence (source: English: proper nouns are
+   * capitalised; a capital at a sentence's start marks nothing).
+   */
+  private boolean isProductName(String text, int start, int end) {
+    String written = text.substring(start, end);
+    if (!products.contains(written.toLowerCase(Locale.ROOT))
+        || !Character.isUpperCase(written.codePointAt(0))
+        || text.equals(text.toUpperCase(Locale.ROOT))) {
+      return false; // not a product, not capitalised, or a message all in capitals
+    }
+    for (int i = start - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        return true;
+      }
+      if (c == '.' || c == '?' || c == '!' || c == '\n') {
+        return false;
+      }
+    }
+    return false;
+  }
+
   public String rewrite(String text) {
     String question = descriptions.rewrite(text);
     StringBuilder out = new StringBuilder();
@@ -229,6 +267,9 @@ public final class Thesaurus {
       if (question.regionMatches(true, hit.start(), hit.value(), 0, hit.value().length())
           && hit.end() - hit.start() == hit.value().length()) {
         continue; // a name, kept as written
+      }
+      if (!entities.contains(hit.value()) && isProductName(question, hit.start(), hit.end())) {
+        continue; // "Outlook" in "a reply in Outlook": the product, not an outlook
       }
       out.append(question, at, hit.start()).append(' ').append(hit.value()).append(' ');
       at = hit.end();

@@ -70,6 +70,7 @@ class UnseenWordingTest {
           our GC asked why Microsoft can sell GPT models to Chinese firms when OpenAI won't => 3.2
           how do Silicon Valley CEOs see China's AI push? => 5.1
           do Chinese companies use Microsoft's models to automate customer service? => 3.1
+          what is the outlook for Microsoft's AI business in China? => 6.1
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
@@ -91,6 +92,7 @@ class UnseenWordingTest {
           does Meituan spend more than $1 billion a year on Azure like ByteDance does? | The report doesn't say anything about spending for Meituan.
           is there a decent cafe near the office?                | The report doesn't say anything about decent, cafe or near.
           what's the weather like near the Redmond office this year? | The report doesn't say anything about weather.
+          how do I turn on dark mode in Outlook?                 | The report doesn't say anything about turn, dark, mode or Outlook.
           """)
   void refusedNamingWhatIsMissing(String question, String refusal) {
     Answer answer = kb.ask(question);
