@@ -82,6 +82,7 @@ class FiguresAskedTest {
           how much did Azure AI revenue grow in 2024?                          | msft-china-ai:4.1
           why does Microsoft stay in China, and how much of its revenue is it? | msft-china-ai:2.1
           how reliant is Microsoft on its China business?                      | msft-china-ai:2.1
+          what sort of tasks do Chinese firms give Microsoft's models?         | msft-china-ai:3.1
           how much did Azure AI revenue in China grow in fiscal 2025?          | msft-china-ai:4.1
           what did Judson Althoff say in July 2025?                            | msft-china-ai:4.2
           when did Judson Althoff talk about China?                            | msft-china-ai:4.2

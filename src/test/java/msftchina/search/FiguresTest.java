@@ -210,11 +210,14 @@ class FiguresTest {
           is there a quote from a Microsoft executive about China?       | a quotation
           what did Althoff say about China, verbatim?                    | a quotation
           how reliant is Microsoft on its China business?                | how much of the whole it is
+          what sort of tasks do Chinese firms give Microsoft's models?   | the kinds of use
+          what are Chinese banks doing with Azure AI?                    | the kinds of use
           how exposed is Microsoft to the Chinese market?                | how much of the whole it is
           would losing China dent Microsoft's revenue?                   | how much of the whole it is
           how fast is Azure AI growing? numbers please, not quotes       |
           can we get a quote for 500 Azure seats?                        |
           what did Brad Smith tell Congress?                             |
+          what kind of threat is China's AI push?                        |
           how fast did Azure AI revenue grow in China?                   |
           who is Microsoft's biggest AI customer in China?               |
           """)
