@@ -149,10 +149,19 @@ final class QuestionInMessage {
           Pattern.CASE_INSENSITIVE);
 
   /**
+   * A question embedded in a statement as a dependent yes/no interrogative clause ("the chair wants
+   * a sentence on whether Microsoft is still…"): "whether" introduces one wherever it stands (Quirk
+   * et al. 15.4), where "if" may be a condition.
+   */
+  private static final Pattern EMBEDDED_YES_NO =
+      Pattern.compile("\\bwhether\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
    * Returns {@code sentence} from where its question starts after a preamble set off by a dash or a
-   * comma ("Hi team — ahead of tomorrow's readout, can somebody summarize…?" from "can"), or after
-   * the verb of asking it is embedded after ("our GC asked why Microsoft can sell…" from "why"):
-   * the greeting, the occasion and who asks are not what it asks about.
+   * comma ("Hi team — ahead of tomorrow's readout, can somebody summarize…?" from "can"), after the
+   * verb of asking it is embedded after ("our GC asked why Microsoft can sell…" from "why"), or
+   * from the "whether" that embeds it ("the chair wants a line on whether Microsoft…"): the
+   * greeting, the occasion and who asks are not what it asks about.
    */
   static String withoutPreamble(String sentence) {
     int start = lastEnd(QUESTION_START, sentence);
@@ -160,7 +169,20 @@ final class QuestionInMessage {
     if (ASKING_VERBS.stream().anyMatch(lower::contains)) {
       start = Math.max(start, lastEnd(EMBEDDED_START, sentence));
     }
+    if (lower.contains("whether")) {
+      start = Math.max(start, lastStart(EMBEDDED_YES_NO, sentence));
+    }
     return sentence.substring(start);
+  }
+
+  /** Returns where the last match of {@code pattern} in {@code text} starts, or 0. */
+  private static int lastStart(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    int start = 0;
+    while (m.find()) {
+      start = m.start();
+    }
+    return start;
   }
 
   /** Returns where the last match of {@code pattern} in {@code text} ends, or 0. */

@@ -55,6 +55,8 @@ class QuestionInMessageTest {
           # a question embedded after a verb of asking or knowing: who asks is no part of it
           our GC asked why Microsoft can sell GPT models in China                     | why Microsoft can sell GPT models in China
           the board wonders whether China is material to Microsoft                    | whether China is material to Microsoft
+          # a yes/no question embedded by "whether", after any words
+          for the Acme pack the chair wants a line on whether Microsoft still sells AI | whether Microsoft still sells AI
           # a second question joined by "and" is no preamble
           what's the share — and how did it grow?                                     | what's the share — and how did it grow?
           """)
