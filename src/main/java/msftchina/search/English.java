@@ -215,6 +215,24 @@ final class English {
               + "|could|will|would|should)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** An auxiliary opening a question's clause, as a whole word. */
+  private static final String AUXILIARY =
+      "(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\\b";
+
+  /**
+   * "Which committee heard…": up to four words, none an auxiliary, and the head noun, then a verb
+   * in the past that opens the clause's predicate, the head its subject (Quirk et al. 11.14,
+   * wh-questions whose wh-element is the subject).
+   */
+  private static final Pattern WHICH_SUBJECT =
+      Pattern.compile(
+          "\\s+((?:(?!"
+              + AUXILIARY
+              + ")[\\w'’-]+\\s+){0,4}?)(?!"
+              + AUXILIARY
+              + ")([\\w-]+)\\s+([\\w-]+(?:ed|d))\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** The words after which a question word opens a clause ("so which…", "ok what…"). */
   private static final Set<String> CLAUSE_OPENERS =
       Set.of("and", "so", "but", "ok", "okay", "hey", "hi");
@@ -229,10 +247,15 @@ final class English {
       if (!opensClause(lower, at)) {
         continue;
       }
+      int from = at + (lower.startsWith("which", at) ? 5 : 4);
       Matcher m = WHICH_REST.matcher(question);
-      m.region(at + (lower.startsWith("which", at) ? 5 : 4), question.length());
+      m.region(from, question.length());
       if (!m.lookingAt()) {
-        continue;
+        m = WHICH_SUBJECT.matcher(question);
+        m.region(from, question.length());
+        if (!m.lookingAt() || !Parts.isParticiple(m.group(3))) {
+          continue;
+        }
       }
       String head = m.group(2);
       if ((" " + m.group(1)).contains(" of ")

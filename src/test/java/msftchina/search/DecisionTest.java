@@ -100,6 +100,8 @@ class DecisionTest {
         "What happened after Ilse Brandt spoke to investors? | what happened afterwards | 4.3",
         // what a "which" question asks to have named is a word the report never uses
         "Which committee did Ilse Brandt face?        | the committee                 | 4.3",
+        // the same when the head noun is the subject of a verb in the past
+        "Which committee questioned Ilse Brandt?      | the committee                 | 4.3",
         "So which robot versions does Harrow Freight buy? | the versions for Harrow Freight | 1.2 3.2",
       })
   void refusesNamingTheDetailNoStatementHas(String question, String missing, String closest) {
