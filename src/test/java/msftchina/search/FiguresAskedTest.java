@@ -62,6 +62,7 @@ class FiguresAskedTest {
           what share of Microsoft's AI revenue comes from China?      | The report doesn't say anything about a share of a total.
           who runs Microsoft's China operations?                      | The report doesn't say who runs Microsoft's China operations.
           how did OpenAI react to Microsoft selling GPT in China?     | The report doesn't say how OpenAI reacted to Microsoft selling GPT in China.
+          how much did Azure AI revenue grow worldwide in fiscal 2025? | The report doesn't say how much Azure AI revenue grew worldwide in fiscal 2025.
           """)
   void refusedNamingWhatTheReportLacks(String question, String refusal) {
     Answer answer = kb.ask(question);

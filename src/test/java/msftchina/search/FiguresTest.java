@@ -162,6 +162,8 @@ class FiguresTest {
           what are chinese companies actually buying the models for?   | a use or purpose
           what does ByteDance use the models for — recommendations?    | a use or purpose
           what does Meituan use the models for exactly?                | a use or purpose
+          how much did Microsoft's overall revenue grow in 2025?       | a worldwide or company-wide figure
+          did Azure revenue grow faster worldwide than in China?       | a worldwide or company-wide figure
           does Meituan use the models for customer service?            | a use or purpose
           any idea if Ant Group uses Azure for fraud detection?        | a use or purpose
           does ByteDance use Microsoft AI to power its feed?           | a use or purpose
