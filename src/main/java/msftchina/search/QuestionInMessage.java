@@ -149,14 +149,6 @@ final class QuestionInMessage {
           Pattern.CASE_INSENSITIVE);
 
   /**
-   * A question embedded in a statement as a dependent yes/no interrogative clause ("the chair wants
-   * a sentence on whether Microsoft is still…"): "whether" introduces one wherever it stands (Quirk
-   * et al. 15.4), where "if" may be a condition.
-   */
-  private static final Pattern EMBEDDED_YES_NO =
-      Pattern.compile("\\bwhether\\b", Pattern.CASE_INSENSITIVE);
-
-  /**
    * Returns {@code sentence} from where its question starts after a preamble set off by a dash or a
    * comma ("Hi team — ahead of tomorrow's readout, can somebody summarize…?" from "can"), after the
    * verb of asking it is embedded after ("our GC asked why Microsoft can sell…" from "why"), or
@@ -169,20 +161,11 @@ final class QuestionInMessage {
     if (ASKING_VERBS.stream().anyMatch(lower::contains)) {
       start = Math.max(start, lastEnd(EMBEDDED_START, sentence));
     }
-    if (lower.contains("whether")) {
-      start = Math.max(start, lastStart(EMBEDDED_YES_NO, sentence));
-    }
+    // "whether" introduces a dependent yes/no interrogative clause wherever it stands ("the chair
+    // wants a sentence on whether Microsoft is still…"), where "if" may be a condition (Quirk et
+    // al. 15.4); no English word has it inside.
+    start = Math.max(start, lower.lastIndexOf("whether"));
     return sentence.substring(start);
-  }
-
-  /** Returns where the last match of {@code pattern} in {@code text} starts, or 0. */
-  private static int lastStart(Pattern pattern, String text) {
-    Matcher m = pattern.matcher(text);
-    int start = 0;
-    while (m.find()) {
-      start = m.start();
-    }
-    return start;
   }
 
   /** Returns where the last match of {@code pattern} in {@code text} ends, or 0. */
