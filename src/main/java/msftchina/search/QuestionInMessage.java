@@ -164,8 +164,25 @@ final class QuestionInMessage {
     // "whether" introduces a dependent yes/no interrogative clause wherever it stands ("the chair
     // wants a sentence on whether Microsoft is still…"), where "if" may be a condition (Quirk et
     // al. 15.4); no English word has it inside.
-    start = Math.max(start, lower.lastIndexOf("whether"));
+    if (lower.contains(WHETHER)) {
+      start = Math.max(start, lastWhether(sentence));
+    }
     return sentence.substring(start);
+  }
+
+  private static final String WHETHER = "whether";
+
+  /**
+   * Returns where the last "whether" of {@code sentence} starts, in any case, or -1: looked for in
+   * the sentence itself, as its lower-cased copy may differ in length ("İ").
+   */
+  private static int lastWhether(String sentence) {
+    for (int i = sentence.length() - WHETHER.length(); i >= 0; i--) {
+      if (sentence.regionMatches(true, i, WHETHER, 0, WHETHER.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Returns where the last match of {@code pattern} in {@code text} ends, or 0. */

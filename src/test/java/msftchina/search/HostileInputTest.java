@@ -81,7 +81,11 @@ class HostileInputTest {
         Arguments.of("format string", "%s %n %d %1$s {0} ${jndi:ldap://x}"),
         Arguments.of("shouting", "WHO IS LUMENBAY'S BIGGEST CUSTOMER???"),
         Arguments.of("fullwidth letters", "\uFF22\uFF59\uFF54\uFF45\uFF24\uFF41\uFF4E\uFF43\uFF45"),
-        Arguments.of("combining marks", "Lumen\u0301\u0301\u0301bay re\u0300venue"));
+        Arguments.of("combining marks", "Lumen\u0301\u0301\u0301bay re\u0300venue"),
+        Arguments.of(
+            "letters longer lower-cased, before an embedded question",
+            "\u0130\u0130\u0130\u0130\u0130\u0130\u0130\u0130 the board wants a line on"
+                + " WHETHER Lumenbay sells robots. \u0130\u0130\u0130 can you pull it?"));
   }
 
   private static String wordSoup(int length) {
