@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import msftchina.english.EverydayWords;
 import msftchina.english.Lexicon;
 
@@ -19,6 +20,16 @@ import msftchina.english.Lexicon;
  * message and is not.
  */
 final class EverydayMatch {
+
+  /**
+   * A figure written with its unit, as the report writes one: a percentage ("400%", "1.5 percent")
+   * or a sum in dollars ("$1 billion"). A message quoting one the report gives ("what does the 400%
+   * figure refer to?") is about the report as surely as one naming its entities; a bare number
+   * ("400 times 2", "1.5 liters") is not.
+   */
+  private static final Pattern FIGURE =
+      Pattern.compile(
+          "\\$\\s?(\\d+(?:[.,]\\d+)?)|(\\d+(?:[.,]\\d+)?)\\s?(?:%|percent\\b|per cent\\b)");
 
   private final Knowledge knowledge;
   private final Vocabulary vocabulary;
@@ -77,8 +88,8 @@ final class EverydayMatch {
 
     /**
      * Returns whether the message names one of the report's entities anywhere, by any of its names
-     * or misspelt ("chnia"): a question that names none of them must carry what it asks about in
-     * the report's other words.
+     * or misspelt ("chnia"), or quotes a figure the report gives ("400%"): a question that does
+     * neither must carry what it asks about in the report's other words.
      */
     boolean namesEntity() {
       if (namesEntity == null) {
@@ -91,7 +102,7 @@ final class EverydayMatch {
             terms.add(near);
           }
         }
-        namesEntity = !knowledge.entitiesIn(terms).isEmpty();
+        namesEntity = !knowledge.entitiesIn(terms).isEmpty() || quotesFigure(whole);
       }
       return namesEntity;
     }
@@ -114,6 +125,18 @@ final class EverydayMatch {
         }
       }
       return true;
+    }
+
+    /** Returns whether {@code text} quotes a figure, with its unit, whose number the report has. */
+    private boolean quotesFigure(String text) {
+      java.util.regex.Matcher m = FIGURE.matcher(text);
+      while (m.find()) {
+        String number = m.group(1) != null ? m.group(1) : m.group(2);
+        if (knowledge.analysis.terms(number).stream().anyMatch(vocabulary::has)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Returns the term of the report's word a misspelt {@code word} is, looked up once. */

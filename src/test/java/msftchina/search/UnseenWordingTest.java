@@ -71,6 +71,8 @@ class UnseenWordingTest {
           how do Silicon Valley CEOs see China's AI push? => 5.1
           do Chinese companies use Microsoft's models to automate customer service? => 3.1
           what is the outlook for Microsoft's AI business in China? => 6.1
+          what does the 400% figure refer to? => 4.1
+          what does 1.5% refer to? => 2.1
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
@@ -145,6 +147,8 @@ class UnseenWordingTest {
           best dim sum in the Middle Kingdom?
           any good restaurants in Silicon Valley?
           do our benefits cover mental health services?
+          what's 400 times 2?
+          is 1.5 liters of water enough per day?
           """)
   void otherRefusalsShowNothingAsClosest(String question) {
     Answer answer = kb.ask(question);
