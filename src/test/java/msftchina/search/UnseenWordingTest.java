@@ -73,6 +73,8 @@ class UnseenWordingTest {
           what is the outlook for Microsoft's AI business in China? => 6.1
           what does the 400% figure refer to? => 4.1
           what does 1.5% refer to? => 2.1
+          who said Microsoft is the one company bringing together the US and China? => 4.2
+          who stated that Microsoft is the one company bringing the US and Chinese AI together? => 4.2
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
