@@ -74,6 +74,8 @@ class UnseenWordingTest {
           what does the 400% figure refer to? => 4.1
           what does 1.5% refer to? => 2.1
           who said Microsoft is the one company bringing together the US and China? => 4.2
+          what share of Microsoft revenue came from the People's Republic in 2024? => 2.1
+          who is Microsoft's biggest AI customer in the world's second-largest economy? => 1.2
           who stated that Microsoft is the one company bringing the US and Chinese AI together? => 4.2
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
