@@ -76,6 +76,7 @@ class UnseenWordingTest {
           who said Microsoft is the one company bringing together the US and China? => 4.2
           what share of Microsoft revenue came from the People's Republic in 2024? => 2.1
           who is Microsoft's biggest AI customer in the world's second-largest economy? => 1.2
+          why does Microsoft keep a presence in China if it's such a tiny part of its revenue? => 2.2
           who stated that Microsoft is the one company bringing the US and Chinese AI together? => 4.2
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
