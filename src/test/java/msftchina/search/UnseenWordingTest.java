@@ -77,6 +77,7 @@ class UnseenWordingTest {
           what share of Microsoft revenue came from the People's Republic in 2024? => 2.1
           who is Microsoft's biggest AI customer in the world's second-largest economy? => 1.2
           why does Microsoft keep a presence in China if it's such a tiny part of its revenue? => 2.2
+          what is the ByteDance deal worth? => 1.2
           who stated that Microsoft is the one company bringing the US and Chinese AI together? => 4.2
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
@@ -128,6 +129,7 @@ class UnseenWordingTest {
           what have lawmakers proposed to do about China's AI push? | 5.1
           how many people attended Microsoft's July 2025 internal meeting? | 4.2
           how much does Microsoft charge Chinese customers for GPT access? | 3.2
+          how much is Tencent's Azure deal worth?                | 1.3
           """)
   void nearTopicQuestionsAreRefusedShowingTheClosestStatement(String question, String closest) {
     Answer answer = kb.ask(question);
