@@ -87,11 +87,20 @@ public final class FactFields {
   /** The sentence number within its paragraph: stored for display only. */
   public static final String POSITION = "position";
 
+  /**
+   * What a statement opens, searched to answer a request for a report's gist: {@link #OPENS_REPORT}
+   * for its first, {@link #OPENS_PARAGRAPH} for the first of each other paragraph.
+   */
+  static final String OPENS = "opens";
+
+  static final String OPENS_REPORT = "report";
+  static final String OPENS_PARAGRAPH = "paragraph";
+
   /** The stop-word list's file name in {@code facts/}. */
   public static final String STOPWORDS_FILE = "stopwords.txt";
 
   /** The version of the index's layout and analysis; an index built with another is rebuilt. */
-  public static final String FORMAT = "5";
+  public static final String FORMAT = "6";
 
   /** Snowball's English stop list, as Lucene ships it (BSD licence; snowballstem.org). */
   private static final String SNOWBALL_ENGLISH = "english_stop.txt";

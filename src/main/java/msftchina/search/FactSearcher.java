@@ -1,5 +1,9 @@
 package msftchina.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +12,12 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import msftchina.facts.Fact;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * Answers questions from a group of reports read with the same word lists (one report with lists of
@@ -98,13 +106,9 @@ final class FactSearcher {
     if (reading.refusal() != null) {
       return Answer.refused(question, reading.refusal());
     }
-    IntFunction<Fact> fact;
-    if (preloaded != null) {
-      fact = doc -> preloaded[doc];
-    } else {
-      Statements statements = new Statements(searcher.getIndexReader());
-      Map<Integer, Fact> read = new HashMap<>();
-      fact = doc -> read.computeIfAbsent(doc, statements::fact);
+    IntFunction<Fact> fact = facts();
+    if (reading.gist()) {
+      return gist(question, fact, filter, excluded);
     }
     IntFunction<List<Word>> words =
         preloadedWords != null
@@ -143,6 +147,66 @@ final class FactSearcher {
         null,
         Answer.Strength.ofCoverage(reading.coverage()),
         reading.coverage());
+  }
+
+  /** Returns the statements by doc: preloaded, or read from the index once each. */
+  private IntFunction<Fact> facts() {
+    if (preloaded != null) {
+      return doc -> preloaded[doc];
+    }
+    Statements statements = new Statements(searcher.getIndexReader());
+    Map<Integer, Fact> read = new HashMap<>();
+    return doc -> read.computeIfAbsent(doc, statements::fact);
+  }
+
+  /**
+   * Returns the answer to a request for the gist ({@link Gist}) of the reports {@code filter}
+   * matches and {@code excluded} doesn't: their opening statements, which say what a report is
+   * about. Of one report, its first statement and the first of its next paragraphs; of several,
+   * each one's first, in the order they were indexed.
+   */
+  private Answer gist(String question, IntFunction<Fact> fact, Query filter, Query excluded) {
+    List<Integer> docs = openings(FactFields.OPENS_REPORT, filter, excluded);
+    if (docs.size() == 1) {
+      String report = fact.apply(docs.get(0)).id();
+      Query same =
+          new TermQuery(
+              new Term(FactFields.REPORT_ID, report.substring(0, report.lastIndexOf(':'))));
+      docs = new ArrayList<>(docs);
+      docs.addAll(openings(FactFields.OPENS_PARAGRAPH, same, null));
+    }
+    List<Match> matches =
+        docs.stream()
+            .limit(Ranking.MAX_FACTS)
+            .map(doc -> new Match(fact.apply(doc), 1f, List.of()))
+            .toList();
+    return matches.isEmpty()
+        ? Answer.refused(question, new Refusal(Refusal.Reason.WORDS_NOT_IN_REPORT, List.of()))
+        : new Answer(question, matches, null, Answer.Strength.STRONG, 1);
+  }
+
+  /**
+   * Returns the docs of the statements that open {@code what} (a report, a paragraph) among those
+   * {@code filter} matches (all when null) and {@code excluded} doesn't, the first indexed first.
+   */
+  private List<Integer> openings(String what, Query filter, Query excluded) {
+    BooleanQuery.Builder query =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(FactFields.OPENS, what)), BooleanClause.Occur.FILTER);
+    if (filter != null) {
+      query.add(filter, BooleanClause.Occur.FILTER);
+    }
+    if (excluded != null) {
+      query.add(excluded, BooleanClause.Occur.MUST_NOT);
+    }
+    try {
+      return Arrays.stream(searcher.search(query.build(), Ranking.MAX_FACTS).scoreDocs)
+          .map(hit -> hit.doc)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed on the open index", e);
+    }
   }
 
   /**

@@ -57,6 +57,9 @@ final class QuestionReader {
    * that ask something are read first; the whole message when they alone can't be answered.
    */
   Reading read(String question, DecisionModel model) {
+    if (Gist.asked(Question.clean(question), this::saysNothing)) {
+      return Reading.ofGist(question);
+    }
     Reading reading = null;
     EverydayMatch.Message message = everyday.of(question);
     List<String> first = QuestionInMessage.firstReadings(question);
@@ -233,6 +236,11 @@ final class QuestionReader {
   private static boolean saysLittle(String word) {
     return EverydayWords.isEveryday(word)
         || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** Returns whether {@code word} is a stop word of the report's or {@link #saysLittle}. */
+  private boolean saysNothing(String word) {
+    return saysLittle(word) || knowledge.analysis.terms(word).isEmpty();
   }
 
   /** Returns whether every term of {@code name} is a word of the report. */

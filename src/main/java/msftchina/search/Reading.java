@@ -13,6 +13,7 @@ import java.util.Map;
  * @param coverage the share of the question's weight that the report's words carry
  * @param asked what the question asks for beyond its words
  * @param refusal why the report can't answer, when the reading alone decides it; else null
+ * @param gist whether the question asks for the gist of the report itself ({@link Gist})
  */
 record Reading(
     String question,
@@ -20,7 +21,24 @@ record Reading(
     List<String> unknown,
     double coverage,
     Asked asked,
-    Refusal refusal) {
+    Refusal refusal,
+    boolean gist) {
+
+  /** Creates a reading of a question about something in the report. */
+  Reading(
+      String question,
+      Map<String, Float> terms,
+      List<String> unknown,
+      double coverage,
+      Asked asked,
+      Refusal refusal) {
+    this(question, terms, unknown, coverage, asked, refusal, false);
+  }
+
+  /** Returns the reading of {@code question}, which asks for the report's gist. */
+  static Reading ofGist(String question) {
+    return new Reading(question, Map.of(), List.of(), 1, null, null, true);
+  }
 
   /** Returns a reading that already refuses {@code question}. */
   static Reading refused(String question, Refusal.Reason reason, List<String> missing) {

@@ -102,6 +102,13 @@ final class StatementDocuments {
     // Shown only: where the sentence stands in its report.
     doc.add(new StoredField(FactFields.PARAGRAPH, fact.paragraph()));
     doc.add(new StoredField(FactFields.POSITION, fact.position()));
+    if (fact.position() == 1) { // searched for a report's gist: what it, and each paragraph, opens
+      doc.add(
+          new StringField(
+              FactFields.OPENS,
+              fact.paragraph() == 1 ? FactFields.OPENS_REPORT : FactFields.OPENS_PARAGRAPH,
+              Field.Store.NO));
+    }
     // What it gives: stored, read for the few candidates a question weighs; entities also as
     // exact terms, counted per report to find what a report is about.
     for (String entity : fact.gives().entities()) {
