@@ -30,8 +30,11 @@ public final class FactAnnotator {
   public Gives gives(Fact fact) {
     String text = fact.text();
     var terms = knowledge.analysis.terms(text);
+    // An entity is named by any of its names: "the United States" is the US.
+    var named = new java.util.HashSet<>(terms);
+    named.addAll(knowledge.analysis.terms(knowledge.thesaurus.rewrite(text)));
     return new Gives(
-        knowledge.entitiesIn(terms),
+        knowledge.entitiesIn(named),
         knowledge.figures.givenIn(text).stream().map(Figures.Kind::id).toList(),
         List.copyOf(new TreeSet<>(English.yearsSpokenOf(text))),
         knowledge.measuresIn(terms));

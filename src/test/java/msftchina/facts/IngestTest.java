@@ -49,6 +49,12 @@ class IngestTest {
   }
 
   @Test
+  void aStatementNamesAnEntityByAnyOfItsNames() throws IOException {
+    // "the western coast of the United States": the US, as aliases.txt names it
+    assertTrue(fact(ingested(), "msft-china-ai:4.2").gives().entities().contains("US"));
+  }
+
+  @Test
   void theJudsonAlthoffQuoteIsOneFactEndingWithTheQuote() throws IOException {
     List<Fact> facts = ingested();
     List<Fact> althoff = facts.stream().filter(f -> f.text().contains("Judson Althoff")).toList();
