@@ -130,6 +130,7 @@ class UnseenWordingTest {
           how many people attended Microsoft's July 2025 internal meeting? | 4.2
           how much does Microsoft charge Chinese customers for GPT access? | 3.2
           how much is Tencent's Azure deal worth?                | 1.3
+          did Brad Smith's testimony cause any backlash?         | 2.1
           """)
   void nearTopicQuestionsAreRefusedShowingTheClosestStatement(String question, String closest) {
     Answer answer = kb.ask(question);
