@@ -25,9 +25,12 @@ final class English {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern NEGATED =
       Pattern.compile("(?<![\\p{L}\\p{N}])non-(\\p{L}[\\p{L}\\p{N}]*)", Pattern.CASE_INSENSITIVE);
+  // What is paid for, sold to or compared with; not what a reason is given for ("the reason for
+  // OpenAI staying out": OpenAI is asked about; Merriam-Webster, reason: a statement offered in
+  // explanation, "the reason for").
   private static final Pattern ASIDE =
       Pattern.compile(
-          "\\b(?:on|for|with|into|to|via|through|towards?|like|unlike|besides|except|excluding|other than|other|apart from|aside from|beyond|not counting"
+          "\\b(?:on|(?<!\\b(?:reasons?|rationale|explanation|justification|motives?|grounds|basis|given) )for|with|into|to|via|through|towards?|like|unlike|besides|except|excluding|other than|other|apart from|aside from|beyond|not counting"
               + "|(?:that|who|which) (?:isn['’]t|isnt|is not|aren['’]t|are not))\\s+(?:the\\s+|its\\s+|their\\s+)?$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern COMPARISON =

@@ -159,7 +159,14 @@ class EnglishTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"how much does ", "what did Brad Smith say about ", "is "})
+  @ValueSource(
+      strings = {
+        "how much does ",
+        "what did Brad Smith say about ",
+        "is ",
+        "what's the reason given for ",
+        "what are the reasons for "
+      })
   void whatIsAskedAboutIsNotAside(String before) {
     assertFalse(English.isAside(before), before);
   }
