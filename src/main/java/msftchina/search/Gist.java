@@ -23,7 +23,9 @@ final class Gist {
   private static final String DOCUMENT =
       "(?:report|writeup|write-up|paper|document|doc|piece|study|article|brief|memo|research)";
 
-  /** What asks for a summary. */
+  /**
+   * What asks for a summary, in a message lower-cased (faster than matching case-insensitively).
+   */
   private static final Pattern ASKS =
       Pattern.compile(
           "\\b(?:summar(?:y|ies|ize|ise|ized|ised|izing|ising)|sum (?:it |this |that )?up"
@@ -35,8 +37,7 @@ final class Gist {
               + " about|what (?:does|do) (?:this|the|that) "
               + DOCUMENT
               + " (?:say|says|cover|argue|conclude|find)"
-              + ")\\b|总结|概括|概要|摘要|要点|重点|概述|主要内容|核心观点|主要观点|讲了什么|说了什么|讲的是什么|讲什么",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+              + ")\\b|总结|概括|概要|摘要|要点|重点|概述|主要内容|核心观点|主要观点|讲了什么|说了什么|讲的是什么|讲什么");
 
   /**
    * Words a request for the gist may have besides: the document asked about, courtesy, how short
@@ -102,29 +103,79 @@ final class Gist {
 
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
+  /**
+   * What each request for a summary has, one at least, looked for before {@link #ASKS}: most
+   * questions have none, and finding none is cheaper than scanning with the whole pattern.
+   */
+  private static final String[] CLUES = {
+    "summar",
+    "sum ",
+    "gist",
+    "overview",
+    "synopsis",
+    "recap",
+    "tl;",
+    "tl ",
+    "tldr",
+    "take",
+    "upshot",
+    "bottom line",
+    "nutshell",
+    "headline",
+    "thesis",
+    "key ",
+    "main ",
+    "finding",
+    "conclusion",
+    "report",
+    "writeup",
+    "write-up",
+    "paper",
+    "doc",
+    "piece",
+    "study",
+    "article",
+    "brief",
+    "memo",
+    "research"
+  };
+
   private Gist() {}
 
+  /** Returns whether {@code lower} has a clue of {@link #CLUES}, or any CJK character. */
+  private static boolean mayAsk(String lower) {
+    for (String clue : CLUES) {
+      if (lower.indexOf(clue) >= 0) {
+        return true;
+      }
+    }
+    return lower.chars().anyMatch(c -> c >= 0x2E80);
+  }
+
   /**
-   * Returns whether {@code cleaned} asks for the report's gist and nothing else: every word besides
+   * Returns whether {@code message} asks for the report's gist and nothing else: every word besides
    * those asking for a summary is one that {@code saysLittle} (a stop word, an everyday word) or
    * one of {@link #BESIDES}, and no Chinese is left but particles.
    */
-  static boolean asked(String cleaned, Predicate<String> saysLittle) {
-    Matcher m = ASKS.matcher(cleaned);
+  static boolean asked(String message, Predicate<String> saysLittle) {
+    if (message == null || !mayAsk(message.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    String lower = Question.clean(message).toLowerCase(Locale.ROOT);
+    Matcher m = ASKS.matcher(lower);
     if (!m.find()) {
       return false;
     }
-    String rest = ASKS.matcher(cleaned).replaceAll(" ");
+    String rest = m.replaceAll(" ");
     if (HAN.matcher(CHINESE_FILLER.matcher(rest).replaceAll("")).find()) {
       return false;
     }
     Matcher w = WORD.matcher(rest);
     while (w.find()) {
       String word = w.group();
-      String lower = word.toLowerCase(Locale.ROOT);
       if (HAN.matcher(word).find()
           || word.chars().allMatch(Character::isDigit)
-          || BESIDES.contains(lower)
+          || BESIDES.contains(word)
           || saysLittle.test(word)) {
         continue;
       }

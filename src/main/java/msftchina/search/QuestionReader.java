@@ -57,7 +57,7 @@ final class QuestionReader {
    * that ask something are read first; the whole message when they alone can't be answered.
    */
   Reading read(String question, DecisionModel model) {
-    if (Gist.asked(Question.clean(question), this::saysNothing)) {
+    if (Gist.asked(question, this::saysNothing)) {
       return Reading.ofGist(question);
     }
     Reading reading = null;
