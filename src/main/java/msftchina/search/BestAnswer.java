@@ -1,5 +1,6 @@
 package msftchina.search;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -36,6 +37,9 @@ final class BestAnswer {
     for (int g = 0; g < readings.length; g++) {
       readings[g] = groups.get(g).read(question, model);
     }
+    if (readings.length > 1 && readings[0].gist()) {
+      return ledes(question, readings);
+    }
     Answer best = null;
     int bestGroup = -1;
     for (int g : smallestFirst) {
@@ -57,6 +61,26 @@ final class BestAnswer {
       }
     }
     return best;
+  }
+
+  /**
+   * Returns the answer to a request for the gist of every report ({@link Gist}), read as {@code
+   * readings} by the groups: each report's first statement, in the groups' order, at most {@link
+   * Ranking#MAX_FACTS}.
+   */
+  private Answer ledes(String question, Reading[] readings) {
+    List<Match> ledes = new ArrayList<>();
+    for (int g = 0; g < readings.length && ledes.size() < Ranking.MAX_FACTS; g++) {
+      for (Match match : groups.get(g).search(readings[g]).matches()) {
+        if (match.fact().paragraph() == 1 && match.fact().position() == 1) {
+          ledes.add(match);
+        }
+      }
+    }
+    List<Match> shown = ledes.subList(0, Math.min(ledes.size(), Ranking.MAX_FACTS));
+    return shown.isEmpty()
+        ? groups.get(0).search(readings[0])
+        : new Answer(question, List.copyOf(shown), null, Answer.Strength.STRONG, 1);
   }
 
   /**

@@ -11,28 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 import msftchina.facts.FactsFormatException;
 import msftchina.search.DecisionModel;
-import msftchina.search.KnowledgeBase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import msftchina.testing.BundledReport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fitting the decision to answer or refuse, and scoring each fold on questions it never saw. */
 class FitTest {
 
-  @TempDir static Path indexDir;
-
-  private static KnowledgeBase kb;
-
-  @BeforeAll
-  static void open() throws Exception {
-    kb = KnowledgeBase.open(Path.of("facts"), indexDir, line -> {});
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    kb.close();
-  }
+  @RegisterExtension static final BundledReport kb = new BundledReport();
 
   private static final DecisionModel ANSWERS_ANYTHING = new DecisionModel(0.01, 0.01, 0.01, 0.01);
 

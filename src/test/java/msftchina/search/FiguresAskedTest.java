@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import msftchina.app.Wording;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import msftchina.testing.BundledReport;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,19 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class FiguresAskedTest {
 
-  @TempDir static Path indexDir;
-
-  private static KnowledgeBase kb;
-
-  @BeforeAll
-  static void open() throws IOException {
-    kb = KnowledgeBase.open(Path.of("facts"), indexDir, line -> {});
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    kb.close();
-  }
+  @RegisterExtension static final BundledReport kb = new BundledReport();
 
   // A question it can reword is refused in its own words ("when Brad Smith testified"); one it
   // can't (no wh-word, two clauses, a yes/no question) keeps naming what the report lacks.

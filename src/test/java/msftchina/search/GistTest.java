@@ -5,21 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import msftchina.app.Wording;
-import msftchina.facts.FactsDirectory;
-import msftchina.facts.FactsFile;
-import msftchina.facts.Ingest;
-import msftchina.facts.ReportFile;
-import msftchina.facts.ReportFolder;
-import msftchina.testing.FactsCopy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import msftchina.testing.BundledReport;
+import msftchina.testing.TwoReports;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,19 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GistTest {
 
-  @TempDir static Path indexDir;
-
-  private static KnowledgeBase kb;
-
-  @BeforeAll
-  static void open() throws IOException {
-    kb = KnowledgeBase.open(Path.of("facts"), indexDir, line -> {});
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    kb.close();
-  }
+  @RegisterExtension static final BundledReport kb = new BundledReport();
 
   @ParameterizedTest(name = "\"{0}\" gets the report's opening statements")
   @ValueSource(
@@ -101,33 +82,17 @@ class GistTest {
   @Test
   void inALibraryTheGistIsOfTheReportAskedOrEachReportsFirstStatement(@TempDir Path tmp)
       throws IOException {
-    Path facts = FactsCopy.of(FixtureReport.dir(), tmp.resolve("facts"));
-    Path other = Files.createDirectories(facts.resolve("quokka-farming"));
-    Files.writeString(
-        other.resolve(ReportFile.FILE_NAME),
-        """
-        Title: Quokka farming in Western Australia
-        Date: 2026
-
-        Quokka farms on Rottnest Island doubled their visitor revenue in 2025 [1]. Most farms \
-        sell tours to tourists from Perth [2].
-
-        Farm owners plan to add night tours next year [1].
-        """,
-        StandardCharsets.UTF_8);
-    ReportFolder folder = new ReportFolder(other);
-    FactsFile.write(
-        folder.factsFile(),
-        FactAnnotator.of(new FactsDirectory(facts), folder)
-            .annotate(Ingest.facts(ReportFile.read(other.resolve(ReportFile.FILE_NAME)))));
+    Path facts = TwoReports.copy(tmp.resolve("facts"));
     try (KnowledgeBase two = KnowledgeBase.open(facts, tmp.resolve("index"), l -> {})) {
       assertEquals(
-          List.of("quokka-farming:1.1", "quokka-farming:2.1"),
-          ids(two.ask("summarize the report", Optional.of("quokka-farming"))));
-      List<String> fixture =
-          ids(two.ask("summarize the report", Optional.of(FixtureReport.REPORT)));
-      assertEquals(FixtureReport.REPORT + ":1.1", fixture.get(0));
-      assertTrue(fixture.stream().allMatch(id -> id.startsWith(FixtureReport.REPORT + ":")));
+          List.of(TwoReports.QUARRYSTONE + ":1.1", TwoReports.QUARRYSTONE + ":2.1"),
+          ids(two.ask("summarize the report", Optional.of(TwoReports.QUARRYSTONE))));
+      assertEquals(
+          TwoReports.LUMENBAY + ":1.1",
+          ids(two.ask("summarize the report", Optional.of(TwoReports.LUMENBAY))).get(0));
+      assertEquals(
+          List.of(TwoReports.LUMENBAY + ":1.1", TwoReports.QUARRYSTONE + ":1.1"),
+          ids(two.ask("summarize the report")).stream().sorted().toList());
     }
   }
 

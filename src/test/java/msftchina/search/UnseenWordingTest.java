@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import msftchina.app.Wording;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import msftchina.testing.BundledReport;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,19 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class UnseenWordingTest {
 
-  @TempDir static Path indexDir;
-
-  private static KnowledgeBase kb;
-
-  @BeforeAll
-  static void open() throws IOException {
-    kb = KnowledgeBase.open(Path.of("facts"), indexDir, line -> {});
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    kb.close();
-  }
+  @RegisterExtension static final BundledReport kb = new BundledReport();
 
   @ParameterizedTest(name = "\"{0}\" is answered first by {1}")
   @CsvSource(
