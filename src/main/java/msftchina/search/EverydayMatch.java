@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import msftchina.english.EverydayWords;
 import msftchina.english.Lexicon;
@@ -129,7 +130,7 @@ final class EverydayMatch {
 
     /** Returns whether {@code text} quotes a figure, with its unit, whose number the report has. */
     private boolean quotesFigure(String text) {
-      java.util.regex.Matcher m = FIGURE.matcher(text);
+      Matcher m = FIGURE.matcher(text);
       while (m.find()) {
         String number = m.group(1) != null ? m.group(1) : m.group(2);
         if (knowledge.analysis.terms(number).stream().anyMatch(vocabulary::has)) {

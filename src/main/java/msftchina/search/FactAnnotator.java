@@ -1,6 +1,7 @@
 package msftchina.search;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.TreeSet;
 import msftchina.facts.Fact;
@@ -31,7 +32,7 @@ public final class FactAnnotator {
     String text = fact.text();
     var terms = knowledge.analysis.terms(text);
     // An entity is named by any of its names: "the United States" is the US.
-    var named = new java.util.HashSet<>(terms);
+    var named = new HashSet<>(terms);
     named.addAll(knowledge.analysis.terms(knowledge.thesaurus.rewrite(text)));
     return new Gives(
         knowledge.entitiesIn(named),

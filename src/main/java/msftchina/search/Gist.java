@@ -1,10 +1,13 @@
 package msftchina.search;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Whether a message asks for the gist of the report itself ("summarize the report", "tl;dr?",
@@ -20,8 +23,23 @@ import java.util.regex.Pattern;
  */
 final class Gist {
 
-  private static final String DOCUMENT =
-      "(?:report|writeup|write-up|paper|document|doc|piece|study|article|brief|memo|research)";
+  /** The nouns for a document that a request for its gist may name ("summarize the report"). */
+  private static final List<String> DOCUMENTS =
+      List.of(
+          "report",
+          "writeup",
+          "write-up",
+          "paper",
+          "document",
+          "doc",
+          "piece",
+          "study",
+          "article",
+          "brief",
+          "memo",
+          "research");
+
+  private static final String DOCUMENT = "(?:" + String.join("|", DOCUMENTS) + ")";
 
   /**
    * What asks for a summary, in a message lower-cased (faster than matching case-insensitively).
@@ -44,57 +62,48 @@ final class Gist {
    * the summary should be (and where it goes: a bullet, a slide), and Chinese particles.
    */
   private static final Set<String> BESIDES =
-      Set.of(
-          "report",
-          "reports",
-          "writeup",
-          "write-up",
-          "paper",
-          "document",
-          "doc",
-          "piece",
-          "study",
-          "article",
-          "brief",
-          "briefly",
-          "memo",
-          "research",
-          "please",
-          "pls",
-          "plz",
-          "thanks",
-          "thank",
-          "thx",
-          "ty",
-          "quick",
-          "quickly",
-          "short",
-          "shortly",
-          "one-line",
-          "one-liner",
-          "sentence",
-          "sentences",
-          "bullet",
-          "bullets",
-          "point",
-          "points",
-          "line",
-          "lines",
-          "word",
-          "words",
-          "slide",
-          "overall",
-          "main",
-          "key",
-          "top",
-          "single",
-          "hi",
-          "hey",
-          "hello",
-          "team",
-          "folks",
-          "everyone",
-          "all");
+      Stream.concat(
+              DOCUMENTS.stream(),
+              Stream.of(
+                  "reports",
+                  "briefly",
+                  "please",
+                  "pls",
+                  "plz",
+                  "thanks",
+                  "thank",
+                  "thx",
+                  "ty",
+                  "quick",
+                  "quickly",
+                  "short",
+                  "shortly",
+                  "one-line",
+                  "one-liner",
+                  "sentence",
+                  "sentences",
+                  "bullet",
+                  "bullets",
+                  "point",
+                  "points",
+                  "line",
+                  "lines",
+                  "word",
+                  "words",
+                  "slide",
+                  "overall",
+                  "main",
+                  "key",
+                  "top",
+                  "single",
+                  "hi",
+                  "hey",
+                  "hello",
+                  "team",
+                  "folks",
+                  "everyone",
+                  "all"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
 
@@ -107,38 +116,30 @@ final class Gist {
    * What each request for a summary has, one at least, looked for before {@link #ASKS}: most
    * questions have none, and finding none is cheaper than scanning with the whole pattern.
    */
-  private static final String[] CLUES = {
-    "summar",
-    "sum ",
-    "gist",
-    "overview",
-    "synopsis",
-    "recap",
-    "tl;",
-    "tl ",
-    "tldr",
-    "take",
-    "upshot",
-    "bottom line",
-    "nutshell",
-    "headline",
-    "thesis",
-    "key ",
-    "main ",
-    "finding",
-    "conclusion",
-    "report",
-    "writeup",
-    "write-up",
-    "paper",
-    "doc",
-    "piece",
-    "study",
-    "article",
-    "brief",
-    "memo",
-    "research"
-  };
+  private static final List<String> CLUES =
+      Stream.concat(
+              Stream.of(
+                  "summar",
+                  "sum ",
+                  "gist",
+                  "overview",
+                  "synopsis",
+                  "recap",
+                  "tl;",
+                  "tl ",
+                  "tldr",
+                  "take",
+                  "upshot",
+                  "bottom line",
+                  "nutshell",
+                  "headline",
+                  "thesis",
+                  "key ",
+                  "main ",
+                  "finding",
+                  "conclusion"),
+              DOCUMENTS.stream())
+          .toList();
 
   private Gist() {}
 
