@@ -241,8 +241,34 @@ final class English {
       Set.of("and", "so", "but", "ok", "okay", "hey", "hi");
 
   /**
+   * The nouns for information itself: "what details are there on the partnership?" and "what info
+   * do we have on ByteDance?" ask what the report says, not to have a detail named. WordNet 3.1's
+   * synsets information.n.01 (information, info), data.n.01 (data), datum.n.01 (datum), detail.n.01
+   * (detail), fact.n.01 (fact), statistic.n.01 (statistic), specific.n.01 (specifics),
+   * particular.n.01 (particulars), news.n.01 (news) and update.n.01 (update), with their plurals.
+   */
+  private static final Set<String> INFORMATION =
+      Set.of(
+          "information",
+          "info",
+          "data",
+          "datum",
+          "detail",
+          "details",
+          "fact",
+          "facts",
+          "statistic",
+          "statistics",
+          "specifics",
+          "particulars",
+          "news",
+          "update",
+          "updates");
+
+  /**
    * Returns the head noun of the thing a "which"/"what" question asks to have named or given
-   * ("committee" in "which congressional committee did Brad Smith testify before?"), or null.
+   * ("committee" in "which congressional committee did Brad Smith testify before?"), or null; never
+   * a noun for information itself ({@link #INFORMATION}).
    */
   static String whichHead(String question) {
     String lower = question.toLowerCase(java.util.Locale.ROOT);
@@ -262,6 +288,7 @@ final class English {
       }
       String head = m.group(2);
       if ((" " + m.group(1)).contains(" of ")
+          || INFORMATION.contains(head.toLowerCase(java.util.Locale.ROOT))
           || !Lexicon.wordNet().isWord(head)
           || Parts.of(head).charAt(0) != 'n') {
         return null;
