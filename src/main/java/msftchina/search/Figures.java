@@ -117,6 +117,7 @@ public final class Figures {
   private static final String GIVEN_AS = "given as";
   private static final String ASKED_BESIDES = "asked besides";
   private static final String ASKED_FIRST = "asked first";
+  private static final String ASKED_FIRST_AS = "asked first as";
 
   private final List<Kind> kinds;
   private final List<String> measures;
@@ -124,10 +125,26 @@ public final class Figures {
   /** How each kind's {@code asked} pattern is found in a question, by the kind's place. */
   private final List<BoundaryScan> asked;
 
+  /**
+   * For each kind, the first kind with the same {@code asked} pattern ("asked first as"), whose
+   * finding in a question it shares rather than scanning the question again.
+   */
+  private final int[] askedAs;
+
   private Figures(List<Kind> kinds, List<String> measures) {
     this.kinds = List.copyOf(kinds);
     this.measures = List.copyOf(measures);
     this.asked = this.kinds.stream().map(k -> BoundaryScan.of(k.asked())).toList();
+    this.askedAs = new int[this.kinds.size()];
+    for (int k = 0; k < askedAs.length; k++) {
+      askedAs[k] = k;
+      for (int e = 0; e < k; e++) {
+        if (this.kinds.get(e).asked().pattern().equals(this.kinds.get(k).asked().pattern())) {
+          askedAs[k] = e;
+          break;
+        }
+      }
+    }
   }
 
   /** Reads the figures file in {@code factsDir}; a missing file means none. */
@@ -142,7 +159,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|asked first|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value' or"
+            "expected 'KIND name|asked|asked besides|asked first|asked first as|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value' or"
                 + " 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
@@ -156,6 +173,16 @@ public final class Figures {
         continue;
       }
       String[] parts = key.split("\\s+", 2);
+      if (parts.length == 2 && parts[1].equals(ASKED_FIRST_AS)) {
+        // the questions another kind above asks, this kind ordering the answer by its own "given"
+        String asked = fields.getOrDefault(value, Map.of()).get("asked");
+        if (asked == null) {
+          throw new FactsFormatException(
+              file, line.number(), "'" + value + "' is not a kind with an 'asked' line above");
+        }
+        parts[1] = ASKED_FIRST;
+        value = asked;
+      }
       Where where = whereOf(parts);
       if (parts.length == 2
           && (parts[1].equals(ASKED_BESIDES)
@@ -170,7 +197,7 @@ public final class Figures {
         throw new FactsFormatException(
             file,
             line.number(),
-            "expected 'KIND name|asked|asked besides|asked first|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value', got '"
+            "expected 'KIND name|asked|asked besides|asked first|asked first as|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value', got '"
                 + key
                 + "'");
       }
@@ -335,6 +362,7 @@ public final class Figures {
     Kind figure = null;
     List<Kind> details = new ArrayList<>();
     List<Kind> first = new ArrayList<>();
+    byte[] found = new byte[kinds.size()]; // 0 not scanned yet, 1 not found, 2 found
     for (int k = 0; k < kinds.size(); k++) {
       Kind kind = kinds.get(k);
       boolean wanted =
@@ -342,7 +370,11 @@ public final class Figures {
             case FIGURE -> figure == null;
             case BESIDES, FIRST -> true;
           };
-      if (wanted && asked.get(k).find(lower)) {
+      int scan = askedAs[k];
+      if (wanted && found[scan] == 0) {
+        found[scan] = asked.get(scan).find(lower) ? (byte) 2 : (byte) 1;
+      }
+      if (wanted && found[scan] == 2) {
         switch (kind.asks()) {
           case FIGURE -> figure = kind;
           case BESIDES -> details.add(kind);

@@ -232,6 +232,18 @@ class FiguresTest {
     assertEquals(List.of(), bundled().detailsAskedIn(question), question);
   }
 
+  @Test
+  void aQuestionForOthersPutsFurtherMembersFirst() throws IOException {
+    String question = "beyond the top account, which other Chinese names use Azure AI?";
+
+    assertEquals(
+        List.of("other people or organisations besides those named"),
+        bundled().detailsAskedIn(question).stream().map(Figures.Kind::name).toList());
+    assertEquals(
+        List.of("further members of a set"),
+        bundled().firstAskedIn(question).stream().map(Figures.Kind::name).toList());
+  }
+
   @ParameterizedTest(name = "\"{0}\" asks for no detail besides")
   @CsvSource(
       delimiter = '|',
@@ -290,6 +302,8 @@ class FiguresTest {
           Azure AI revenue in China tripled in the fiscal year ending June 2025.  | a reason                   | false
           Althoff highlighted the growth, saying, "It's pretty awesome".           | a quotation                | true
           Althoff highlighted the rapid AI revenue growth in China.               | a quotation                | false
+          Other major Chinese firms using Azure AI models include Ant Group and Tencent. | further members of a set | true
+          Microsoft differs from OpenAI and Anthropic, who do not sell to Chinese firms. | further members of a set | false
           """)
   void statementsGivingADetail(String statement, String kind, boolean gives) throws IOException {
     assertEquals(
@@ -311,7 +325,7 @@ class FiguresTest {
             "no colon",
             List.of("money asked \\bhow much\\b"),
             1,
-            "expected 'KIND name|asked|asked besides|asked first|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value'"),
+            "expected 'KIND name|asked|asked besides|asked first|asked first as|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value'"),
         Arguments.of(
             "unknown field",
             List.of("# kinds", "money wanted: \\bhow much\\b"),
@@ -321,12 +335,17 @@ class FiguresTest {
             "empty value",
             List.of("money name:"),
             1,
-            "expected 'KIND name|asked|asked besides|asked first|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value'"),
+            "expected 'KIND name|asked|asked besides|asked first|asked first as|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value'"),
         Arguments.of(
             "given as an unknown kind",
             List.of("money given: \\$\\d", "amount given as: money, share"),
             2,
             "'share' is not a kind with a 'given' line above"),
+        Arguments.of(
+            "asked first as an unknown kind",
+            List.of("others asked besides: \\bwho else\\b", "further asked first as: other"),
+            2,
+            "'other' is not a kind with an 'asked' line above"),
         Arguments.of(
             "broken expression",
             List.of("money name: a dollar figure", "money asked: (how much"),

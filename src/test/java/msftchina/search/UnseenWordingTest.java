@@ -43,6 +43,7 @@ class UnseenWordingTest {
           whos msfts bigest ai custmer in china => 1.2
           how much revenu does microsfot make in china => 2.1
           besides ByteDance, which other Chinese firms use Azure AI? => 1.3
+          beyond the top account, which other Chinese names are there? => 1.3
           will Microsoft keep selling AI models in China? => 6.1
           what happened after the 400% surge? => 4.1
           how is the relationship between Microsoft and ByteDance? => 1.2
