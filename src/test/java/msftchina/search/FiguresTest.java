@@ -215,6 +215,7 @@ class FiguresTest {
           what sort of tasks do Chinese firms give Microsoft's models?   | the kinds of use
           what are Chinese banks doing with Azure AI?                    | the kinds of use
           how exposed is Microsoft to the Chinese market?                | how much of the whole it is
+          does Microsoft keep growing its AI sales in China?             | whether it goes on
           would losing China dent Microsoft's revenue?                   | how much of the whole it is
           how fast is Azure AI growing? numbers please, not quotes       |
           can we get a quote for 500 Azure seats?                        |
@@ -304,6 +305,8 @@ class FiguresTest {
           Althoff highlighted the rapid AI revenue growth in China.               | a quotation                | false
           Other major Chinese firms using Azure AI models include Ant Group and Tencent. | further members of a set | true
           Microsoft differs from OpenAI and Anthropic, who do not sell to Chinese firms. | further members of a set | false
+          Microsoft continues to expand AI model sales and services in China.            | whether it goes on       | true
+          Azure AI revenue in China tripled in the fiscal year ending June 2025.         | whether it goes on       | false
           """)
   void statementsGivingADetail(String statement, String kind, boolean gives) throws IOException {
     assertEquals(

@@ -45,6 +45,8 @@ class UnseenWordingTest {
           besides ByteDance, which other Chinese firms use Azure AI? => 1.3
           beyond the top account, which other Chinese names are there? => 1.3
           will Microsoft keep selling AI models in China? => 6.1
+          does Microsoft keep growing its AI sales in China? => 6.1
+          is Microsoft still growing its AI business in China? => 6.1
           what happened after the 400% surge? => 4.1
           how is the relationship between Microsoft and ByteDance? => 1.2
           need a Chinese reference customer for Azure AI that isn't ByteDance — who could I name? => 1.3
