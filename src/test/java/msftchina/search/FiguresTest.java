@@ -209,13 +209,15 @@ class FiguresTest {
           what's the reason Microsoft keeps a presence in China?         | a reason
           what's the rationale for selling GPT models to Chinese firms?  | a reason
           微软为什么留在中国？                                              | a reason
-          is there a quote from a Microsoft executive about China?       | a quotation
+          is there a quote from a Microsoft executive about China?       | someone in office; a quotation
           what did Althoff say about China, verbatim?                    | a quotation
           how reliant is Microsoft on its China business?                | how much of the whole it is
           what sort of tasks do Chinese firms give Microsoft's models?   | the kinds of use
           what are Chinese banks doing with Azure AI?                    | the kinds of use
           how exposed is Microsoft to the Chinese market?                | how much of the whole it is
           does Microsoft keep growing its AI sales in China?             | whether it goes on
+          who at Microsoft has been cheering the China AI growth?        | someone in office
+          need a one-liner for the exec summary on Microsoft in China    |
           would losing China dent Microsoft's revenue?                   | how much of the whole it is
           how fast is Azure AI growing? numbers please, not quotes       |
           can we get a quote for 500 Azure seats?                        |
@@ -226,7 +228,7 @@ class FiguresTest {
           """)
   void questionsAskingForADetailFirst(String question, String detail) throws IOException {
     assertEquals(
-        detail == null ? List.of() : List.of(detail),
+        detail == null ? List.of() : List.of(detail.split("; ")),
         bundled().firstAskedIn(question).stream().map(Figures.Kind::name).toList(),
         question);
     // a detail asked first is not asked besides: a statement without it still answers
@@ -307,6 +309,8 @@ class FiguresTest {
           Microsoft differs from OpenAI and Anthropic, who do not sell to Chinese firms. | further members of a set | false
           Microsoft continues to expand AI model sales and services in China.            | whether it goes on       | true
           Azure AI revenue in China tripled in the fiscal year ending June 2025.         | whether it goes on       | false
+          Brad Smith, Microsoft's president, testified to the US Congress.               | someone in office        | true
+          American executives and lawmakers view China's push as a threat.               | someone in office        | false
           """)
   void statementsGivingADetail(String statement, String kind, boolean gives) throws IOException {
     assertEquals(

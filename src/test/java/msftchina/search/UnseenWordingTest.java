@@ -47,6 +47,8 @@ class UnseenWordingTest {
           will Microsoft keep selling AI models in China? => 6.1
           does Microsoft keep growing its AI sales in China? => 6.1
           is Microsoft still growing its AI business in China? => 6.1
+          who at Microsoft has been cheering the China AI growth? => 4.2
+          did anyone senior at Microsoft celebrate the AI growth in China? => 4.2
           what happened after the 400% surge? => 4.1
           how is the relationship between Microsoft and ByteDance? => 1.2
           need a Chinese reference customer for Azure AI that isn't ByteDance — who could I name? => 1.3
