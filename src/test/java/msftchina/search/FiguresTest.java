@@ -191,6 +191,11 @@ class FiguresTest {
           is there an upcoming data point on China AI to watch?        | what comes next
           what happened after Brad Smith's testimony?                  | what happened afterwards
           what did Congress decide to do after the testimony?          | what comes next, what happened afterwards
+          did Tencent cancel its Azure contract?                        | an official or legal act
+          has Washington restricted Microsoft's AI sales to China?      | an official or legal act
+          is the OpenAI partnership being renegotiated?                 | an official or legal act
+          did OpenAI object to Microsoft selling GPT models in China?  | an official or legal act
+          腾讯取消了和微软的合同吗？                                         | an official or legal act
           """)
   void questionsAskingForADetailBesides(String question, String details) throws IOException {
     assertEquals(

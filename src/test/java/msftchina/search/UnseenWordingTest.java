@@ -121,6 +121,9 @@ class UnseenWordingTest {
           how much does Microsoft charge Chinese customers for GPT access? | 3.2
           how much is Tencent's Azure deal worth?                | 1.3
           did Brad Smith's testimony cause any backlash?         | 2.1
+          did Tencent cancel its Azure contract?                 | 1.3
+          has Washington restricted Microsoft's AI sales to Chinese firms? | 1.1
+          is the OpenAI partnership being renegotiated?          | 3.2
           """)
   void nearTopicQuestionsAreRefusedShowingTheClosestStatement(String question, String closest) {
     Answer answer = kb.ask(question);
