@@ -167,6 +167,7 @@ class FiguresTest {
           does Meituan use the models for customer service?            | a use or purpose
           any idea if Ant Group uses Azure for fraud detection?        | a use or purpose
           does ByteDance use Microsoft AI to power its feed?           | a use or purpose
+          what does Meituan build with Microsoft's models?             | a use or purpose
           how long is ByteDance's contract with Microsoft?             | how long it lasts
           for how many years has Microsoft been in China?              | how long it lasts
           what have lawmakers proposed to do about it?                 | what comes next
