@@ -55,23 +55,6 @@ class DecisionTest {
     assertEquals(FixtureReport.list(others, " "), report.shortIds(decision.others()));
   }
 
-  @ParameterizedTest(name = "{0} -> answered, {1} first")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        // a noun for information itself asks what the report says, not to have one named
-        "What details are there on Harrow Freight's spending? | 1.2",
-        "What info do we have on Harrow Freight's spending?   | 1.2",
-        "What data is there on the chip shortage?             | 3.2",
-        "Which facts does the report give about Norvik's prices? | 3.3",
-      })
-  void aQuestionAskingForInformationIsAnsweredByWhatTheReportSays(String question, String first) {
-    Decision decision = report.decide(question);
-
-    assertNull(decision.refusal(), () -> "refused: " + decision.refusal());
-    assertEquals(first, report.shortIds(decision.answering()).get(0));
-  }
-
   @ParameterizedTest(name = "{0} -> every candidate answers, {1} first")
   @CsvSource(
       delimiter = '|',
@@ -79,6 +62,11 @@ class DecisionTest {
         "Who is Lumenbay's rival?          | 3.3",
         "Is Lumenbay for sale?             | 4.3",
         "Do robots replace workers?        | 4.2",
+        // a noun for information itself asks what the report says, not to have one named
+        "What details are there on Harrow Freight's spending? | 1.2",
+        "What info do we have on Harrow Freight's spending?   | 1.2",
+        "What data is there on the chip shortage?             | 3.2",
+        "Which facts does the report give about Norvik's prices? | 3.3",
       })
   void aQuestionAskingNothingInParticularIsAnsweredByItsWords(String question, String first) {
     Decision decision = report.decide(question);
