@@ -119,6 +119,12 @@ public final class Figures {
   private static final String ASKED_FIRST = "asked first";
   private static final String ASKED_FIRST_AS = "asked first as";
 
+  /** What a line of the file may be, as an error names it. */
+  private static final String EXPECTED =
+      "expected 'KIND name|asked|asked besides|asked first|asked first as|given|given near|given in"
+          + " clause|given besides asked|given by agent|given before counted|given of whole|given"
+          + " as: value'";
+
   private final List<Kind> kinds;
   private final List<String> measures;
 
@@ -157,10 +163,7 @@ public final class Figures {
       int colon = line.text().indexOf(':');
       if (colon <= 0) {
         throw new FactsFormatException(
-            file,
-            line.number(),
-            "expected 'KIND name|asked|asked besides|asked first|asked first as|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value' or"
-                + " 'measures: word, word'");
+            file, line.number(), EXPECTED + " or 'measures: word, word'");
       }
       String key = line.text().substring(0, colon).strip();
       String value = line.text().substring(colon + 1).strip();
@@ -194,12 +197,7 @@ public final class Figures {
       if (parts.length != 2
           || !(FIELDS.contains(parts[1]) || parts[1].equals(GIVEN_AS))
           || value.isEmpty()) {
-        throw new FactsFormatException(
-            file,
-            line.number(),
-            "expected 'KIND name|asked|asked besides|asked first|asked first as|given|given near|given in clause|given besides asked|given by agent|given before counted|given of whole|given as: value', got '"
-                + key
-                + "'");
+        throw new FactsFormatException(file, line.number(), EXPECTED + ", got '" + key + "'");
       }
       if (parts[1].equals(GIVEN_AS)) {
         StringBuilder union = new StringBuilder();
