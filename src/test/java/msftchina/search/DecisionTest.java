@@ -67,6 +67,8 @@ class DecisionTest {
         "What info do we have on Harrow Freight's spending?   | 1.2",
         "What data is there on the chip shortage?             | 3.2",
         "Which facts does the report give about Norvik's prices? | 3.3",
+        // "which year … for?" asks what year a figure is for, not a purpose
+        "Which year was the 60% of revenue for?               | 2.2",
       })
   void aQuestionAskingNothingInParticularIsAnsweredByItsWords(String question, String first) {
     Decision decision = report.decide(question);
