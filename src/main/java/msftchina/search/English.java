@@ -165,6 +165,32 @@ final class English {
     return YEAR.matcher(word).matches();
   }
 
+  /**
+   * A fiscal year by its abbreviation: "FY26", "fy 2026", "FY'26", "fy-26" (Merriam-Webster, FY:
+   * fiscal year); two digits are a year of this century.
+   */
+  private static final Pattern FISCAL_YEAR =
+      Pattern.compile(
+          "\\bfy[ -]?['’]?(\\d{2}|(?:19|20)\\d{2})(?![\\d.,%])\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Returns {@code text} with each fiscal year by its abbreviation written out ("fy26" as "fiscal
+   * year 2026"), so that its year is read as one; a report's own names for its fiscal years are
+   * rewritten before this.
+   */
+  static String withFiscalYears(String text) {
+    Matcher m = FISCAL_YEAR.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    do {
+      String digits = m.group(1);
+      m.appendReplacement(out, "fiscal year " + (digits.length() == 2 ? "20" + digits : digits));
+    } while (m.find());
+    return m.appendTail(out).toString();
+  }
+
   /** Returns the years named in {@code text}, such as 2024. */
   static Set<String> years(String text) {
     Set<String> years = new LinkedHashSet<>();

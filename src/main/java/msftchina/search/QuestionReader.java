@@ -79,10 +79,11 @@ final class QuestionReader {
   private Reading readPart(
       String question, String cleaned, DecisionModel model, EverydayMatch.Message message) {
     String text =
-        knowledge.thesaurus.rewrite(
-            Question.withoutPossessives(
-                Question.withoutRegard(
-                    English.asksWhatFor(cleaned) ? cleaned + " purposes" : cleaned)));
+        English.withFiscalYears(
+            knowledge.thesaurus.rewrite(
+                Question.withoutPossessives(
+                    Question.withoutRegard(
+                        English.asksWhatFor(cleaned) ? cleaned + " purposes" : cleaned))));
     List<Word> words = knowledge.analysis.distinctWords(text, MAX_TERMS);
     if (words.isEmpty()) {
       return Reading.refused(question, Refusal.Reason.NOTHING_ASKED, List.of());

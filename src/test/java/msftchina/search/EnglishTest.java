@@ -29,6 +29,20 @@ class EnglishTest {
     assertEquals(Set.of("2024", "1999"), English.years("2024年 and 1999, not 3024 or 120245"));
   }
 
+  @ParameterizedTest(name = "\"{0}\" reads as \"{1}\"")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "revenue in FY26?           | revenue in fiscal year 2026?",
+        "fy 2024 and fy'23 figures  | fiscal year 2024 and fiscal year 2023 figures",
+        "FY-25 growth               | fiscal year 2025 growth",
+        // not a fiscal year: a longer number, or a figure
+        "fy123 and FY25% and fyi    | fy123 and FY25% and fyi",
+      })
+  void aFiscalYearByItsAbbreviationIsWrittenOut(String text, String expected) {
+    assertEquals(expected, English.withFiscalYears(text));
+  }
+
   @ParameterizedTest(name = "\"{0}\" sets aside {1}")
   @CsvSource(
       delimiter = '|',

@@ -85,6 +85,9 @@ class QuestionReaderTest {
         "What did Jensen Huang say about Lumenbay? | NAME_NOT_IN_REPORT  | Jensen,Huang",
         // and so is a year it never speaks of
         "What was Lumenbay's revenue in 2023?      | NAME_NOT_IN_REPORT  | 2023",
+        // a fiscal year by its abbreviation, in any case, is a year
+        "What was Lumenbay's revenue in fy23?      | NAME_NOT_IN_REPORT  | fiscal,2023",
+        "What was Lumenbay's revenue in FY 2026?  | NAME_NOT_IN_REPORT  | fiscal,2026",
         "???                                       | NOTHING_ASKED       | -",
         "hello                                     | WORDS_NOT_IN_REPORT | hello",
         "Who runs Lumenbay?                        | WORDS_NOT_IN_REPORT | runs",
