@@ -162,6 +162,7 @@ class FiguresTest {
           what are chinese companies actually buying the models for?   | a use or purpose
           what does ByteDance use the models for — recommendations?    | a use or purpose
           what does Meituan use the models for exactly?                | a use or purpose
+          what's Meituan using Azure AI for, delivery routing?         | a use or purpose
           how much did Microsoft's overall revenue grow in 2025?       | a worldwide or company-wide figure
           did Azure revenue grow faster worldwide than in China?       | a worldwide or company-wide figure
           does Meituan use the models for customer service?            | a use or purpose
@@ -274,6 +275,8 @@ class FiguresTest {
           does Tencent use Azure for free?
           is Tencent allowed to use Azure AI?
           does Meituan use Azure AI to this day?
+          which year was the 1.5% of revenue for?
+          what year is that figure for?
           """)
   void questionsAskingForNoDetailBesides(String question) throws IOException {
     assertEquals(List.of(), bundled().detailsAskedIn(question), question);
