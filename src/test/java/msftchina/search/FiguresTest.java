@@ -275,6 +275,7 @@ class FiguresTest {
           does Tencent use Azure for free?
           is Tencent allowed to use Azure AI?
           does Meituan use Azure AI to this day?
+          how does the report describe AI sales to Chinese companies overall?
           which year was the 1.5% of revenue for?
           what year is that figure for?
           """)
