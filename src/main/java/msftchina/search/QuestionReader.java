@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import msftchina.english.EverydayWords;
 import msftchina.english.PhysicalNouns;
+import msftchina.english.ProperNouns;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
@@ -137,8 +138,10 @@ final class QuestionReader {
         }
         unknown.add(word.surface());
         unknownWords.add(word);
+        // a common proper noun is a name however it is typed ("next tuesday", "in london")
         boolean capitalised =
-            !shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0));
+            (!shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0)))
+                || ProperNouns.isProper(word.surface());
         if (capitalised && places == null) {
           places = knowledge.names.placeWordsIn(text);
         }

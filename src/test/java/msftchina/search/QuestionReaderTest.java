@@ -83,6 +83,8 @@ class QuestionReaderTest {
         "Do robot fans like the Glowbot?           | NAME_NOT_IN_REPORT  | Glowbot",
         // capitalised words the report never uses are names too
         "What did Jensen Huang say about Lumenbay? | NAME_NOT_IN_REPORT  | Jensen,Huang",
+        // a common proper noun is a name in lower case too
+        "Does Lumenbay employ engineers in london? | NAME_NOT_IN_REPORT  | london",
         // and so is a year it never speaks of
         "What was Lumenbay's revenue in 2023?      | NAME_NOT_IN_REPORT  | 2023",
         // a fiscal year by its abbreviation, in any case, is a year
