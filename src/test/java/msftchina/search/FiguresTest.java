@@ -184,6 +184,10 @@ class FiguresTest {
           a reference customer that isn’t ByteDance — who could I name? | other people or organisations besides those named
           除了字节跳动，还有哪些中国公司在用Azure？                         | other people or organisations besides those named
           which clients active in China does Microsoft serve?          | which ones they are
+          which specific GPT models does Microsoft sell in China?      | which particular ones they are
+          what particular policies does Microsoft set for GPT sales?   | which particular ones they are
+          which Chinese firms exactly use Azure AI?                    | which ones they are, which particular ones they are
+          微软在中国具体卖哪些GPT模型？                                    | which particular ones they are
           which two Chinese firms spend the most on Azure AI?          | which ones they are
           is selling AI to Chinese firms ethical?                      | a moral judgement or an opinion
           honestly, good or bad for Microsoft? what's your take?       | a moral judgement or an opinion
@@ -278,6 +282,8 @@ class FiguresTest {
           how does the report describe AI sales to Chinese companies overall?
           which year was the 1.5% of revenue for?
           what year is that figure for?
+          what exact date did Brad Smith testify?
+          which specific customer is the biggest?
           """)
   void questionsAskingForNoDetailBesides(String question) throws IOException {
     assertEquals(List.of(), bundled().detailsAskedIn(question), question);
