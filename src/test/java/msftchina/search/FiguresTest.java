@@ -188,6 +188,8 @@ class FiguresTest {
           what particular policies does Microsoft set for GPT sales?   | which particular ones they are
           which Chinese firms exactly use Azure AI?                    | which ones they are, which particular ones they are
           微软在中国具体卖哪些GPT模型？                                    | which particular ones they are
+          what are the actual policies for selling GPT models?         | which particular ones they are
+          can you list the local innovations Microsoft tracks?         | which particular ones they are
           which two Chinese firms spend the most on Azure AI?          | which ones they are
           is selling AI to Chinese firms ethical?                      | a moral judgement or an opinion
           honestly, good or bad for Microsoft? what's your take?       | a moral judgement or an opinion
