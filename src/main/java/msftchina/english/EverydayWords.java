@@ -1,12 +1,7 @@
 package msftchina.english;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,14 +55,7 @@ public final class EverydayWords {
 
   /** Writes the list to the file {@code args[0]}. */
   public static void main(String[] args) throws IOException {
-    Map<String, Integer> tags = new HashMap<>();
-    for (String line : lines("cntlist")) {
-      String[] f = SPACE.split(line, -1);
-      String lemma = f[1].substring(0, f[1].indexOf('%'));
-      if (lemma.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-        tags.merge(lemma, Integer.parseInt(f[0]), Integer::sum);
-      }
-    }
+    Map<String, Integer> tags = WordNetData.semcorTags();
     Set<String> words = new TreeSet<>();
     tags.forEach(
         (lemma, n) -> {
@@ -87,19 +75,13 @@ public final class EverydayWords {
       }
     }
     words.addAll(irregular);
-    Path out = Path.of(args[0]);
-    Files.createDirectories(out.getParent());
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      w.write(
-          "# Everyday English words: lemmas tagged at least "
-              + MIN_TAGS
-              + " times in WordNet 3.1's cntlist (SemCor; Princeton University, WordNet License),"
-              + " and their irregular forms, made by EverydayWords\n");
-      for (String word : words) {
-        w.write(word);
-        w.write('\n');
-      }
-    }
+    WordListFile.write(
+        args[0],
+        "Everyday English words: lemmas tagged at least "
+            + MIN_TAGS
+            + " times in WordNet 3.1's cntlist (SemCor; Princeton University, WordNet License),"
+            + " and their irregular forms, made by EverydayWords",
+        words);
   }
 
   /** The lines of WordNet's {@code file} but its license header and empty lines. */

@@ -1,10 +1,6 @@
 package msftchina.english;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -74,17 +70,11 @@ public final class PhysicalNouns {
         nouns.add(f[0]);
       }
     }
-    Path out = Path.of(args[0]);
-    Files.createDirectories(out.getParent());
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      w.write(
-          "# Nouns of physical things and natural phenomena: WordNet 3.1 lemmas whose first sense"
-              + " is in noun.animal, artifact, body, food, object, phenomenon, plant or substance"
-              + " (Princeton University, WordNet License), made by PhysicalNouns\n");
-      for (String noun : nouns) {
-        w.write(noun);
-        w.write('\n');
-      }
-    }
+    WordListFile.write(
+        args[0],
+        "Nouns of physical things and natural phenomena: WordNet 3.1 lemmas whose first sense"
+            + " is in noun.animal, artifact, body, food, object, phenomenon, plant or substance"
+            + " (Princeton University, WordNet License), made by PhysicalNouns",
+        nouns);
   }
 }

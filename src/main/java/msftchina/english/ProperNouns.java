@@ -1,10 +1,6 @@
 package msftchina.english;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -82,14 +78,7 @@ public final class ProperNouns {
         }
       }
     }
-    Map<String, Integer> tags = new HashMap<>();
-    for (String line : WordNetData.lines("cntlist")) {
-      if (line.isEmpty()) {
-        continue;
-      }
-      String[] f = SPACE.split(line, -1);
-      tags.merge(f[1].substring(0, f[1].indexOf('%')), Integer.parseInt(f[0]), Integer::sum);
-    }
+    Map<String, Integer> tags = WordNetData.semcorTags();
     Set<String> nouns = new TreeSet<>();
     capitalised.forEach(
         (lemma, forms) -> {
@@ -101,19 +90,13 @@ public final class ProperNouns {
             nouns.add(lemma);
           }
         });
-    Path out = Path.of(args[0]);
-    Files.createDirectories(out.getParent());
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      w.write(
-          "# Common proper nouns: WordNet 3.1 lemmas written only capitalised and tagged at least "
-              + MIN_TAGS
-              + " time in its cntlist (SemCor; Princeton University, WordNet License), made by"
-              + " ProperNouns\n");
-      for (String noun : nouns) {
-        w.write(noun);
-        w.write('\n');
-      }
-    }
+    WordListFile.write(
+        args[0],
+        "Common proper nouns: WordNet 3.1 lemmas written only capitalised and tagged at least "
+            + MIN_TAGS
+            + " time in its cntlist (SemCor; Princeton University, WordNet License), made by"
+            + " ProperNouns",
+        nouns);
   }
 
   /** Returns whether {@code word} is "Tuesday", not "TV" or "tuesday". */

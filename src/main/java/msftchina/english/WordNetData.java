@@ -145,6 +145,25 @@ final class WordNetData {
   }
 
   /**
+   * Returns how often SemCor tagged each one-word lemma of letters a to z, over all its senses
+   * (WordNet's {@code cntlist}): how common the word is in the Brown-corpus texts.
+   */
+  static Map<String, Integer> semcorTags() throws IOException {
+    Map<String, Integer> tags = new HashMap<>();
+    for (String line : lines("cntlist")) {
+      if (line.isEmpty() || line.charAt(0) == ' ') {
+        continue;
+      }
+      String[] f = SPACE.split(line, -1);
+      String lemma = f[1].substring(0, f[1].indexOf('%'));
+      if (lemma.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        tags.merge(lemma, Integer.parseInt(f[0]), Integer::sum);
+      }
+    }
+    return tags;
+  }
+
+  /**
    * Returns the lines of WordNet's file {@code file} (an index's license header lines start with a
    * space); the one place the build opens WordNet's files.
    */

@@ -1,10 +1,6 @@
 package msftchina.english;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,17 +23,11 @@ public final class WordNetWords {
       read("index." + pos, true, words);
       read(pos + ".exc", false, words);
     }
-    Path out = Path.of(args[0]);
-    Files.createDirectories(out.getParent());
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      w.write(
-          "# English words: the one-word lemmas and irregular forms of WordNet 3.1 (Princeton"
-              + " University, wordnet.princeton.edu; WordNet License), made by WordNetWords\n");
-      for (String word : words) {
-        w.write(word);
-        w.write('\n');
-      }
-    }
+    WordListFile.write(
+        args[0],
+        "English words: the one-word lemmas and irregular forms of WordNet 3.1 (Princeton"
+            + " University, wordnet.princeton.edu; WordNet License), made by WordNetWords",
+        words);
   }
 
   /**
