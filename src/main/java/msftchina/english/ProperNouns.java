@@ -3,6 +3,7 @@ package msftchina.english;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,7 +73,7 @@ public final class ProperNouns {
           }
           if (word.chars().allMatch(Character::isLetter)) {
             capitalised
-                .computeIfAbsent(word.toLowerCase(java.util.Locale.ROOT), w -> new HashSet<>())
+                .computeIfAbsent(word.toLowerCase(Locale.ROOT), w -> new HashSet<>())
                 .add(isTitle(word));
           }
         }
@@ -105,7 +106,10 @@ public final class ProperNouns {
         && word.substring(1).chars().noneMatch(Character::isUpperCase);
   }
 
-  /** Returns whether {@code word} is a regular inflection of a lemma written in lower case. */
+  /**
+   * Returns whether {@code word} is a regular inflection of a lemma WordNet also writes otherwise
+   * than capitalised ("windows" of "window").
+   */
   private static boolean inflectsLowerCase(String word, Map<String, Set<Boolean>> capitalised) {
     for (String[] ending : ENDINGS) {
       if (word.endsWith(ending[0])) {
