@@ -91,6 +91,9 @@ class UnseenWordingTest {
           is there a decent cafe near the office?                | The report doesn't say anything about decent, cafe or near.
           what's the weather like near the Redmond office this year? | The report doesn't say anything about weather.
           how do I turn on dark mode in Outlook?                 | The report doesn't say anything about turn, dark, mode or Outlook.
+          Which specific GPT models does Microsoft sell in China? | The report doesn't say which specific GPT models Microsoft sells in China.
+          is the partner meeting moved to next tuesday?          | The report doesn't say anything about moved or tuesday.
+          what will Azure AI growth in China be in fy26?         | The report doesn't say anything about 2026.
           """)
   void refusedNamingWhatIsMissing(String question, String refusal) {
     Answer answer = kb.ask(question);
