@@ -34,6 +34,13 @@ final class QuestionReader {
   static final float FUZZY_BOOST = 0.8f;
 
   /**
+   * How much more a figure the question quotes ("1.5", "400") weighs in the query than a word: a
+   * statement giving the very figure is the one the question is about ("which year was the 1.5% of
+   * revenue for?" is about 2.1, not the statement saying "year" twice).
+   */
+  static final float FIGURE_BOOST = 2f;
+
+  /**
    * How much an unknown Chinese word weighs against an unknown English one: Chinese questions carry
    * particles and grammar words between the names, which the report never has.
    */
@@ -152,7 +159,10 @@ final class QuestionReader {
       } else {
         covered += weight;
         ownCovered += own.contains(resolved) ? weight : 0;
-        terms.merge(resolved, boost, Math::max);
+        terms.merge(
+            resolved,
+            boost * (resolved.chars().anyMatch(Character::isDigit) ? FIGURE_BOOST : 1f),
+            Math::max);
         starts.putIfAbsent(resolved, word.start());
       }
     }

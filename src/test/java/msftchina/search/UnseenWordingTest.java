@@ -69,6 +69,7 @@ class UnseenWordingTest {
           why does Microsoft keep a presence in China if it's such a tiny part of its revenue? => 2.2
           what is the ByteDance deal worth? => 1.2
           who stated that Microsoft is the one company bringing the US and Chinese AI together? => 4.2
+          which year was the 1.5% of revenue for? => 2.1
           """)
   void answeredByTheStatementThatSaysIt(String question, String statement) {
     Answer answer = kb.ask(question);
