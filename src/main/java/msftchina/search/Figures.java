@@ -3,10 +3,13 @@ package msftchina.search;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import msftchina.facts.FactsFormatException;
@@ -131,6 +134,9 @@ public final class Figures {
   /** How each kind's {@code asked} pattern is found in a question, by the kind's place. */
   private final List<BoundaryScan> asked;
 
+  /** For each kind, the words its {@code asked} pattern spells out. */
+  private final List<Set<String>> spelled;
+
   /**
    * For each kind, the first kind with the same {@code asked} pattern ("asked first as"), whose
    * finding in a question it shares rather than scanning the question again.
@@ -141,6 +147,18 @@ public final class Figures {
     this.kinds = List.copyOf(kinds);
     this.measures = List.copyOf(measures);
     this.asked = this.kinds.stream().map(k -> BoundaryScan.of(k.asked())).toList();
+    this.spelled =
+        this.kinds.stream()
+            .map(
+                k -> {
+                  Set<String> spelt = new HashSet<>();
+                  Matcher w = WORD.matcher(k.asked().pattern().replaceAll("\\\\[a-zA-Z]", " "));
+                  while (w.find()) {
+                    spelt.add(w.group().toLowerCase(Locale.ROOT));
+                  }
+                  return Set.copyOf(spelt);
+                })
+            .toList();
     this.askedAs = new int[this.kinds.size()];
     for (int k = 0; k < askedAs.length; k++) {
       askedAs[k] = k;
@@ -382,6 +400,34 @@ public final class Figures {
     }
     return new Asking(figure, details, first);
   }
+
+  /**
+   * Returns the words of {@code question} that ask for a kind of figure or a detail besides ("a
+   * meaningful chunk of revenue" asks for a share): those in a match of a kind's {@code asked}
+   * pattern that the pattern itself spells out. What they ask is checked against the statements
+   * ({@link Asked}), not looked up among the report's words. Lower-cased.
+   */
+  public Set<String> askingWords(String question) {
+    String lower = question.toLowerCase(Locale.ROOT);
+    Set<String> words = new HashSet<>();
+    for (int k = 0; k < kinds.size(); k++) {
+      if (kinds.get(k).asks() == Asks.FIRST) {
+        continue;
+      }
+      Matcher m = kinds.get(k).asked().matcher(lower);
+      while (m.find()) {
+        Matcher w = WORD.matcher(m.group());
+        while (w.find()) {
+          if (spelled.get(k).contains(w.group())) {
+            words.add(w.group());
+          }
+        }
+      }
+    }
+    return words;
+  }
+
+  private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
   /** Returns the kind of figure {@code question} asks for, or null when it asks for none. */
   public Kind askedIn(String question) {

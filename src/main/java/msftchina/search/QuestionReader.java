@@ -110,6 +110,7 @@ final class QuestionReader {
     // A place inside the report's own ("Silicon Valley", "Hangzhou") is no name it never mentions;
     // read when a capitalised word first needs it.
     Set<String> places = null;
+    Set<String> asking = null; // the words asking for a figure or a detail, once a word is unknown
     Map<String, Float> terms = new LinkedHashMap<>();
     Map<String, Integer> starts = new HashMap<>();
     List<String> unknown = new ArrayList<>();
@@ -129,6 +130,16 @@ final class QuestionReader {
       }
       if (resolved == null && asides.contains(word.surface().toLowerCase(Locale.ROOT))) {
         continue; // where the reader saw the news weighs nothing, and names nothing asked about
+      }
+      // A word asking for a kind of figure or a detail ("a meaningful chunk of…") says what the
+      // statement must give, which the figures and details asked are checked for, not what the
+      // question is about; a capitalised one may be a name ("in Outlook").
+      if (resolved == null
+          && (shouting || word.first() || !Character.isUpperCase(word.surface().codePointAt(0)))) {
+        asking = asking != null ? asking : knowledge.figures.askingWords(cleaned);
+        if (asking.contains(word.surface().toLowerCase(Locale.ROOT))) {
+          continue;
+        }
       }
       double weight =
           resolved != null

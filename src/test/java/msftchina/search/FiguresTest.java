@@ -70,6 +70,33 @@ class FiguresTest {
     assertEquals(kind, asked == null ? null : asked.name(), question);
   }
 
+  /**
+   * The words asking for a figure or a detail are the asking words a kind's pattern spells out,
+   * never the words of what is asked about; a "why" orders the answer and asks nothing besides.
+   */
+  @ParameterizedTest(name = "\"{0}\" asks with [{1}], not [{2}]")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          is China a meaningful chunk of Microsoft's revenue?         | meaningful chunk | china revenue
+          which city is the meeting in?                               | city             | meeting
+          what's the weather like near the Redmond office this year?  | near             | weather office
+          what is the new printer used for?                           | used             | new printer
+          is ByteDance a big customer?                                | ''               | big customer
+          why does Microsoft stay in China?                           | ''               | why stay
+          """)
+  void wordsThatAskForAFigureOrADetail(String question, String asking, String about)
+      throws IOException {
+    java.util.Set<String> words = bundled().askingWords(question);
+    for (String word : asking.split(" ", -1)) {
+      assertTrue(word.isEmpty() || words.contains(word), () -> word + " not in " + words);
+    }
+    for (String word : about.split(" ", -1)) {
+      assertTrue(!words.contains(word), () -> word + " in " + words);
+    }
+  }
+
   @ParameterizedTest(name = "\"{0}\" asks for no figure")
   @CsvSource(
       delimiter = '|',
