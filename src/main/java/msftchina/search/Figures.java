@@ -372,9 +372,24 @@ public final class Figures {
     }
   }
 
+  /**
+   * An intensifier just after a question word, which asks what the word alone asks ("what exactly
+   * is ByteDance building…?" asks what "what is ByteDance building…?" asks; Merriam-Webster,
+   * exactly: "used as an intensive", "what exactly do you mean"; precisely, specifically alike).
+   */
+  private static final Pattern INTENSIFIED =
+      Pattern.compile(
+          "\\b(what|who|whom|when|where|which|why|how) (?:exactly|precisely|specifically)\\b");
+
+  /** Returns {@code question} lower-cased, without an intensifier after a question word. */
+  private static String asAsked(String question) {
+    String lower = question.toLowerCase(Locale.ROOT);
+    return lower.contains("ly") ? INTENSIFIED.matcher(lower).replaceAll("$1") : lower;
+  }
+
   /** Returns what {@code question} asks of the kinds, read in one pass over them. */
   public Asking asking(String question) {
-    String lower = question.toLowerCase(Locale.ROOT);
+    String lower = asAsked(question);
     Kind figure = null;
     List<Kind> details = new ArrayList<>();
     List<Kind> first = new ArrayList<>();
@@ -408,7 +423,7 @@ public final class Figures {
    * ({@link Asked}), not looked up among the report's words. Lower-cased.
    */
   public Set<String> askingWords(String question) {
-    String lower = question.toLowerCase(Locale.ROOT);
+    String lower = asAsked(question);
     Set<String> words = new HashSet<>();
     for (int k = 0; k < kinds.size(); k++) {
       if (kinds.get(k).asks() == Asks.FIRST) {

@@ -195,6 +195,8 @@ class FiguresTest {
           does Meituan use the models for customer service?            | a use or purpose
           any idea if Ant Group uses Azure for fraud detection?        | a use or purpose
           does ByteDance use Microsoft AI to power its feed?           | a use or purpose
+          what exactly is ByteDance building with Microsoft's models?  | a use or purpose
+          where precisely did Brad Smith testify?                      | a place
           what does Meituan build with Microsoft's models?             | a use or purpose
           how long is ByteDance's contract with Microsoft?             | how long it lasts
           for how many years has Microsoft been in China?              | how long it lasts
