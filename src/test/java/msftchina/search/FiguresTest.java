@@ -197,6 +197,9 @@ class FiguresTest {
           does ByteDance use Microsoft AI to power its feed?           | a use or purpose
           what exactly is ByteDance building with Microsoft's models?  | a use or purpose
           where precisely did Brad Smith testify?                      | a place
+          what did Brad Smith tell Congress?                           | what was said
+          what has OpenAI said about Microsoft's GPT sales in China?   | what was said
+          has Anthropic commented on Microsoft's China sales?          | what was said
           what does Meituan build with Microsoft's models?             | a use or purpose
           how long is ByteDance's contract with Microsoft?             | how long it lasts
           for how many years has Microsoft been in China?              | how long it lasts
@@ -252,7 +255,7 @@ class FiguresTest {
           what's the rationale for selling GPT models to Chinese firms?  | a reason
           微软为什么留在中国？                                              | a reason
           is there a quote from a Microsoft executive about China?       | someone in office; a quotation
-          what did Althoff say about China, verbatim?                    | a quotation
+          Althoff on China, verbatim?                                    | a quotation
           how reliant is Microsoft on its China business?                | how much of the whole it is
           what sort of tasks do Chinese firms give Microsoft's models?   | the kinds of use
           what are Chinese banks doing with Azure AI?                    | the kinds of use
@@ -263,7 +266,6 @@ class FiguresTest {
           would losing China dent Microsoft's revenue?                   | how much of the whole it is
           how fast is Azure AI growing? numbers please, not quotes       |
           can we get a quote for 500 Azure seats?                        |
-          what did Brad Smith tell Congress?                             |
           what kind of threat is China's AI push?                        |
           how fast did Azure AI revenue grow in China?                   |
           who is Microsoft's biggest AI customer in China?               |
@@ -296,6 +298,9 @@ class FiguresTest {
           """
           what share of Microsoft's revenue does China account for?
           what does GPT stand for?
+          who has more say over GPT sales in China?
+          did Microsoft say being in China is useful?
+          what does the report say about ByteDance?
           do robots replace warehouse workers?
           how much does ByteDance spend on Azure?
           who is Microsoft's biggest AI customer in China?
