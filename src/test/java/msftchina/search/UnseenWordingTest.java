@@ -73,6 +73,7 @@ class UnseenWordingTest {
           is China a meaningful chunk of Microsoft's revenue? => 2.1
           what did Brad Smith tell Congress about China? => 2.1
           which executive described Microsoft as the bridge between American and Chinese AI? => 4.2
+          when will Microsoft publish new China AI numbers? => 6.2
           what did Judson Althoff say about China? => 4.2
           what does Microsoft say it gets from staying in China? => 2.2
           """)
