@@ -25,9 +25,15 @@ final class AskedReader {
 
   /**
    * Returns what {@code cleaned} asks for, given its rewritten {@code text}, where each of the
-   * report's terms it has starts in that text ({@code starts}) and its {@code words}.
+   * report's terms it has starts in that text ({@code starts}), its {@code words}, and the kinds of
+   * figure and details the figures file finds asked in it ({@code asking}).
    */
-  Asked read(String cleaned, String text, Map<String, Integer> starts, List<Word> words) {
+  Asked read(
+      String cleaned,
+      String text,
+      Map<String, Integer> starts,
+      List<Word> words,
+      Figures.Asking asking) {
     Set<String> named = new LinkedHashSet<>(knowledge.entitiesIn(starts.keySet()));
     named.removeAll(subjects);
     // What is paid for, sold to or compared with ("spend on Azure", "like ByteDance") is not what
@@ -41,7 +47,6 @@ final class AskedReader {
     words.forEach(w -> terms.add(w.term()));
     Set<String> about = new LinkedHashSet<>(starts.keySet());
     subjects.forEach(subject -> about.removeAll(knowledge.termsOf(subject)));
-    Figures.Asking asking = knowledge.figures.asking(cleaned);
     return new Asked(
         asking.figure(),
         English.years(cleaned),

@@ -137,6 +137,9 @@ public final class Figures {
   /** For each kind, the words its {@code asked} pattern spells out. */
   private final List<Set<String>> spelled;
 
+  /** The words any kind's {@code asked} pattern spells out. */
+  private final Set<String> spelledByAny;
+
   /**
    * For each kind, the first kind with the same {@code asked} pattern ("asked first as"), whose
    * finding in a question it shares rather than scanning the question again.
@@ -159,6 +162,9 @@ public final class Figures {
                   return Set.copyOf(spelt);
                 })
             .toList();
+    Set<String> any = new HashSet<>();
+    spelled.forEach(any::addAll);
+    this.spelledByAny = Set.copyOf(any);
     this.askedAs = new int[this.kinds.size()];
     for (int k = 0; k < askedAs.length; k++) {
       askedAs[k] = k;
@@ -418,28 +424,47 @@ public final class Figures {
 
   /**
    * Returns the words of {@code question} that ask for a kind of figure or a detail besides ("a
-   * meaningful chunk of revenue" asks for a share): those in a match of a kind's {@code asked}
-   * pattern that the pattern itself spells out. What they ask is checked against the statements
-   * ({@link Asked}), not looked up among the report's words. Lower-cased.
+   * meaningful chunk of revenue" asks for a share): those in a match of the {@code asked} pattern
+   * of the figure or a detail besides it asks for ({@link #asking}) that the pattern spells out.
+   * What they ask is checked against the statements ({@link Asked}), not looked up among the
+   * report's words. Lower-cased.
    */
   public Set<String> askingWords(String question) {
+    return askingWords(question, asking(question));
+  }
+
+  /** Returns {@link #askingWords(String)} of {@code question}, which asks for {@code asking}. */
+  public Set<String> askingWords(String question, Asking asking) {
+    if (asking.figure() == null && asking.details().isEmpty()) {
+      return Set.of();
+    }
     String lower = asAsked(question);
+    List<Kind> asked = new ArrayList<>(asking.details());
+    if (asking.figure() != null) {
+      asked.add(asking.figure());
+    }
     Set<String> words = new HashSet<>();
-    for (int k = 0; k < kinds.size(); k++) {
-      if (kinds.get(k).asks() == Asks.FIRST) {
-        continue;
-      }
-      Matcher m = kinds.get(k).asked().matcher(lower);
+    for (Kind kind : asked) {
+      Set<String> spelt = spelled.get(kinds.indexOf(kind));
+      Matcher m = kind.asked().matcher(lower);
       while (m.find()) {
         Matcher w = WORD.matcher(m.group());
         while (w.find()) {
-          if (spelled.get(k).contains(w.group())) {
+          if (spelt.contains(w.group())) {
             words.add(w.group());
           }
         }
       }
     }
     return words;
+  }
+
+  /**
+   * Returns whether {@code word}, lower-cased, is spelled out by a kind's {@code asked} pattern,
+   * and so may be a word asking for it ({@link #askingWords}); most words are in none.
+   */
+  public boolean mayAsk(String word) {
+    return spelledByAny.contains(word);
   }
 
   private static final Pattern WORD = Pattern.compile("\\p{L}+");

@@ -111,6 +111,7 @@ final class QuestionReader {
     // read when a capitalised word first needs it.
     Set<String> places = null;
     Set<String> asking = null; // the words asking for a figure or a detail, once a word is unknown
+    Figures.Asking kinds = null; // what they ask for, read then or for the question's details
     Map<String, Float> terms = new LinkedHashMap<>();
     Map<String, Integer> starts = new HashMap<>();
     List<String> unknown = new ArrayList<>();
@@ -136,8 +137,12 @@ final class QuestionReader {
       // question is about; a capitalised one may be a name ("in Outlook").
       if (resolved == null
           && (shouting || word.first() || !Character.isUpperCase(word.surface().codePointAt(0)))) {
-        asking = asking != null ? asking : knowledge.figures.askingWords(cleaned);
-        if (asking.contains(word.surface().toLowerCase(Locale.ROOT))) {
+        String lower = word.surface().toLowerCase(Locale.ROOT);
+        if (asking == null && knowledge.figures.mayAsk(lower)) {
+          kinds = knowledge.figures.asking(cleaned);
+          asking = knowledge.figures.askingWords(cleaned, kinds);
+        }
+        if (asking != null && asking.contains(lower)) {
           continue;
         }
       }
@@ -211,7 +216,13 @@ final class QuestionReader {
       return Reading.refused(
           question, Refusal.Reason.WORDS_NOT_IN_REPORT, asWritten(text, unknownWords));
     }
-    Asked asked = askedReader.read(cleaned, text, starts, words);
+    Asked asked =
+        askedReader.read(
+            cleaned,
+            text,
+            starts,
+            words,
+            kinds != null ? kinds : knowledge.figures.asking(cleaned));
     // What a "which" question asks to have named is a word the report never uses ("which
     // committee did Brad Smith testify before?"): no statement names one.
     String head = English.whichHead(cleaned);
