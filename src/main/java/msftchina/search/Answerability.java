@@ -84,11 +84,15 @@ final class Answerability {
           candidates.stream()
               .filter(c -> c.score() >= least && asked.names(traits(c.doc())))
               .toList();
+      Asked lacked =
+          asked.withoutDetailsGivenBy(closest.stream().map(c -> traits(c.doc())).toList());
       return new Decision(
           List.of(),
           closest,
           new Refusal(
-              Refusal.Reason.DETAIL_NOT_IN_REPORT, List.of(asked.description()), asked.lacking()));
+              Refusal.Reason.DETAIL_NOT_IN_REPORT,
+              List.of(lacked.description()),
+              lacked.lacking()));
     }
     return new Decision(
         answering, candidates.stream().filter(c -> !answering.contains(c)).toList(), null);

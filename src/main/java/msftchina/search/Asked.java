@@ -108,6 +108,26 @@ record Asked(
   }
 
   /**
+   * Returns what is asked without the details the {@code closest} statements give, when it still
+   * names entities or years they lack: "what did Brad Smith say about ByteDance?" lacks ByteDance
+   * together with Brad Smith, not what was said, which Brad Smith's testimony gives.
+   */
+  Asked withoutDetailsGivenBy(List<FactTraits> closest) {
+    if (entities.isEmpty() && years.isEmpty()) {
+      return this;
+    }
+    List<Figures.Kind> lacked =
+        details.stream()
+            .filter(d -> closest.stream().noneMatch(f -> f.figures().contains(d.id())))
+            .toList();
+    return lacked.size() == details.size()
+        ? this
+        : new Asked(
+            figure, years, entities, together, measures, lacked, about, setAside, agent, counted,
+            whole, first);
+  }
+
+  /**
    * Returns whether {@code fact} gives every detail that puts a statement first, when some are
    * asked.
    */

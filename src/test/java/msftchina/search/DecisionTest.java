@@ -84,8 +84,9 @@ class DecisionTest {
       value = {
         // the report names Norvik's prices, not its spending
         "How much does Norvik spend on robots?        | a figure for Norvik Automation | 3.3",
-        // 2027 is the new factory's year, with no figure
-        "How much revenue will Lumenbay make in 2027? | a figure and what comes next in 2027 | 4.1 2.1 2.2",
+        // 2027 is the new factory's year, with no figure; 4.1 says what comes next, so what the
+        // report lacks is only the figure
+        "How much revenue will Lumenbay make in 2027? | a figure in 2027              | 4.1 2.1 2.2",
         "How many robots does Tidewell buy?           | a count for Tidewell Grocers  | 1.3",
         "What does Tidewell pay for its robots?       | a figure for Tidewell Grocers | 1.3",
         // 3.2 names the delayed deliveries, and no place
