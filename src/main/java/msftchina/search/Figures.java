@@ -427,13 +427,8 @@ public final class Figures {
    * meaningful chunk of revenue" asks for a share): those in a match of the {@code asked} pattern
    * of the figure or a detail besides it asks for ({@link #asking}) that the pattern spells out.
    * What they ask is checked against the statements ({@link Asked}), not looked up among the
-   * report's words. Lower-cased.
+   * report's words. Lower-cased; {@code asking} is what {@link #asking} reads in it.
    */
-  public Set<String> askingWords(String question) {
-    return askingWords(question, asking(question));
-  }
-
-  /** Returns {@link #askingWords(String)} of {@code question}, which asks for {@code asking}. */
   public Set<String> askingWords(String question, Asking asking) {
     if (asking.figure() == null && asking.details().isEmpty()) {
       return Set.of();
@@ -461,7 +456,8 @@ public final class Figures {
 
   /**
    * Returns whether {@code word}, lower-cased, is spelled out by a kind's {@code asked} pattern,
-   * and so may be a word asking for it ({@link #askingWords}); most words are in none.
+   * and so may be a word asking for it ({@link #askingWords(String, Asking)}); most words are in
+   * none.
    */
   public boolean mayAsk(String word) {
     return spelledByAny.contains(word);

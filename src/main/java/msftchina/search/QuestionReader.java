@@ -135,8 +135,7 @@ final class QuestionReader {
       // A word asking for a kind of figure or a detail ("a meaningful chunk of…") says what the
       // statement must give, which the figures and details asked are checked for, not what the
       // question is about; a capitalised one may be a name ("in Outlook").
-      if (resolved == null
-          && (shouting || word.first() || !Character.isUpperCase(word.surface().codePointAt(0)))) {
+      if (resolved == null && !capitalisedAsTyped(word, shouting)) {
         String lower = word.surface().toLowerCase(Locale.ROOT);
         if (asking == null && knowledge.figures.mayAsk(lower)) {
           kinds = knowledge.figures.asking(cleaned);
@@ -163,8 +162,7 @@ final class QuestionReader {
         unknownWords.add(word);
         // a common proper noun is a name however it is typed ("next tuesday", "in london")
         boolean capitalised =
-            (!shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0)))
-                || ProperNouns.isProper(word.surface());
+            capitalisedAsTyped(word, shouting) || ProperNouns.isProper(word.surface());
         if (capitalised && places == null) {
           places = knowledge.names.placeWordsIn(text);
         }
@@ -250,6 +248,14 @@ final class QuestionReader {
       }
     }
     return words;
+  }
+
+  /**
+   * Returns whether {@code word} was typed capitalised where case tells: not first in its sentence,
+   * nor in a message typed all in capitals ({@code shouting}).
+   */
+  private static boolean capitalisedAsTyped(Word word, boolean shouting) {
+    return !shouting && !word.first() && Character.isUpperCase(word.surface().codePointAt(0));
   }
 
   /** Returns the report's terms for the words {@code cleaned} says are the asker's own. */

@@ -88,7 +88,8 @@ class FiguresTest {
           """)
   void wordsThatAskForAFigureOrADetail(String question, String asking, String about)
       throws IOException {
-    java.util.Set<String> words = bundled().askingWords(question);
+    Figures figures = bundled();
+    java.util.Set<String> words = figures.askingWords(question, figures.asking(question));
     for (String word : asking.split(" ", -1)) {
       assertTrue(word.isEmpty() || words.contains(word), () -> word + " not in " + words);
     }
